@@ -1,0 +1,141 @@
+package doc
+
+import "strings"
+
+// Document is one article: its immutable text, its metadata and its layers.
+// Layers are nil until the stage that makes them has run.
+type Document struct {
+	ID        string
+	Text      string
+	Title     string
+	URL       string
+	Published string // ISO 8601 date (or date-time) used as the reference for relative dates; "" when unknown
+	// PublishedFrom says where Published came from: "input", "flag", "html", "dateline" or "".
+	PublishedFrom string
+	Source        string // where the document was read from: a path, "stdin", "stdin:3"
+
+	Paragraphs []Span
+	Tokens     []Token
+	Sentences  []Sentence
+	Quotations []Quotation
+	// Marks holds the role of every token of kind QuoteMark, keyed by token index.
+	Marks map[int]QuoteMarkRole
+
+	Mentions   []Mention
+	Entities   []Entity
+	Quotes     []Quote
+	Timexes    []Timex
+	Quantities []Quantity
+	Events     []Event
+	Flags      []Flag
+	Quality    *Quality
+
+	// Warnings are problems with the input that were repaired, such as
+	// invalid UTF-8 replaced by U+FFFD. They are reported, never hidden.
+	Warnings []string
+}
+
+// New makes a document over text. The text must already be valid UTF-8 (the
+// readers in package source check and repair it).
+func New(id, text string) *Document { return &Document{ID: id, Text: text} }
+
+// Slice returns the text a span covers.
+func (d *Document) Slice(s Span) string {
+	if s.Start < 0 || s.End > len(d.Text) || s.Start > s.End {
+		return ""
+	}
+	return d.Text[s.Start:s.End]
+}
+
+// TokenText returns the text of token i.
+func (d *Document) TokenText(i int) string { return d.Text[d.Tokens[i].Start:d.Tokens[i].End] }
+
+// TokenAt returns the index of the first token whose end lies after offset,
+// or len(d.Tokens) when there is none. It is a binary search over the token
+// layer, so stages can turn byte offsets into token positions cheaply.
+func (d *Document) TokenAt(offset int) int {
+	lo, hi := 0, len(d.Tokens)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if d.Tokens[m].End <= offset {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
+}
+
+// TokensIn returns the range of tokens lying wholly inside s.
+func (d *Document) TokensIn(s Span) Range {
+	i := d.TokenAt(s.Start)
+	for i < len(d.Tokens) && d.Tokens[i].Start < s.Start {
+		i++
+	}
+	j := i
+	for j < len(d.Tokens) && d.Tokens[j].End <= s.End {
+		j++
+	}
+	return Range{i, j}
+}
+
+// SentenceOf returns the index of the sentence holding token i, or -1.
+func (d *Document) SentenceOf(tok int) int {
+	lo, hi := 0, len(d.Sentences)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if d.Sentences[m].Tokens.End <= tok {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo < len(d.Sentences) && d.Sentences[lo].Tokens.First <= tok {
+		return lo
+	}
+	return -1
+}
+
+// SentenceAt returns the index of the sentence holding byte offset, or -1.
+func (d *Document) SentenceAt(offset int) int {
+	lo, hi := 0, len(d.Sentences)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if d.Sentences[m].End <= offset {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo < len(d.Sentences) && d.Sentences[lo].Start <= offset {
+		return lo
+	}
+	return -1
+}
+
+// Flagged reports whether s overlaps text that the quality stage flagged as
+// debris. Stages call it to keep debris out of the facts they report.
+func (d *Document) Flagged(s Span) bool {
+	for _, f := range d.Flags {
+		if f.Overlaps(s) && f.Kind != "unbalanced_quote" {
+			return true
+		}
+	}
+	return false
+}
+
+// EntityByID returns the index of the entity with the given ID, or -1.
+func (d *Document) EntityByID(id string) int {
+	for i := range d.Entities {
+		if d.Entities[i].ID == id {
+			return i
+		}
+	}
+	return -1
+}
+
+// Warn records a repaired input problem.
+func (d *Document) Warn(msg string) { d.Warnings = append(d.Warnings, msg) }
+
+// Lower is a small helper for stages: the lower-cased text of a span.
+func (d *Document) Lower(s Span) string { return strings.ToLower(d.Slice(s)) }

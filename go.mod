@@ -1,0 +1,3 @@
+module github.com/dossier-news/dossier
+
+go 1.26

@@ -1,0 +1,112 @@
+// Package source reads inputs into Documents: plain text files, directories
+// (recursively), standard input, JSON Lines and HTML pages. It is where bad
+// input is caught: every problem becomes a clear error naming the input and
+// what to do, or a repair recorded as a warning on the document.
+//
+// The policy (docs/INPUT.md):
+//   - invalid UTF-8 is repaired: each bad byte becomes U+FFFD, the document
+//     carries a warning, and all offsets refer to the repaired text, which
+//     the output carries;
+//   - NUL bytes mean a binary file: the input is rejected;
+//   - an empty (or all white space) document is rejected;
+//   - a document over the size limit (Options.MaxBytes) is rejected, naming
+//     the limit and the flag that raises it;
+//   - a JSON line that does not parse, or lacks "id" or "text", yields an
+//     error for that line alone, and the batch goes on.
+package source
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/dossier-news/dossier/doc"
+)
+
+// DefaultMaxBytes is the largest document read unless Options.MaxBytes says
+// otherwise: far above any news article, low enough that a stray dump or
+// disk image is caught early.
+const DefaultMaxBytes = 16 << 20
+
+// Options control how inputs are read.
+type Options struct {
+	MaxBytes int64 // 0 means DefaultMaxBytes
+	// Published, when set, is the reference date for every document read,
+	// overriding what the input says.
+	Published string
+}
+
+func (o Options) maxBytes() int64 {
+	if o.MaxBytes > 0 {
+		return o.MaxBytes
+	}
+	return DefaultMaxBytes
+}
+
+// ErrBinary is returned for inputs that hold NUL bytes.
+var ErrBinary = errors.New("binary data (NUL bytes): this is not a text document; pass text, HTML or JSON Lines")
+
+// ErrEmpty is returned for inputs with no text.
+var ErrEmpty = errors.New("empty document: there is no text to analyse")
+
+// CleanText checks raw bytes and turns them into a document text: it rejects
+// binary and empty input and repairs invalid UTF-8. The returned warnings
+// say what was repaired.
+func CleanText(b []byte, max int64) (string, []string, error) {
+	if int64(len(b)) > max {
+		return "", nil, fmt.Errorf("document is %s, over the %s limit: split it, or raise the limit with --max-bytes", size(int64(len(b))), size(max))
+	}
+	if bytes.IndexByte(b, 0) >= 0 {
+		return "", nil, ErrBinary
+	}
+	var warns []string
+	// A byte-order mark is not text: drop it so offsets start at the first character.
+	b = bytes.TrimPrefix(b, []byte("\xef\xbb\xbf"))
+	if !utf8.Valid(b) {
+		bad := 0
+		var sb strings.Builder
+		sb.Grow(len(b))
+		for i := 0; i < len(b); {
+			r, w := utf8.DecodeRune(b[i:])
+			if r == utf8.RuneError && w == 1 {
+				bad++
+				sb.WriteRune(utf8.RuneError)
+			} else {
+				sb.Write(b[i : i+w])
+			}
+			i += w
+		}
+		if bad*10 > len(b) && len(b) > 64 {
+			return "", nil, fmt.Errorf("%d of %d bytes are not UTF-8: this looks like a binary file or another encoding; convert it to UTF-8 (iconv -f LATIN1 -t UTF-8)", bad, len(b))
+		}
+		warns = append(warns, fmt.Sprintf("repaired %d invalid UTF-8 byte(s): each was replaced by U+FFFD; offsets refer to the repaired text", bad))
+		b = []byte(sb.String())
+	}
+	if len(bytes.TrimSpace(b)) == 0 {
+		return "", nil, ErrEmpty
+	}
+	return string(b), warns, nil
+}
+
+func size(n int64) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f KB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
+
+// newDoc makes a document from cleaned text and applies the options.
+func newDoc(id, src, text string, warns []string, o Options) *doc.Document {
+	d := doc.New(id, text)
+	d.Source = src
+	d.Warnings = warns
+	if o.Published != "" {
+		d.Published, d.PublishedFrom = o.Published, "flag"
+	}
+	return d
+}

@@ -1,0 +1,144 @@
+package text
+
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/dossier-news/dossier/doc"
+)
+
+// Sentences fills d.Sentences from the token, paragraph and quotation
+// layers. A sentence ends at . ! ? or an ellipsis (with any closing marks and
+// brackets after it) when the next token starts like a sentence, and always
+// at the end of a paragraph. It does not end inside a quotation that closes
+// within the same paragraph, so a quoted passage of several sentences stays
+// with its attribution (“We object. We always have,” he said.). Titles (Mr.,
+// Gen.) and initials never end a sentence; abbreviations that may (U.S.,
+// Inc.) end one only before a word that typically starts a sentence.
+func Sentences(d *doc.Document) {
+	d.Sentences = d.Sentences[:0]
+	toks := d.Tokens
+	qi := 0 // first quotation that may still contain the current token
+	ti := 0
+	for pi, p := range d.Paragraphs {
+		for ti < len(toks) && toks[ti].Start < p.Start {
+			ti++
+		}
+		end := ti
+		for end < len(toks) && toks[end].End <= p.End {
+			end++
+		}
+		first := ti
+		for k := ti; k < end; k++ {
+			if !endsSentence(d, k, end) {
+				continue
+			}
+			// absorb closing quotation marks and brackets
+			j := k + 1
+			for j < end && closes(d, j) {
+				j++
+			}
+			if j >= end {
+				break
+			}
+			if !startsSentence(d, j) {
+				continue
+			}
+			for qi < len(d.Quotations) && d.Quotations[qi].Content.End <= toks[j].Start {
+				qi++
+			}
+			if insideClosedQuotation(d, qi, toks[j].Start) {
+				continue
+			}
+			d.Sentences = append(d.Sentences, doc.Sentence{Span: doc.Span{Start: toks[first].Start, End: toks[j-1].End}, Para: pi, Tokens: doc.Range{First: first, End: j}})
+			first = j
+			k = j - 1
+		}
+		if first < end {
+			d.Sentences = append(d.Sentences, doc.Sentence{Span: doc.Span{Start: toks[first].Start, End: toks[end-1].End}, Para: pi, Tokens: doc.Range{First: first, End: end}})
+		}
+		ti = end
+	}
+}
+
+func insideClosedQuotation(d *doc.Document, qi, off int) bool {
+	for ; qi < len(d.Quotations); qi++ {
+		q := d.Quotations[qi]
+		if q.Open.Start >= off {
+			return false
+		}
+		if q.Close.End > 0 && q.Content.Start <= off && off < q.Content.End {
+			return true
+		}
+	}
+	return false
+}
+
+// endsSentence reports whether token k may end a sentence.
+func endsSentence(d *doc.Document, k, end int) bool {
+	t := d.Tokens[k]
+	s := d.Text
+	switch t.Kind {
+	case doc.Punct:
+		c := s[t.Start]
+		if c == '!' || c == '?' {
+			return true
+		}
+		if c == '.' || s[t.Start:t.End] == "…" || len(s[t.Start:t.End]) >= 3 && c == '.' {
+			return true
+		}
+		return false
+	case doc.Word:
+		if !t.Has(doc.FlagAbbrev) || k+1 >= end {
+			return false
+		}
+		if t.Has(doc.FlagInitial) {
+			return false
+		}
+		word := s[t.Start : t.End-1]
+		switch abbrevs[word] {
+		case abbrevTitle, abbrevNumber:
+			return false
+		}
+		// U.S., Inc., Jan.: only before a typical sentence starter
+		n := d.Tokens[k+1]
+		return sentenceStarters[s[n.Start:n.End]]
+	}
+	return false
+}
+
+// closes reports whether token j closes something the sentence holds: a
+// closing quotation mark or bracket.
+func closes(d *doc.Document, j int) bool {
+	t := d.Tokens[j]
+	if t.Kind == doc.QuoteMark {
+		role, ok := d.Marks[j]
+		return ok && (role == doc.MarkClose || role == doc.MarkUnpaired && shapeOf(d.Text, t) == shapeClose)
+	}
+	if t.Kind == doc.Punct {
+		switch d.Text[t.Start] {
+		case ')', ']', '}':
+			return true
+		}
+	}
+	return false
+}
+
+// startsSentence reports whether token j can begin a sentence.
+func startsSentence(d *doc.Document, j int) bool {
+	t := d.Tokens[j]
+	r, _ := utf8.DecodeRuneInString(d.Text[t.Start:])
+	switch t.Kind {
+	case doc.Word:
+		return unicode.IsUpper(r) || unicode.IsTitle(r) || !unicode.IsLetter(r)
+	case doc.Number:
+		return true
+	case doc.QuoteMark:
+		return d.Marks[j] == doc.MarkOpen || d.Marks[j] == doc.MarkUnpaired
+	case doc.Punct:
+		return r == '(' || r == '[' || r == '—' || r == '-' || r == '•' || r == '*'
+	case doc.Symbol:
+		return true
+	}
+	return false
+}

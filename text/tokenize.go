@@ -1,0 +1,303 @@
+// Package text builds Dossier's text layer: tokens, paragraphs, quotation
+// marks and sentences, all as byte spans into the document's immutable text.
+// It is a hand-written scanner in the manner of go/scanner: one pass over
+// the bytes, no regular expressions, no copies of the text. It knows news
+// conventions: titles and abbreviations (Mr., Gen., U.S.), initials, numbers
+// with separators (2,250; 1.5), hyphenated compounds (17,500-person,
+// then-army), curly and straight quotation marks and apostrophes, ellipses,
+// datelines, headlines and paragraph breaks.
+package text
+
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/dossier-news/dossier/doc"
+)
+
+// Analyze builds the text layer of d: paragraphs, tokens, quotation marks
+// and sentences. It replaces any earlier text layer.
+func Analyze(d *doc.Document) {
+	d.Paragraphs = Paragraphs(d.Text, d.Paragraphs[:0])
+	d.Tokens = Tokenize(d.Text, d.Tokens[:0])
+	PairQuotes(d)
+	Sentences(d)
+}
+
+func isQuoteRune(r rune) bool {
+	switch r {
+	case '"', '\'', '“', '”', '‘', '’', '«', '»', '„', '‹', '›', '‚', '‟', '″':
+		return true
+	}
+	return false
+}
+
+func isApostrophe(r rune) bool { return r == '\'' || r == '’' }
+
+func isHyphen(r rune) bool { return r == '-' || r == '‐' || r == '‑' }
+
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
+
+func isSpace(r rune) bool { return r == ' ' || r == '\t' || r == '\n' || r == '\r' || unicode.IsSpace(r) }
+
+// decode returns the rune at i and its width; past the end it returns 0, 0.
+func decode(s string, i int) (rune, int) {
+	if i >= len(s) {
+		return 0, 0
+	}
+	if c := s[i]; c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	return utf8.DecodeRuneInString(s[i:])
+}
+
+// Tokenize appends the tokens of s to toks and returns the extended slice.
+func Tokenize(s string, toks []doc.Token) []doc.Token {
+	lineStart := true
+	i := 0
+	for i < len(s) {
+		r, w := decode(s, i)
+		if isSpace(r) {
+			if n := len(toks); n > 0 {
+				toks[n-1].Flags |= doc.FlagSpaceAfter
+			}
+			if r == '\n' {
+				lineStart = true
+			}
+			i += w
+			continue
+		}
+		var t doc.Token
+		switch {
+		case unicode.IsDigit(r):
+			t = scanNumber(s, i)
+		case isWordRune(r):
+			t = scanWord(s, i)
+		case isApostrophe(r) && precededByLetter(s, i) && possessiveAt(s, i+w):
+			t = doc.Token{Span: doc.Span{Start: i, End: i + w + 1}, Kind: doc.Word}
+		case isQuoteRune(r):
+			t = doc.Token{Span: doc.Span{Start: i, End: i + w}, Kind: doc.QuoteMark}
+			// A straight or curly apostrophe before a decade or an elided
+			// word ('90s, ’em) belongs to the word.
+			if isApostrophe(r) {
+				if r2, _ := decode(s, i+w); unicode.IsDigit(r2) && !precededByLetter(s, i) {
+					t = scanNumber(s, i+w)
+					t.Start = i
+				}
+			}
+		case r == '.' || r == '…':
+			t = scanDots(s, i)
+		case r == '-' && len(s) > i+1 && s[i+1] == '-':
+			j := i
+			for j < len(s) && s[j] == '-' {
+				j++
+			}
+			t = doc.Token{Span: doc.Span{Start: i, End: j}, Kind: doc.Punct}
+		case unicode.IsPunct(r):
+			t = doc.Token{Span: doc.Span{Start: i, End: i + w}, Kind: doc.Punct}
+		default:
+			t = doc.Token{Span: doc.Span{Start: i, End: i + w}, Kind: doc.Symbol}
+		}
+		if t.End <= t.Start { // never loop without progress, whatever the input
+			t.End = i + max(w, 1)
+		}
+		if lineStart {
+			t.Flags |= doc.FlagLineStart
+			lineStart = false
+		}
+		toks = append(toks, t)
+		i = t.End
+	}
+	return toks
+}
+
+// possessiveAt reports whether an "s" standing alone as a word follows at j.
+func possessiveAt(s string, j int) bool {
+	if j >= len(s) || (s[j] != 's' && s[j] != 'S') {
+		return false
+	}
+	r, _ := decode(s, j+1)
+	return !isWordRune(r)
+}
+
+func precededByLetter(s string, i int) bool {
+	r, _ := utf8.DecodeLastRuneInString(s[:i])
+	return i > 0 && unicode.IsLetter(r)
+}
+
+func scanDots(s string, i int) doc.Token {
+	j := i
+	for j < len(s) {
+		r, w := decode(s, j)
+		if r != '.' && r != '…' {
+			break
+		}
+		j += w
+	}
+	return doc.Token{Span: doc.Span{Start: i, End: j}, Kind: doc.Punct}
+}
+
+// scanNumber scans digits with thousands separators and a decimal part. A
+// number joined to letters (1990s, 3rd) or by a hyphen to a word
+// (17,500-person) continues as a word.
+func scanNumber(s string, i int) doc.Token {
+	j := i
+	for j < len(s) {
+		c := s[j]
+		switch {
+		case c >= '0' && c <= '9':
+			j++
+		case (c == ',' || c == '.') && j+1 < len(s) && s[j+1] >= '0' && s[j+1] <= '9' && j > i:
+			if c == ',' { // a thousands separator has exactly three digits after it
+				k := j + 1
+				for k < len(s) && s[k] >= '0' && s[k] <= '9' {
+					k++
+				}
+				if k-j-1 != 3 {
+					return doc.Token{Span: doc.Span{Start: i, End: j}, Kind: doc.Number}
+				}
+			}
+			j++
+		default:
+			r, _ := decode(s, j)
+			if isWordRune(r) || (isHyphen(r) && wordFollows(s, j)) {
+				t := scanWord(s, j)
+				t.Start = i
+				return t
+			}
+			return doc.Token{Span: doc.Span{Start: i, End: j}, Kind: doc.Number}
+		}
+	}
+	return doc.Token{Span: doc.Span{Start: i, End: j}, Kind: doc.Number}
+}
+
+// wordFollows reports whether the connector at j (a hyphen or apostrophe) is
+// followed by a letter or digit, so that it joins two parts of one word.
+func wordFollows(s string, j int) bool {
+	_, w := decode(s, j)
+	r, _ := decode(s, j+w)
+	return isWordRune(r)
+}
+
+// scanWord scans a word starting at i: letters and digits joined by hyphens
+// and inner apostrophes, with an abbreviation's final period when it has one.
+// A possessive ’s is left for the next token, so that "Mali’s" gives "Mali".
+func scanWord(s string, i int) doc.Token {
+	j := i
+	upper, lower, letters := 0, 0, 0
+	first := true
+	firstCap := false
+	for j < len(s) {
+		r, w := decode(s, j)
+		switch {
+		case isWordRune(r):
+			if unicode.IsUpper(r) {
+				upper++
+				if first {
+					firstCap = true
+				}
+			} else if unicode.IsLower(r) {
+				lower++
+			}
+			if unicode.IsLetter(r) {
+				letters++
+			}
+			first = false
+			j += w
+			continue
+		case isHyphen(r) && wordFollows(s, j):
+			j += w
+			continue
+		case isApostrophe(r) && wordFollows(s, j):
+			// Possessive ’s and ’S end the word; the clitic becomes its own token.
+			r2, w2 := decode(s, j+w)
+			if (r2 == 's' || r2 == 'S') && !wordFollows(s, j+w) && j > i {
+				r3, _ := decode(s, j+w+w2)
+				if !isWordRune(r3) {
+					break
+				}
+			}
+			j += w
+			continue
+		}
+		break
+	}
+	t := doc.Token{Span: doc.Span{Start: i, End: j}, Kind: doc.Word}
+	if j == i { // a lone possessive clitic: ’s
+		r, w := decode(s, i)
+		if isApostrophe(r) {
+			j = i + w
+			r2, w2 := decode(s, j)
+			if r2 == 's' || r2 == 'S' {
+				j += w2
+			}
+			t.End = j
+		}
+	}
+	if firstCap {
+		t.Flags |= doc.FlagCap
+	}
+	if upper >= 2 && lower == 0 {
+		t.Flags |= doc.FlagAllCaps
+	}
+	// Abbreviations: dotted initialisms (U.S., U.N., a.m.), single initials
+	// (J.), and the entries of abbreviations.txt.
+	if j < len(s) && s[j] == '.' {
+		word := s[i:j]
+		if end, ok := dotted(s, i); ok {
+			t.End = end
+			t.Flags |= doc.FlagAbbrev
+		} else if letters == 1 && upper == 1 && j-i <= 2 {
+			t.End = j + 1
+			t.Flags |= doc.FlagAbbrev | doc.FlagInitial
+		} else if c, ok := abbrevs[word]; ok {
+			if c != abbrevNumber || digitFollows(s, j+1) {
+				t.End = j + 1
+				t.Flags |= doc.FlagAbbrev
+			}
+		}
+	}
+	return t
+}
+
+// dotted recognises initialisms written with periods: U.S., U.N., a.m., e.g.
+// It returns the end of the initialism including its last period.
+func dotted(s string, i int) (int, bool) {
+	j, parts := i, 0
+	for {
+		r, w := decode(s, j)
+		if !unicode.IsLetter(r) {
+			break
+		}
+		r2, _ := decode(s, j+w)
+		if r2 != '.' {
+			break
+		}
+		j += w + 1
+		parts++
+		// the next part must be a single letter followed by a period
+		r3, w3 := decode(s, j)
+		if !unicode.IsLetter(r3) {
+			break
+		}
+		if r4, _ := decode(s, j+w3); r4 != '.' {
+			if parts >= 2 {
+				break
+			}
+			return 0, false
+		}
+	}
+	if parts >= 2 {
+		return j, true
+	}
+	return 0, false
+}
+
+func digitFollows(s string, j int) bool {
+	for j < len(s) && (s[j] == ' ' || s[j] == '\u00a0') {
+		j++
+	}
+	return j < len(s) && s[j] >= '0' && s[j] <= '9'
+}
