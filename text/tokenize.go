@@ -40,7 +40,9 @@ func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
 
-func isSpace(r rune) bool { return r == ' ' || r == '\t' || r == '\n' || r == '\r' || unicode.IsSpace(r) }
+func isSpace(r rune) bool {
+	return r == ' ' || r == '\t' || r == '\n' || r == '\r' || unicode.IsSpace(r)
+}
 
 // decode returns the rune at i and its width; past the end it returns 0, 0.
 func decode(s string, i int) (rune, int) {
