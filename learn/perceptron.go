@@ -1,0 +1,235 @@
+// Package learn holds small, dependency-free learners that stages train from
+// gold data and embed: an averaged perceptron over hashed features, usable as
+// a binary classifier or as a ranker that picks one candidate among several.
+// Training is deterministic: callers feed examples in a fixed order and the
+// learner has no randomness of its own.
+package learn
+
+import (
+	"bytes"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"math"
+)
+
+// Features is a list of hashed feature ids. Build it with Add, which hashes a
+// prefix and a value without allocating.
+type Features []uint32
+
+const (
+	fnvOffset = 2166136261
+	fnvPrime  = 16777619
+)
+
+// Add appends the feature prefix+value (hashed).
+func (f Features) Add(prefix, value string) Features {
+	h := uint32(fnvOffset)
+	for i := 0; i < len(prefix); i++ {
+		h ^= uint32(prefix[i])
+		h *= fnvPrime
+	}
+	h ^= '='
+	h *= fnvPrime
+	for i := 0; i < len(value); i++ {
+		h ^= uint32(value[i])
+		h *= fnvPrime
+	}
+	return append(f, h)
+}
+
+// Add2 appends the conjunction prefix+a+b (hashed).
+func (f Features) Add2(prefix, a, b string) Features {
+	h := uint32(fnvOffset)
+	for i := 0; i < len(prefix); i++ {
+		h ^= uint32(prefix[i])
+		h *= fnvPrime
+	}
+	for i := 0; i < len(a); i++ {
+		h ^= uint32(a[i])
+		h *= fnvPrime
+	}
+	h ^= '|'
+	h *= fnvPrime
+	for i := 0; i < len(b); i++ {
+		h ^= uint32(b[i])
+		h *= fnvPrime
+	}
+	return append(f, h)
+}
+
+// Model is a trained linear model over 2^Bits hashed weights.
+type Model struct {
+	Bits uint
+	W    []float32
+}
+
+// Score is the model's score for a feature list.
+func (m *Model) Score(f Features) float32 {
+	if m == nil || len(m.W) == 0 {
+		return 0
+	}
+	mask := uint32(len(m.W) - 1)
+	var s float32
+	for _, h := range f {
+		s += m.W[h&mask]
+	}
+	return s
+}
+
+// Best returns the index of the best-scoring candidate, or -1 when there are none.
+func (m *Model) Best(cands []Features) int {
+	best, bs := -1, float32(0)
+	for i, c := range cands {
+		s := m.Score(c)
+		if best < 0 || s > bs {
+			best, bs = i, s
+		}
+	}
+	return best
+}
+
+// Trainer is an averaged perceptron under training.
+type Trainer struct {
+	bits uint
+	w    []float32
+	acc  []float64 // sum over updates of c*delta, for the lazy average
+	c    float64   // update counter
+}
+
+// NewTrainer makes a trainer with 2^bits weights.
+func NewTrainer(bits uint) *Trainer {
+	n := 1 << bits
+	return &Trainer{bits: bits, w: make([]float32, n), acc: make([]float64, n), c: 1}
+}
+
+func (t *Trainer) score(f Features) float32 {
+	mask := uint32(len(t.w) - 1)
+	var s float32
+	for _, h := range f {
+		s += t.w[h&mask]
+	}
+	return s
+}
+
+func (t *Trainer) update(f Features, delta float32) {
+	mask := uint32(len(t.w) - 1)
+	for _, h := range f {
+		t.w[h&mask] += delta
+		t.acc[h&mask] += t.c * float64(delta)
+	}
+}
+
+// Tick advances the averaging clock; call it once per example.
+func (t *Trainer) Tick() { t.c++ }
+
+// Binary learns from one example of a yes/no decision and reports whether
+// the model was already right.
+func (t *Trainer) Binary(f Features, yes bool) bool {
+	s := t.score(f)
+	ok := (s > 0) == yes
+	if !ok {
+		if yes {
+			t.update(f, 1)
+		} else {
+			t.update(f, -1)
+		}
+	}
+	t.Tick()
+	return ok
+}
+
+// Rank learns from one choice among candidates, gold being the right one,
+// and reports whether the model already chose it.
+func (t *Trainer) Rank(cands []Features, gold int) bool {
+	best, bs := -1, float32(0)
+	for i, c := range cands {
+		s := t.score(c)
+		if best < 0 || s > bs {
+			best, bs = i, s
+		}
+	}
+	ok := best == gold
+	if !ok && best >= 0 && gold >= 0 {
+		t.update(cands[gold], 1)
+		t.update(cands[best], -1)
+	}
+	t.Tick()
+	return ok
+}
+
+// Model returns the averaged weights.
+func (t *Trainer) Model() *Model {
+	m := &Model{Bits: t.bits, W: make([]float32, len(t.w))}
+	for i := range t.w {
+		m.W[i] = float32(float64(t.w[i]) - t.acc[i]/t.c)
+	}
+	return m
+}
+
+const magic = "DSPM1"
+
+// MarshalBinary writes the model sparsely: weights quantised to int16 against
+// the largest magnitude, zeros left out, so the embedded file stays small.
+func (m *Model) MarshalBinary() ([]byte, error) {
+	var maxAbs float32
+	for _, w := range m.W {
+		if a := float32(math.Abs(float64(w))); a > maxAbs {
+			maxAbs = a
+		}
+	}
+	scale := float32(1)
+	if maxAbs > 0 {
+		scale = maxAbs / 32767
+	}
+	var b bytes.Buffer
+	b.WriteString(magic)
+	binary.Write(&b, binary.LittleEndian, uint8(m.Bits))
+	binary.Write(&b, binary.LittleEndian, scale)
+	var buf [binary.MaxVarintLen64]byte
+	last := 0
+	for i, w := range m.W {
+		q := int16(math.Round(float64(w / scale)))
+		if q == 0 {
+			continue
+		}
+		n := binary.PutUvarint(buf[:], uint64(i-last))
+		b.Write(buf[:n])
+		binary.Write(&b, binary.LittleEndian, q)
+		last = i
+	}
+	return b.Bytes(), nil
+}
+
+// Load reads a model written by MarshalBinary.
+func Load(data []byte) (*Model, error) {
+	if !bytes.HasPrefix(data, []byte(magic)) || len(data) < len(magic)+5 {
+		return nil, errors.New("learn: not a model file (bad header); rebuild it with dossier train")
+	}
+	r := bytes.NewReader(data[len(magic):])
+	var bits uint8
+	var scale float32
+	binary.Read(r, binary.LittleEndian, &bits)
+	binary.Read(r, binary.LittleEndian, &scale)
+	if bits == 0 || bits > 26 {
+		return nil, fmt.Errorf("learn: model has %d bits, expected 1-26; the file is damaged", bits)
+	}
+	m := &Model{Bits: uint(bits), W: make([]float32, 1<<bits)}
+	idx := 0
+	for r.Len() > 0 {
+		d, err := binary.ReadUvarint(r)
+		if err != nil {
+			return nil, fmt.Errorf("learn: damaged model: %v", err)
+		}
+		var q int16
+		if err := binary.Read(r, binary.LittleEndian, &q); err != nil {
+			return nil, fmt.Errorf("learn: damaged model: %v", err)
+		}
+		idx += int(d)
+		if idx >= len(m.W) {
+			return nil, errors.New("learn: damaged model: weight index out of range")
+		}
+		m.W[idx] = float32(q) * scale
+	}
+	return m, nil
+}

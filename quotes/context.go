@@ -1,0 +1,124 @@
+package quotes
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/dossier-news/dossier/doc"
+)
+
+// ctx is what the stage knows about one document while it works: the
+// lower-case form of every token and the quotation each token lies in.
+type ctx struct {
+	d   *doc.Document
+	low []string
+	inQ []int32 // index into d.Quotations of the outermost quotation whose content holds the token, or -1
+}
+
+func newCtx(d *doc.Document) *ctx {
+	c := &ctx{d: d, low: make([]string, len(d.Tokens)), inQ: make([]int32, len(d.Tokens))}
+	for i, t := range d.Tokens {
+		c.low[i] = lower(d.Text[t.Start:t.End])
+		c.inQ[i] = -1
+	}
+	for qi, q := range d.Quotations {
+		r := d.TokensIn(q.Content)
+		for k := r.First; k < r.End; k++ {
+			if c.inQ[k] < 0 {
+				c.inQ[k] = int32(qi)
+			}
+		}
+	}
+	return c
+}
+
+// lower lower-cases s, without allocating when it is already lower-case ASCII.
+func lower(s string) string {
+	for i := 0; i < len(s); i++ {
+		b := s[i]
+		if b >= 'A' && b <= 'Z' || b >= utf8.RuneSelf {
+			return strings.ToLower(s)
+		}
+	}
+	return s
+}
+
+func (c *ctx) kind(i int) doc.TokenKind { return c.d.Tokens[i].Kind }
+
+func (c *ctx) isWord(i int) bool {
+	k := c.d.Tokens[i].Kind
+	return k == doc.Word || k == doc.Number
+}
+
+func (c *ctx) isMark(i int) bool { return c.d.Tokens[i].Kind == doc.QuoteMark }
+
+func (c *ctx) role(i int) doc.QuoteMarkRole {
+	r, ok := c.d.Marks[i]
+	if !ok {
+		return doc.MarkUnpaired
+	}
+	return r
+}
+
+func (c *ctx) isOpen(i int) bool  { return c.isMark(i) && c.role(i) == doc.MarkOpen }
+func (c *ctx) isClose(i int) bool { return c.isMark(i) && c.role(i) != doc.MarkOpen && c.role(i) != doc.MarkApostrophe }
+
+func (c *ctx) is(i int, w string) bool { return i >= 0 && i < len(c.low) && c.low[i] == w }
+
+// punctEdge reports tokens that a content or source span never starts or
+// ends with.
+func (c *ctx) punctEdge(i int) bool {
+	if c.d.Tokens[i].Kind != doc.Punct {
+		return false
+	}
+	switch c.low[i] {
+	case ",", ";", ":", ".", "—", "–", "-", "--", "!", "?", "...", "…":
+		return true
+	}
+	return false
+}
+
+// shape is a coarse description of a token for features.
+func (c *ctx) shape(i int) string {
+	if i < 0 {
+		return "BOS"
+	}
+	if i >= len(c.low) {
+		return "EOS"
+	}
+	t := c.d.Tokens[i]
+	switch t.Kind {
+	case doc.QuoteMark:
+		switch c.role(i) {
+		case doc.MarkOpen:
+			return "QO"
+		case doc.MarkApostrophe:
+			return "AP"
+		}
+		return "QC"
+	case doc.Punct:
+		return c.low[i]
+	case doc.Number:
+		return "9"
+	case doc.Symbol:
+		return "$"
+	}
+	if t.Has(doc.FlagAllCaps) {
+		return "AA"
+	}
+	if t.Has(doc.FlagCap) {
+		return "Aa"
+	}
+	return "a"
+}
+
+// word is the token's lower-case form, or a boundary marker.
+func (c *ctx) word(i int) string {
+	if i < 0 {
+		return "<s>"
+	}
+	if i >= len(c.low) {
+		return "</s>"
+	}
+	return c.low[i]
+}

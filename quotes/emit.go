@@ -1,0 +1,130 @@
+package quotes
+
+import "github.com/dossier-news/dossier/doc"
+
+// emit turns attributions into d.Quotes: byte spans, kind, speaker, and
+// content kept clear of debris.
+func (c *ctx) emit(out []att) {
+	d := c.d
+	for _, at := range out {
+		ts, te := at.ts, at.te
+		if ts < 0 || te <= ts {
+			continue
+		}
+		// strip the outer quotation marks of a wholly quoted content
+		direct := false
+		if c.isOpen(ts) && c.isMark(te-1) && te-1 > ts && c.quotationEnd(ts) == te {
+			ts, te = ts+1, te-1
+			direct = true
+		}
+		ts, te = c.trim(ts, te)
+		if te <= ts {
+			continue
+		}
+		content := doc.Span{Start: d.Tokens[ts].Start, End: d.Tokens[te-1].End}
+		content = c.clearDebris(content)
+		if content.Len() == 0 {
+			continue
+		}
+		q := doc.Quote{Content: content, Speaker: -1, Confidence: 0.5}
+		if at.cs >= 0 {
+			q.Cue = doc.Span{Start: d.Tokens[at.cs].Start, End: d.Tokens[at.ce-1].End}
+		}
+		if at.ss >= 0 && at.se > at.ss {
+			q.Source = doc.Span{Start: d.Tokens[at.ss].Start, End: d.Tokens[at.se-1].End}
+			q.Speaker = c.speaker(q.Source)
+		}
+		switch {
+		case direct:
+			q.Kind = "direct"
+		case c.hasQuote(ts, te):
+			q.Kind = "mixed"
+		default:
+			q.Kind = "indirect"
+		}
+		if at.score > 0 {
+			q.Confidence = float64(1 / (1 + expNeg(at.score)))
+		}
+		d.Quotes = append(d.Quotes, q)
+	}
+}
+
+func expNeg(x float32) float32 {
+	// a cheap, monotone stand-in for exp(-x) over the range that matters
+	if x > 8 {
+		return 0.0003
+	}
+	r := float32(1)
+	t := float32(1)
+	for i := 1; i < 12; i++ {
+		t *= -x / float32(i)
+		r += t
+	}
+	if r < 0.0003 {
+		r = 0.0003
+	}
+	return r
+}
+
+func (c *ctx) hasQuote(ts, te int) bool {
+	for k := ts; k < te; k++ {
+		if c.isMark(k) && c.role(k) != doc.MarkApostrophe {
+			return true
+		}
+	}
+	return false
+}
+
+// clearDebris cuts flagged debris off the edges of a content span; debris in
+// the middle cuts the content at its start.
+func (c *ctx) clearDebris(s doc.Span) doc.Span {
+	for _, f := range c.d.Flags {
+		if f.Kind == "unbalanced_quote" || !f.Overlaps(s) {
+			continue
+		}
+		if f.Start <= s.Start {
+			s.Start = f.End
+		} else {
+			s.End = f.Start
+		}
+		if s.End <= s.Start {
+			return doc.Span{}
+		}
+	}
+	// trim blanks and edge punctuation the cut left behind
+	r := c.d.TokensIn(s)
+	a, b := c.trim(r.First, r.End)
+	if b > a && c.isMark(b-1) && c.role(b-1) != doc.MarkApostrophe && c.inQ[b-1] < 0 && !c.hasOpenBefore(a, b-1) {
+		b--
+		a, b = c.trim(a, b)
+	}
+	if b <= a {
+		return doc.Span{}
+	}
+	return doc.Span{Start: c.d.Tokens[a].Start, End: c.d.Tokens[b-1].End}
+}
+
+func (c *ctx) hasOpenBefore(a, k int) bool {
+	for i := a; i < k; i++ {
+		if c.isOpen(i) {
+			return true
+		}
+	}
+	return false
+}
+
+// speaker resolves a source span to an entity through the actors' mentions:
+// the mention overlapping the source that ends last (the head of the
+// phrase), or -1.
+func (c *ctx) speaker(src doc.Span) int {
+	best, bestEnd := -1, -1
+	for _, m := range c.d.Mentions {
+		if m.Start >= src.End {
+			break
+		}
+		if m.Overlaps(src) && m.Entity >= 0 && m.End > bestEnd {
+			best, bestEnd = m.Entity, m.End
+		}
+	}
+	return best
+}

@@ -1,0 +1,66 @@
+package quotes
+
+import (
+	"embed"
+	"strings"
+
+	"github.com/dossier-news/dossier/lexicon"
+)
+
+//go:embed data/*.txt
+var dataFS embed.FS
+
+// phrase is a multi-word cue starting at a head word.
+type phrase struct {
+	words []string
+	kind  string // source-after, verb, after-said
+}
+
+type lexicons struct {
+	cues, aux, addressees, stops, starts map[string]bool
+	phrases                              map[string][]phrase // by first word, longest first
+}
+
+var lex = loadLexicons()
+
+func wordSet(name string) map[string]bool {
+	data, err := dataFS.ReadFile("data/" + name)
+	if err != nil {
+		panic(err)
+	}
+	m := map[string]bool{}
+	for _, e := range lexicon.MustParse(name, string(data)) {
+		m[strings.ToLower(e.Field(0))] = true
+	}
+	return m
+}
+
+func loadLexicons() *lexicons {
+	l := &lexicons{
+		cues:       wordSet("cues.txt"),
+		aux:        wordSet("verb_group.txt"),
+		addressees: wordSet("addressees.txt"),
+		stops:      wordSet("stops.txt"),
+		starts:     wordSet("content_starts.txt"),
+		phrases:    map[string][]phrase{},
+	}
+	data, err := dataFS.ReadFile("data/phrases.txt")
+	if err != nil {
+		panic(err)
+	}
+	for _, e := range lexicon.MustParse("phrases.txt", string(data)) {
+		w := strings.Fields(strings.ToLower(e.Field(0)))
+		p := phrase{words: w, kind: e.Field(1)}
+		l.phrases[w[0]] = append(l.phrases[w[0]], p)
+	}
+	for k, ps := range l.phrases {
+		// longest first, so "in a statement released" wins over "in a statement"
+		for i := 1; i < len(ps); i++ {
+			for j := i; j > 0 && len(ps[j].words) > len(ps[j-1].words); j-- {
+				ps[j], ps[j-1] = ps[j-1], ps[j]
+			}
+		}
+		l.phrases[k] = ps
+	}
+	return l
+}

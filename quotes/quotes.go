@@ -1,0 +1,515 @@
+// Package quotes is Dossier's quotes stage: who said what. It finds
+// attributions (direct quotations, indirect speech, mixed forms, "according
+// to" sources) with their cue, their source mention, their content and the
+// speaker entity the actors stage resolved the source to.
+//
+// The mechanism: every word of the cue lexicon (data/cues.txt) outside a
+// quotation is a candidate cue; a perceptron trained on PolNeAR
+// (model/cue.model, rebuilt by "dossier train quotes") decides which
+// candidates report a statement. Each accepted cue is laid out by rules that
+// know the news layouts (SOURCE CUE [that] CONTENT; “CONTENT,” SOURCE CUE;
+// “CONTENT,” CUE SOURCE; according to SOURCE, CONTENT; SOURCE CUE: then a
+// quotation in the next paragraph; quotations continued over paragraphs;
+// bare follow-on quotations), and a second perceptron (model/source.model)
+// picks where a source phrase before its cue starts.
+package quotes
+
+import (
+	"sort"
+
+	"github.com/dossier-news/dossier/doc"
+	"github.com/dossier-news/dossier/learn"
+)
+
+// Stage is the quotes pipeline stage. It needs the text layer and reads the
+// actors' mentions and the quality stage's flags when they are there.
+type Stage struct{}
+
+// Name returns "quotes".
+func (Stage) Name() string { return "quotes" }
+
+// Process fills d.Quotes.
+func (Stage) Process(d *doc.Document) error {
+	Extract(d)
+	return nil
+}
+
+// FollowOn controls whether a bare quotation with no cue of its own that
+// follows an attributed one is reported as a quote of the same speaker.
+var FollowOn = true
+
+// att is one attribution under construction, in token positions.
+type att struct {
+	cs, ce   int // cue tokens [cs, ce); head is the cue's main word
+	head     int
+	ss, se   int // source tokens, ss < 0 when there is none
+	ts, te   int // content tokens
+	sent     int
+	followOn bool
+	kind     string // the cue phrase kind: verb or source-after
+	score    float32
+}
+
+// Extract finds the attributions of d and writes d.Quotes.
+func Extract(d *doc.Document) {
+	d.Quotes = d.Quotes[:0]
+	if len(d.Tokens) == 0 {
+		return
+	}
+	c := newCtx(d)
+	m := loadModels()
+	var out []att
+	var f learn.Features
+	for si, s := range d.Sentences {
+		a, b := s.Tokens.First, s.Tokens.End
+		var sentAtts []att
+		for k := a; k < b; k++ {
+			cs, ce, kind, ok := c.cueAt(k, a, b)
+			if !ok {
+				continue
+			}
+			f = c.cueFeatures(f[:0], k, a, b)
+			sc := m.cue.Score(f)
+			if m.cue == nil {
+				sc = 1
+			}
+			if sc <= 0 {
+				k = ce - 1
+				continue
+			}
+			at := att{cs: cs, ce: ce, head: k, ss: -1, se: -1, ts: -1, te: -1, sent: si, score: sc}
+			at.kind = kind
+			sentAtts = append(sentAtts, at)
+			k = ce - 1
+		}
+		for i := range sentAtts {
+			c.layout(m, &sentAtts[i], sentAtts, i, a, b, out)
+		}
+		for _, at := range sentAtts {
+			if at.ts >= 0 && at.te > at.ts {
+				out = append(out, at)
+			}
+		}
+	}
+	if FollowOn {
+		out = c.followOns(out)
+	}
+	c.emit(out)
+}
+
+// cueAt reports whether a cue starts at head k of sentence [a, b), and the
+// cue's token span with its multi-word continuation and auxiliaries.
+func (c *ctx) cueAt(k, a, b int) (cs, ce int, kind string, ok bool) {
+	if c.inQ[k] >= 0 || !c.isWord(k) {
+		return
+	}
+	w := c.low[k]
+	kind = "verb"
+	ce = k + 1
+	matched := false
+	for _, p := range lex.phrases[w] {
+		if k+len(p.words) > b {
+			continue
+		}
+		all := true
+		for j, pw := range p.words {
+			if c.low[k+j] != pw {
+				all = false
+				break
+			}
+		}
+		if all && p.kind != "after-said" {
+			ce = k + len(p.words)
+			kind = p.kind
+			matched = true
+			break
+		}
+	}
+	if !matched && !lex.cues[w] {
+		return
+	}
+	if kind == "verb" {
+		// "said in a statement": the circumstance joins the cue
+		for _, p := range lex.phrases[c.word(ce)] {
+			if p.kind != "after-said" || ce+len(p.words) > b {
+				continue
+			}
+			all := true
+			for j, pw := range p.words {
+				if c.low[ce+j] != pw {
+					all = false
+					break
+				}
+			}
+			if all {
+				ce += len(p.words)
+				break
+			}
+		}
+	}
+	cs = k
+	for cs-1 >= a && lex.aux[c.low[cs-1]] && c.inQ[cs-1] < 0 {
+		cs--
+	}
+	if ce < b && c.low[ce] == ":" {
+		ce++
+	}
+	return cs, ce, kind, true
+}
+
+// trim narrows [s, e) to leave out edge punctuation.
+func (c *ctx) trim(s, e int) (int, int) {
+	for s < e && c.punctEdge(s) {
+		s++
+	}
+	for e > s && (c.punctEdge(e-1) || c.low[e-1] == "and" || c.low[e-1] == "but") {
+		e--
+	}
+	return s, e
+}
+
+// layout finds the source and content of attribution at (index i of the
+// sentence's attributions sib) in sentence [a, b). prev holds the
+// attributions of earlier sentences.
+func (c *ctx) layout(m *models, at *att, sib []att, i, a, b int, prev []att) {
+	// the stretch of the sentence this cue owns: from the end of the
+	// previous cue's group to the start of the next one's
+	lo, hi := a, b
+	if i > 0 {
+		lo = sib[i-1].ce
+	}
+	if i+1 < len(sib) {
+		hi = sib[i+1].cs
+	}
+	if at.kind == "source-after" {
+		c.layoutAccording(at, lo, hi, a)
+		return
+	}
+	p := at.cs - 1
+	sourceLeft := p >= lo && c.isWord(p) && !lex.stops[c.low[p]] && c.inQ[p] < 0
+	if sourceLeft {
+		at.se = at.cs
+		at.ss = c.sourceStart(m, at.se, lo)
+		if i+1 < len(sib) && sib[i+1].ss < 0 && sib[i+1].cs > at.ce {
+			// "X said A, adding that B": the next cue takes this source
+		}
+	} else if i > 0 && sib[i-1].ss >= 0 && (c.word(p) == "," || c.word(p) == "and") {
+		// "..., adding that ...": the same source goes on
+		at.ss, at.se = sib[i-1].ss, sib[i-1].se
+	}
+	// content to the right of the cue?
+	r := at.ce
+	for r < hi && (c.low[r] == "," || c.low[r] == ":") {
+		r++
+	}
+	rs, re := c.trim(r, hi)
+	if re > rs && !(re-rs == 1 && c.isMark(rs)) {
+		if !sourceLeft && at.ss < 0 {
+			// “...,” said Mills, the ambassador.  /  said Mills: “...”
+			if c.isWord(at.ce) && !lex.starts[c.low[at.ce]] && !c.isOpen(at.ce) && lo < at.cs && c.hasWords(lo, at.cs) {
+				e := at.ce
+				for e < hi && !c.isOpen(e) && c.low[e] != "that" {
+					e++
+				}
+				at.ss, at.se = c.trim(at.ce, e)
+				cs, ce := c.trim(lo, at.cs)
+				at.ts, at.te = cs, ce
+				return
+			}
+		}
+		at.ts, at.te = c.contentStart(at, rs, re), re
+		// a quotation continued over the following paragraphs
+		at.te = c.extendContinued(at.ts, at.te)
+		// “A,” he said, “B.”: the content is both sides
+		if sourceLeft && at.ss > lo && c.isClose(at.ss-1) || sourceLeft && at.ss-1 > lo && c.low[at.ss-1] == "," && c.isClose(at.ss-2) {
+			at.ts = c.extendBack(lo)
+		}
+		return
+	}
+	// nothing after the cue but a colon: the quotation that follows
+	if c.low[at.ce-1] == ":" && at.ce >= b-1 {
+		if q := c.nextQuotation(b); q >= 0 {
+			at.ts, at.te = q, c.extendContinued(q, c.quotationEnd(q))
+			if !sourceLeft && at.ss < 0 {
+				at.ss = -1
+			}
+			return
+		}
+	}
+	// content before the cue: “...,” he said.  /  “...,” said Mills.
+	end := at.cs
+	if sourceLeft {
+		end = at.ss
+	} else if at.ss < 0 && at.ce < hi {
+		e := at.ce
+		for e < hi && !c.isOpen(e) {
+			e++
+		}
+		at.ss, at.se = c.trim(at.ce, e)
+		if at.se <= at.ss {
+			at.ss, at.se = -1, -1
+		}
+	}
+	ts, te := c.trim(lo, end)
+	if te > ts {
+		at.ts, at.te = c.extendBack(ts), te
+		// a quotation closing before the comma is the content when only
+		// debris lies between it and the cue
+		if q := c.lastClose(ts, te); q > ts && c.d.Flagged(doc.Span{Start: c.d.Tokens[q].End, End: c.d.Tokens[te-1].End}) {
+			at.te = q + 1
+		}
+	}
+}
+
+func (c *ctx) hasWords(s, e int) bool {
+	for k := s; k < e; k++ {
+		if c.isWord(k) {
+			return true
+		}
+	}
+	return false
+}
+
+// layoutAccording handles "according to SOURCE, CONTENT" and "CONTENT,
+// according to SOURCE".
+func (c *ctx) layoutAccording(at *att, lo, hi, a int) {
+	if !c.hasWords(lo, at.cs) || c.onlyAdverbs(lo, at.cs) {
+		e := at.ce
+		for e < hi && c.low[e] != "," {
+			e++
+		}
+		at.ss, at.se = c.trim(at.ce, e)
+		at.ts, at.te = c.trim(e, hi)
+	} else {
+		e := at.ce
+		for e < hi && c.low[e] != "," {
+			e++
+		}
+		at.ss, at.se = c.trim(at.ce, e)
+		at.ts, at.te = c.trim(lo, at.cs)
+		if e < hi {
+			// "X, according to Y, said Z": keep the left side only
+		}
+	}
+	if at.se <= at.ss {
+		at.ss, at.se = -1, -1
+	}
+}
+
+func (c *ctx) onlyAdverbs(s, e int) bool {
+	for k := s; k < e; k++ {
+		if c.isWord(k) && c.low[k] != "but" && c.low[k] != "and" && c.low[k] != "yet" && c.low[k] != "also" {
+			return false
+		}
+	}
+	return true
+}
+
+// contentStart: for verbs with an addressee ("told reporters that") and
+// after circumstances ("said on Friday that"), the content starts at the
+// "that" or the quotation mark; otherwise right after the cue.
+func (c *ctx) contentStart(at *att, rs, re int) int {
+	limit := rs + 8
+	if limit > re {
+		limit = re
+	}
+	addressee := lex.addressees[c.low[at.head]]
+	for k := rs; k < limit; k++ {
+		if c.low[k] == "that" || c.isOpen(k) {
+			if addressee || k == rs || c.circumstance(rs, k) {
+				return k
+			}
+			break
+		}
+		if c.low[k] == "," && !addressee {
+			break
+		}
+	}
+	return rs
+}
+
+// circumstance reports whether [s, e) is a time or place phrase that may sit
+// between a cue and its content ("on Friday", "in a statement").
+func (c *ctx) circumstance(s, e int) bool {
+	if e-s > 5 {
+		return false
+	}
+	switch c.low[s] {
+	case "on", "in", "at", "during", "last", "this", "earlier", "late", "yesterday", "today", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "publicly", "repeatedly", "again", "recently", "previously", "then", "later", ",":
+		return true
+	}
+	return false
+}
+
+// extendContinued stretches content ending at the end of a paragraph inside
+// a quotation that the next paragraphs continue.
+func (c *ctx) extendContinued(ts, te int) int {
+	if ts < 0 || te <= ts {
+		return te
+	}
+	qi := c.inQ[te-1]
+	if qi < 0 && te < len(c.inQ) {
+		qi = c.inQ[te-1]
+	}
+	if qi < 0 {
+		return te
+	}
+	qs := c.d.Quotations
+	for int(qi) < len(qs) && qs[qi].Continued {
+		// the next quotation opening at the start of the next paragraph
+		n := int(qi) + 1
+		for n < len(qs) && qs[n].Open.Start < qs[qi].Content.End {
+			n++
+		}
+		if n >= len(qs) {
+			break
+		}
+		qi = int32(n)
+		r := c.d.TokensIn(doc.Span{Start: qs[n].Open.Start, End: qs[n].Content.End})
+		if qs[n].Close.End > 0 {
+			r = c.d.TokensIn(doc.Span{Start: qs[n].Open.Start, End: qs[n].Close.End})
+		}
+		if r.End > te {
+			te = r.End
+		}
+	}
+	return te
+}
+
+// extendBack moves a content start that opens a quotation back to the start
+// of the chain of paragraphs that quotation continues.
+func (c *ctx) extendBack(ts int) int {
+	if !c.isOpen(ts) {
+		return ts
+	}
+	qs := c.d.Quotations
+	off := c.d.Tokens[ts].Start
+	n := sort.Search(len(qs), func(i int) bool { return qs[i].Open.Start >= off })
+	for n > 0 && n < len(qs)+1 && qs[n-1].Continued && qs[n-1].Content.End <= off {
+		n--
+		ts = c.d.TokenAt(qs[n].Open.Start)
+	}
+	return ts
+}
+
+// nextQuotation returns the first token of the sentence starting at token b
+// when it opens a quotation, or -1.
+func (c *ctx) nextQuotation(b int) int {
+	if b < len(c.low) && c.isOpen(b) {
+		return b
+	}
+	return -1
+}
+
+// quotationEnd returns the token after the closing mark of the quotation
+// opened at token k (or after its paragraph's end).
+func (c *ctx) quotationEnd(k int) int {
+	off := c.d.Tokens[k].Start
+	qs := c.d.Quotations
+	n := sort.Search(len(qs), func(i int) bool { return qs[i].Open.Start >= off })
+	if n >= len(qs) {
+		return k + 1
+	}
+	q := qs[n]
+	end := q.Content.End
+	if q.Close.End > 0 {
+		end = q.Close.End
+	}
+	r := c.d.TokensIn(doc.Span{Start: q.Open.Start, End: end})
+	return r.End
+}
+
+// lastClose returns the last closing quotation mark in [s, e), or -1.
+func (c *ctx) lastClose(s, e int) int {
+	for k := e - 1; k >= s; k-- {
+		if c.isMark(k) && c.role(k) == doc.MarkClose {
+			return k
+		}
+	}
+	return -1
+}
+
+// sourceStart picks where the source phrase ending at token e starts.
+func (c *ctx) sourceStart(m *models, e, lo int) int {
+	cands, starts := c.sourceCands(e, lo)
+	if len(starts) == 0 {
+		return e - 1
+	}
+	if m.source == nil {
+		return starts[0]
+	}
+	return starts[m.source.Best(cands)]
+}
+
+// maxSource is the longest source phrase considered, in tokens.
+const maxSource = 24
+
+// sourceCands lists candidate starts for a source ending at e, nearest
+// first, with their features.
+func (c *ctx) sourceCands(e, lo int) ([]learn.Features, []int) {
+	var cands []learn.Features
+	var starts []int
+	for i := e - 1; i >= lo && i >= e-maxSource; i-- {
+		if c.isMark(i) && c.role(i) != doc.MarkApostrophe || c.inQ[i] >= 0 {
+			break
+		}
+		if c.punctEdge(i) && c.low[i] != "," {
+			break
+		}
+		if !c.isWord(i) && c.kind(i) != doc.Symbol {
+			continue
+		}
+		cands = append(cands, c.sourceFeatures(nil, i, e, lo))
+		starts = append(starts, i)
+	}
+	return cands, starts
+}
+
+// followOns adds bare quotations with no cue that follow an attribution:
+// “This is unacceptable.” after “...,” the ambassador said.
+func (c *ctx) followOns(out []att) []att {
+	d := c.d
+	var add []att
+	j := 0
+	for si, s := range d.Sentences {
+		for j < len(out) && out[j].sent < si {
+			j++
+		}
+		if j < len(out) && out[j].sent == si {
+			continue
+		}
+		a, b := s.Tokens.First, s.Tokens.End
+		if !c.isOpen(a) {
+			continue
+		}
+		end := c.quotationEnd(a)
+		if end < b-1 {
+			continue
+		}
+		// the last attribution in this or the previous sentence of the same
+		// or the previous paragraph
+		if j == 0 {
+			continue
+		}
+		p := out[j-1]
+		if si-p.sent > 1 || p.ss < 0 || d.Sentences[p.sent].Para < s.Para-1 {
+			continue
+		}
+		if p.sent < si && d.Sentences[p.sent].Para != s.Para && !c.endsInQuote(p) {
+			continue
+		}
+		at := att{cs: -1, ce: -1, head: -1, ss: p.ss, se: p.se, ts: a, te: b, sent: si, followOn: true}
+		at.ts, at.te = c.trim(a, b)
+		add = append(add, at)
+	}
+	if len(add) == 0 {
+		return out
+	}
+	out = append(out, add...)
+	sort.SliceStable(out, func(x, y int) bool { return out[x].ts < out[y].ts })
+	return out
+}
+
+func (c *ctx) endsInQuote(p att) bool {
+	return p.te > 0 && (c.isClose(p.te-1) || c.inQ[p.te-1] >= 0)
+}

@@ -1,0 +1,177 @@
+package quotes
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/dossier-news/dossier/doc"
+	"github.com/dossier-news/dossier/learn"
+	"github.com/dossier-news/dossier/text"
+)
+
+// goldSpan and goldDoc read PolNeAR lines (../shared/gold/polnear/*.jsonl).
+type goldSpan struct {
+	Start int `json:"start"`
+	End   int `json:"end"`
+}
+
+type goldDoc struct {
+	ID           string `json:"id"`
+	Text         string `json:"text"`
+	Attributions []struct {
+		Source  []goldSpan `json:"source"`
+		Cue     []goldSpan `json:"cue"`
+		Content []goldSpan `json:"content"`
+	} `json:"attributions"`
+}
+
+// TrainOptions are the knobs of Train; the defaults rebuild the committed models.
+type TrainOptions struct {
+	Gold   string // PolNeAR JSON Lines file
+	Out    string // folder for cue.model and source.model
+	Epochs int
+	Bits   uint
+	Log    io.Writer
+}
+
+type srcExample struct {
+	cands []learn.Features
+	gold  int
+}
+
+// Train rebuilds the cue and source models from PolNeAR gold. It is
+// deterministic: documents are read in file order, candidates in text
+// order, and the perceptron has no random state.
+func Train(o TrainOptions) error {
+	if o.Epochs == 0 {
+		o.Epochs = 8
+	}
+	if o.Bits == 0 {
+		o.Bits = 18
+	}
+	if o.Log == nil {
+		o.Log = io.Discard
+	}
+	f, err := os.Open(o.Gold)
+	if err != nil {
+		return fmt.Errorf("cannot read the gold file: %v (give --gold the path of PolNeAR train.jsonl)", err)
+	}
+	defer f.Close()
+	var cueX []learn.Features
+	var cueY []bool
+	var srcX []srcExample
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 64<<20)
+	ndocs := 0
+	for sc.Scan() {
+		var g goldDoc
+		if err := json.Unmarshal(sc.Bytes(), &g); err != nil {
+			return fmt.Errorf("%s: line %d is not a PolNeAR document: %v", o.Gold, ndocs+1, err)
+		}
+		ndocs++
+		d := doc.New(g.ID, g.Text)
+		text.Analyze(d)
+		c := newCtx(d)
+		// gold cue spans and their sources
+		type gc struct{ cue, src doc.Span }
+		var gold []gc
+		for _, a := range g.Attributions {
+			if len(a.Cue) == 0 {
+				continue
+			}
+			x := gc{cue: hull(a.Cue)}
+			if len(a.Source) > 0 {
+				x.src = hull(a.Source)
+			}
+			gold = append(gold, x)
+		}
+		for _, s := range d.Sentences {
+			a, b := s.Tokens.First, s.Tokens.End
+			for k := a; k < b; k++ {
+				cs, ce, kind, ok := c.cueAt(k, a, b)
+				if !ok {
+					continue
+				}
+				head := d.Tokens[k].Span
+				gi := -1
+				for i, x := range gold {
+					if x.cue.Overlaps(head) {
+						gi = i
+						break
+					}
+				}
+				cueX = append(cueX, c.cueFeatures(nil, k, a, b))
+				cueY = append(cueY, gi >= 0)
+				if gi >= 0 && kind == "verb" && !gold[gi].src.IsZero() && cs > a {
+					src := gold[gi].src
+					e := cs
+					if d.TokenAt(src.End-1) == e-1 {
+						cands, starts := c.sourceCands(e, a)
+						want := d.TokenAt(src.Start)
+						for i, st := range starts {
+							if st == want {
+								srcX = append(srcX, srcExample{cands, i})
+								break
+							}
+						}
+					}
+				}
+				k = ce - 1
+			}
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return err
+	}
+	fmt.Fprintf(o.Log, "%d documents: %d cue candidates (%d attributions), %d source choices\n", ndocs, len(cueX), count(cueY), len(srcX))
+	ct := learn.NewTrainer(o.Bits)
+	st := learn.NewTrainer(o.Bits)
+	for ep := 0; ep < o.Epochs; ep++ {
+		okc, oks := 0, 0
+		for i := range cueX {
+			if ct.Binary(cueX[i], cueY[i]) {
+				okc++
+			}
+		}
+		for _, x := range srcX {
+			if st.Rank(x.cands, x.gold) {
+				oks++
+			}
+		}
+		fmt.Fprintf(o.Log, "epoch %d: cue %.1f%% right, source start %.1f%% right\n", ep+1, 100*float64(okc)/float64(len(cueX)), 100*float64(oks)/float64(max(1, len(srcX))))
+	}
+	if err := os.MkdirAll(o.Out, 0o755); err != nil {
+		return err
+	}
+	for name, t := range map[string]*learn.Trainer{"cue.model": ct, "source.model": st} {
+		b, _ := t.Model().MarshalBinary()
+		if err := os.WriteFile(filepath.Join(o.Out, name), b, 0o644); err != nil {
+			return err
+		}
+		fmt.Fprintf(o.Log, "wrote %s (%d bytes)\n", filepath.Join(o.Out, name), len(b))
+	}
+	return nil
+}
+
+func hull(s []goldSpan) doc.Span {
+	out := doc.Span{Start: s[0].Start, End: s[0].End}
+	for _, x := range s[1:] {
+		out.Start = min(out.Start, x.Start)
+		out.End = max(out.End, x.End)
+	}
+	return out
+}
+
+func count(y []bool) int {
+	n := 0
+	for _, v := range y {
+		if v {
+			n++
+		}
+	}
+	return n
+}
