@@ -60,8 +60,10 @@ func (c *ctx) role(i int) doc.QuoteMarkRole {
 	return r
 }
 
-func (c *ctx) isOpen(i int) bool  { return c.isMark(i) && c.role(i) == doc.MarkOpen }
-func (c *ctx) isClose(i int) bool { return c.isMark(i) && c.role(i) != doc.MarkOpen && c.role(i) != doc.MarkApostrophe }
+func (c *ctx) isOpen(i int) bool { return c.isMark(i) && c.role(i) == doc.MarkOpen }
+func (c *ctx) isClose(i int) bool {
+	return c.isMark(i) && c.role(i) != doc.MarkOpen && c.role(i) != doc.MarkApostrophe
+}
 
 func (c *ctx) is(i int, w string) bool { return i >= 0 && i < len(c.low) && c.low[i] == w }
 

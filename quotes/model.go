@@ -2,6 +2,8 @@ package quotes
 
 import (
 	"embed"
+	"os"
+	"strconv"
 	"sync"
 
 	"github.com/dossier-news/dossier/learn"
@@ -37,4 +39,11 @@ func readModel(name string) *learn.Model {
 		panic(name + ": " + err.Error())
 	}
 	return m
+}
+
+func init() {
+	if v := os.Getenv("DOSSIER_QUOTES_T"); v != "" {
+		f, _ := strconv.ParseFloat(v, 32)
+		CueThreshold = float32(f)
+	}
 }

@@ -16,6 +16,7 @@ package quotes
 
 import (
 	"sort"
+	"strings"
 
 	"github.com/dossier-news/dossier/doc"
 	"github.com/dossier-news/dossier/learn"
@@ -37,6 +38,9 @@ func (Stage) Process(d *doc.Document) error {
 // FollowOn controls whether a bare quotation with no cue of its own that
 // follows an attributed one is reported as a quote of the same speaker.
 var FollowOn = true
+
+// CueThreshold is the cue model score above which a candidate is a cue.
+var CueThreshold float32 = 0
 
 // att is one attribution under construction, in token positions.
 type att struct {
@@ -73,7 +77,7 @@ func Extract(d *doc.Document) {
 			if m.cue == nil {
 				sc = 1
 			}
-			if sc <= 0 {
+			if sc <= CueThreshold {
 				k = ce - 1
 				continue
 			}
@@ -179,68 +183,74 @@ func (c *ctx) layout(m *models, at *att, sib []att, i, a, b int, prev []att) {
 		lo = sib[i-1].ce
 	}
 	if i+1 < len(sib) {
-		hi = sib[i+1].cs
+		hi = c.clauseEnd(m, sib[i+1], at.ce, b)
 	}
 	if at.kind == "source-after" {
 		c.layoutAccording(at, lo, hi, a)
 		return
 	}
 	p := at.cs - 1
-	sourceLeft := p >= lo && c.isWord(p) && !lex.stops[c.low[p]] && c.inQ[p] < 0
-	if sourceLeft {
-		at.se = at.cs
-		at.ss = c.sourceStart(m, at.se, lo)
-		if i+1 < len(sib) && sib[i+1].ss < 0 && sib[i+1].cs > at.ce {
-			// "X said A, adding that B": the next cue takes this source
-		}
-	} else if i > 0 && sib[i-1].ss >= 0 && (c.word(p) == "," || c.word(p) == "and") {
-		// "..., adding that ...": the same source goes on
-		at.ss, at.se = sib[i-1].ss, sib[i-1].se
+	// “...,” said Mills  /  “...,” Mills said: the text before the source
+	quoteBefore := func(k int) bool {
+		return k >= lo && (c.isClose(k) || c.low[k] == "," && k-1 >= lo && c.isClose(k-1))
 	}
-	// content to the right of the cue?
+	sourceLeft := p >= lo && (c.isWord(p) || c.low[p] == ")") && !lex.stops[c.low[p]] && c.inQ[p] < 0
+	// the stretch after the cue
 	r := at.ce
 	for r < hi && (c.low[r] == "," || c.low[r] == ":") {
 		r++
 	}
 	rs, re := c.trim(r, hi)
-	if re > rs && !(re-rs == 1 && c.isMark(rs)) {
-		if !sourceLeft && at.ss < 0 {
-			// “...,” said Mills, the ambassador.  /  said Mills: “...”
-			if c.isWord(at.ce) && !lex.starts[c.low[at.ce]] && !c.isOpen(at.ce) && lo < at.cs && c.hasWords(lo, at.cs) {
-				e := at.ce
-				for e < hi && !c.isOpen(e) && c.low[e] != "that" {
-					e++
+	if re > rs && (c.circumstance(rs, re) || re-rs == 1 && strings.HasSuffix(c.low[rs], "ly")) {
+		// "he said on Monday.", "he said sarcastically.": not content
+		re = rs
+	}
+	rightContent := re > rs && !(re-rs == 1 && c.isMark(rs))
+	opensContent := rightContent && (lex.starts[c.low[rs]] || c.isOpen(rs))
+
+	if !sourceLeft && p >= lo && c.low[p] == "," && !quoteBefore(p) {
+		switch {
+		case i > 0 && sib[i-1].ss >= 0:
+			// "..., adding that ...": the same source goes on
+			at.ss, at.se = sib[i-1].ss, sib[i-1].se
+		case rightContent && (opensContent || re-rs > 6) && c.hasWords(lo, p):
+			// "Rendell, a Clinton surrogate, said he ..."
+			sourceLeft = true
+		}
+	}
+	if sourceLeft {
+		at.se = at.cs
+		at.ss = c.sourceStart(m, at.se, lo)
+		if !rightContent || !opensContent {
+			// “...,” the ambassador, 82, told reporters: the source is what
+			// lies between the closing mark and the cue
+			for k := at.cs - 1; k >= lo; k-- {
+				if c.isMark(k) && c.role(k) != doc.MarkApostrophe {
+					if c.isClose(k) {
+						st := k + 1
+						for st < at.cs && c.low[st] == "," {
+							st++
+						}
+						if st < at.cs {
+							at.ss = st
+						}
+					}
+					break
 				}
-				at.ss, at.se = c.trim(at.ce, e)
-				cs, ce := c.trim(lo, at.cs)
-				at.ts, at.te = cs, ce
-				return
 			}
 		}
-		at.ts, at.te = c.contentStart(at, rs, re), re
-		// a quotation continued over the following paragraphs
-		at.te = c.extendContinued(at.ts, at.te)
-		// “A,” he said, “B.”: the content is both sides
-		if sourceLeft && at.ss > lo && c.isClose(at.ss-1) || sourceLeft && at.ss-1 > lo && c.low[at.ss-1] == "," && c.isClose(at.ss-2) {
-			at.ts = c.extendBack(lo)
-		}
-		return
-	}
-	// nothing after the cue but a colon: the quotation that follows
-	if c.low[at.ce-1] == ":" && at.ce >= b-1 {
-		if q := c.nextQuotation(b); q >= 0 {
-			at.ts, at.te = q, c.extendContinued(q, c.quotationEnd(q))
-			if !sourceLeft && at.ss < 0 {
-				at.ss = -1
+		leftQuote := quoteBefore(at.ss - 1)
+		if rightContent && !(leftQuote && !opensContent) {
+			at.ts, at.te = c.contentStart(at, rs, re), re
+			at.te = c.extendContinued(at.ts, at.te)
+			// “A,” he said, “B.” and "A, he said, B": the content is both sides
+			if at.ss > lo && (leftQuote || c.low[at.ss-1] == "," && c.word(at.ce) == ",") && c.hasWords(lo, at.ss) {
+				at.ts = c.extendBack(lo)
 			}
 			return
 		}
-	}
-	// content before the cue: “...,” he said.  /  “...,” said Mills.
-	end := at.cs
-	if sourceLeft {
-		end = at.ss
-	} else if at.ss < 0 && at.ce < hi {
+	} else if rightContent && quoteBefore(p) && !opensContent {
+		// “...,” said Mills, the ambassador.
 		e := at.ce
 		for e < hi && !c.isOpen(e) {
 			e++
@@ -249,6 +259,39 @@ func (c *ctx) layout(m *models, at *att, sib []att, i, a, b int, prev []att) {
 		if at.se <= at.ss {
 			at.ss, at.se = -1, -1
 		}
+		at.ts, at.te = c.trim(lo, p+1)
+		at.ts = c.extendBack(at.ts)
+		if e < hi {
+			// “A,” said Mills, “B.”
+			at.te = c.extendContinued(e, hi)
+		}
+		return
+	} else if rightContent {
+		if at.ss < 0 && c.isWord(at.ce) && !opensContent && lo < at.cs && c.hasWords(lo, at.cs) && re-rs <= 12 {
+			// "The economy is weak, said Mills, the ambassador."
+			e := at.ce
+			for e < hi && !c.isOpen(e) && c.low[e] != "that" {
+				e++
+			}
+			at.ss, at.se = c.trim(at.ce, e)
+			at.ts, at.te = c.trim(lo, at.cs)
+			return
+		}
+		at.ts, at.te = c.contentStart(at, rs, re), re
+		at.te = c.extendContinued(at.ts, at.te)
+		return
+	}
+	// nothing after the cue but a colon: the quotation that follows
+	if c.low[at.ce-1] == ":" && at.ce >= b-1 {
+		if q := c.nextQuotation(b); q >= 0 {
+			at.ts, at.te = q, c.extendContinued(q, c.quotationEnd(q))
+			return
+		}
+	}
+	// content before the cue: “...,” he said.
+	end := at.cs
+	if sourceLeft {
+		end = at.ss
 	}
 	ts, te := c.trim(lo, end)
 	if te > ts {
@@ -259,6 +302,30 @@ func (c *ctx) layout(m *models, at *att, sib []att, i, a, b int, prev []att) {
 			at.te = q + 1
 		}
 	}
+}
+
+// clauseEnd is where the content of a cue gives way to the next cue n of
+// the same sentence: before a coordinated cue ("..., adding that", "but Y
+// said"), and at the sentence end when the next cue is nested inside the
+// content ("said that X believes Y").
+func (c *ctx) clauseEnd(m *models, n att, lo, b int) int {
+	p := n.cs - 1
+	if p < lo {
+		return n.cs
+	}
+	if n.kind == "source-after" {
+		return n.cs
+	}
+	if !(c.isWord(p) && !lex.stops[c.low[p]] && c.inQ[p] < 0) {
+		// no source of its own: "..., adding that ..."
+		return n.cs
+	}
+	ss := c.sourceStart(m, n.cs, lo)
+	q := ss - 1
+	if q >= lo && (c.low[q] == "," || c.low[q] == ";" || c.low[q] == "but" || c.low[q] == "and" || c.low[q] == "while" || c.low[q] == "whereas" || c.isClose(q)) {
+		return ss
+	}
+	return b
 }
 
 func (c *ctx) hasWords(s, e int) bool {
