@@ -5,6 +5,7 @@ package analyze
 
 import (
 	"github.com/dossier-news/dossier/pipeline"
+	"github.com/dossier-news/dossier/quality"
 	"github.com/dossier-news/dossier/text"
 )
 
@@ -12,6 +13,8 @@ import (
 func Default() *pipeline.Pipeline {
 	return pipeline.New(
 		text.Stage{},
-		// actors, quality, quotes, timex, quantity, events: added by their packages
+		// actors: added by its package
+		quality.Stage{}, // flags debris before quotes, timex, quantity and events read the text
+		// quotes, timex, quantity, events: added by their packages
 	)
 }
