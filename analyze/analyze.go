@@ -6,6 +6,7 @@ package analyze
 import (
 	"github.com/dossier-news/dossier/pipeline"
 	"github.com/dossier-news/dossier/text"
+	"github.com/dossier-news/dossier/timex"
 )
 
 // Default returns the full analysis pipeline.
@@ -13,5 +14,6 @@ func Default() *pipeline.Pipeline {
 	return pipeline.New(
 		text.Stage{},
 		// actors, quality, quotes, timex, quantity, events: added by their packages
+		timex.Stage{},
 	)
 }
