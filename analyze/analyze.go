@@ -7,6 +7,7 @@ import (
 	"github.com/dossier-news/dossier/pipeline"
 	"github.com/dossier-news/dossier/quality"
 	"github.com/dossier-news/dossier/text"
+	"github.com/dossier-news/dossier/timex"
 )
 
 // Default returns the full analysis pipeline.
@@ -15,6 +16,8 @@ func Default() *pipeline.Pipeline {
 		text.Stage{},
 		// actors: added by its package
 		quality.Stage{}, // flags debris before quotes, timex, quantity and events read the text
-		// quotes, timex, quantity, events: added by their packages
+		// quotes: added by its package
+		timex.Stage{},
+		// quantity, events: added by their packages
 	)
 }
