@@ -5,16 +5,20 @@ package analyze
 
 import (
 	"github.com/dossier-news/dossier/pipeline"
+	"github.com/dossier-news/dossier/quality"
 	"github.com/dossier-news/dossier/quotes"
 	"github.com/dossier-news/dossier/text"
+	"github.com/dossier-news/dossier/timex"
 )
 
 // Default returns the full analysis pipeline.
 func Default() *pipeline.Pipeline {
 	return pipeline.New(
 		text.Stage{},
-		// actors, quality: added by their packages
-		quotes.Stage{},
-		// timex, quantity, events: added by their packages
+		// actors: added by its package
+		quality.Stage{}, // flags debris before quotes, timex, quantity and events read the text
+		quotes.Stage{},  // who said what; reads the actors' mentions and the quality flags
+		timex.Stage{},
+		// quantity, events: added by their packages
 	)
 }
