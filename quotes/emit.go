@@ -35,7 +35,7 @@ func (c *ctx) emit(out []att) {
 			q.Speaker = c.speaker(q.Source)
 		}
 		switch {
-		case direct:
+		case direct || at.merged || at.kind == "dash":
 			q.Kind = "direct"
 		case c.hasQuote(ts, te):
 			q.Kind = "mixed"

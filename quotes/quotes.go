@@ -50,6 +50,7 @@ type att struct {
 	ts, te   int // content tokens
 	sent     int
 	followOn bool
+	merged   bool // content runs over a following bare quotation
 	kind     string // the cue phrase kind: verb or source-after
 	score    float32
 }
@@ -68,8 +69,12 @@ func Extract(d *doc.Document) {
 		a, b := s.Tokens.First, s.Tokens.End
 		var sentAtts []att
 		for k := a; k < b; k++ {
+			if at, ok := c.dashAt(k, a, b, si); ok {
+				sentAtts = append(sentAtts, at)
+				continue
+			}
 			cs, ce, kind, ok := c.cueAt(k, a, b)
-			if !ok {
+			if !ok || c.flagged(k) {
 				continue
 			}
 			f = c.cueFeatures(f[:0], k, a, b)
@@ -77,7 +82,9 @@ func Extract(d *doc.Document) {
 			if m.cue == nil {
 				sc = 1
 			}
-			if sc <= CueThreshold {
+			// "Caddell continued:" closing a paragraph before a quotation
+			colon := c.low[ce-1] == ":" && ce >= b-1 && c.nextQuotation(b) >= 0
+			if sc <= CueThreshold && !colon {
 				k = ce - 1
 				continue
 			}
@@ -87,10 +94,12 @@ func Extract(d *doc.Document) {
 			k = ce - 1
 		}
 		for i := range sentAtts {
-			c.layout(m, &sentAtts[i], sentAtts, i, a, b, out)
+			if sentAtts[i].kind != "dash" {
+				c.layout(m, &sentAtts[i], sentAtts, i, a, b, out)
+			}
 		}
-		for _, at := range sentAtts {
-			if at.ts >= 0 && at.te > at.ts {
+		for i, at := range sentAtts {
+			if at.ts >= 0 && at.te > at.ts && !c.redundant(sentAtts, i) {
 				out = append(out, at)
 			}
 		}
@@ -99,6 +108,75 @@ func Extract(d *doc.Document) {
 		out = c.followOns(out)
 	}
 	c.emit(out)
+}
+
+// flagged reports whether token k lies in text the quality stage flagged.
+func (c *ctx) flagged(k int) bool {
+	t := c.d.Tokens[k].Span
+	for _, f := range c.d.Flags {
+		if f.Overlaps(t) {
+			return true
+		}
+	}
+	return false
+}
+
+// redundant reports whether attribution i of a sentence repeats another:
+// its cue lies inside another's source ("the review, known as X, found"),
+// or another earlier cue already reports the same content.
+func (c *ctx) redundant(sib []att, i int) bool {
+	at := sib[i]
+	for j, o := range sib {
+		if j == i || o.ts < 0 || o.te <= o.ts {
+			continue
+		}
+		if o.ss >= 0 && o.ss <= at.cs && at.ce <= o.se {
+			return true
+		}
+		if j < i && o.ts <= at.ts && at.te <= o.te && at.ss < 0 {
+			return true
+		}
+		if j < i && o.te == at.te && o.ss == at.ss {
+			return true
+		}
+	}
+	return false
+}
+
+// dashAt finds the layout of collected reactions, “...” ― Pamela Padilla:
+// a quotation, a dash, and a name closing the paragraph.
+func (c *ctx) dashAt(k, a, b, si int) (att, bool) {
+	if c.kind(k) != doc.Punct || k-1 < a || !c.isClose(k-1) || k+1 >= b {
+		return att{}, false
+	}
+	switch c.low[k] {
+	case "―", "—", "–", "--":
+	default:
+		return att{}, false
+	}
+	se := b
+	for se > k+1 && c.punctEdge(se-1) {
+		se--
+	}
+	if se-(k+1) > 6 || !c.d.Tokens[k+1].Has(doc.FlagCap) {
+		return att{}, false
+	}
+	for j := k + 1; j < se; j++ {
+		if c.isMark(j) {
+			return att{}, false
+		}
+	}
+	open := -1
+	for j := k - 2; j >= a; j-- {
+		if c.isOpen(j) {
+			open = j
+			break
+		}
+	}
+	if open < 0 {
+		return att{}, false
+	}
+	return att{cs: k, ce: k + 1, head: k, ss: k + 1, se: se, ts: c.extendBack(open), te: k, sent: si, kind: "dash", score: 1}, true
 }
 
 // cueAt reports whether a cue starts at head k of sentence [a, b), and the
@@ -564,6 +642,20 @@ func (c *ctx) followOns(out []att) []att {
 		}
 		if p.sent < si && d.Sentences[p.sent].Para != s.Para && !c.endsInQuote(p) {
 			continue
+		}
+		if p.te <= p.cs && d.Sentences[p.sent].Para == s.Para && p.kind != "dash" {
+			// “A,” he said. “B.”: one statement interrupted by its attribution
+			k := j - 1
+			for k >= 0 && out[k].sent == p.sent && out[k].cs != p.cs {
+				k--
+			}
+			if k >= 0 {
+				_, te := c.trim(a, b)
+				out[k].te = te
+				out[k].merged = true
+				out[k].sent = si
+				continue
+			}
 		}
 		at := att{cs: -1, ce: -1, head: -1, ss: p.ss, se: p.se, ts: a, te: b, sent: si, followOn: true}
 		at.ts, at.te = c.trim(a, b)
