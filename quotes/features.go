@@ -3,6 +3,8 @@ package quotes
 import (
 	"strconv"
 
+	"github.com/dossier-news/dossier/doc"
+
 	"github.com/dossier-news/dossier/learn"
 )
 
@@ -47,6 +49,23 @@ func (c *ctx) cueFeatures(f learn.Features, k, a, b int) learn.Features {
 	}
 	f = f.Add2("ctx", w, flags4(hasQ, thatSoon, openSoon, closeBefore))
 	f = f.Add("ctx", flags4(hasQ, thatSoon, openSoon, closeBefore))
+	f = f.Add2("tri", c.word(k-1)+" "+w, c.word(k+1))
+	if len(w) > 3 {
+		f = f.Add("suf3", w[len(w)-3:])
+	}
+	subj := "none"
+	for i := k - 1; i >= a && i >= k-4; i-- {
+		if lex.subjects[c.low[i]] {
+			subj = "pron"
+			break
+		}
+		if c.d.Tokens[i].Has(doc.FlagCap) && i > a {
+			subj = "cap"
+			break
+		}
+	}
+	f = f.Add("subj", subj)
+	f = f.Add2("subjw", subj, w)
 	f = f.Add("pos", bucket(k-a))
 	f = f.Add("left", bucket(b-k))
 	f = f.Add2("posw", w, bucket(k-a))

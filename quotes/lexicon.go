@@ -17,8 +17,8 @@ type phrase struct {
 }
 
 type lexicons struct {
-	cues, aux, addressees, stops, starts map[string]bool
-	phrases                              map[string][]phrase // by first word, longest first
+	cues, aux, addressees, stops, starts, subjects map[string]bool
+	phrases                                        map[string][]phrase // by first word, longest first
 }
 
 var lex = loadLexicons()
@@ -42,6 +42,7 @@ func loadLexicons() *lexicons {
 		addressees: wordSet("addressees.txt"),
 		stops:      wordSet("stops.txt"),
 		starts:     wordSet("content_starts.txt"),
+		subjects:   wordSet("subjects.txt"),
 		phrases:    map[string][]phrase{},
 	}
 	data, err := dataFS.ReadFile("data/phrases.txt")

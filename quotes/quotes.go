@@ -50,7 +50,7 @@ type att struct {
 	ts, te   int // content tokens
 	sent     int
 	followOn bool
-	merged   bool // content runs over a following bare quotation
+	merged   bool   // content runs over a following bare quotation
 	kind     string // the cue phrase kind: verb or source-after
 	score    float32
 }
@@ -230,13 +230,20 @@ func (c *ctx) cueAt(k, a, b int) (cs, ce int, kind string, ok bool) {
 		}
 	}
 	cs = k
-	for cs-1 >= a && lex.aux[c.low[cs-1]] && c.inQ[cs-1] < 0 {
+	for cs-1 >= a && c.inQ[cs-1] < 0 && (lex.aux[c.low[cs-1]] || c.adverb(cs-1)) {
 		cs--
 	}
 	if ce < b && c.low[ce] == ":" {
 		ce++
 	}
 	return cs, ce, kind, true
+}
+
+// adverb reports a lower-case -ly word, which news writers put inside the
+// verb group ("successfully argued", "repeatedly said").
+func (c *ctx) adverb(k int) bool {
+	w := c.low[k]
+	return len(w) > 4 && strings.HasSuffix(w, "ly") && !c.d.Tokens[k].Has(doc.FlagCap) && w != "only" && w != "early"
 }
 
 // trim narrows [s, e) to leave out edge punctuation.

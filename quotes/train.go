@@ -48,7 +48,7 @@ type srcExample struct {
 // order, and the perceptron has no random state.
 func Train(o TrainOptions) error {
 	if o.Epochs == 0 {
-		o.Epochs = 8
+		o.Epochs = 3
 	}
 	if o.Bits == 0 {
 		o.Bits = 18
