@@ -17,7 +17,7 @@ type phrase struct {
 }
 
 type lexicons struct {
-	cues, aux, addressees, stops, starts, subjects map[string]bool
+	cues, aux, addressees, stops, starts, subjects, openers map[string]bool
 	phrases                                        map[string][]phrase // by first word, longest first
 }
 
@@ -43,6 +43,7 @@ func loadLexicons() *lexicons {
 		stops:      wordSet("stops.txt"),
 		starts:     wordSet("content_starts.txt"),
 		subjects:   wordSet("subjects.txt"),
+		openers:    wordSet("source_openers.txt"),
 		phrases:    map[string][]phrase{},
 	}
 	data, err := dataFS.ReadFile("data/phrases.txt")

@@ -298,8 +298,8 @@ func (c *ctx) layout(m *models, at *att, sib []att, i, a, b int, prev []att) {
 		case i > 0 && sib[i-1].ss >= 0:
 			// "..., adding that ...": the same source goes on
 			at.ss, at.se = sib[i-1].ss, sib[i-1].se
-		case rightContent && (opensContent || re-rs > 6) && c.hasWords(lo, p):
-			// "Rendell, a Clinton surrogate, said he ..."
+		case rightContent && (opensContent || re-rs > 6 || !c.sourceOpener(rs)) && c.hasWords(lo, p):
+			// "Rendell, a Clinton surrogate, said he ...", "..., said at a rally"
 			sourceLeft = true
 		}
 	}
@@ -334,12 +334,9 @@ func (c *ctx) layout(m *models, at *att, sib []att, i, a, b int, prev []att) {
 			}
 			return
 		}
-	} else if rightContent && quoteBefore(p) && !opensContent {
+	} else if rightContent && quoteBefore(p) && !opensContent && c.sourceOpener(rs) {
 		// “...,” said Mills, the ambassador.
-		e := at.ce
-		for e < hi && !c.isOpen(e) {
-			e++
-		}
+		e := c.rightSourceEnd(at.ce, hi)
 		at.ss, at.se = c.trim(at.ce, e)
 		if at.se <= at.ss {
 			at.ss, at.se = -1, -1
@@ -354,10 +351,7 @@ func (c *ctx) layout(m *models, at *att, sib []att, i, a, b int, prev []att) {
 	} else if rightContent {
 		if at.ss < 0 && c.isWord(at.ce) && !opensContent && lo < at.cs && c.hasWords(lo, at.cs) && re-rs <= 12 {
 			// "The economy is weak, said Mills, the ambassador."
-			e := at.ce
-			for e < hi && !c.isOpen(e) && c.low[e] != "that" {
-				e++
-			}
+			e := c.rightSourceEnd(at.ce, hi)
 			at.ss, at.se = c.trim(at.ce, e)
 			at.ts, at.te = c.trim(lo, at.cs)
 			return
@@ -411,6 +405,29 @@ func (c *ctx) clauseEnd(m *models, n att, lo, b int) int {
 		return ss
 	}
 	return b
+}
+
+// sourceOpener reports whether token k can open a source written after its
+// cue: a capitalised word or a determiner ("said the ambassador").
+func (c *ctx) sourceOpener(k int) bool {
+	return c.d.Tokens[k].Has(doc.FlagCap) || lex.openers[c.low[k]]
+}
+
+// rightSourceEnd is where a source written after its cue ends: before a
+// quotation, a "that", or a comma opening a relative or participle clause
+// ("said Mills, who ...", "said Tusk, summing up ...").
+func (c *ctx) rightSourceEnd(s, hi int) int {
+	e := s
+	for e < hi && !c.isOpen(e) && c.low[e] != "that" {
+		if c.low[e] == "," && e+1 < hi {
+			n := c.low[e+1]
+			if lex.stops[n] || strings.HasSuffix(n, "ing") || c.isOpen(e+1) {
+				break
+			}
+		}
+		e++
+	}
+	return e
 }
 
 func (c *ctx) hasWords(s, e int) bool {
@@ -605,7 +622,7 @@ func (c *ctx) sourceCands(e, lo int) ([]learn.Features, []int) {
 		if c.isMark(i) && c.role(i) != doc.MarkApostrophe || c.inQ[i] >= 0 {
 			break
 		}
-		if c.punctEdge(i) && c.low[i] != "," {
+		if c.punctEdge(i) && c.low[i] != "," && c.low[i] != "." {
 			break
 		}
 		if !c.isWord(i) && c.kind(i) != doc.Symbol {
