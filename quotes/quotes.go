@@ -98,11 +98,17 @@ func Extract(d *doc.Document) {
 				c.layout(m, &sentAtts[i], sentAtts, i, a, b, out)
 			}
 		}
-		for i, at := range sentAtts {
-			if at.ts >= 0 && at.te > at.ts && !c.redundant(sentAtts, i) {
-				out = append(out, at)
+		for i := range sentAtts {
+			if at := &sentAtts[i]; at.ss >= 0 && !c.contentWord(at.ss, at.se) {
+				// "in the hope that": a determiner alone is no source, and
+				// after a preposition the cue word is a noun, not a cue
+				if at.ss-1 >= a && lex.stops[c.low[at.ss-1]] {
+					at.ts = -1
+				}
+				at.ss, at.se = -1, -1
 			}
 		}
+		out = append(out, c.dropRedundant(sentAtts)...)
 	}
 	if FollowOn {
 		out = c.followOns(out)
@@ -121,26 +127,37 @@ func (c *ctx) flagged(k int) bool {
 	return false
 }
 
-// redundant reports whether attribution i of a sentence repeats another:
-// its cue lies inside another's source ("the review, known as X, found"),
-// or another earlier cue already reports the same content.
-func (c *ctx) redundant(sib []att, i int) bool {
-	at := sib[i]
-	for j, o := range sib {
-		if j == i || o.ts < 0 || o.te <= o.ts {
+// dropRedundant removes attributions of one sentence that repeat another:
+// a cue lying inside another's source ("the review, known as X, found"),
+// and a cue whose content an earlier kept cue already reports.
+func (c *ctx) dropRedundant(sib []att) []att {
+	var kept []att
+	for i, at := range sib {
+		if at.ts < 0 || at.te <= at.ts {
 			continue
 		}
-		if o.ss >= 0 && o.ss <= at.cs && at.ce <= o.se {
-			return true
+		nested := false
+		for j, o := range sib {
+			if j != i && o.ss >= 0 && o.ss <= at.cs && at.ce <= o.se && o.ts >= 0 {
+				nested = true
+				break
+			}
 		}
-		if j < i && o.ts <= at.ts && at.te <= o.te && at.ss < 0 {
-			return true
+		if nested {
+			continue
 		}
-		if j < i && o.te == at.te && o.ss == at.ss {
-			return true
+		dup := false
+		for _, o := range kept {
+			if o.ts <= at.ts && at.te <= o.te && at.ss < 0 || o.te == at.te && (o.ss == at.ss || o.ts == at.ts) {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			kept = append(kept, at)
 		}
 	}
-	return false
+	return kept
 }
 
 // dashAt finds the layout of collected reactions, “...” ― Pamela Padilla:
@@ -293,7 +310,10 @@ func (c *ctx) layout(m *models, at *att, sib []att, i, a, b int, prev []att) {
 	rightContent := re > rs && !(re-rs == 1 && c.isMark(rs))
 	opensContent := rightContent && (lex.starts[c.low[rs]] || c.isOpen(rs))
 
-	if !sourceLeft && p >= lo && c.low[p] == "," && !quoteBefore(p) {
+	if !sourceLeft && p >= lo && c.low[p] == "," && i > 0 && sib[i-1].ss >= 0 && (strings.HasSuffix(c.low[at.head], "ing") || opensContent) {
+		// "..., adding that ...": the same source goes on
+		at.ss, at.se = sib[i-1].ss, sib[i-1].se
+	} else if !sourceLeft && p >= lo && c.low[p] == "," && !quoteBefore(p) {
 		switch {
 		case i > 0 && sib[i-1].ss >= 0:
 			// "..., adding that ...": the same source goes on
@@ -305,7 +325,15 @@ func (c *ctx) layout(m *models, at *att, sib []att, i, a, b int, prev []att) {
 	}
 	if sourceLeft {
 		at.se = at.cs
-		at.ss = c.sourceStart(m, at.se, lo)
+		at.ss = c.sourceStart(m, at.se, a)
+		// a source never swallows a surer cue: "Diop said he took part in
+		// the hope that ..." keeps "said" and gives up "hope"'s long source
+		for j := i - 1; j >= 0; j-- {
+			if sib[j].cs >= at.ss && sib[j].score >= at.score {
+				at.ss = c.sourceStart(m, at.se, sib[j].ce)
+				break
+			}
+		}
 		if !rightContent || !opensContent {
 			// “...,” the ambassador, 82, told reporters: the source is what
 			// lies between the closing mark and the cue
@@ -428,6 +456,17 @@ func (c *ctx) rightSourceEnd(s, hi int) int {
 		e++
 	}
 	return e
+}
+
+// contentWord reports whether [s, e) holds a word that can name a source:
+// not only determiners, prepositions and conjunctions.
+func (c *ctx) contentWord(s, e int) bool {
+	for k := s; k < e; k++ {
+		if c.isWord(k) && !lex.openers[c.low[k]] && !lex.stops[c.low[k]] {
+			return true
+		}
+	}
+	return false
 }
 
 func (c *ctx) hasWords(s, e int) bool {
