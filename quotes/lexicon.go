@@ -18,7 +18,7 @@ type phrase struct {
 
 type lexicons struct {
 	cues, aux, addressees, stops, starts, subjects, openers map[string]bool
-	phrases                                        map[string][]phrase // by first word, longest first
+	phrases                                                 map[string][]phrase // by first word, longest first
 }
 
 var lex = loadLexicons()
