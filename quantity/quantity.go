@@ -404,7 +404,7 @@ func (s *scan) ordinalContextOK(i int) bool {
 	if s.is(i-1, wDet) {
 		return true
 	}
-	if s.in(i-1) {
+	if s.in(i - 1) {
 		p := s.low(i - 1)
 		return p == "'s" || p == "’s"
 	}
