@@ -1,11 +1,18 @@
 package quantity
 
-import "github.com/dossier-news/dossier/doc"
+import (
+	"strings"
+
+	"github.com/dossier-news/dossier/doc"
+)
 
 // matchBefore finds the longest phrase of ps that ends just before token
 // end, and returns its first token.
-func (s *scan) matchBefore(ps []phrase, end int) (phrase, int, bool) {
-	for _, p := range ps {
+func (s *scan) matchBefore(ix phraseIndex, end int) (phrase, int, bool) {
+	if !s.in(end - 1) {
+		return phrase{}, 0, false
+	}
+	for _, p := range ix[s.low(end-1)] {
 		st := end - len(p.words)
 		if st < s.lo {
 			continue
@@ -26,8 +33,11 @@ func (s *scan) matchBefore(ps []phrase, end int) (phrase, int, bool) {
 
 // matchAfter finds the longest phrase of ps that starts at token start, and
 // returns the token after it.
-func (s *scan) matchAfter(ps []phrase, start int) (phrase, int, bool) {
-	for _, p := range ps {
+func (s *scan) matchAfter(ix phraseIndex, start int) (phrase, int, bool) {
+	if !s.in(start) {
+		return phrase{}, 0, false
+	}
+	for _, p := range ix[s.low(start)] {
 		if start+len(p.words) > s.hi {
 			continue
 		}
@@ -50,7 +60,7 @@ func (s *scan) matchAfter(ps []phrase, start int) (phrase, int, bool) {
 // it. It reports false for numbers that are not quantities after all (a
 // year, a duration).
 func (s *scan) complete(n number) (cand, bool) {
-	c := cand{head: -1, first: n.start, last: n.end}
+	c := cand{head: -1, headFrom: -1, first: n.start, last: n.end}
 	q := &c.q
 	q.Value, q.Ordinal, q.Bound = n.value, n.ordinal, "exact"
 	if n.vague {
@@ -126,6 +136,15 @@ func (s *scan) complete(n number) (cand, bool) {
 				verbAt = j // "687 wounded"
 			} else if s.d.Tokens[j].Kind == doc.Word && !isNumberish(s, j) {
 				c.head = j
+				// a noun compound names its head last: "aid workers", "police officers"
+				if !hasSuffix(lw, "s") && s.word(j+1) && !s.stopish(j+1) && !s.isVerb(j+1) && !isNumberish(s, j+1) &&
+					!s.d.Tokens[j+1].Has(doc.FlagCap) && s.x.words[s.low(j+1)]&wTimeUnit == 0 {
+					_, headKnown := s.x.cats[lw]
+					_, nextKnown := s.x.cats[s.low(j+1)]
+					if nextKnown || (!headKnown && hasSuffix(s.low(j+1), "s")) {
+						c.head, c.headFrom = j+1, j
+					}
+				}
 			}
 		}
 	} else {
@@ -154,7 +173,11 @@ func (s *scan) complete(n number) (cand, bool) {
 	}
 	if c.head >= 0 {
 		c.last = max(c.last, c.head+1)
-		q.Counts = s.d.TokenText(c.head)
+		from := c.head
+		if c.headFrom >= 0 {
+			from = c.headFrom
+		}
+		q.Counts = s.d.Text[s.d.Tokens[from].Start:s.d.Tokens[c.head].End]
 	}
 	// A casualty verb before the figure: "killing at least 30 civilians",
 	// "the death toll rose to 30".
@@ -238,13 +261,13 @@ func isNumberish(s *scan, i int) bool {
 	return ok
 }
 
+// hasHyphen reports whether w holds a hyphen: "-", or U+2010 and U+2011,
+// which the tokenizer also joins words with.
 func hasHyphen(w string) bool {
-	for i := 0; i < len(w); i++ {
-		if w[i] == '-' {
-			return true
-		}
+	if strings.IndexByte(w, '-') >= 0 {
+		return true
 	}
-	return false
+	return strings.IndexByte(w, 0xE2) >= 0 && (strings.Contains(w, "‐") || strings.Contains(w, "‑"))
 }
 
 // casualtyAfter finds a casualty word within a few tokens from token i,

@@ -73,9 +73,26 @@ type lexicons struct {
 	numbers map[string]numWord
 	words   map[string]uint16
 	cats    map[string]catWord
-	// longest phrases first, so that "no more than" wins over "more than".
-	boundsBefore, boundsAfter []phrase
-	unitsBefore, unitsAfter   []phrase
+	// Phrases indexed by the word next to the number (the last word of a
+	// phrase before it, the first word of a phrase after it), longest
+	// first, so that "no more than" wins over "more than".
+	boundsBefore, boundsAfter phraseIndex
+	unitsBefore, unitsAfter   phraseIndex
+}
+
+type phraseIndex map[string][]phrase
+
+func index(ps []phrase, before bool) phraseIndex {
+	sort.SliceStable(ps, func(i, j int) bool { return len(ps[i].words) > len(ps[j].words) })
+	m := phraseIndex{}
+	for _, p := range ps {
+		k := p.words[0]
+		if before {
+			k = p.words[len(p.words)-1]
+		}
+		m[k] = append(m[k], p)
+	}
+	return m
 }
 
 var (
@@ -135,6 +152,7 @@ func build() (*lexicons, error) {
 		}
 		x.cats[e.Field(0)] = catWord{e.Field(1), r}
 	}
+	var bb, ba, ub, ua []phrase
 	if es, err = read("bounds.txt"); err != nil {
 		return nil, err
 	}
@@ -144,9 +162,9 @@ func build() (*lexicons, error) {
 		case p.bound != "min" && p.bound != "max" && p.bound != "approx":
 			return nil, fmt.Errorf("bounds.txt:%d: bound %q: use min, max or approx", e.Line, p.bound)
 		case e.Field(2) == "before":
-			x.boundsBefore = append(x.boundsBefore, p)
+			bb = append(bb, p)
 		case e.Field(2) == "after":
-			x.boundsAfter = append(x.boundsAfter, p)
+			ba = append(ba, p)
 		default:
 			return nil, fmt.Errorf("bounds.txt:%d: place %q: use before or after", e.Line, e.Field(2))
 		}
@@ -158,15 +176,14 @@ func build() (*lexicons, error) {
 		p := phrase{words: strings.Fields(e.Field(0)), unit: e.Field(1), category: e.Field(2)}
 		switch e.Field(3) {
 		case "before":
-			x.unitsBefore = append(x.unitsBefore, p)
+			ub = append(ub, p)
 		case "after":
-			x.unitsAfter = append(x.unitsAfter, p)
+			ua = append(ua, p)
 		default:
 			return nil, fmt.Errorf("units.txt:%d: place %q: use before or after", e.Line, e.Field(3))
 		}
 	}
-	for _, ps := range [][]phrase{x.boundsBefore, x.boundsAfter, x.unitsBefore, x.unitsAfter} {
-		sort.SliceStable(ps, func(i, j int) bool { return len(ps[i].words) > len(ps[j].words) })
-	}
+	x.boundsBefore, x.boundsAfter = index(bb, true), index(ba, false)
+	x.unitsBefore, x.unitsAfter = index(ub, true), index(ua, false)
 	return x, nil
 }

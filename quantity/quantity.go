@@ -93,12 +93,18 @@ type cand struct {
 	q           doc.Quantity
 	first, last int // tokens of the whole quantity [first, last)
 	head        int // the counted noun, or -1
+	headFrom    int // the first noun of a compound ending at head ("aid workers"), or -1
 	casualty    bool
 	after       bool // the casualty word follows the figure and may govern a coordinated one
 	between     bool // "between"/"from" before the figure: the low end of a range
 }
 
 func (s *scan) low(i int) string {
+	t := s.d.Tokens[i]
+	if t.Flags&(doc.FlagCap|doc.FlagAllCaps) == 0 && t.Kind != doc.Symbol {
+		// most tokens are already lower case: no copy, no cache write
+		return s.d.Text[t.Start:t.End]
+	}
 	if s.lows[i] == "" {
 		s.lows[i] = strings.ToLower(s.d.TokenText(i))
 	}
@@ -263,8 +269,8 @@ func (s *scan) parseFused(i int, txt string) (number, bool) {
 		n.abbr = w.value
 		return n, true
 	}
-	for _, p := range s.x.unitsAfter {
-		if len(p.words) == 1 && p.words[0] == lr {
+	for _, p := range s.x.unitsAfter[lr] {
+		if len(p.words) == 1 {
 			n.unit, n.ucat = p.unit, p.category
 			return n, true
 		}
@@ -276,7 +282,7 @@ func (s *scan) parseFused(i int, txt string) (number, bool) {
 // fifty", "a dozen", "dozens", "tens of thousands", "his second".
 func (s *scan) parseWords(i int) (number, bool) {
 	w := s.low(i)
-	if strings.ContainsAny(w, "-‐‑") {
+	if hasHyphen(w) {
 		return s.parseHyphenWords(i, w)
 	}
 	nw, ok := s.x.numbers[w]
@@ -335,7 +341,7 @@ func (s *scan) parseWords(i int) (number, bool) {
 		}
 		var nx numWord
 		var ok bool
-		if strings.ContainsAny(lw, "-‐‑") {
+		if hasHyphen(lw) {
 			v, whole := s.hyphenValue(lw)
 			if !whole {
 				break
