@@ -6,6 +6,7 @@ package analyze
 import (
 	"github.com/dossier-news/dossier/pipeline"
 	"github.com/dossier-news/dossier/quality"
+	"github.com/dossier-news/dossier/quantity"
 	"github.com/dossier-news/dossier/quotes"
 	"github.com/dossier-news/dossier/text"
 	"github.com/dossier-news/dossier/timex"
@@ -19,6 +20,7 @@ func Default() *pipeline.Pipeline {
 		quality.Stage{}, // flags debris before quotes, timex, quantity and events read the text
 		quotes.Stage{},  // who said what; reads the actors' mentions and the quality flags
 		timex.Stage{},
-		// quantity, events: added by their packages
+		quantity.Stage{},
+		// events: added by its package
 	)
 }
