@@ -310,7 +310,10 @@ func (c *ctx) layout(m *models, at *att, sib []att, i, a, b int, prev []att) {
 	rightContent := re > rs && !(re-rs == 1 && c.isMark(rs))
 	opensContent := rightContent && (lex.starts[c.low[rs]] || c.isOpen(rs))
 
-	if !sourceLeft && p >= lo && c.low[p] == "," && i > 0 && sib[i-1].ss >= 0 && (strings.HasSuffix(c.low[at.head], "ing") || opensContent) {
+	if !sourceLeft && p >= lo && (c.low[p] == "and" || c.low[p] == "but") && i > 0 && sib[i-1].ss >= 0 {
+		// "X urged ... and said ...": the same source goes on
+		at.ss, at.se = sib[i-1].ss, sib[i-1].se
+	} else if !sourceLeft && p >= lo && c.low[p] == "," && i > 0 && sib[i-1].ss >= 0 && (strings.HasSuffix(c.low[at.head], "ing") || opensContent) {
 		// "..., adding that ...": the same source goes on
 		at.ss, at.se = sib[i-1].ss, sib[i-1].se
 	} else if !sourceLeft && p >= lo && c.low[p] == "," && !quoteBefore(p) {
@@ -377,7 +380,7 @@ func (c *ctx) layout(m *models, at *att, sib []att, i, a, b int, prev []att) {
 		}
 		return
 	} else if rightContent {
-		if at.ss < 0 && c.isWord(at.ce) && !opensContent && lo < at.cs && c.hasWords(lo, at.cs) && re-rs <= 12 {
+		if at.ss < 0 && p >= lo && c.low[p] == "," && c.isWord(at.ce) && c.sourceOpener(at.ce) && !opensContent && c.hasWords(lo, at.cs) && re-rs <= 12 {
 			// "The economy is weak, said Mills, the ambassador."
 			e := c.rightSourceEnd(at.ce, hi)
 			at.ss, at.se = c.trim(at.ce, e)
@@ -523,7 +526,7 @@ func (c *ctx) contentStart(at *att, rs, re int) int {
 	}
 	addressee := lex.addressees[c.low[at.head]]
 	for k := rs; k < limit; k++ {
-		if c.low[k] == "that" || c.isOpen(k) {
+		if c.low[k] == "that" || c.isOpen(k) && (k == rs || c.low[k-1] == "," || c.low[k-1] == ":") {
 			if addressee || k == rs || c.circumstance(rs, k) {
 				return k
 			}
