@@ -13,8 +13,8 @@ import (
 	"math"
 )
 
-// Features is a list of hashed feature ids. Build it with Add, which hashes a
-// prefix and a value without allocating.
+// Features is a list of hashed feature ids. Build it with Add and its
+// kin, which hash a prefix (see P) and values without allocating.
 type Features []uint32
 
 const (
@@ -22,40 +22,43 @@ const (
 	fnvPrime  = 16777619
 )
 
-// Add appends the feature prefix+value (hashed).
-func (f Features) Add(prefix, value string) Features {
+// Prefix is the hash state of a feature name, computed once with P so that
+// building a feature hashes only its value.
+type Prefix uint32
+
+// P returns the prefix for a feature name.
+func P(name string) Prefix {
 	h := uint32(fnvOffset)
-	for i := 0; i < len(prefix); i++ {
-		h ^= uint32(prefix[i])
+	for i := 0; i < len(name); i++ {
+		h ^= uint32(name[i])
 		h *= fnvPrime
 	}
-	h ^= '='
-	h *= fnvPrime
-	for i := 0; i < len(value); i++ {
-		h ^= uint32(value[i])
-		h *= fnvPrime
-	}
-	return append(f, h)
+	return Prefix(h)
 }
 
-// Add2 appends the conjunction prefix+a+b (hashed).
-func (f Features) Add2(prefix, a, b string) Features {
-	h := uint32(fnvOffset)
-	for i := 0; i < len(prefix); i++ {
-		h ^= uint32(prefix[i])
-		h *= fnvPrime
-	}
-	for i := 0; i < len(a); i++ {
-		h ^= uint32(a[i])
+func mix(h uint32, s string) uint32 {
+	for i := 0; i < len(s); i++ {
+		h ^= uint32(s[i])
 		h *= fnvPrime
 	}
 	h ^= '|'
 	h *= fnvPrime
-	for i := 0; i < len(b); i++ {
-		h ^= uint32(b[i])
-		h *= fnvPrime
-	}
-	return append(f, h)
+	return h
+}
+
+// Add appends the feature p=value.
+func (f Features) Add(p Prefix, value string) Features {
+	return append(f, mix(uint32(p), value))
+}
+
+// Add2 appends the conjunction p=a|b.
+func (f Features) Add2(p Prefix, a, b string) Features {
+	return append(f, mix(mix(uint32(p), a), b))
+}
+
+// Add3 appends the conjunction p=a|b|c.
+func (f Features) Add3(p Prefix, a, b, c string) Features {
+	return append(f, mix(mix(mix(uint32(p), a), b), c))
 }
 
 // Model is a trained linear model over 2^Bits hashed weights.

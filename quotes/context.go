@@ -5,23 +5,35 @@ import (
 	"unicode/utf8"
 
 	"github.com/dossier-news/dossier/doc"
+	"github.com/dossier-news/dossier/learn"
 )
 
 // ctx is what the stage knows about one document while it works: the
 // lower-case form of every token and the quotation each token lies in.
 type ctx struct {
-	d   *doc.Document
-	low []string
-	inQ []int32 // index into d.Quotations of the outermost quotation whose content holds the token, or -1
+	d    *doc.Document
+	low  []string
+	inQ  []int32 // index into d.Quotations of the outermost quotation whose content holds the token, or -1
+	fbuf learn.Features
+	memo [][3]int // source starts ranked in the current sentence: end, lower bound, start
 }
 
 func newCtx(d *doc.Document) *ctx {
 	c := &ctx{d: d, low: make([]string, len(d.Tokens)), inQ: make([]int32, len(d.Tokens))}
 	for i, t := range d.Tokens {
-		c.low[i] = lower(d.Text[t.Start:t.End])
+		w := d.Text[t.Start:t.End]
+		if t.Flags&(doc.FlagCap|doc.FlagAllCaps) != 0 {
+			w = lower(w)
+		}
+		c.low[i] = w
 		c.inQ[i] = -1
 	}
 	for qi, q := range d.Quotations {
+		if q.Unclosed {
+			// where an unclosed quotation ends is unknown: its words may
+			// still hold cues ("“We will stay, the mayor said.")
+			continue
+		}
 		r := d.TokensIn(q.Content)
 		for k := r.First; k < r.End; k++ {
 			if c.inQ[k] < 0 {
@@ -30,17 +42,6 @@ func newCtx(d *doc.Document) *ctx {
 		}
 	}
 	return c
-}
-
-// lower lower-cases s, without allocating when it is already lower-case ASCII.
-func lower(s string) string {
-	for i := 0; i < len(s); i++ {
-		b := s[i]
-		if b >= 'A' && b <= 'Z' || b >= utf8.RuneSelf {
-			return strings.ToLower(s)
-		}
-	}
-	return s
 }
 
 func (c *ctx) kind(i int) doc.TokenKind { return c.d.Tokens[i].Kind }
@@ -123,4 +124,15 @@ func (c *ctx) word(i int) string {
 		return "</s>"
 	}
 	return c.low[i]
+}
+
+// lower lower-cases s, without allocating when it is already lower-case ASCII.
+func lower(s string) string {
+	for i := 0; i < len(s); i++ {
+		b := s[i]
+		if b >= 'A' && b <= 'Z' || b >= utf8.RuneSelf {
+			return strings.ToLower(s)
+		}
+	}
+	return s
 }

@@ -16,8 +16,13 @@ func (c *ctx) emit(out []att) {
 		if c.isOpen(ts) && c.isMark(te-1) && te-1 > ts && c.quotationEnd(ts) == te {
 			ts, te = ts+1, te-1
 			direct = true
+			// “...,” he said: the comma belongs to the attribution
+			for te > ts && (c.low[te-1] == "," || c.low[te-1] == ";") {
+				te--
+			}
+		} else {
+			ts, te = c.trim(ts, te)
 		}
-		ts, te = c.trim(ts, te)
 		if te <= ts {
 			continue
 		}
@@ -78,6 +83,7 @@ func (c *ctx) hasQuote(ts, te int) bool {
 // clearDebris cuts flagged debris off the edges of a content span; debris in
 // the middle cuts the content at its start.
 func (c *ctx) clearDebris(s doc.Span) doc.Span {
+	orig := s
 	for _, f := range c.d.Flags {
 		if f.Kind == "unbalanced_quote" || !f.Overlaps(s) {
 			continue
@@ -90,6 +96,9 @@ func (c *ctx) clearDebris(s doc.Span) doc.Span {
 		if s.End <= s.Start {
 			return doc.Span{}
 		}
+	}
+	if s == orig {
+		return s
 	}
 	// trim blanks and edge punctuation the cut left behind
 	r := c.d.TokensIn(s)

@@ -19,7 +19,13 @@ type phrase struct {
 type lexicons struct {
 	cues, aux, addressees, stops, starts, subjects, openers map[string]bool
 	phrases                                                 map[string][]phrase // by first word, longest first
+	heads                                                   map[string]uint8    // headCue | headPhrase, one lookup a token
 }
+
+const (
+	headCue    = 1 << iota // the word is in cues.txt
+	headPhrase             // a phrase of phrases.txt starts with the word
+)
 
 var lex = loadLexicons()
 
@@ -63,6 +69,13 @@ func loadLexicons() *lexicons {
 			}
 		}
 		l.phrases[k] = ps
+	}
+	l.heads = map[string]uint8{}
+	for w := range l.cues {
+		l.heads[w] |= headCue
+	}
+	for w := range l.phrases {
+		l.heads[w] |= headPhrase
 	}
 	return l
 }

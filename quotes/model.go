@@ -42,6 +42,12 @@ func readModel(name string) *learn.Model {
 }
 
 func init() {
+	if os.Getenv("DOSSIER_QUOTES_SOURCELESS") != "" {
+		KeepSourceless = true
+	}
+	if os.Getenv("DOSSIER_QUOTES_NESTED") != "" {
+		NoNested = false
+	}
 	if v := os.Getenv("DOSSIER_QUOTES_T"); v != "" {
 		f, _ := strconv.ParseFloat(v, 32)
 		CueThreshold = float32(f)

@@ -39,6 +39,14 @@ func (Stage) Process(d *doc.Document) error {
 // follows an attributed one is reported as a quote of the same speaker.
 var FollowOn = true
 
+// NoNested drops attributions whose cue lies inside a surer attribution's
+// content: news readers (and the seed annotation) count the outer statement only.
+var NoNested = true
+
+// KeepSourceless keeps attributions whose source is not in the sentence
+// and whose content is not a quotation.
+var KeepSourceless = false
+
 // CueThreshold is the cue model score above which a candidate is a cue.
 var CueThreshold float32 = 0
 
@@ -68,13 +76,16 @@ func Extract(d *doc.Document) {
 	for si, s := range d.Sentences {
 		a, b := s.Tokens.First, s.Tokens.End
 		var sentAtts []att
+		c.memo = c.memo[:0]
 		for k := a; k < b; k++ {
 			if at, ok := c.dashAt(k, a, b, si); ok {
 				sentAtts = append(sentAtts, at)
 				continue
 			}
 			cs, ce, kind, ok := c.cueAt(k, a, b)
-			if !ok || c.flagged(k) {
+			if !ok || c.flagged(k) || k > a && d.Tokens[k].Has(doc.FlagCap) {
+				// a capitalised cue word inside a sentence is a headline's
+				// or a name's, not reported speech
 				continue
 			}
 			f = c.cueFeatures(f[:0], k, a, b)
@@ -102,10 +113,19 @@ func Extract(d *doc.Document) {
 			if at := &sentAtts[i]; at.ss >= 0 && !c.contentWord(at.ss, at.se) {
 				// "in the hope that": a determiner alone is no source, and
 				// after a preposition the cue word is a noun, not a cue
-				if at.ss-1 >= a && lex.stops[c.low[at.ss-1]] {
+				if at.ss-1 >= a && lex.stops[c.low[at.ss-1]] || at.se-at.ss == 1 && at.se == at.cs {
 					at.ts = -1
 				}
 				at.ss, at.se = -1, -1
+			}
+		}
+		if !KeepSourceless {
+			for i := range sentAtts {
+				// with no source in the sentence, a cue word is rarely
+				// reported speech ("forces to support existing priorities")
+				if sentAtts[i].ss < 0 && sentAtts[i].ts >= 0 && !c.isMark(sentAtts[i].ts) {
+					sentAtts[i].ts = -1
+				}
 			}
 		}
 		out = append(out, c.dropRedundant(sentAtts)...)
@@ -147,6 +167,16 @@ func (c *ctx) dropRedundant(sib []att) []att {
 			continue
 		}
 		dup := false
+		if NoNested {
+			for j, o := range sib {
+				// "Mills said the US welcomed the review": the inner verb
+				// is part of what Mills said, not a second attribution
+				if j != i && o.ts >= 0 && o.ts <= at.head && at.head < o.te && o.score > at.score && !(at.cs <= o.head && o.head < at.ce) {
+					dup = true
+					break
+				}
+			}
+		}
 		for _, o := range kept {
 			if o.ts <= at.ts && at.te <= o.te && at.ss < 0 || o.te == at.te && (o.ss == at.ss || o.ts == at.ts) {
 				dup = true
@@ -203,10 +233,18 @@ func (c *ctx) cueAt(k, a, b int) (cs, ce int, kind string, ok bool) {
 		return
 	}
 	w := c.low[k]
+	hv := lex.heads[w]
+	if hv == 0 {
+		return
+	}
 	kind = "verb"
 	ce = k + 1
 	matched := false
-	for _, p := range lex.phrases[w] {
+	var phrases []phrase
+	if hv&headPhrase != 0 {
+		phrases = lex.phrases[w]
+	}
+	for _, p := range phrases {
 		if k+len(p.words) > b {
 			continue
 		}
@@ -224,7 +262,7 @@ func (c *ctx) cueAt(k, a, b int) (cs, ce int, kind string, ok bool) {
 			break
 		}
 	}
-	if !matched && !lex.cues[w] {
+	if !matched && hv&headCue == 0 {
 		return
 	}
 	if kind == "verb" {
@@ -321,6 +359,10 @@ func (c *ctx) layout(m *models, at *att, sib []att, i, a, b int, prev []att) {
 		case i > 0 && sib[i-1].ss >= 0:
 			// "..., adding that ...": the same source goes on
 			at.ss, at.se = sib[i-1].ss, sib[i-1].se
+		case !rightContent && c.hasWords(lo, p):
+			// "“...,” Marta Lind, the chief executive, said." and
+			// "Hugh Hill, a doctor, said:" before a quotation
+			sourceLeft = true
 		case rightContent && (opensContent || re-rs > 6 || !c.sourceOpener(rs)) && c.hasWords(lo, p):
 			// "Rendell, a Clinton surrogate, said he ...", "..., said at a rally"
 			sourceLeft = true
@@ -642,24 +684,41 @@ func (c *ctx) lastClose(s, e int) int {
 
 // sourceStart picks where the source phrase ending at token e starts.
 func (c *ctx) sourceStart(m *models, e, lo int) int {
-	cands, starts := c.sourceCands(e, lo)
-	if len(starts) == 0 {
+	for _, x := range c.memo {
+		if x[0] == e && x[1] == lo {
+			return x[2]
+		}
+	}
+	ss := c.rankSources(m, e, lo)
+	c.memo = append(c.memo, [3]int{e, lo, ss})
+	return ss
+}
+
+func (c *ctx) rankSources(m *models, e, lo int) int {
+	best, bs := -1, float32(0)
+	c.walkSources(e, lo, func(i int, n srcCounts) {
+		if m.source == nil {
+			best = i // the rule without a model: the longest phrase
+			return
+		}
+		c.fbuf = c.sourceFeatures(c.fbuf[:0], i, e, lo, n)
+		if s := m.source.Score(c.fbuf); best < 0 || s > bs {
+			best, bs = i, s
+		}
+	})
+	if best < 0 {
 		return e - 1
 	}
-	if m.source == nil {
-		return starts[0]
-	}
-	return starts[m.source.Best(cands)]
+	return best
 }
 
 // maxSource is the longest source phrase considered, in tokens.
 const maxSource = 24
 
-// sourceCands lists candidate starts for a source ending at e, nearest
-// first, with their features.
-func (c *ctx) sourceCands(e, lo int) ([]learn.Features, []int) {
-	var cands []learn.Features
-	var starts []int
+// walkSources calls visit for every candidate start of a source ending at
+// e, nearest first, with the running counts over [i, e).
+func (c *ctx) walkSources(e, lo int, visit func(i int, n srcCounts)) {
+	var n srcCounts
 	for i := e - 1; i >= lo && i >= e-maxSource; i-- {
 		if c.isMark(i) && c.role(i) != doc.MarkApostrophe || c.inQ[i] >= 0 {
 			break
@@ -667,12 +726,23 @@ func (c *ctx) sourceCands(e, lo int) ([]learn.Features, []int) {
 		if c.punctEdge(i) && c.low[i] != "," && c.low[i] != "." {
 			break
 		}
+		c.addCounts(&n, i)
 		if !c.isWord(i) && c.kind(i) != doc.Symbol {
 			continue
 		}
-		cands = append(cands, c.sourceFeatures(nil, i, e, lo))
-		starts = append(starts, i)
+		visit(i, n)
 	}
+}
+
+// sourceCands lists candidate starts for a source ending at e, nearest
+// first, with their features (for training).
+func (c *ctx) sourceCands(e, lo int) ([]learn.Features, []int) {
+	var cands []learn.Features
+	var starts []int
+	c.walkSources(e, lo, func(i int, n srcCounts) {
+		cands = append(cands, c.sourceFeatures(nil, i, e, lo, n))
+		starts = append(starts, i)
+	})
 	return cands, starts
 }
 
@@ -690,7 +760,7 @@ func (c *ctx) followOns(out []att) []att {
 			continue
 		}
 		a, b := s.Tokens.First, s.Tokens.End
-		if !c.isOpen(a) {
+		if !c.isOpen(a) || c.covered(out, a) {
 			continue
 		}
 		end := c.quotationEnd(a)
@@ -733,6 +803,16 @@ func (c *ctx) followOns(out []att) []att {
 	out = append(out, add...)
 	sort.SliceStable(out, func(x, y int) bool { return out[x].ts < out[y].ts })
 	return out
+}
+
+// covered reports whether token k already lies in an attribution's content.
+func (c *ctx) covered(out []att, k int) bool {
+	for _, o := range out {
+		if o.ts <= k && k < o.te {
+			return true
+		}
+	}
+	return false
 }
 
 func (c *ctx) endsInQuote(p att) bool {

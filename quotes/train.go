@@ -48,10 +48,10 @@ type srcExample struct {
 // order, and the perceptron has no random state.
 func Train(o TrainOptions) error {
 	if o.Epochs == 0 {
-		o.Epochs = 3
+		o.Epochs = 5
 	}
 	if o.Bits == 0 {
-		o.Bits = 18
+		o.Bits = 20
 	}
 	if o.Log == nil {
 		o.Log = io.Discard

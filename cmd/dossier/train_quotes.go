@@ -13,7 +13,7 @@ func init() {
 		fs := flag.NewFlagSet("train quotes", flag.ContinueOnError)
 		gold := fs.String("gold", "../shared/gold/polnear/train.jsonl", "PolNeAR training file (JSON Lines)")
 		out := fs.String("out", "quotes/model", "folder to write cue.model and source.model into (embedded on the next build)")
-		epochs := fs.Int("epochs", 3, "perceptron passes over the data")
+		epochs := fs.Int("epochs", 5, "perceptron passes over the data")
 		if err := fs.Parse(args); err != nil {
 			return 2
 		}
