@@ -11,11 +11,12 @@ import (
 // ctx is what the stage knows about one document while it works: the
 // lower-case form of every token and the quotation each token lies in.
 type ctx struct {
-	d    *doc.Document
-	low  []string
-	inQ  []int32 // index into d.Quotations of the outermost quotation whose content holds the token, or -1
-	fbuf learn.Features
-	memo [][3]int // source starts ranked in the current sentence: end, lower bound, start
+	d     *doc.Document
+	low   []string
+	inQ   []int32             // index into d.Quotations of the outermost quotation whose content holds the token, or -1
+	roles []doc.QuoteMarkRole // role of each quotation mark token
+	fbuf  learn.Features
+	memo  [][3]int // source starts ranked in the current sentence: end, lower bound, start
 }
 
 func newCtx(d *doc.Document) *ctx {
@@ -28,6 +29,7 @@ func newCtx(d *doc.Document) *ctx {
 		c.low[i] = w
 		c.inQ[i] = -1
 	}
+	c.markRoles()
 	for qi, q := range d.Quotations {
 		if q.Unclosed {
 			// where an unclosed quotation ends is unknown: its words may
@@ -53,12 +55,34 @@ func (c *ctx) isWord(i int) bool {
 
 func (c *ctx) isMark(i int) bool { return c.d.Tokens[i].Kind == doc.QuoteMark }
 
-func (c *ctx) role(i int) doc.QuoteMarkRole {
-	r, ok := c.d.Marks[i]
-	if !ok {
-		return doc.MarkUnpaired
+func (c *ctx) role(i int) doc.QuoteMarkRole { return c.roles[i] }
+
+// markRoles copies the text layer's mark roles into a slice and reads a
+// doubled mark (the ” of some wires) as one: the half that the pairing left
+// as an apostrophe takes the role of the half it touches.
+func (c *ctx) markRoles() {
+	d := c.d
+	c.roles = make([]doc.QuoteMarkRole, len(d.Tokens))
+	for i, t := range d.Tokens {
+		if t.Kind != doc.QuoteMark {
+			continue
+		}
+		r, ok := d.Marks[i]
+		if !ok {
+			r = doc.MarkUnpaired
+		}
+		c.roles[i] = r
 	}
-	return r
+	for i, t := range d.Tokens {
+		if t.Kind != doc.QuoteMark || c.roles[i] != doc.MarkApostrophe && c.roles[i] != doc.MarkUnpaired {
+			continue
+		}
+		if i+1 < len(d.Tokens) && d.Tokens[i+1].Kind == doc.QuoteMark && d.Tokens[i+1].Start == t.End && c.roles[i+1] == doc.MarkOpen {
+			c.roles[i] = doc.MarkOpen
+		} else if i > 0 && d.Tokens[i-1].Kind == doc.QuoteMark && d.Tokens[i-1].End == t.Start && c.roles[i-1] == doc.MarkClose {
+			c.roles[i] = doc.MarkClose
+		}
+	}
 }
 
 func (c *ctx) isOpen(i int) bool { return c.isMark(i) && c.role(i) == doc.MarkOpen }
