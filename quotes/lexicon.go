@@ -17,9 +17,9 @@ type phrase struct {
 }
 
 type lexicons struct {
-	cues, aux, addressees, stops, starts, subjects, openers map[string]bool
-	phrases                                                 map[string][]phrase // by first word, longest first
-	heads                                                   map[string]uint8    // headCue | headPhrase, one lookup a token
+	cues, aux, addressees, stops, starts, subjects, openers, speech map[string]bool
+	phrases                                                         map[string][]phrase // by first word, longest first
+	heads                                                           map[string]uint8    // headCue | headPhrase, one lookup a token
 }
 
 const (
@@ -50,6 +50,7 @@ func loadLexicons() *lexicons {
 		starts:     wordSet("content_starts.txt"),
 		subjects:   wordSet("subjects.txt"),
 		openers:    wordSet("source_openers.txt"),
+		speech:     wordSet("speech.txt"),
 		phrases:    map[string][]phrase{},
 	}
 	data, err := dataFS.ReadFile("data/phrases.txt")

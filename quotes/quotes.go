@@ -95,7 +95,7 @@ func Extract(d *doc.Document) {
 			}
 			// "Caddell continued:" closing a paragraph before a quotation
 			colon := c.low[ce-1] == ":" && ce >= b-1 && c.nextQuotation(b) >= 0
-			if sc <= CueThreshold && !colon {
+			if sc <= CueThreshold && !colon && !c.quoteLayout(k, cs, ce, a, b) {
 				k = ce - 1
 				continue
 			}
@@ -134,6 +134,31 @@ func Extract(d *doc.Document) {
 		out = c.followOns(out)
 	}
 	c.emit(out)
+}
+
+// quoteLayout reports a verb of saying in a direct quotation's layout,
+// where the marks settle that it is a cue: “...,” he said / “...,” said
+// Mills / “...?” the senator asked / Mills said, “...” / told me: “...”.
+func (c *ctx) quoteLayout(k, cs, ce, a, b int) bool {
+	if !lex.speech[c.low[k]] {
+		return false
+	}
+	// a closing mark after , ? ! within the few tokens before the cue
+	for j := cs - 1; j >= a && j >= cs-6; j-- {
+		if c.isClose(j) {
+			return j-1 >= a && (c.low[j-1] == "," || c.low[j-1] == "?" || c.low[j-1] == "!" || c.low[j-1] == "—")
+		}
+		if c.isMark(j) && c.role(j) == doc.MarkOpen {
+			break
+		}
+	}
+	// an opening mark right after the cue group (and an addressee)
+	for j := ce; j < b && j <= ce+3; j++ {
+		if c.isOpen(j) {
+			return j-1 >= ce-1 && (c.low[j-1] == "," || c.low[j-1] == ":")
+		}
+	}
+	return false
 }
 
 // flagged reports whether token k lies in text the quality stage flagged.
@@ -398,6 +423,16 @@ func (c *ctx) layout(m *models, at *att, sib []att, i, a, b int, prev []att) {
 			}
 		}
 		leftQuote := quoteBefore(at.ss - 1)
+		if rightContent && leftQuote && !opensContent {
+			// “A,” Trump said at a rally, “B.”: both sides when a quotation
+			// resumes after the circumstance
+			for j := rs; j < re; j++ {
+				if c.isOpen(j) && j > rs && c.low[j-1] == "," {
+					at.ts, at.te = c.extendBack(lo), c.extendContinued(j, re)
+					return
+				}
+			}
+		}
 		if rightContent && !(leftQuote && !opensContent) {
 			at.ts, at.te = c.contentStart(at, rs, re), re
 			at.te = c.extendContinued(at.ts, at.te)
@@ -483,7 +518,7 @@ func (c *ctx) clauseEnd(m *models, n att, lo, b int) int {
 // sourceOpener reports whether token k can open a source written after its
 // cue: a capitalised word or a determiner ("said the ambassador").
 func (c *ctx) sourceOpener(k int) bool {
-	return c.d.Tokens[k].Has(doc.FlagCap) || lex.openers[c.low[k]]
+	return c.d.Tokens[k].Has(doc.FlagCap) || lex.openers[c.low[k]] || c.kind(k) == doc.Number
 }
 
 // rightSourceEnd is where a source written after its cue ends: before a
