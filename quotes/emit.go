@@ -122,17 +122,37 @@ func (c *ctx) hasOpenBefore(a, k int) bool {
 	return false
 }
 
-// speaker resolves a source span to an entity through the actors' mentions:
-// the mention overlapping the source that ends last (the head of the
-// phrase), or -1.
+// speaker resolves a source span to an entity through the actors'
+// mentions: among the mentions overlapping the source, a person first (the
+// review's author in "Guterres' internal review"; the envoy in "Russian
+// ambassador to the United Nations Vasily Nebenzia"), then the one sharing
+// most text with the source, then the last. -1 when none is resolved.
 func (c *ctx) speaker(src doc.Span) int {
-	best, bestEnd := -1, -1
-	for _, m := range c.d.Mentions {
-		if m.Start >= src.End {
-			break
+	ms := c.d.Mentions
+	// mentions are in text order: skip those ending before the source
+	lo, hi := 0, len(ms)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if ms[m].End <= src.Start {
+			lo = m + 1
+		} else {
+			hi = m
 		}
-		if m.Overlaps(src) && m.Entity >= 0 && m.End > bestEnd {
-			best, bestEnd = m.Entity, m.End
+	}
+	best, bestRank := -1, [3]int{}
+	for i := max(0, lo-4); i < len(ms) && ms[i].Start < src.End; i++ {
+		m := ms[i]
+		if !m.Overlaps(src) || m.Entity < 0 || m.Entity >= len(c.d.Entities) {
+			continue
+		}
+		person := 0
+		if c.d.Entities[m.Entity].Type == "PERSON" {
+			person = 1
+		}
+		ov := min(m.End, src.End) - max(m.Start, src.Start)
+		r := [3]int{person, ov, m.End}
+		if best < 0 || r[0] > bestRank[0] || r[0] == bestRank[0] && (r[1] > bestRank[1] || r[1] == bestRank[1] && r[2] > bestRank[2]) {
+			best, bestRank = m.Entity, r
 		}
 	}
 	return best
