@@ -2,6 +2,7 @@ package quotes
 
 import (
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/dossier-news/dossier/doc"
@@ -17,10 +18,31 @@ type ctx struct {
 	roles []doc.QuoteMarkRole // role of each quotation mark token
 	fbuf  learn.Features
 	memo  [][3]int // source starts ranked in the current sentence: end, lower bound, start
+	atts  []att    // the current sentence's attributions
 }
 
+// release returns the context's buffers for the next document.
+func (c *ctx) release() {
+	c.d = nil
+	ctxPool.Put(c)
+}
+
+// grow returns s resized to n, reusing its array when it is large enough.
+func grow[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	return s[:n]
+}
+
+var ctxPool = sync.Pool{New: func() any { return new(ctx) }}
+
 func newCtx(d *doc.Document) *ctx {
-	c := &ctx{d: d, low: make([]string, len(d.Tokens)), inQ: make([]int32, len(d.Tokens))}
+	c := ctxPool.Get().(*ctx)
+	c.d = d
+	c.low = grow(c.low, len(d.Tokens))
+	c.inQ = grow(c.inQ, len(d.Tokens))
+	c.roles = grow(c.roles, len(d.Tokens))
 	for i, t := range d.Tokens {
 		w := d.Text[t.Start:t.End]
 		if t.Flags&(doc.FlagCap|doc.FlagAllCaps) != 0 {
@@ -62,8 +84,8 @@ func (c *ctx) role(i int) doc.QuoteMarkRole { return c.roles[i] }
 // as an apostrophe takes the role of the half it touches.
 func (c *ctx) markRoles() {
 	d := c.d
-	c.roles = make([]doc.QuoteMarkRole, len(d.Tokens))
 	for i, t := range d.Tokens {
+		c.roles[i] = 0
 		if t.Kind != doc.QuoteMark {
 			continue
 		}

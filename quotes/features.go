@@ -63,9 +63,9 @@ func (c *ctx) cueFeatures(f learn.Features, k, a, b int) learn.Features {
 	f = f.Add2(pw0sp1, w, c.shape(k+1))
 	f = f.Add2(psm1w0, c.shape(k-1), w)
 	f = f.Add2(psm1sp1, c.shape(k-1), c.shape(k+1))
-	f = f.Add2(pw0sm1sp1, w, c.shape(k-1)+c.shape(k+1))
-	f = f.Add(psm2sm1, c.shape(k-2)+c.shape(k-1))
-	f = f.Add(psp1sp2, c.shape(k+1)+c.shape(k+2))
+	f = f.Add3(pw0sm1sp1, w, c.shape(k-1), c.shape(k+1))
+	f = f.Add2(psm2sm1, c.shape(k-2), c.shape(k-1))
+	f = f.Add2(psp1sp2, c.shape(k+1), c.shape(k+2))
 	// context that marks reported speech: a quotation in the sentence, a
 	// "that" or an opening mark soon after, a closing mark just before
 	hasQ, thatSoon, openSoon, closeBefore := false, false, false, false

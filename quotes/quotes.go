@@ -70,12 +70,13 @@ func Extract(d *doc.Document) {
 		return
 	}
 	c := newCtx(d)
+	defer c.release()
 	m := loadModels()
 	var out []att
 	var f learn.Features
 	for si, s := range d.Sentences {
 		a, b := s.Tokens.First, s.Tokens.End
-		var sentAtts []att
+		sentAtts := c.atts[:0]
 		c.memo = c.memo[:0]
 		for k := a; k < b; k++ {
 			if at, ok := c.dashAt(k, a, b, si); ok {
@@ -83,9 +84,7 @@ func Extract(d *doc.Document) {
 				continue
 			}
 			cs, ce, kind, ok := c.cueAt(k, a, b)
-			if !ok || c.flagged(k) || k > a && d.Tokens[k].Has(doc.FlagCap) {
-				// a capitalised cue word inside a sentence is a headline's
-				// or a name's, not reported speech
+			if !ok || c.flagged(k) {
 				continue
 			}
 			f = c.cueFeatures(f[:0], k, a, b)
@@ -129,6 +128,7 @@ func Extract(d *doc.Document) {
 			}
 		}
 		out = append(out, c.dropRedundant(sentAtts)...)
+		c.atts = sentAtts
 	}
 	if FollowOn {
 		out = c.followOns(out)
@@ -254,7 +254,10 @@ func (c *ctx) dashAt(k, a, b, si int) (att, bool) {
 // cueAt reports whether a cue starts at head k of sentence [a, b), and the
 // cue's token span with its multi-word continuation and auxiliaries.
 func (c *ctx) cueAt(k, a, b int) (cs, ce int, kind string, ok bool) {
-	if c.inQ[k] >= 0 || !c.isWord(k) {
+	t := c.d.Tokens[k]
+	if c.inQ[k] >= 0 || t.Kind != doc.Word || k > a && t.Has(doc.FlagCap) || t.End-t.Start < 2 {
+		// a capitalised cue word inside a sentence is a headline's or a
+		// name's, not reported speech
 		return
 	}
 	w := c.low[k]
