@@ -17,9 +17,9 @@ type phrase struct {
 }
 
 type lexicons struct {
-	cues, aux, addressees, stops, starts, subjects, openers, speech map[string]bool
-	phrases                                                         map[string][]phrase // by first word, longest first
-	heads                                                           map[string]uint8    // headCue | headPhrase, one lookup a token
+	cues, aux, addressees, stops, starts, subjects, openers, speech, breaks map[string]bool
+	phrases                                                                 map[string][]phrase // by first word, longest first
+	heads                                                                   map[string]uint8    // headCue | headPhrase, one lookup a token
 }
 
 const (
@@ -51,6 +51,7 @@ func loadLexicons() *lexicons {
 		subjects:   wordSet("subjects.txt"),
 		openers:    wordSet("source_openers.txt"),
 		speech:     wordSet("speech.txt"),
+		breaks:     wordSet("clause_breaks.txt"),
 		phrases:    map[string][]phrase{},
 	}
 	data, err := dataFS.ReadFile("data/phrases.txt")

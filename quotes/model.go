@@ -45,6 +45,9 @@ func init() {
 	if os.Getenv("DOSSIER_QUOTES_SOURCELESS") != "" {
 		KeepSourceless = true
 	}
+	if os.Getenv("DOSSIER_QUOTES_NOENDS") != "" {
+		ContentEnds = 0
+	}
 	if os.Getenv("DOSSIER_QUOTES_NESTED") != "" {
 		NoNested = false
 	}

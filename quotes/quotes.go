@@ -47,6 +47,9 @@ var NoNested = true
 // and whose content is not a quotation.
 var KeepSourceless = false
 
+// ContentEnds turns on the cut of indirect content at dashes and clause breaks.
+var ContentEnds = 1
+
 // CueThreshold is the cue model score above which a candidate is a cue.
 var CueThreshold float32 = 0
 
@@ -437,7 +440,8 @@ func (c *ctx) layout(m *models, at *att, sib []att, i, a, b int, prev []att) {
 			}
 		}
 		if rightContent && !(leftQuote && !opensContent) {
-			at.ts, at.te = c.contentStart(at, rs, re), re
+			at.ts = c.contentStart(at, rs, re)
+			at.te = c.contentEnd(at.ts, re)
 			at.te = c.extendContinued(at.ts, at.te)
 			// “A,” he said, “B.” and "A, he said, B": the content is both sides
 			if at.ss > lo && (leftQuote || c.low[at.ss-1] == "," && c.word(at.ce) == ",") && c.hasWords(lo, at.ss) {
@@ -467,7 +471,8 @@ func (c *ctx) layout(m *models, at *att, sib []att, i, a, b int, prev []att) {
 			at.ts, at.te = c.trim(lo, at.cs)
 			return
 		}
-		at.ts, at.te = c.contentStart(at, rs, re), re
+		at.ts = c.contentStart(at, rs, re)
+		at.te = c.contentEnd(at.ts, re)
 		at.te = c.extendContinued(at.ts, at.te)
 		return
 	}
@@ -617,6 +622,31 @@ func (c *ctx) contentStart(at *att, rs, re int) int {
 		}
 	}
 	return rs
+}
+
+// contentEnd is where indirect content starting at ts ends before e: at a
+// dash, a semicolon or a bracket outside quotation marks, or at a comma
+// opening the writer's own clause (", which ...", ", but ...").
+func (c *ctx) contentEnd(ts, e int) int {
+	if ContentEnds == 0 {
+		return e
+	}
+	for k := ts + 1; k < e; k++ {
+		if c.inQ[k] >= 0 || c.isMark(k) {
+			continue
+		}
+		switch c.low[k] {
+		case ";", "―", "—", "--":
+			if k > ts+2 {
+				return k
+			}
+		case ",":
+			if k+1 < e && lex.breaks[c.low[k+1]] && k > ts+2 {
+				return k
+			}
+		}
+	}
+	return e
 }
 
 // circumstance reports whether [s, e) is a time or place phrase that may sit
