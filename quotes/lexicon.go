@@ -20,6 +20,7 @@ type lexicons struct {
 	cues, aux, addressees, stops, starts, subjects, openers, speech, breaks map[string]bool
 	phrases                                                                 map[string][]phrase // by first word, longest first
 	heads                                                                   map[string]uint8    // headCue | headPhrase, one lookup a token
+	particles                                                               map[string]string   // a word after a head: "particle" or "day"
 }
 
 const (
@@ -71,6 +72,14 @@ func loadLexicons() *lexicons {
 			}
 		}
 		l.phrases[k] = ps
+	}
+	l.particles = map[string]string{}
+	data, err = dataFS.ReadFile("data/cue_particles.txt")
+	if err != nil {
+		panic(err)
+	}
+	for _, e := range lexicon.MustParse("cue_particles.txt", string(data)) {
+		l.particles[strings.ToLower(e.Field(0))] = e.Field(1)
 	}
 	l.heads = map[string]uint8{}
 	for w := range l.cues {

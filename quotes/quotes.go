@@ -315,6 +315,17 @@ func (c *ctx) cueAt(k, a, b int) (cs, ce int, kind string, ok bool) {
 			}
 		}
 	}
+	if !matched && ce == k+1 && ce < b {
+		switch lex.particles[c.low[ce]] {
+		case "particle":
+			// "worried about", "agreed with"; not "said on Monday"
+			if ce+1 >= b || lex.particles[c.low[ce+1]] != "day" {
+				ce++
+			}
+		case "day":
+			ce++
+		}
+	}
 	cs = k
 	for cs-1 >= a && c.inQ[cs-1] < 0 && (lex.aux[c.low[cs-1]] || c.adverb(cs-1)) {
 		cs--
