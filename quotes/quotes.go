@@ -500,6 +500,11 @@ func (c *ctx) layout(m *models, at *att, sib []att, i, a, b int, prev []att) {
 		end = at.ss
 	}
 	ts, te := c.trim(lo, end)
+	for ts < te && ts == lo && (c.low[ts] == "but" || c.low[ts] == "and" || c.low[ts] == "yet" || c.low[ts] == "so") {
+		// "But the goal is not revenue, he said": the conjunction links
+		// the sentence to the last, it is not the speaker's
+		ts, te = c.trim(ts+1, te)
+	}
 	if te > ts {
 		at.ts, at.te = c.extendBack(ts), te
 		// a quotation closing before the comma is the content when only
@@ -616,19 +621,17 @@ func (c *ctx) onlyAdverbs(s, e int) bool {
 // after circumstances ("said on Friday that"), the content starts at the
 // "that" or the quotation mark; otherwise right after the cue.
 func (c *ctx) contentStart(at *att, rs, re int) int {
-	limit := rs + 8
-	if limit > re {
-		limit = re
-	}
+	limit := min(rs+16, re)
 	addressee := lex.addressees[c.low[at.head]]
+	circ := c.circumstanceWord(rs)
 	for k := rs; k < limit; k++ {
 		if c.low[k] == "that" || c.isOpen(k) && (k == rs || c.low[k-1] == "," || c.low[k-1] == ":") {
-			if addressee || k == rs || c.circumstance(rs, k) {
+			if k == rs || (addressee || circ) && k-rs <= 12 {
 				return k
 			}
 			break
 		}
-		if c.low[k] == "," && !addressee {
+		if c.low[k] == "," && !addressee && !circ {
 			break
 		}
 	}
@@ -652,7 +655,16 @@ func (c *ctx) contentEnd(ts, e int) int {
 				return k
 			}
 		case ",":
-			if k+1 < e && lex.breaks[c.low[k+1]] && k > ts+2 {
+			if k+1 >= e || k <= ts+2 {
+				continue
+			}
+			n := c.low[k+1]
+			if lex.breaks[n] {
+				return k
+			}
+			// ", but ..." ends it unless the speaker's words go on in
+			// quotation marks (he “deplores” it, but “hopes ...”)
+			if n == "but" && !(k+2 < e && c.isMark(k+2) || k+3 < e && c.isMark(k+3)) {
 				return k
 			}
 		}
@@ -663,11 +675,13 @@ func (c *ctx) contentEnd(ts, e int) int {
 // circumstance reports whether [s, e) is a time or place phrase that may sit
 // between a cue and its content ("on Friday", "in a statement").
 func (c *ctx) circumstance(s, e int) bool {
-	if e-s > 5 {
-		return false
-	}
-	switch c.low[s] {
-	case "on", "in", "at", "during", "last", "this", "earlier", "late", "yesterday", "today", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "publicly", "repeatedly", "again", "recently", "previously", "then", "later", ",":
+	return e-s <= 5 && c.circumstanceWord(s)
+}
+
+// circumstanceWord reports a word that opens a time or place phrase.
+func (c *ctx) circumstanceWord(k int) bool {
+	switch c.low[k] {
+	case "on", "in", "at", "during", "via", "after", "before", "through", "over", "last", "this", "earlier", "late", "yesterday", "today", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "publicly", "repeatedly", "again", "recently", "previously", "then", "later", ",":
 		return true
 	}
 	return false
