@@ -21,6 +21,7 @@ type lexicons struct {
 	phrases                                                                 map[string][]phrase // by first word, longest first
 	heads                                                                   map[string]uint8    // headCue | headPhrase, one lookup a token
 	particles                                                               map[string]string   // a word after a head: "particle" or "day"
+	edges                                                                   map[string]string   // source edge words: "lead", "time" or "opener"
 }
 
 const (
@@ -80,6 +81,14 @@ func loadLexicons() *lexicons {
 	}
 	for _, e := range lexicon.MustParse("cue_particles.txt", string(data)) {
 		l.particles[strings.ToLower(e.Field(0))] = e.Field(1)
+	}
+	l.edges = map[string]string{}
+	data, err = dataFS.ReadFile("data/source_edges.txt")
+	if err != nil {
+		panic(err)
+	}
+	for _, e := range lexicon.MustParse("source_edges.txt", string(data)) {
+		l.edges[strings.ToLower(e.Field(0))] = e.Field(1)
 	}
 	l.heads = map[string]uint8{}
 	for w := range l.cues {

@@ -112,6 +112,11 @@ func Extract(d *doc.Document) {
 			}
 		}
 		for i := range sentAtts {
+			if at := &sentAtts[i]; at.ss >= 0 && at.kind != "dash" {
+				at.ss, at.se = c.trimSource(at.ss, at.se)
+			}
+		}
+		for i := range sentAtts {
 			if at := &sentAtts[i]; at.ss >= 0 && !c.contentWord(at.ss, at.se) {
 				// "in the hope that": a determiner alone is no source, and
 				// after a preposition the cue word is a noun, not a cue
@@ -560,6 +565,32 @@ func (c *ctx) rightSourceEnd(s, hi int) int {
 		e++
 	}
 	return e
+}
+
+// trimSource narrows a source phrase to the actor: without a leading
+// conjunction ("though she"), a trailing time phrase ("Sanders on
+// Tuesday"), a relative clause (", who has ...") or a comma-set
+// circumstance ("Clinton, at a later press gaggle,").
+func (c *ctx) trimSource(ss, se int) (int, int) {
+	for ss < se-1 && lex.edges[c.low[ss]] == "lead" {
+		ss++
+	}
+	for k := ss + 1; k < se; k++ {
+		w := c.low[k]
+		if w == "," && k+1 < se && (c.circumstanceWord(k+1) && c.low[k+1] != "," || c.low[k+1] == "speaking") {
+			se = k
+			break
+		}
+	}
+	// "... on Tuesday", "... this month", "... in 2001"
+	j := se
+	for j > ss+1 && (lex.edges[c.low[j-1]] == "time" || c.kind(j-1) == doc.Number && j-2 > ss && lex.edges[c.low[j-2]] == "opener") {
+		j--
+	}
+	if j < se && j > ss+1 && lex.edges[c.low[j-1]] == "opener" {
+		se = j - 1
+	}
+	return c.trim(ss, se)
 }
 
 // contentWord reports whether [s, e) holds a word that can name a source:
