@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"math/rand"
 	"os"
 	"path/filepath"
 
@@ -36,6 +37,8 @@ type TrainOptions struct {
 	Epochs int
 	Bits   uint
 	Log    io.Writer
+	// Shuffle visits the examples in a fixed-seed random order each epoch.
+	Shuffle bool
 }
 
 type srcExample struct {
@@ -130,14 +133,29 @@ func Train(o TrainOptions) error {
 	fmt.Fprintf(o.Log, "%d documents: %d cue candidates (%d attributions), %d source choices\n", ndocs, len(cueX), count(cueY), len(srcX))
 	ct := learn.NewTrainer(o.Bits)
 	st := learn.NewTrainer(o.Bits)
+	// a fixed-seed shuffle each epoch: the order varies, the result does not
+	rng := rand.New(rand.NewSource(1))
+	order := make([]int, len(cueX))
+	sorder := make([]int, len(srcX))
+	for i := range order {
+		order[i] = i
+	}
+	for i := range sorder {
+		sorder[i] = i
+	}
 	for ep := 0; ep < o.Epochs; ep++ {
 		okc, oks := 0, 0
-		for i := range cueX {
+		if o.Shuffle {
+			rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+			rng.Shuffle(len(sorder), func(i, j int) { sorder[i], sorder[j] = sorder[j], sorder[i] })
+		}
+		for _, i := range order {
 			if ct.Binary(cueX[i], cueY[i]) {
 				okc++
 			}
 		}
-		for _, x := range srcX {
+		for _, i := range sorder {
+			x := srcX[i]
 			if st.Rank(x.cands, x.gold) {
 				oks++
 			}
