@@ -2,8 +2,6 @@ package quotes
 
 import (
 	"embed"
-	"os"
-	"strconv"
 	"sync"
 
 	"github.com/dossier-news/dossier/learn"
@@ -39,20 +37,4 @@ func readModel(name string) *learn.Model {
 		panic(name + ": " + err.Error())
 	}
 	return m
-}
-
-func init() {
-	if os.Getenv("DOSSIER_QUOTES_SOURCELESS") != "" {
-		KeepSourceless = true
-	}
-	if os.Getenv("DOSSIER_QUOTES_NOENDS") != "" {
-		ContentEnds = 0
-	}
-	if os.Getenv("DOSSIER_QUOTES_NESTED") != "" {
-		NoNested = false
-	}
-	if v := os.Getenv("DOSSIER_QUOTES_T"); v != "" {
-		f, _ := strconv.ParseFloat(v, 32)
-		CueThreshold = float32(f)
-	}
 }

@@ -35,23 +35,24 @@ func (Stage) Process(d *doc.Document) error {
 	return nil
 }
 
-// FollowOn controls whether a bare quotation with no cue of its own that
-// follows an attributed one is reported as a quote of the same speaker.
-var FollowOn = true
-
-// NoNested drops attributions whose cue lies inside a surer attribution's
-// content: news readers (and the seed annotation) count the outer statement only.
-var NoNested = true
-
-// KeepSourceless keeps attributions whose source is not in the sentence
-// and whose content is not a quotation.
-var KeepSourceless = false
-
-// ContentEnds turns on the cut of indirect content at dashes and clause breaks.
-var ContentEnds = 1
-
-// CueThreshold is the cue model score above which a candidate is a cue.
-var CueThreshold float32 = 0
+// Options of the stage, fixed before any document is analysed; the defaults
+// are the ones measured best on PolNeAR dev and the seed article.
+var (
+	// FollowOn reports a bare quotation with no cue of its own that follows
+	// an attributed one as a quote of the same speaker.
+	FollowOn = true
+	// NoNested drops attributions whose cue lies inside a surer
+	// attribution's content: readers (and the seed annotation) count the
+	// outer statement only ("Mills said the US welcomed the review").
+	NoNested = true
+	// KeepSourceless keeps attributions whose source is not in the sentence
+	// and whose content is not a quotation.
+	KeepSourceless = false
+	// ContentEnds cuts indirect content at dashes and clause breaks.
+	ContentEnds = true
+	// CueThreshold is the cue model score above which a candidate is a cue.
+	CueThreshold float32 = 0
+)
 
 // att is one attribution under construction, in token positions.
 type att struct {
@@ -108,7 +109,7 @@ func Extract(d *doc.Document) {
 		}
 		for i := range sentAtts {
 			if sentAtts[i].kind != "dash" {
-				c.layout(m, &sentAtts[i], sentAtts, i, a, b, out)
+				c.layout(m, &sentAtts[i], sentAtts, i, a, b)
 			}
 		}
 		for i := range sentAtts {
@@ -360,9 +361,8 @@ func (c *ctx) trim(s, e int) (int, int) {
 }
 
 // layout finds the source and content of attribution at (index i of the
-// sentence's attributions sib) in sentence [a, b). prev holds the
-// attributions of earlier sentences.
-func (c *ctx) layout(m *models, at *att, sib []att, i, a, b int, prev []att) {
+// sentence's attributions sib) in sentence [a, b).
+func (c *ctx) layout(m *models, at *att, sib []att, i, a, b int) {
 	// the stretch of the sentence this cue owns: from the end of the
 	// previous cue's group to the start of the next one's
 	lo, hi := a, b
@@ -373,7 +373,7 @@ func (c *ctx) layout(m *models, at *att, sib []att, i, a, b int, prev []att) {
 		hi = c.clauseEnd(m, sib[i+1], at.ce, b)
 	}
 	if at.kind == "source-after" {
-		c.layoutAccording(at, lo, hi, a)
+		c.layoutAccording(at, lo, hi)
 		return
 	}
 	p := at.cs - 1
@@ -613,26 +613,22 @@ func (c *ctx) hasWords(s, e int) bool {
 	return false
 }
 
-// layoutAccording handles "according to SOURCE, CONTENT" and "CONTENT,
-// according to SOURCE".
-func (c *ctx) layoutAccording(at *att, lo, hi, a int) {
-	if !c.hasWords(lo, at.cs) || c.onlyAdverbs(lo, at.cs) {
-		e := at.ce
-		for e < hi && c.low[e] != "," {
-			e++
-		}
-		at.ss, at.se = c.trim(at.ce, e)
+// layoutAccording handles "according to SOURCE, CONTENT", "CONTENT,
+// according to SOURCE." and "CONTENT, according to SOURCE, CONTENT.", where
+// the content is both sides.
+func (c *ctx) layoutAccording(at *att, lo, hi int) {
+	e := at.ce
+	for e < hi && c.low[e] != "," {
+		e++
+	}
+	at.ss, at.se = c.trim(at.ce, e)
+	switch {
+	case !c.hasWords(lo, at.cs) || c.onlyAdverbs(lo, at.cs):
 		at.ts, at.te = c.trim(e, hi)
-	} else {
-		e := at.ce
-		for e < hi && c.low[e] != "," {
-			e++
-		}
-		at.ss, at.se = c.trim(at.ce, e)
+	case e < hi && c.hasWords(e, hi):
+		at.ts, at.te = c.trim(lo, hi)
+	default:
 		at.ts, at.te = c.trim(lo, at.cs)
-		if e < hi {
-			// "X, according to Y, said Z": keep the left side only
-		}
 	}
 	if at.se <= at.ss {
 		at.ss, at.se = -1, -1
@@ -673,7 +669,7 @@ func (c *ctx) contentStart(at *att, rs, re int) int {
 // dash, a semicolon or a bracket outside quotation marks, or at a comma
 // opening the writer's own clause (", which ...", ", but ...").
 func (c *ctx) contentEnd(ts, e int) int {
-	if ContentEnds == 0 {
+	if !ContentEnds {
 		return e
 	}
 	for k := ts + 1; k < e; k++ {
