@@ -131,7 +131,7 @@ func Extract(d *doc.Document) {
 			for i := range sentAtts {
 				// with no source in the sentence, a cue word is rarely
 				// reported speech ("forces to support existing priorities")
-				if sentAtts[i].ss < 0 && sentAtts[i].ts >= 0 && !c.isMark(sentAtts[i].ts) {
+				if sentAtts[i].ss < 0 && sentAtts[i].ts >= 0 && sentAtts[i].te > sentAtts[i].ts && !c.isMark(sentAtts[i].ts) {
 					sentAtts[i].ts = -1
 				}
 			}
