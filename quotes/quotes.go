@@ -39,7 +39,8 @@ func (Stage) Process(d *doc.Document) error {
 // are the ones measured best on PolNeAR dev and the seed article.
 var (
 	// FollowOn reports a bare quotation with no cue of its own that follows
-	// an attributed one as a quote of the same speaker.
+	// an attributed one as a quote of the same speaker. (A bare quotation
+	// right after “A,” he said. is always joined to that statement.)
 	FollowOn = true
 	// NoNested drops attributions whose cue lies inside a surer
 	// attribution's content: readers (and the seed annotation) count the
@@ -139,9 +140,7 @@ func Extract(d *doc.Document) {
 		out = append(out, c.dropRedundant(sentAtts)...)
 		c.atts = sentAtts
 	}
-	if FollowOn {
-		out = c.followOns(out)
-	}
+	out = c.followOns(out)
 	c.emit(out)
 }
 
@@ -912,6 +911,9 @@ func (c *ctx) followOns(out []att) []att {
 				out[k].sent = si
 				continue
 			}
+		}
+		if !FollowOn {
+			continue
 		}
 		at := att{cs: -1, ce: -1, head: -1, ss: p.ss, se: p.se, ts: a, te: b, sent: si, followOn: true}
 		at.ts, at.te = c.trim(a, b)
