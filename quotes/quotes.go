@@ -409,7 +409,7 @@ func (c *ctx) layout(m *models, at *att, sib []att, i, a, b int) {
 			// "“...,” Marta Lind, the chief executive, said." and
 			// "Hugh Hill, a doctor, said:" before a quotation
 			sourceLeft = true
-		case rightContent && (opensContent || re-rs > 6 || !c.sourceOpener(rs)) && c.hasWords(lo, p):
+		case rightContent && (opensContent || re-rs > 6 || !c.sourceOpener(rs) || !lex.speech[c.low[at.head]]) && c.hasWords(lo, p):
 			// "Rendell, a Clinton surrogate, said he ...", "..., said at a rally"
 			sourceLeft = true
 		}
@@ -479,7 +479,7 @@ func (c *ctx) layout(m *models, at *att, sib []att, i, a, b int) {
 		}
 		return
 	} else if rightContent {
-		if at.ss < 0 && p >= lo && c.low[p] == "," && c.isWord(at.ce) && c.sourceOpener(at.ce) && !opensContent && c.hasWords(lo, at.cs) && re-rs <= 12 {
+		if at.ss < 0 && p >= lo && c.low[p] == "," && lex.speech[c.low[at.head]] && c.isWord(at.ce) && c.sourceOpener(at.ce) && !opensContent && c.hasWords(lo, at.cs) && re-rs <= 12 {
 			// "The economy is weak, said Mills, the ambassador."
 			e := c.rightSourceEnd(at.ce, hi)
 			at.ss, at.se = c.trim(at.ce, e)

@@ -132,6 +132,7 @@ var indirectCases = []quoteCase{
 	{"and said", "The minister urged calm and said the army would withdraw.", []want{{"the army would withdraw", "indirect", "said", "The minister"}}, -1},
 	{"two speakers one sentence", "Lind said the port was losing money, but Okafor said the workers would not return.", []want{{"the port was losing money", "indirect", "said", "Lind"}, {"the workers would not return", "indirect", "said", "Okafor"}}, 2},
 	{"parenthetical cue", "The talks, he said, had reached a dead end.", []want{{"The talks, he said, had reached a dead end", "", "said", "he"}}, 1},
+	{"apposition and coordinated cue", "Dev Okafor, the union secretary, criticized the offer and said the strike would go on.", []want{{"the strike would go on", "indirect", "said", "Dev Okafor, the union secretary"}}, -1},
 	{"asked whether", "Reporters asked whether the army would leave.", []want{{"whether the army would leave", "indirect", "asked", "Reporters"}}, 1},
 }
 
