@@ -132,7 +132,7 @@ func Extract(d *doc.Document) {
 			for i := range sentAtts {
 				// with no source in the sentence, a cue word is rarely
 				// reported speech ("forces to support existing priorities")
-				if sentAtts[i].ss < 0 && sentAtts[i].ts >= 0 && sentAtts[i].te > sentAtts[i].ts && !c.isMark(sentAtts[i].ts) {
+				if sentAtts[i].ss < 0 && sentAtts[i].kind != "passive" && sentAtts[i].ts >= 0 && sentAtts[i].te > sentAtts[i].ts && !c.isMark(sentAtts[i].ts) {
 					sentAtts[i].ts = -1
 				}
 			}
@@ -375,6 +375,27 @@ func (c *ctx) layout(m *models, at *att, sib []att, i, a, b int) {
 		c.layoutAccording(at, lo, hi)
 		return
 	}
+	if c.passiveBy(at, hi) {
+		// "The issue was first reported by The Washington Post": the
+		// agent is the source, the subject the content
+		at.kind = "passive"
+		at.ce++
+		e := c.rightSourceEnd(at.ce, hi)
+		at.ss, at.se = c.trim(at.ce, e)
+		at.ts, at.te = c.trim(lo, at.cs)
+		if at.se <= at.ss {
+			at.ss, at.se = -1, -1
+		}
+		return
+	}
+	if c.passive(at) {
+		// "The veto is expected to come before Friday": no source, and
+		// the whole clause is what is expected
+		at.kind = "passive"
+		at.ts, at.te = c.trim(lo, hi)
+		at.te = c.contentEnd(at.ts, at.te)
+		return
+	}
 	p := at.cs - 1
 	// “...,” said Mills  /  “...,” Mills said: the text before the source
 	quoteBefore := func(k int) bool {
@@ -517,6 +538,34 @@ func (c *ctx) layout(m *models, at *att, sib []att, i, a, b int) {
 			at.te = q + 1
 		}
 	}
+}
+
+// passive reports a cue in the passive voice with no agent ("is
+// expected to", "was reported"), which has no source in the sentence.
+func (c *ctx) passive(at *att) bool {
+	// "was told by aides", "were criticized by" name their agent
+	return c.beGroup(at) && c.participle(at.head) && !(at.ce < len(c.low) && c.low[at.ce] == "by")
+}
+
+// passiveBy reports a passive cue followed by its agent ("was reported
+// by", "were criticized by").
+func (c *ctx) passiveBy(at *att, hi int) bool {
+	return at.ce+1 < hi && c.low[at.ce] == "by" && c.beGroup(at) && c.participle(at.head)
+}
+
+func (c *ctx) beGroup(at *att) bool {
+	for k := at.cs; k < at.head; k++ {
+		switch c.low[k] {
+		case "is", "are", "was", "were", "be", "been", "being":
+			return true
+		}
+	}
+	return false
+}
+
+func (c *ctx) participle(k int) bool {
+	h := c.low[k]
+	return strings.HasSuffix(h, "ed") || strings.HasSuffix(h, "en") || h == "said" || h == "told"
 }
 
 // clauseEnd is where the content of a cue gives way to the next cue n of

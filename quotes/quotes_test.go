@@ -133,6 +133,8 @@ var indirectCases = []quoteCase{
 	{"two speakers one sentence", "Lind said the port was losing money, but Okafor said the workers would not return.", []want{{"the port was losing money", "indirect", "said", "Lind"}, {"the workers would not return", "indirect", "said", "Okafor"}}, 2},
 	{"parenthetical cue", "The talks, he said, had reached a dead end.", []want{{"The talks, he said, had reached a dead end", "", "said", "he"}}, 1},
 	{"apposition and coordinated cue", "Dev Okafor, the union secretary, criticized the offer and said the strike would go on.", []want{{"the strike would go on", "indirect", "said", "Dev Okafor, the union secretary"}}, -1},
+	{"passive without agent", "The vote is expected to take place on Friday.", []want{{"The vote is expected to take place on Friday", "indirect", "is expected", "-"}}, 1},
+	{"passive with agent", "The strike was first reported by the Harbour Gazette.", []want{{"The strike", "indirect", "was first reported by", "the Harbour Gazette"}}, 1},
 	{"asked whether", "Reporters asked whether the army would leave.", []want{{"whether the army would leave", "indirect", "asked", "Reporters"}}, 1},
 }
 
