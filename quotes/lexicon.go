@@ -17,11 +17,11 @@ type phrase struct {
 }
 
 type lexicons struct {
-	cues, aux, addressees, stops, starts, subjects, openers, speech, breaks map[string]bool
-	phrases                                                                 map[string][]phrase // by first word, longest first
-	heads                                                                   map[string]uint8    // headCue | headPhrase, one lookup a token
-	particles                                                               map[string]string   // a word after a head: "particle" or "day"
-	edges                                                                   map[string]string   // source edge words: "lead", "time" or "opener"
+	cues, aux, addressees, stops, starts, subjects, openers, speech, breaks, notAdverbs map[string]bool
+	phrases                                                                             map[string][]phrase // by first word, longest first
+	heads                                                                               map[string]uint8    // headCue | headPhrase, one lookup a token
+	particles                                                                           map[string]string   // a word after a head: "particle" or "day"
+	edges                                                                               map[string]string   // source edge words: "lead", "time" or "opener"
 }
 
 const (
@@ -54,6 +54,7 @@ func loadLexicons() *lexicons {
 		openers:    wordSet("source_openers.txt"),
 		speech:     wordSet("speech.txt"),
 		breaks:     wordSet("clause_breaks.txt"),
+		notAdverbs: wordSet("not_adverbs.txt"),
 		phrases:    map[string][]phrase{},
 	}
 	data, err := dataFS.ReadFile("data/phrases.txt")

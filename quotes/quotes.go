@@ -345,7 +345,7 @@ func (c *ctx) cueAt(k, a, b int) (cs, ce int, kind string, ok bool) {
 // verb group ("successfully argued", "repeatedly said").
 func (c *ctx) adverb(k int) bool {
 	w := c.low[k]
-	return len(w) > 4 && strings.HasSuffix(w, "ly") && !c.d.Tokens[k].Has(doc.FlagCap) && w != "only" && w != "early"
+	return len(w) > 4 && strings.HasSuffix(w, "ly") && !c.d.Tokens[k].Has(doc.FlagCap) && !lex.notAdverbs[w]
 }
 
 // trim narrows [s, e) to leave out edge punctuation.
