@@ -88,6 +88,10 @@ func Extract(d *doc.Document) {
 				sentAtts = append(sentAtts, at)
 				continue
 			}
+			if at, ok := c.colonAt(k, a, b, si); ok {
+				sentAtts = append(sentAtts, at)
+				continue
+			}
 			cs, ce, kind, ok := c.cueAt(k, a, b)
 			if !ok || c.flagged(k) {
 				continue
@@ -221,6 +225,34 @@ func (c *ctx) dropRedundant(sib []att) []att {
 		}
 	}
 	return kept
+}
+
+// colonAt finds a name and a colon before a quotation, the layout of
+// headlines and captions: Warren to Wells Fargo chief: “You should be
+// investigated.” The colon is the cue and the words before it the source.
+func (c *ctx) colonAt(k, a, b, si int) (att, bool) {
+	if c.low[k] != ":" || k+1 >= b || !c.isOpen(k+1) || k-a < 1 || k-a > 8 || c.inQ[k] >= 0 {
+		return att{}, false
+	}
+	caps := 0
+	for j := a; j < k; j++ {
+		if c.isMark(j) || lex.heads[c.low[j]]&headCue != 0 && !c.d.Tokens[j].Has(doc.FlagCap) {
+			// a cue of its own ("he said:") is laid out as a cue
+			return att{}, false
+		}
+		if c.d.Tokens[j].Has(doc.FlagCap) {
+			caps++
+		}
+	}
+	if caps == 0 {
+		return att{}, false
+	}
+	ss, se := c.trim(a, k)
+	if se <= ss {
+		return att{}, false
+	}
+	te := c.extendContinued(k+1, c.quotationEnd(k+1))
+	return att{cs: k, ce: k + 1, head: k, ss: ss, se: se, ts: k + 1, te: te, sent: si, kind: "dash", score: 1}, true
 }
 
 // dashAt finds the layout of collected reactions, “...” ― Pamela Padilla:

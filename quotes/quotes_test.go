@@ -97,6 +97,7 @@ var directCases = []quoteCase{
 	{"source with comma title", "“We will appeal,” Marta Lind, the chief executive, said.", []want{{"We will appeal", "direct", "said", "Marta Lind, the chief executive"}}, 1},
 	{"organisation source", "“The figures are wrong,” the ministry said in a statement.", []want{{"The figures are wrong", "direct", "said in a statement", "the ministry"}}, 1},
 	{"quote with inner single marks", "“They told us ‘wait’ and we waited,” the driver said.", []want{{"They told us ‘wait’ and we waited", "direct", "said", "the driver"}}, 1},
+	{"headline colon", "Harbour chief to strikers: “Come back to the table.”", []want{{"Come back to the table.", "direct", ":", "Harbour chief to strikers"}}, 1},
 	{"dash reaction", "“Nobody asked us.” ― Maria Lopez", []want{{"Nobody asked us.", "direct", "―", "Maria Lopez"}}, 1},
 }
 
