@@ -236,7 +236,7 @@ func (c *ctx) colonAt(k, a, b, si int) (att, bool) {
 	}
 	caps := 0
 	for j := a; j < k; j++ {
-		if c.isMark(j) || lex.heads[c.low[j]]&headCue != 0 && !c.d.Tokens[j].Has(doc.FlagCap) {
+		if c.isMark(j) || lex.heads[c.low[j]]&headCue != 0 && (j == a || !c.d.Tokens[j].Has(doc.FlagCap)) {
 			// a cue of its own ("he said:") is laid out as a cue
 			return att{}, false
 		}
@@ -447,6 +447,20 @@ func (c *ctx) layout(m *models, at *att, sib []att, i, a, b int) {
 	rightContent := re > rs && !(re-rs == 1 && c.isMark(rs))
 	opensContent := rightContent && (lex.starts[c.low[rs]] || c.isOpen(rs))
 
+	if at.cs == a && lex.speech[c.low[at.head]] && rightContent {
+		// "Said Ellis: “...”": the speaker follows, then the quotation
+		for j := at.ce; j < re && j <= at.ce+8; j++ {
+			if c.isOpen(j) && j > at.ce && (c.low[j-1] == ":" || c.low[j-1] == ",") {
+				at.ss, at.se = c.trim(at.ce, j)
+				at.ts, at.te = j, c.extendContinued(j, c.quotationEnd(j))
+				if at.se > at.ss {
+					return
+				}
+				at.ss, at.se, at.ts, at.te = -1, -1, -1, -1
+				break
+			}
+		}
+	}
 	if !sourceLeft && p >= lo && (c.low[p] == "and" || c.low[p] == "but") && i > 0 && sib[i-1].ss >= 0 {
 		// "X urged ... and said ...": the same source goes on
 		at.ss, at.se = sib[i-1].ss, sib[i-1].se
@@ -512,7 +526,8 @@ func (c *ctx) layout(m *models, at *att, sib []att, i, a, b int) {
 			at.te = c.contentEnd(at.ts, re)
 			at.te = c.extendContinued(at.ts, at.te)
 			// “A,” he said, “B.” and "A, he said, B": the content is both sides
-			if at.ss > lo && (leftQuote || c.low[at.ss-1] == "," && c.word(at.ce) == ",") && c.hasWords(lo, at.ss) {
+			// ("As for RT, he said, “...”" keeps the quotation alone)
+			if at.ss > lo && (leftQuote || c.low[at.ss-1] == "," && c.word(at.ce) == "," && !c.isOpen(rs)) && c.hasWords(lo, at.ss) {
 				at.ts = c.extendBack(lo)
 			}
 			return

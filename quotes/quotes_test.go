@@ -98,6 +98,8 @@ var directCases = []quoteCase{
 	{"organisation source", "“The figures are wrong,” the ministry said in a statement.", []want{{"The figures are wrong", "direct", "said in a statement", "the ministry"}}, 1},
 	{"quote with inner single marks", "“They told us ‘wait’ and we waited,” the driver said.", []want{{"They told us ‘wait’ and we waited", "direct", "said", "the driver"}}, 1},
 	{"headline colon", "Harbour chief to strikers: “Come back to the table.”", []want{{"Come back to the table.", "direct", ":", "Harbour chief to strikers"}}, 1},
+	{"said first then name colon", "Said Okafor: “We are not going back.”", []want{{"We are not going back.", "direct", "Said", "Okafor"}}, 1},
+	{"introductory phrase then quotation", "As for the offer, he said, “It is an insult.”", []want{{"It is an insult.", "direct", "said", "he"}}, 1},
 	{"dash reaction", "“Nobody asked us.” ― Maria Lopez", []want{{"Nobody asked us.", "direct", "―", "Maria Lopez"}}, 1},
 }
 
