@@ -1,6 +1,9 @@
 package quotes
 
 import (
+	"bufio"
+	"encoding/json"
+	"os"
 	"strings"
 	"testing"
 
@@ -368,5 +371,31 @@ func BenchmarkQuotes(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		Extract(d)
+	}
+}
+
+// BenchmarkQuotesPolNeAR runs the stage over the PolNeAR dev articles
+// (about 800 words each), reporting the time per article.
+func BenchmarkQuotesPolNeAR(b *testing.B) {
+	f, err := os.Open("../../shared/gold/polnear/dev.jsonl")
+	if err != nil {
+		b.Skip("../shared/gold not found: gold-data tests need the shared folder beside the checkout")
+	}
+	defer f.Close()
+	var docs []*doc.Document
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 16<<20)
+	for sc.Scan() {
+		var g goldDoc
+		if json.Unmarshal(sc.Bytes(), &g) != nil {
+			continue
+		}
+		d := doc.New(g.ID, g.Text)
+		text.Analyze(d)
+		docs = append(docs, d)
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		Extract(docs[i%len(docs)])
 	}
 }
