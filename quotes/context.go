@@ -19,6 +19,21 @@ type ctx struct {
 	fbuf  learn.Features
 	memo  [][3]int // source starts ranked in the current sentence: end, lower bound, start
 	atts  []att    // the current sentence's attributions
+	lbuf  []byte   // lower-cased capitalised tokens
+	// sentHasQ says whether the current sentence holds a quotation mark
+	sentHasQ bool
+}
+
+// beginSentence resets what the context knows about the sentence [a, b).
+func (c *ctx) beginSentence(a, b int) {
+	c.memo = c.memo[:0]
+	c.sentHasQ = false
+	for i := a; i < b; i++ {
+		if c.isMark(i) && c.role(i) != doc.MarkApostrophe {
+			c.sentHasQ = true
+			break
+		}
+	}
 }
 
 // release returns the context's buffers for the next document.
@@ -43,13 +58,39 @@ func newCtx(d *doc.Document) *ctx {
 	c.low = grow(c.low, len(d.Tokens))
 	c.inQ = grow(c.inQ, len(d.Tokens))
 	c.roles = grow(c.roles, len(d.Tokens))
+	// capitalised tokens are lowered into one buffer, turned into one
+	// string, so that their lower-case forms cost one allocation in all
+	buf := c.lbuf[:0]
 	for i, t := range d.Tokens {
+		c.inQ[i] = -1
 		w := d.Text[t.Start:t.End]
-		if t.Flags&(doc.FlagCap|doc.FlagAllCaps) != 0 {
-			w = lower(w)
+		if t.Flags&(doc.FlagCap|doc.FlagAllCaps) == 0 {
+			c.low[i] = w
+			continue
+		}
+		c.low[i] = ""
+		for j := 0; j < len(w); j++ {
+			x := w[j]
+			if x >= 'A' && x <= 'Z' {
+				x += 'a' - 'A'
+			}
+			buf = append(buf, x)
+		}
+	}
+	lowered := string(buf)
+	c.lbuf = buf
+	off := 0
+	for i, t := range d.Tokens {
+		if t.Flags&(doc.FlagCap|doc.FlagAllCaps) == 0 {
+			continue
+		}
+		n := t.End - t.Start
+		w := lowered[off : off+n]
+		off += n
+		if !isASCII(w) {
+			w = strings.ToLower(d.Text[t.Start:t.End])
 		}
 		c.low[i] = w
-		c.inQ[i] = -1
 	}
 	c.markRoles()
 	for qi, q := range d.Quotations {
@@ -170,6 +211,15 @@ func (c *ctx) word(i int) string {
 		return "</s>"
 	}
 	return c.low[i]
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // lower lower-cases s, without allocating when it is already lower-case ASCII.

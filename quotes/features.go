@@ -68,12 +68,7 @@ func (c *ctx) cueFeatures(f learn.Features, k, a, b int) learn.Features {
 	f = f.Add2(psp1sp2, c.shape(k+1), c.shape(k+2))
 	// context that marks reported speech: a quotation in the sentence, a
 	// "that" or an opening mark soon after, a closing mark just before
-	hasQ, thatSoon, openSoon, closeBefore := false, false, false, false
-	for i := a; i < b; i++ {
-		if c.isMark(i) && c.role(i) != 2 {
-			hasQ = true
-		}
-	}
+	hasQ, thatSoon, openSoon, closeBefore := c.sentHasQ, false, false, false
 	for i := k + 1; i < b && i <= k+6; i++ {
 		if c.low[i] == "that" {
 			thatSoon = true

@@ -82,7 +82,7 @@ func Extract(d *doc.Document) {
 	for si, s := range d.Sentences {
 		a, b := s.Tokens.First, s.Tokens.End
 		sentAtts := c.atts[:0]
-		c.memo = c.memo[:0]
+		c.beginSentence(a, b)
 		for k := a; k < b; k++ {
 			if at, ok := c.dashAt(k, a, b, si); ok {
 				sentAtts = append(sentAtts, at)

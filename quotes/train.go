@@ -94,6 +94,7 @@ func Train(o TrainOptions) error {
 		}
 		for _, s := range d.Sentences {
 			a, b := s.Tokens.First, s.Tokens.End
+			c.beginSentence(a, b)
 			for k := a; k < b; k++ {
 				cs, ce, kind, ok := c.cueAt(k, a, b)
 				if !ok {
