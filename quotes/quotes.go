@@ -904,7 +904,17 @@ func (c *ctx) sourceStart(m *models, e, lo int) int {
 			return x[2]
 		}
 	}
-	ss := c.rankSources(m, e, lo)
+	ss := -1
+	if e-1 >= lo {
+		switch c.low[e-1] {
+		case "he", "she", "they", "we", "i", "you", "it":
+			// "he said": a pronoun is the whole source, no need to rank
+			ss = e - 1
+		}
+	}
+	if ss < 0 {
+		ss = c.rankSources(m, e, lo)
+	}
 	c.memo = append(c.memo, [3]int{e, lo, ss})
 	return ss
 }
