@@ -1,0 +1,877 @@
+package actors
+
+import (
+	"strings"
+
+	"github.com/dossier-news/dossier/doc"
+)
+
+// token classes of the classify pass
+const (
+	cNone  uint8 = iota
+	cLex         // inside a lexicon phrase (hitOf gives which)
+	cTitle       // a title word
+	cName        // inside a run of capitalised words that may be a name
+	cPron        // a pronoun
+)
+
+type hit struct {
+	first, end int // tokens
+	e          *entry
+	used       bool // taken into a person's prefix
+}
+
+type chunk struct {
+	first, end int // tokens
+	org        bool
+	weak       bool // sentence-initial or headline: may be an ordinary word
+	sent       int
+}
+
+// cand is a candidate mention before resolution.
+type cand struct {
+	first, end int // tokens of the whole mention
+	nFirst     int // where the name proper starts (after titles)
+	typ, kind  string
+	canon      string
+	role       string
+	roleKey    string
+	affil      string
+	gender     byte
+	weak       bool
+	verbAfter  bool
+	acronym    bool
+	pron       pronoun
+	sent       int
+	entity     int
+	drop       bool
+}
+
+type analyzer struct {
+	d      *doc.Document
+	cls    []uint8
+	hitOf  []int32
+	hits   []hit
+	chunks []chunk
+	cands  []cand
+	sentOf []int32 // token -> sentence
+	heads  []bool  // sentence is a headline
+	ents   []*ent
+}
+
+func newAnalyzer(d *doc.Document) *analyzer {
+	n := len(d.Tokens)
+	a := &analyzer{d: d, cls: make([]uint8, n), hitOf: make([]int32, n), sentOf: make([]int32, n)}
+	for i := range a.hitOf {
+		a.hitOf[i] = -1
+		a.sentOf[i] = -1
+	}
+	for si, s := range d.Sentences {
+		for i := s.Tokens.First; i < s.Tokens.End && i < n; i++ {
+			a.sentOf[i] = int32(si)
+		}
+	}
+	return a
+}
+
+func (a *analyzer) tok(i int) doc.Token { return a.d.Tokens[i] }
+func (a *analyzer) txt(i int) string    { return a.d.TokenText(i) }
+func (a *analyzer) low(i int) string    { return norm(a.d.TokenText(i)) }
+
+func (a *analyzer) isWord(i int) bool {
+	return i >= 0 && i < len(a.d.Tokens) && a.d.Tokens[i].Kind == doc.Word
+}
+
+func (a *analyzer) isCap(i int) bool {
+	return a.isWord(i) && a.d.Tokens[i].Has(doc.FlagCap)
+}
+
+func isPossessive(s string) bool {
+	return s == "’s" || s == "'s" || s == "’S" || s == "'S"
+}
+
+// sentence ranges: when the text layer made no sentences, the whole text is one.
+func (a *analyzer) sentences() []doc.Sentence {
+	if len(a.d.Sentences) > 0 {
+		return a.d.Sentences
+	}
+	n := len(a.d.Tokens)
+	return []doc.Sentence{{Span: doc.Span{Start: 0, End: len(a.d.Text)}, Tokens: doc.Range{First: 0, End: n}}}
+}
+
+// headline reports whether a sentence is written in capitals or title case,
+// where capital letters say nothing about names.
+func (a *analyzer) headline(s doc.Sentence) bool {
+	words, caps, allcaps := 0, 0, 0
+	for i := s.Tokens.First; i < s.Tokens.End; i++ {
+		t := a.d.Tokens[i]
+		if t.Kind != doc.Word {
+			continue
+		}
+		words++
+		if t.Has(doc.FlagAllCaps) {
+			allcaps++
+		}
+		if t.Has(doc.FlagCap) {
+			caps++
+		} else if lex.notNames[a.low(i)] {
+			caps++ // "of", "the" in title case
+		}
+	}
+	if words < 3 {
+		return false
+	}
+	return allcaps*10 >= words*7 || (words >= 4 && caps == words)
+}
+
+// initial reports whether token i opens its sentence or a quotation, where
+// a capital letter is no evidence of a name.
+func (a *analyzer) initial(i, first int) bool {
+	for k := i - 1; k >= first; k-- {
+		t := a.d.Tokens[k]
+		switch t.Kind {
+		case doc.QuoteMark:
+			if r, ok := a.d.Marks[k]; ok && r == doc.MarkOpen {
+				return true
+			}
+			continue
+		case doc.Punct:
+			s := a.txt(k)
+			if s == ":" || s == "(" || s == "—" || s == "–" || s == "-" || s == "•" {
+				return true
+			}
+			continue
+		case doc.Number:
+			return false
+		}
+		return false
+	}
+	return true
+}
+
+// match finds the longest lexicon phrase starting at token i (within end).
+func (a *analyzer) match(i, end int, anyCase bool) (int, *entry) {
+	first := a.low(i)
+	max := lex.maxWords[first]
+	if max == 0 {
+		return 0, nil
+	}
+	var bestN int
+	var best *entry
+	key := first
+	for n := 1; n <= max && i+n <= end; n++ {
+		if n > 1 {
+			j := i + n - 1
+			if !a.isWord(j) {
+				break
+			}
+			key += " " + a.low(j)
+		}
+		for _, e := range lex.phrases[key] {
+			if e.words != n || !a.caseOK(e, i, n, anyCase) {
+				continue
+			}
+			if n > bestN || best == nil {
+				bestN, best = n, e
+			}
+			break
+		}
+	}
+	return bestN, best
+}
+
+func (a *analyzer) caseOK(e *entry, i, n int, anyCase bool) bool {
+	if anyCase {
+		return true
+	}
+	if e.exact {
+		for k := i; k < i+n; k++ {
+			t := a.d.Tokens[k]
+			if !t.Has(doc.FlagAllCaps) && !strings.EqualFold(a.txt(k), "of") && len(a.txt(k)) > 1 {
+				// single capitals and digits ("G7") pass below
+				if !t.Has(doc.FlagCap) || hasLower(a.txt(k)) {
+					return false
+				}
+			}
+		}
+		return true
+	}
+	c := a.txt(i)
+	if c != "" && c[0] >= 'a' && c[0] <= 'z' {
+		// a phrase written in lower case in the data ("al-Qaeda") may start so
+		return e.lowerStart
+	}
+	return a.d.Tokens[i].Has(doc.FlagCap)
+}
+
+func hasLower(s string) bool {
+	for _, r := range s {
+		if r >= 'a' && r <= 'z' {
+			return true
+		}
+	}
+	return false
+}
+
+var particles = map[string]bool{"de": true, "du": true, "des": true, "da": true, "dos": true, "das": true,
+	"del": true, "della": true, "di": true, "van": true, "von": true, "der": true, "den": true, "al": true,
+	"el": true, "bin": true, "ibn": true, "ben": true, "abu": true, "la": true, "le": true, "ter": true}
+
+// connectors may join the words of an organisation's name.
+var connectors = map[string]bool{"of": true, "for": true, "on": true, "the": true, "and": true, "de": true,
+	"du": true, "des": true, "la": true, "le": true, "al": true, "el": true, "in": true, "to": true}
+
+// orgRun returns the end of a capitalised run starting at i that ends in an
+// organisation word ("Coordinating Azawad Movement"), or i when there is none.
+func (a *analyzer) orgRun(i, end int) int {
+	last := -1
+	j := i
+	for j < end {
+		if a.isCap(j) {
+			if lex.orgWords[a.low(j)] && j > i {
+				last = j
+			}
+			j++
+			continue
+		}
+		if a.isWord(j) && connectors[a.low(j)] && a.isCap(j+1) && j+1 < end {
+			j++
+			continue
+		}
+		break
+	}
+	if last < 0 {
+		return i
+	}
+	return last + 1
+}
+
+// classify marks lexicon phrases, titles, pronouns and capitalised runs.
+func (a *analyzer) classify() {
+	for si, s := range a.sentences() {
+		head := a.headline(s)
+		a.heads = append(a.heads, head)
+		i, end := s.Tokens.First, s.Tokens.End
+		for i < end {
+			t := a.d.Tokens[i]
+			if t.Kind != doc.Word {
+				i++
+				continue
+			}
+			low := a.low(i)
+			capd := t.Has(doc.FlagCap)
+			if capd && !lex.notNames[low] {
+				if j := a.orgRun(i, end); j > i {
+					if n, _ := a.match(i, end, head); n < j-i {
+						for k := i; k < j; k++ {
+							a.cls[k] = cName
+						}
+						a.chunks = append(a.chunks, chunk{first: i, end: j, org: true, sent: si, weak: head})
+						i = j
+						continue
+					}
+				}
+			}
+			if capd || head || lex.maxWords[low] > 0 {
+				if n, e := a.match(i, end, head); e != nil {
+					h := int32(len(a.hits))
+					a.hits = append(a.hits, hit{first: i, end: i + n, e: e})
+					for k := i; k < i+n; k++ {
+						a.cls[k] = cLex
+						a.hitOf[k] = h
+					}
+					i += n
+					continue
+				}
+			}
+			if _, ok := lex.pronouns[low]; ok {
+				a.cls[i] = cPron
+				i++
+				continue
+			}
+			if _, ok := lex.titles[low]; ok || strings.HasPrefix(low, "then-") || strings.HasPrefix(low, "ex-") {
+				a.cls[i] = cTitle
+				i++
+				continue
+			}
+			if capd && !lex.notNames[low] && !t.Has(doc.FlagInitial) || (t.Has(doc.FlagInitial) && a.isCap(i+1)) {
+				j := a.nameRun(i, end, head)
+				for k := i; k < j; k++ {
+					a.cls[k] = cName
+				}
+				weak := head || (j-i == 1 && a.initial(i, s.Tokens.First))
+				a.chunks = append(a.chunks, chunk{first: i, end: j, sent: si, weak: weak})
+				i = j
+				continue
+			}
+			i++
+		}
+	}
+}
+
+// nameRun returns the end of a run of capitalised words that may be a name.
+func (a *analyzer) nameRun(i, end int, head bool) int {
+	j := i + 1
+	for j < end {
+		t := a.d.Tokens[j]
+		if t.Kind != doc.Word {
+			break
+		}
+		low := a.low(j)
+		if !t.Has(doc.FlagCap) {
+			if particles[low] && a.isCap(j+1) && j+1 < end {
+				j++
+				continue
+			}
+			break
+		}
+		if lex.notNames[low] {
+			break
+		}
+		if tw, ok := lex.titles[low]; ok && tw.class != tMod {
+			break
+		}
+		if lex.maxWords[low] > 0 {
+			if n, e := a.match(j, end, head); e != nil {
+				// "Michael Jordan": a one-word place after a given name or an
+				// initial is a surname
+				if n == 1 && (e.typ == "GPE" || e.typ == "LOC") && a.givenOrInitial(j-1) {
+					j++
+					continue
+				}
+				break
+			}
+		}
+		j++
+	}
+	return j
+}
+
+func (a *analyzer) givenOrInitial(i int) bool {
+	if a.d.Tokens[i].Has(doc.FlagInitial) {
+		return true
+	}
+	_, ok := lex.given[a.low(i)]
+	return ok
+}
+
+// hitEndingAt returns the lexicon hit whose last token is k, or -1.
+func (a *analyzer) hitEndingAt(k int) int {
+	if k < 0 || a.cls[k] != cLex {
+		return -1
+	}
+	h := int(a.hitOf[k])
+	if a.hits[h].end != k+1 {
+		return -1
+	}
+	return h
+}
+
+// countryOf gives the country an affiliation hit stands for, or "".
+func countryOf(e *entry) string {
+	switch {
+	case e.kind == kDemonym || e.kind == kCapital:
+		return e.country
+	case e.typ == "GPE" && lex.countries[e.canon] != nil:
+		return e.canon
+	}
+	return ""
+}
+
+var prefixFunc = map[string]bool{"the": true, "to": true, "of": true, "for": true, "at": true, "in": true}
+
+// piece is one element of the words before a name.
+type piece struct {
+	first, end int
+	kind       uint8 // 't' title, 'l' lexicon, 'p' possessive, 'f' function word
+	hit        int
+}
+
+// candidates turns the classified tokens into candidate mentions.
+func (a *analyzer) candidates() {
+	sents := a.sentences()
+	for ci := range a.chunks {
+		ch := a.chunks[ci]
+		a.nameCand(ch, sents[ch.sent].Tokens.First)
+	}
+	for hi := range a.hits {
+		a.hitCand(hi)
+	}
+	for si, s := range sents {
+		for k := s.Tokens.First; k < s.Tokens.End; k++ {
+			switch a.cls[k] {
+			case cPron:
+				p := lex.pronouns[a.low(k)]
+				a.cands = append(a.cands, cand{first: k, end: k + 1, nFirst: k, kind: "pronoun", typ: "PERSON", pron: p, sent: si, entity: -1, verbAfter: a.verbAfter(k + 1)})
+			case cTitle:
+				if tw := lex.titles[a.low(k)]; tw.class == tHead {
+					if j := a.roleCand(k, s.Tokens.First, s.Tokens.End, si); j > k {
+						k = j - 1
+					}
+				}
+			case cNone:
+				a.nominalCand(k, s.Tokens.First, si)
+			}
+		}
+	}
+}
+
+func (a *analyzer) verbAfter(k int) bool {
+	// an adverb may stand between: "Diop also said"
+	for n := 0; n < 2 && a.isWord(k); n++ {
+		low := a.low(k)
+		if lex.verbs[low] {
+			return true
+		}
+		if !strings.HasSuffix(low, "ly") && low != "also" && low != "then" && low != "again" {
+			return false
+		}
+		k++
+	}
+	return false
+}
+
+// nameCand makes the candidate of a capitalised run, with the titles and
+// affiliation written before it.
+func (a *analyzer) nameCand(ch chunk, sFirst int) {
+	c := cand{first: ch.first, end: ch.end, nFirst: ch.first, weak: ch.weak, sent: ch.sent, entity: -1, kind: "name"}
+	c.verbAfter = a.verbAfter(ch.end)
+	if c.weak && c.verbAfter && !a.heads[ch.sent] {
+		c.weak = false // "Diop told the council": a sentence-initial actor
+	}
+	if ch.org {
+		c.typ = "ORG"
+		c.canon = a.d.Text[a.d.Tokens[ch.first].Start:a.d.Tokens[ch.end-1].End]
+		a.cands = append(a.cands, c)
+		return
+	}
+	n := ch.end - ch.first
+	firstLow := a.low(ch.first)
+	if g, ok := lex.given[firstLow]; ok && n >= 2 {
+		c.typ = "PERSON"
+		c.gender = g
+	}
+	// the words before the name: titles, affiliations, "to the United Nations"
+	var ps []piece
+	k := ch.first - 1
+	for k >= sFirst {
+		t := a.d.Tokens[k]
+		if t.Kind == doc.Word {
+			low := a.low(k)
+			if a.cls[k] == cTitle {
+				ps = append(ps, piece{first: k, end: k + 1, kind: 't'})
+				k--
+				continue
+			}
+			if h := a.hitEndingAt(k); h >= 0 {
+				ps = append(ps, piece{first: a.hits[h].first, end: k + 1, kind: 'l', hit: h})
+				k = a.hits[h].first - 1
+				continue
+			}
+			if isPossessive(a.txt(k)) && a.hitEndingAt(k-1) >= 0 {
+				ps = append(ps, piece{first: k, end: k + 1, kind: 'p'})
+				k--
+				continue
+			}
+			if prefixFunc[low] && len(ps) > 0 {
+				ps = append(ps, piece{first: k, end: k + 1, kind: 'f'})
+				k--
+				continue
+			}
+		} else if t.Kind == doc.QuoteMark && a.d.Marks[k] == doc.MarkApostrophe && a.hitEndingAt(k-1) >= 0 {
+			ps = append(ps, piece{first: k, end: k + 1, kind: 'p'})
+			k--
+			continue
+		}
+		break
+	}
+	// ps runs right to left; drop function words at the far (left) end
+	for len(ps) > 0 && ps[len(ps)-1].kind == 'f' {
+		ps = ps[:len(ps)-1]
+	}
+	hasTitle := false
+	for _, p := range ps {
+		if p.kind == 't' {
+			hasTitle = true
+		}
+	}
+	ok := hasTitle
+	if !hasTitle && len(ps) > 0 {
+		// "Mali's Diop", "Russian Vasily Nebenzia": an affiliation alone
+		p := ps[0]
+		if p.kind == 'p' && len(ps) >= 2 && ps[1].kind == 'l' && countryOf(a.hits[ps[1].hit].e) != "" {
+			ps = ps[:2]
+			ok = true
+		} else if p.kind == 'l' && a.hits[p.hit].e.kind == kDemonym && len(ps) == 1 {
+			ok = true
+		} else {
+			ps = nil
+		}
+	}
+	if ok && len(ps) > 0 {
+		c.typ = "PERSON"
+		c.first = ps[len(ps)-1].first
+		a.prefixRole(&c, ps)
+	}
+	if c.typ == "" {
+		c.typ = a.guessType(ch, c.verbAfter)
+	}
+	if c.typ == "PERSON" && c.role == "" {
+		a.appositionRole(&c, sFirst)
+	}
+	if c.gender == 0 {
+		if g, ok := lex.given[firstLow]; ok {
+			c.gender = g
+		}
+	}
+	c.canon = a.nameText(ch.first, ch.end)
+	a.cands = append(a.cands, c)
+}
+
+// nameText is the name as written, without a trailing possessive apostrophe.
+func (a *analyzer) nameText(first, end int) string {
+	return a.d.Text[a.d.Tokens[first].Start:a.d.Tokens[end-1].End]
+}
+
+// prefixRole reads role, affiliation and gender from the pieces before a name
+// (right to left in ps).
+func (a *analyzer) prefixRole(c *cand, ps []piece) {
+	roleFirst, roleEnd, headTok := -1, -1, -1
+	var affil, orgAffil string
+	for i := len(ps) - 1; i >= 0; i-- { // left to right
+		p := ps[i]
+		switch p.kind {
+		case 't':
+			low := a.low(p.first)
+			tw := lex.titles[low]
+			if tw.gender != 0 && c.gender == 0 {
+				c.gender = tw.gender
+			}
+			if tw.class == tHon {
+				continue
+			}
+			if strings.HasPrefix(low, "then") && roleFirst < 0 {
+				continue // "then-army colonel": the role is colonel
+			}
+			if roleFirst < 0 {
+				roleFirst = p.first
+			}
+			roleEnd = p.end
+			if tw.class == tHead || tw.class == tAbbrev {
+				headTok = p.first
+			}
+		case 'l':
+			e := a.hits[p.hit].e
+			a.hits[p.hit].used = e.kind == kDemonym
+			if co := countryOf(e); co != "" {
+				if affil == "" {
+					affil = co
+				}
+			} else if e.typ == "ORG" && orgAffil == "" {
+				orgAffil = e.canon
+			}
+			if roleFirst >= 0 && headTok >= 0 && i > 0 {
+				// "ambassador to the United Nations": the phrase after the head
+				roleEnd = p.end
+			}
+		}
+	}
+	if affil == "" {
+		affil = orgAffil
+	}
+	c.affil = affil
+	if headTok >= 0 {
+		// a phrase after the head belongs to the role only after "to", "of", "for"
+		if roleEnd > headTok+1 && !prefixFunc[a.low(headTok+1)] {
+			roleEnd = headTok + 1
+		}
+		tw := lex.titles[a.low(headTok)]
+		if tw.class == tAbbrev && tw.role != "" {
+			c.role = tw.role
+		} else {
+			c.role = a.d.Text[a.d.Tokens[roleFirst].Start:a.d.Tokens[roleEnd-1].End]
+		}
+		c.roleKey = a.roleKey(headTok)
+	}
+}
+
+// roleKey is the word a role is known by: its head ("ambassador" for "deputy
+// UN ambassador"), with "secretary-general" kept whole in either spelling.
+func (a *analyzer) roleKey(head int) string {
+	low := a.low(head)
+	tw := lex.titles[low]
+	if tw.class == tAbbrev && tw.role != "" {
+		return norm(tw.role)
+	}
+	if low == "general" && head > 0 && a.low(head-1) == "secretary" {
+		return "secretary-general"
+	}
+	return low
+}
+
+// appositionRole reads a role written beside a name: "Evgeny Prigozhin, a
+// rogue billionaire" or "its owner, Evgeny Prigozhin".
+func (a *analyzer) appositionRole(c *cand, sFirst int) {
+	d := a.d
+	// after: ", a|an|the [words] head"
+	k := c.end
+	if k+2 < len(d.Tokens) && a.txt(k) == "," && a.isWord(k+1) {
+		det := a.low(k + 1)
+		if det == "a" || det == "an" || det == "the" {
+			for j := k + 2; j < k+6 && j < len(d.Tokens) && a.isWord(j); j++ {
+				if a.cls[j] == cTitle && lex.titles[a.low(j)].class == tHead {
+					c.role = d.Text[d.Tokens[k+2].Start:d.Tokens[j].End]
+					c.roleKey = a.roleKey(j)
+					return
+				}
+				if a.cls[j] != cTitle && a.cls[j] != cNone && a.cls[j] != cLex {
+					break
+				}
+			}
+		}
+	}
+	// before: "[det] [mods] head, Name"
+	k = c.first - 1
+	if k-1 >= sFirst && a.txt(k) == "," && a.cls[k-1] == cTitle && lex.titles[a.low(k-1)].class == tHead {
+		j := k - 1
+		for j-1 >= sFirst && a.cls[j-1] == cTitle {
+			j--
+		}
+		c.role = d.Text[d.Tokens[j].Start:d.Tokens[k-1].End]
+		c.roleKey = a.roleKey(k - 1)
+	}
+}
+
+var locPreps = map[string]bool{"in": true, "at": true, "from": true, "near": true, "into": true, "across": true,
+	"outside": true, "inside": true, "throughout": true, "toward": true, "towards": true, "around": true}
+
+// guessType types a capitalised run that no lexicon or title typed.
+func (a *analyzer) guessType(ch chunk, verbAfter bool) string {
+	n := ch.end - ch.first
+	prev := ""
+	if a.isWord(ch.first - 1) {
+		prev = a.low(ch.first - 1)
+	}
+	if n == 1 && a.d.Tokens[ch.first].Has(doc.FlagAllCaps) {
+		// a speaker's label in a transcript: "PENCE: ..."
+		if k := ch.end; k < len(a.d.Tokens) && a.txt(k) == ":" && a.d.Tokens[ch.first].Has(doc.FlagLineStart) {
+			return "PERSON"
+		}
+		if len(a.txt(ch.first)) <= 6 && !ch.weak {
+			return "ORG"
+		}
+	}
+	if locPreps[prev] && !verbAfter {
+		return "GPE"
+	}
+	if prev == "the" && n == 1 {
+		return "ORG"
+	}
+	if verbAfter {
+		return "PERSON"
+	}
+	if n >= 2 && n <= 4 && !ch.weak {
+		return "PERSON"
+	}
+	return ""
+}
+
+// hitCand makes the candidate of a lexicon phrase.
+func (a *analyzer) hitCand(hi int) {
+	h := a.hits[hi]
+	e := h.e
+	c := cand{first: h.first, end: h.end, nFirst: h.first, typ: e.typ, kind: "name", canon: e.canon, sent: int(a.sentOf[h.first]), entity: -1}
+	c.verbAfter = a.verbAfter(h.end)
+	if h.used {
+		return
+	}
+	co := countryOf(e)
+	// "the Malian army", "Mali's army": the country's institution
+	if co != "" && e.kind != kCapital {
+		k := h.end
+		if e.kind == kName && k < len(a.d.Tokens) && isPossessive(a.txt(k)) {
+			k++
+		}
+		if k > h.end || e.kind == kDemonym {
+			if n, body := a.body(k); n > 0 {
+				adj := co
+				if ce := lex.countries[co]; ce != nil {
+					adj = ce.adj
+				}
+				c.typ, c.kind, c.canon, c.affil = "ORG", "name", adj+" "+body, co
+				c.end = k + n
+				c.verbAfter = a.verbAfter(c.end)
+				a.cands = append(a.cands, c)
+				return
+			}
+		}
+	}
+	switch e.kind {
+	case kDemonym:
+		c.kind = "demonym"
+		c.affil = e.country
+	case kCapital:
+		prev := ""
+		if a.isWord(h.first - 1) {
+			prev = a.low(h.first - 1)
+		}
+		if c.verbAfter && !locPreps[prev] {
+			// "Washington said": the government seated there
+			c.canon = e.country
+		} else {
+			c.affil = e.country
+		}
+	default:
+		if e.typ == "ORG" || e.typ == "NORP" {
+			c.affil = e.country
+		}
+		if e.typ == "GPE" && co != "" && h.first > 0 && a.isWord(h.first-1) && lex.directions[a.low(h.first-1)] {
+			// "northern Mali": a region of the country, besides the country
+			r := c
+			r.first, r.typ = h.first-1, "LOC"
+			r.canon = strings.ToLower(a.txt(h.first-1)) + " " + e.canon
+			r.affil = co
+			a.cands = append(a.cands, r)
+		}
+	}
+	a.cands = append(a.cands, c)
+}
+
+// body returns the length and canonical noun of an institution noun at k.
+func (a *analyzer) body(k int) (int, string) {
+	if !a.isWord(k) {
+		return 0, ""
+	}
+	first := a.low(k)
+	max := lex.bodyFirst[first]
+	for n := max; n >= 1; n-- {
+		if k+n > len(a.d.Tokens) {
+			continue
+		}
+		key := first
+		okw := true
+		for j := k + 1; j < k+n; j++ {
+			if !a.isWord(j) {
+				okw = false
+				break
+			}
+			key += " " + a.low(j)
+		}
+		if !okw {
+			continue
+		}
+		if b, ok := lex.bodies[key]; ok {
+			return n, b
+		}
+	}
+	return 0, ""
+}
+
+// roleCand makes the candidate of a role noun standing for its holder ("the
+// foreign minister", "Mali's president", "the UN secretary-general"). It
+// returns the token after the role, or k when there is none.
+func (a *analyzer) roleCand(k, sFirst, sEnd, si int) int {
+	// the whole title: title words and organisations around the head
+	te := k + 1
+	head := k
+	for te < sEnd && (a.cls[te] == cTitle || (a.cls[te] == cLex && a.hits[a.hitOf[te]].e.typ == "ORG")) {
+		if a.cls[te] == cLex {
+			te = a.hits[a.hitOf[te]].end
+			continue
+		}
+		if lex.titles[a.low(te)].class == tHead {
+			head = te
+		}
+		te++
+	}
+	te = head + 1
+	if a.cls[te-1] != cTitle {
+		return k
+	}
+	// a name follows: the title belongs to the name's mention
+	if te < sEnd && (a.cls[te] == cName || (a.isCap(te) && a.cls[te] == cLex && a.hits[a.hitOf[te]].used)) {
+		return te
+	}
+	// what follows must end the noun phrase
+	if te < sEnd && a.isWord(te) {
+		low := a.low(te)
+		if !lex.verbs[low] && !lex.notNames[low] && !isPossessive(a.txt(te)) {
+			return te
+		}
+	}
+	ts := k
+	for ts-1 >= sFirst && a.cls[ts-1] == cTitle {
+		ts--
+	}
+	var affil string
+	j := ts - 1
+	for j >= sFirst {
+		if h := a.hitEndingAt(j); h >= 0 {
+			e := a.hits[h].e
+			if co := countryOf(e); co != "" {
+				affil = co
+			} else if affil == "" {
+				affil = e.canon
+			}
+			j = a.hits[h].first - 1
+			continue
+		}
+		if a.cls[j] == cTitle {
+			j--
+			continue
+		}
+		break
+	}
+	start := j + 1
+	if j >= sFirst && a.isWord(j) {
+		low := a.low(j)
+		switch {
+		case low == "the" || low == "this" || low == "that":
+			start = j
+		case isPossessive(a.txt(j)) && a.hitEndingAt(j-1) >= 0:
+			// "Mali's president"
+			h := a.hitEndingAt(j - 1)
+			if co := countryOf(a.hits[h].e); co != "" {
+				affil = co
+			} else {
+				affil = a.hits[h].e.canon
+			}
+			start = a.hits[h].first
+		default:
+			return te
+		}
+	} else {
+		return te
+	}
+	c := cand{first: start, end: te, nFirst: ts, typ: "PERSON", kind: "role", sent: si, entity: -1, affil: affil}
+	c.role = a.d.Text[a.d.Tokens[ts].Start:a.d.Tokens[te-1].End]
+	c.roleKey = a.roleKey(head)
+	c.gender = lex.titles[a.low(head)].gender
+	c.verbAfter = a.verbAfter(te)
+	a.cands = append(a.cands, c)
+	return te
+}
+
+// nominalCand makes the candidate of "the council", "the group": an
+// organisation's head word that may refer back to it.
+func (a *analyzer) nominalCand(k, sFirst, si int) {
+	t := a.d.Tokens[k]
+	if t.Kind != doc.Word || t.Has(doc.FlagCap) || k-1 < sFirst {
+		return
+	}
+	low := a.low(k)
+	if !lex.orgWords[low] {
+		return
+	}
+	det := a.low(k - 1)
+	if det != "the" && det != "this" {
+		return
+	}
+	if a.isWord(k + 1) {
+		nl := a.low(k + 1)
+		if !lex.verbs[nl] && !lex.notNames[nl] && !isPossessive(a.txt(k+1)) {
+			return
+		}
+	}
+	a.cands = append(a.cands, cand{first: k - 1, end: k + 1, nFirst: k, typ: "ORG", kind: "role", roleKey: low, sent: si, entity: -1})
+}

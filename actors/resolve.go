@@ -1,0 +1,496 @@
+package actors
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/dossier-news/dossier/doc"
+)
+
+// ent is an entity being built.
+type ent struct {
+	name, typ   string
+	role, affil string
+	gender      byte
+	roleKeys    []string
+	heads       []string // organisations: the nouns that may refer back ("council")
+	toks        []string // people: the name's words, normalised
+	lastTok     int      // first token of the latest mention
+	cands       []int
+}
+
+// seen is one resolved mention, in text order, for the pronoun and role
+// searches that look back at the subjects of earlier sentences.
+type seen struct {
+	sent, tok, ent int
+}
+
+type resolver struct {
+	*analyzer
+	byKey     map[string]int // "GPE|Mali", "PERSON|richard mills"
+	bySurname map[string]int
+	byFirst   map[string]int
+	seen      []seen
+}
+
+func (a *analyzer) resolve() {
+	r := &resolver{analyzer: a, byKey: map[string]int{}, bySurname: map[string]int{}, byFirst: map[string]int{}}
+	order := make([]int, len(a.cands))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(i, j int) bool {
+		x, y := &a.cands[order[i]], &a.cands[order[j]]
+		if x.first != y.first {
+			return x.first < y.first
+		}
+		return x.end > y.end
+	})
+	for _, ci := range order {
+		c := &a.cands[ci]
+		if c.weak && c.kind == "name" {
+			continue
+		}
+		switch c.kind {
+		case "pronoun":
+			r.pronoun(ci)
+		case "role":
+			if c.typ == "ORG" {
+				r.nominal(ci)
+			} else {
+				r.role(ci)
+			}
+		default:
+			r.name(ci)
+		}
+	}
+	// weak candidates (sentence-initial words, headlines) only join actors
+	// that the rest of the article established
+	for _, ci := range order {
+		if c := &a.cands[ci]; c.weak && c.kind == "name" {
+			r.name(ci)
+		}
+	}
+}
+
+func (r *resolver) link(ci, ei int) {
+	c := &r.cands[ci]
+	e := r.ents[ei]
+	c.entity = ei
+	e.cands = append(e.cands, ci)
+	if c.first > e.lastTok {
+		e.lastTok = c.first
+	}
+	if e.gender == 0 && c.gender != 0 && c.gender != 'p' {
+		e.gender = c.gender
+	}
+	if c.roleKey != "" && e.typ == "PERSON" {
+		if e.role == "" {
+			e.role = c.role
+		}
+		if !contains(e.roleKeys, c.roleKey) {
+			e.roleKeys = append(e.roleKeys, c.roleKey)
+		}
+	}
+	if e.affil == "" && c.affil != "" && c.affil != e.name {
+		e.affil = c.affil
+	}
+	if e.typ == "ORG" && c.kind == "name" {
+		if h := lastWord(r.d.Text[r.d.Tokens[c.nFirst].Start:r.d.Tokens[c.end-1].End]); h != "" && !contains(e.heads, h) {
+			e.heads = append(e.heads, h)
+		}
+	}
+	r.seen = append(r.seen, seen{c.sent, c.first, ei})
+}
+
+func contains(xs []string, s string) bool {
+	for _, x := range xs {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func lastWord(s string) string {
+	if i := strings.LastIndexAny(s, " -"); i >= 0 {
+		s = s[i+1:]
+	}
+	return norm(s)
+}
+
+func (r *resolver) newEnt(ci int, typ, name string) int {
+	e := &ent{name: name, typ: typ, lastTok: -1}
+	r.ents = append(r.ents, e)
+	ei := len(r.ents) - 1
+	if e.typ == "ORG" {
+		if h := lastWord(name); h != "" {
+			e.heads = append(e.heads, h)
+		}
+	}
+	r.link(ci, ei)
+	return ei
+}
+
+// nameToks are the normalised words of a candidate's name.
+func (r *resolver) nameToks(c *cand) []string {
+	var out []string
+	for k := c.nFirst; k < c.end; k++ {
+		if r.d.Tokens[k].Kind != doc.Word {
+			continue
+		}
+		out = append(out, strings.TrimRight(r.low(k), "'"))
+	}
+	return out
+}
+
+func (r *resolver) registerPerson(ei int) {
+	e := r.ents[ei]
+	r.byKey["PERSON|"+strings.Join(e.toks, " ")] = ei
+	if n := len(e.toks); n > 0 {
+		r.bySurname[e.toks[n-1]] = ei
+		if n > 1 {
+			r.byFirst[e.toks[0]] = ei
+		}
+	}
+}
+
+// findPerson returns the person an earlier mention introduced under these
+// words, or -1.
+func (r *resolver) findPerson(toks []string) int {
+	if len(toks) == 0 {
+		return -1
+	}
+	if ei, ok := r.byKey["PERSON|"+strings.Join(toks, " ")]; ok {
+		return ei
+	}
+	last := toks[len(toks)-1]
+	if len(toks) == 1 {
+		if ei, ok := r.bySurname[last]; ok {
+			return ei
+		}
+		if ei, ok := r.byFirst[last]; ok {
+			return ei
+		}
+		return r.fuzzySurname(last)
+	}
+	if ei, ok := r.bySurname[last]; ok {
+		e := r.ents[ei]
+		if len(e.toks) == 1 || e.toks[0] == toks[0] || initialOf(toks[0], e.toks[0]) || initialOf(e.toks[0], toks[0]) {
+			return ei
+		}
+	}
+	return -1
+}
+
+func initialOf(ini, name string) bool {
+	return len(ini) == 2 && ini[1] == '.' && strings.HasPrefix(name, ini[:1])
+}
+
+// fuzzySurname finds a person whose surname is spelt nearly as w: the
+// misspellings and transliterations of machine-garbled copy ("Nevenzia").
+func (r *resolver) fuzzySurname(w string) int {
+	n := utf8.RuneCountInString(w)
+	if n < 5 {
+		return -1
+	}
+	limit := 1
+	if n >= 9 {
+		limit = 2
+	}
+	best, bestD := -1, limit+1
+	for ei, e := range r.ents {
+		if e.typ != "PERSON" || len(e.toks) == 0 {
+			continue
+		}
+		s := e.toks[len(e.toks)-1]
+		if s == "" || s[0] != w[0] {
+			continue
+		}
+		if dd := editDistance(s, w, limit); dd < bestD || (dd == bestD && best >= 0 && e.lastTok > r.ents[best].lastTok) {
+			best, bestD = ei, dd
+		}
+	}
+	return best
+}
+
+// editDistance is the Levenshtein distance between a and b in runes, or
+// limit+1 when it exceeds limit.
+func editDistance(a, b string, limit int) int {
+	ra, rb := []rune(a), []rune(b)
+	if d := len(ra) - len(rb); d > limit || -d > limit {
+		return limit + 1
+	}
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		rowMin := cur[0]
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			rowMin = min(rowMin, cur[j])
+		}
+		if rowMin > limit {
+			return limit + 1
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
+
+func (r *resolver) name(ci int) {
+	c := &r.cands[ci]
+	switch {
+	case c.typ == "PERSON" || c.typ == "":
+		toks := r.nameToks(c)
+		if ei := r.findPerson(toks); ei >= 0 {
+			e := r.ents[ei]
+			if len(toks) > len(e.toks) && toks[len(toks)-1] == e.toks[len(e.toks)-1] {
+				// a fuller form of the name: "Abdoulaye Diop" after "Diop"
+				e.toks = toks
+				e.name = c.canon
+				r.registerPerson(ei)
+			}
+			c.typ = "PERSON"
+			r.link(ci, ei)
+			return
+		}
+		if c.typ == "" {
+			if ei, ok := r.anyKey(c.canon); ok {
+				c.typ = r.ents[ei].typ
+				r.link(ci, ei)
+			} else {
+				c.drop = true
+			}
+			return
+		}
+		if c.weak {
+			c.drop = true
+			return
+		}
+		ei := r.newEnt(ci, "PERSON", c.canon)
+		r.ents[ei].toks = toks
+		r.registerPerson(ei)
+		return
+	}
+	// "Jordan said" after "Michael Jordan": a place's name that is a known
+	// person's name is the person
+	if c.end-c.first == 1 && (c.typ == "GPE" || c.typ == "LOC") {
+		w := strings.TrimRight(r.low(c.first), "'")
+		if ei, ok := r.bySurname[w]; ok && r.ents[ei].typ == "PERSON" {
+			c.typ = "PERSON"
+			r.link(ci, ei)
+			return
+		}
+	}
+	key := c.typ + "|" + c.canon
+	if ei, ok := r.byKey[key]; ok {
+		r.link(ci, ei)
+		return
+	}
+	// an acronym of an organisation named before: "Coordinating Azawad
+	// Movement" ... "CAM"
+	if c.typ == "ORG" && c.end-c.first == 1 && r.d.Tokens[c.first].Has(doc.FlagAllCaps) {
+		for ei, e := range r.ents {
+			if e.typ == "ORG" && acronym(e.name) == c.canon {
+				r.byKey[key] = ei
+				r.link(ci, ei)
+				return
+			}
+		}
+	}
+	if c.weak {
+		c.drop = true
+		return
+	}
+	ei := r.newEnt(ci, c.typ, c.canon)
+	r.byKey[key] = ei
+}
+
+func (r *resolver) anyKey(canon string) (int, bool) {
+	for _, t := range [...]string{"ORG|", "GPE|", "LOC|", "NORP|"} {
+		if ei, ok := r.byKey[t+canon]; ok {
+			return ei, true
+		}
+	}
+	return -1, false
+}
+
+func acronym(name string) string {
+	var b strings.Builder
+	for _, w := range strings.Fields(name) {
+		r, _ := utf8.DecodeRuneInString(w)
+		if r >= 'A' && r <= 'Z' {
+			b.WriteRune(r)
+		}
+	}
+	if b.Len() < 2 {
+		return ""
+	}
+	return b.String()
+}
+
+// compatible reports whether a pronoun or role of gender g may refer to e.
+func compatible(e *ent, g byte) bool {
+	return e.typ == "PERSON" && (g == 0 || e.gender == 0 || e.gender == g)
+}
+
+// subject finds the person a pronoun or role noun at token tok of sentence
+// sent most likely refers to: the first fitting person of its own sentence
+// before it, else of the nearest of the three sentences before.
+func (r *resolver) subject(sent, tok int, ok func(*ent) bool) int {
+	best, bestSent := -1, -1
+	for i := len(r.seen) - 1; i >= 0; i-- {
+		s := r.seen[i]
+		if s.sent < sent-3 {
+			break
+		}
+		if s.sent == sent && s.tok >= tok {
+			continue
+		}
+		if best >= 0 && s.sent != bestSent {
+			break // the nearest sentence with a fitting person wins
+		}
+		if ok(r.ents[s.ent]) {
+			best, bestSent = s.ent, s.sent
+		}
+	}
+	return best
+}
+
+func (r *resolver) pronoun(ci int) {
+	c := &r.cands[ci]
+	g := c.pron.gender
+	var ei int
+	if g == 'p' {
+		// they: an organisation or group that is the subject before
+		if !c.pron.subj {
+			c.drop = true
+			return
+		}
+		ei = r.subject(c.sent, c.first, func(e *ent) bool { return e.typ == "ORG" || e.typ == "NORP" })
+	} else {
+		ei = r.subject(c.sent, c.first, func(e *ent) bool { return compatible(e, g) })
+	}
+	if ei < 0 {
+		c.drop = true
+		return
+	}
+	c.typ = r.ents[ei].typ
+	if g != 'p' {
+		c.gender = g
+	}
+	r.link(ci, ei)
+}
+
+func (r *resolver) role(ci int) {
+	c := &r.cands[ci]
+	best := -1
+	for ei, e := range r.ents {
+		if !compatible(e, c.gender) || !contains(e.roleKeys, c.roleKey) {
+			continue
+		}
+		if c.affil != "" && e.affil != "" && c.affil != e.affil && lex.countries[c.affil] != nil && lex.countries[e.affil] != nil {
+			continue
+		}
+		if best < 0 || e.lastTok > r.ents[best].lastTok {
+			best = ei
+		}
+	}
+	if best < 0 && c.verbAfter {
+		// an office nobody in the article was said to hold, acting or
+		// speaking: the person the passage is about, if that person has no
+		// other role ("Diop said ... the foreign minister said")
+		best = r.subject(c.sent, c.first, func(e *ent) bool {
+			return compatible(e, c.gender) && len(e.roleKeys) == 0 &&
+				(c.affil == "" || e.affil == "" || e.affil == c.affil)
+		})
+	}
+	if best < 0 {
+		return // kept as a mention of nobody known
+	}
+	r.link(ci, best)
+}
+
+func (r *resolver) nominal(ci int) {
+	c := &r.cands[ci]
+	best := -1
+	for ei, e := range r.ents {
+		if e.typ == "ORG" && contains(e.heads, c.roleKey) && (best < 0 || e.lastTok > r.ents[best].lastTok) {
+			best = ei
+		}
+	}
+	if best < 0 {
+		c.drop = true
+		return
+	}
+	r.link(ci, best)
+}
+
+// emit writes the Mentions and Entities layers.
+func (a *analyzer) emit() {
+	d := a.d
+	type mref struct {
+		ci   int
+		span doc.Span
+	}
+	refs := make([]mref, 0, len(a.cands))
+	for ci := range a.cands {
+		c := &a.cands[ci]
+		if c.drop || (c.entity < 0 && c.kind != "role") {
+			continue
+		}
+		refs = append(refs, mref{ci, doc.Span{Start: d.Tokens[c.first].Start, End: d.Tokens[c.end-1].End}})
+	}
+	sort.Slice(refs, func(i, j int) bool {
+		if refs[i].span.Start != refs[j].span.Start {
+			return refs[i].span.Start < refs[j].span.Start
+		}
+		return refs[i].span.End > refs[j].span.End
+	})
+	// entities in the order of their first mention
+	newID := make([]int, len(a.ents))
+	for i := range newID {
+		newID[i] = -1
+	}
+	n := 0
+	for _, m := range refs {
+		if ei := a.cands[m.ci].entity; ei >= 0 && newID[ei] < 0 {
+			newID[ei] = n
+			n++
+		}
+	}
+	d.Entities = make([]doc.Entity, n)
+	for ei, e := range a.ents {
+		id := newID[ei]
+		if id < 0 {
+			continue
+		}
+		de := doc.Entity{ID: fmt.Sprintf("E%d", id+1), Name: e.name, Type: e.typ, Role: e.role, Affiliation: e.affil}
+		if e.gender == 'm' || e.gender == 'f' {
+			de.Gender = string(e.gender)
+		}
+		d.Entities[id] = de
+	}
+	d.Mentions = make([]doc.Mention, 0, len(refs))
+	for _, m := range refs {
+		c := &a.cands[m.ci]
+		ent := -1
+		typ := c.typ
+		if c.entity >= 0 {
+			ent = newID[c.entity]
+			typ = d.Entities[ent].Type
+			d.Entities[ent].Mentions = append(d.Entities[ent].Mentions, len(d.Mentions))
+		}
+		d.Mentions = append(d.Mentions, doc.Mention{Span: m.span, Type: typ, Entity: ent, Kind: c.kind})
+	}
+}
