@@ -289,7 +289,7 @@ func (a *analyzer) classify() {
 				i++
 				continue
 			}
-			if _, ok := lex.titles[low]; ok || strings.HasPrefix(low, "then-") || strings.HasPrefix(low, "ex-") {
+			if tw, ok := lex.titles[low]; (ok && !(capd && tw.class == tHead && a.afterHonorific(i))) || strings.HasPrefix(low, "then-") || strings.HasPrefix(low, "ex-") {
 				a.cls[i] = cTitle
 				i++
 				continue
@@ -307,6 +307,15 @@ func (a *analyzer) classify() {
 			i++
 		}
 	}
+}
+
+// afterHonorific reports whether token i follows "Mr.", "Mrs." and the like,
+// so that it is a name even if it is also a title ("Mr. King").
+func (a *analyzer) afterHonorific(i int) bool {
+	if i == 0 || a.cls[i-1] != cTitle {
+		return false
+	}
+	return lex.titles[a.low(i-1)].class == tHon
 }
 
 // nameRun returns the end of a run of capitalised words that may be a name.
@@ -436,7 +445,7 @@ func (a *analyzer) verbAfter(k int) bool {
 func (a *analyzer) nameCand(ch chunk, sFirst int) {
 	c := cand{first: ch.first, end: ch.end, nFirst: ch.first, weak: ch.weak, sent: ch.sent, entity: -1, kind: "name"}
 	c.verbAfter = a.verbAfter(ch.end)
-	if c.weak && c.verbAfter && !a.heads[ch.sent] {
+	if c.weak && (c.verbAfter || a.label(ch)) && !a.heads[ch.sent] {
 		c.weak = false // "Diop told the council": a sentence-initial actor
 	}
 	if ch.org {
@@ -444,6 +453,15 @@ func (a *analyzer) nameCand(ch chunk, sFirst int) {
 		c.canon = a.d.Text[a.d.Tokens[ch.first].Start:a.d.Tokens[ch.end-1].End]
 		a.cands = append(a.cands, c)
 		return
+	}
+	if ch.end-ch.first >= 2 && a.initial(ch.first, sFirst) {
+		// "Recent Polaroids show ...": a sentence's first word that the
+		// article also writes in lower case is no part of a name
+		if _, given := lex.given[a.low(ch.first)]; !given && a.lowerElsewhere(ch.first) {
+			ch.first++
+			c.first, c.nFirst = ch.first, ch.first
+			c.weak = a.heads[ch.sent]
+		}
 	}
 	n := ch.end - ch.first
 	firstLow := a.low(ch.first)
@@ -514,6 +532,14 @@ func (a *analyzer) nameCand(ch chunk, sFirst int) {
 		a.prefixRole(&c, ps)
 	}
 	if c.typ == "" {
+		switch lex.things[a.low(ch.end-1)] {
+		case "thing":
+			return // "World Cup", "Waitangi Day": no actor
+		case "place":
+			c.typ = "LOC"
+		}
+	}
+	if c.typ == "" {
 		c.typ = a.guessType(ch, c.verbAfter)
 	}
 	if c.typ == "PERSON" && c.role == "" {
@@ -526,6 +552,32 @@ func (a *analyzer) nameCand(ch chunk, sFirst int) {
 	}
 	c.canon = a.nameText(ch.first, ch.end)
 	a.cands = append(a.cands, c)
+}
+
+// lowerElsewhere reports whether the word of token i is written in lower
+// case anywhere in the document. It scans the tokens; it is asked only about
+// the first words of sentence-initial runs, a few times a document.
+func (a *analyzer) lowerElsewhere(i int) bool {
+	w := a.low(i)
+	if w == "" {
+		return false
+	}
+	for k, t := range a.d.Tokens {
+		if t.Kind != doc.Word || t.Len() != len(w) || t.Has(doc.FlagCap) {
+			continue
+		}
+		if a.d.Text[t.Start] == w[0] && a.txt(k) == w {
+			return true
+		}
+	}
+	return false
+}
+
+// label reports whether a run is a speaker's label in a transcript:
+// "WALLACE: Let's start with ...".
+func (a *analyzer) label(ch chunk) bool {
+	k := ch.end
+	return ch.end-ch.first == 1 && a.d.Tokens[ch.first].Has(doc.FlagAllCaps) && k < len(a.d.Tokens) && a.txt(k) == ":" && len(a.txt(ch.first)) > 2
 }
 
 // nameText is the name as written, without a trailing possessive apostrophe.
@@ -654,7 +706,7 @@ func (a *analyzer) guessType(ch chunk, verbAfter bool) string {
 	}
 	if n == 1 && a.d.Tokens[ch.first].Has(doc.FlagAllCaps) {
 		// a speaker's label in a transcript: "PENCE: ..."
-		if k := ch.end; k < len(a.d.Tokens) && a.txt(k) == ":" && a.d.Tokens[ch.first].Has(doc.FlagLineStart) {
+		if k := ch.end; k < len(a.d.Tokens) && a.txt(k) == ":" && len(a.txt(ch.first)) > 2 {
 			return "PERSON"
 		}
 		if len(a.txt(ch.first)) <= 6 && !ch.weak {

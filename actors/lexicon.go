@@ -75,6 +75,7 @@ type lexicons struct {
 	notNames   map[string]bool
 	verbs      map[string]bool
 	orgWords   map[string]bool
+	things     map[string]string // last word of a thing's or a place's name -> "thing" or "place"
 	bodies     map[string]string // "army" -> "army"; two-word bodies keyed "security forces"
 	bodyFirst  map[string]int    // first word of a body noun -> most words
 	directions map[string]bool
@@ -164,6 +165,7 @@ func load() *lexicons {
 		notNames:   map[string]bool{},
 		verbs:      map[string]bool{},
 		orgWords:   map[string]bool{},
+		things:     map[string]string{},
 		bodies:     map[string]string{},
 		bodyFirst:  map[string]int{},
 		directions: map[string]bool{},
@@ -264,6 +266,9 @@ func load() *lexicons {
 		for _, w := range strings.Fields(e.Field(0)) {
 			l.orgWords[norm(w)] = true
 		}
+	}
+	for _, e := range dataFile("things.txt") {
+		l.things[norm(e.Field(0))] = e.Field(1)
 	}
 	for _, e := range dataFile("bodies.txt") {
 		ws := strings.Fields(norm(e.Field(0)))

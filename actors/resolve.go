@@ -48,9 +48,14 @@ func (a *analyzer) resolve() {
 		}
 		return x.end > y.end
 	})
+	var later []int
 	for _, ci := range order {
 		c := &a.cands[ci]
 		if c.weak && c.kind == "name" {
+			// a weak word joins an actor already known here, or waits
+			if !r.weakName(ci) {
+				later = append(later, ci)
+			}
 			continue
 		}
 		switch c.kind {
@@ -68,9 +73,44 @@ func (a *analyzer) resolve() {
 	}
 	// weak candidates (sentence-initial words, headlines) only join actors
 	// that the rest of the article established
-	for _, ci := range order {
-		if c := &a.cands[ci]; c.weak && c.kind == "name" {
-			r.name(ci)
+	for _, ci := range later {
+		if !r.weakName(ci) {
+			r.splitWeak(ci)
+		}
+	}
+}
+
+// weakName links a weak candidate to a known actor, reporting whether it did.
+func (r *resolver) weakName(ci int) bool {
+	r.name(ci)
+	c := &r.cands[ci]
+	if c.entity >= 0 {
+		return true
+	}
+	c.drop = false // decided later
+	return false
+}
+
+// splitWeak looks inside a weak run of capitalised words, as in a headline
+// ("Hillary Clinton Speaks Directly To Voters"), for the longest stretch that
+// names a known actor, and makes that stretch a mention.
+func (r *resolver) splitWeak(ci int) {
+	c := r.cands[ci]
+	r.cands[ci].drop = true
+	if c.end-c.nFirst < 2 {
+		return
+	}
+	for n := c.end - c.nFirst - 1; n >= 1; n-- {
+		for s := c.nFirst; s+n <= c.end; s++ {
+			sub := cand{first: s, end: s + n, nFirst: s, kind: "name", weak: true, sent: c.sent, entity: -1}
+			sub.canon = r.nameText(s, s+n)
+			r.cands = append(r.cands, sub)
+			si := len(r.cands) - 1
+			r.name(si)
+			if r.cands[si].entity >= 0 {
+				return
+			}
+			r.cands = r.cands[:si]
 		}
 	}
 }
