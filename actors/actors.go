@@ -51,6 +51,7 @@ func Analyze(d *doc.Document) {
 	a.candidates()
 	a.resolve()
 	a.emit()
+	a.release()
 }
 
 // MentionAt returns the index in d.Mentions of the mention that best covers

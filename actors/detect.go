@@ -2,6 +2,7 @@ package actors
 
 import (
 	"strings"
+	"sync"
 
 	"github.com/dossier-news/dossier/doc"
 )
@@ -57,15 +58,58 @@ type analyzer struct {
 	sentOf []int32 // token -> sentence
 	heads  []bool  // sentence is a headline
 	ents   []*ent
+	lows   []string // normalised token texts
+	info   []uint16 // lexicon flags of word tokens
+	keyBuf []byte   // phrase keys being looked up
+	arena  []byte   // lower-cased capitalised tokens
+	aoff   []int32  // token -> offset in arena, or -1
+
+	// the resolver's state
+	byKey     map[entKey]int
+	tokBuf    []string
+	pieces    []piece
+	bySurname map[string]int
+	byFirst   map[string]int
+	seen      []seen
+	order     []int
+}
+
+// pool keeps analyzers between documents, so that their slices and maps
+// are allocated once per worker rather than once per document.
+var pool = sync.Pool{New: func() any {
+	return &analyzer{byKey: map[entKey]int{}, bySurname: map[string]int{}, byFirst: map[string]int{}}
+}}
+
+func grow[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	s = s[:n]
+	clear(s)
+	return s
 }
 
 func newAnalyzer(d *doc.Document) *analyzer {
+	a := pool.Get().(*analyzer)
 	n := len(d.Tokens)
-	a := &analyzer{d: d, cls: make([]uint8, n), hitOf: make([]int32, n), sentOf: make([]int32, n)}
+	a.d = d
+	a.cls = grow(a.cls, n)
+	a.hitOf = grow(a.hitOf, n)
+	a.sentOf = grow(a.sentOf, n)
+	a.lows = grow(a.lows, n)
+	a.info = grow(a.info, n)
+	a.aoff = grow(a.aoff, n)
+	a.hits, a.chunks, a.cands, a.heads, a.seen, a.order = a.hits[:0], a.chunks[:0], a.cands[:0], a.heads[:0], a.seen[:0], a.order[:0]
+	clear(a.ents)
+	a.ents = a.ents[:0]
+	clear(a.byKey)
+	clear(a.bySurname)
+	clear(a.byFirst)
 	for i := range a.hitOf {
 		a.hitOf[i] = -1
 		a.sentOf[i] = -1
 	}
+	a.lower()
 	for si, s := range d.Sentences {
 		for i := s.Tokens.First; i < s.Tokens.End && i < n; i++ {
 			a.sentOf[i] = int32(si)
@@ -74,9 +118,77 @@ func newAnalyzer(d *doc.Document) *analyzer {
 	return a
 }
 
+// release returns a to the pool, dropping its hold on the document.
+func (a *analyzer) release() {
+	a.d = nil
+	clear(a.lows)
+	pool.Put(a)
+}
+
+// lower computes once the normalised text of every token (lower case,
+// straight apostrophes) and its lexicon flags, so that the passes after it
+// look words up in one map at most once.
+func (a *analyzer) lower() {
+	d := a.d
+	arena := a.arena[:0]
+	for i, t := range d.Tokens {
+		raw := d.Text[t.Start:t.End]
+		a.aoff[i] = -1
+		ascii, upper := true, false
+		for k := 0; k < len(raw); k++ {
+			c := raw[k]
+			if c >= 0x80 {
+				ascii = false
+				break
+			}
+			if c >= 'A' && c <= 'Z' {
+				upper = true
+			}
+		}
+		switch {
+		case !ascii && t.Kind == doc.Word:
+			a.lows[i] = norm(raw)
+		case !ascii:
+			a.lows[i] = raw
+		case upper:
+			// lower-cased into one buffer, made a string once below
+			a.aoff[i] = int32(len(arena))
+			for k := 0; k < len(raw); k++ {
+				c := raw[k]
+				if c >= 'A' && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				arena = append(arena, c)
+			}
+		default:
+			a.lows[i] = raw
+		}
+	}
+	a.arena = arena
+	all := string(arena)
+	for i, t := range d.Tokens {
+		if o := a.aoff[i]; o >= 0 {
+			a.lows[i] = all[o : int(o)+t.Len()]
+		}
+		if t.Kind != doc.Word {
+			continue
+		}
+		w := a.lows[i]
+		if maybeListed(w) {
+			a.info[i] = lex.info[w]
+		}
+		if strings.IndexByte(w, '-') >= 0 {
+			a.info[i] |= wHyphen
+		}
+	}
+}
+
 func (a *analyzer) tok(i int) doc.Token { return a.d.Tokens[i] }
 func (a *analyzer) txt(i int) string    { return a.d.TokenText(i) }
-func (a *analyzer) low(i int) string    { return norm(a.d.TokenText(i)) }
+func (a *analyzer) low(i int) string    { return a.lows[i] }
+
+// is reports whether token i is a word with any of the lexicon flags f.
+func (a *analyzer) is(i int, f uint16) bool { return i >= 0 && i < len(a.info) && a.info[i]&f != 0 }
 
 func (a *analyzer) isWord(i int) bool {
 	return i >= 0 && i < len(a.d.Tokens) && a.d.Tokens[i].Kind == doc.Word
@@ -114,7 +226,7 @@ func (a *analyzer) headline(s doc.Sentence) bool {
 		}
 		if t.Has(doc.FlagCap) {
 			caps++
-		} else if lex.notNames[a.low(i)] {
+		} else if a.is(i, wNotName) {
 			caps++ // "of", "the" in title case
 		}
 	}
@@ -151,6 +263,9 @@ func (a *analyzer) initial(i, first int) bool {
 
 // match finds the longest lexicon phrase starting at token i (within end).
 func (a *analyzer) match(i, end int, anyCase bool) (int, *entry) {
+	if !a.is(i, wLexStart) {
+		return 0, nil
+	}
 	first := a.low(i)
 	max := lex.maxWords[first]
 	if max == 0 {
@@ -158,16 +273,18 @@ func (a *analyzer) match(i, end int, anyCase bool) (int, *entry) {
 	}
 	var bestN int
 	var best *entry
-	key := first
+	key := append(a.keyBuf[:0], first...)
 	for n := 1; n <= max && i+n <= end; n++ {
 		if n > 1 {
 			j := i + n - 1
 			if !a.isWord(j) {
 				break
 			}
-			key += " " + a.low(j)
+			key = append(key, ' ')
+			key = append(key, a.low(j)...)
 		}
-		for _, e := range lex.phrases[key] {
+		a.keyBuf = key
+		for _, e := range lex.phrases[string(key)] {
 			if e.words != n || !a.caseOK(e, i, n, anyCase) {
 				continue
 			}
@@ -228,13 +345,13 @@ func (a *analyzer) orgRun(i, end int) int {
 	j := i
 	for j < end {
 		if a.isCap(j) {
-			if lex.orgWords[a.low(j)] && j > i {
+			if a.is(j, wOrgWord) && j > i {
 				last = j
 			}
 			j++
 			continue
 		}
-		if a.isWord(j) && connectors[a.low(j)] && a.isCap(j+1) && j+1 < end {
+		if a.is(j, wConnector) && a.isCap(j+1) && j+1 < end {
 			j++
 			continue
 		}
@@ -260,20 +377,23 @@ func (a *analyzer) classify() {
 			}
 			low := a.low(i)
 			capd := t.Has(doc.FlagCap)
-			if capd && !lex.notNames[low] {
-				if j := a.orgRun(i, end); j > i {
-					if n, _ := a.match(i, end, head); n < j-i {
-						for k := i; k < j; k++ {
-							a.cls[k] = cName
-						}
-						a.chunks = append(a.chunks, chunk{first: i, end: j, org: true, sent: si, weak: head})
-						i = j
-						continue
+			var n int
+			var e *entry
+			if capd || head || a.is(i, wLowerStart) {
+				n, e = a.match(i, end, head)
+			}
+			if capd && !a.is(i, wNotName) {
+				if j := a.orgRun(i, end); j > i && n < j-i {
+					for k := i; k < j; k++ {
+						a.cls[k] = cName
 					}
+					a.chunks = append(a.chunks, chunk{first: i, end: j, org: true, sent: si, weak: head})
+					i = j
+					continue
 				}
 			}
-			if capd || head || lex.maxWords[low] > 0 {
-				if n, e := a.match(i, end, head); e != nil {
+			{
+				if e != nil {
 					h := int32(len(a.hits))
 					a.hits = append(a.hits, hit{first: i, end: i + n, e: e})
 					for k := i; k < i+n; k++ {
@@ -284,17 +404,17 @@ func (a *analyzer) classify() {
 					continue
 				}
 			}
-			if _, ok := lex.pronouns[low]; ok {
+			if a.is(i, wPron) {
 				a.cls[i] = cPron
 				i++
 				continue
 			}
-			if tw, ok := lex.titles[low]; (ok && !(capd && tw.class == tHead && a.afterHonorific(i))) || strings.HasPrefix(low, "then-") || strings.HasPrefix(low, "ex-") {
+			if (a.is(i, wTitle) && !(capd && lex.titles[low].class == tHead && a.afterHonorific(i))) || (a.is(i, wHyphen) && (strings.HasPrefix(low, "then-") || strings.HasPrefix(low, "ex-"))) {
 				a.cls[i] = cTitle
 				i++
 				continue
 			}
-			if capd && !lex.notNames[low] && !t.Has(doc.FlagInitial) || (t.Has(doc.FlagInitial) && a.isCap(i+1)) {
+			if capd && !a.is(i, wNotName) && !t.Has(doc.FlagInitial) || (t.Has(doc.FlagInitial) && a.isCap(i+1)) {
 				j := a.nameRun(i, end, head)
 				for k := i; k < j; k++ {
 					a.cls[k] = cName
@@ -328,19 +448,19 @@ func (a *analyzer) nameRun(i, end int, head bool) int {
 		}
 		low := a.low(j)
 		if !t.Has(doc.FlagCap) {
-			if particles[low] && a.isCap(j+1) && j+1 < end {
+			if a.is(j, wParticle) && a.isCap(j+1) && j+1 < end {
 				j++
 				continue
 			}
 			break
 		}
-		if lex.notNames[low] {
+		if a.is(j, wNotName) {
 			break
 		}
-		if tw, ok := lex.titles[low]; ok && tw.class != tMod {
+		if a.is(j, wTitle) && lex.titles[low].class != tMod {
 			break
 		}
-		if lex.maxWords[low] > 0 {
+		if a.is(j, wLexStart) {
 			if n, e := a.match(j, end, head); e != nil {
 				// "Michael Jordan": a one-word place after a given name or an
 				// initial is a surname
@@ -428,10 +548,10 @@ func (a *analyzer) candidates() {
 func (a *analyzer) verbAfter(k int) bool {
 	// an adverb may stand between: "Diop also said"
 	for n := 0; n < 2 && a.isWord(k); n++ {
-		low := a.low(k)
-		if lex.verbs[low] {
+		if a.is(k, wVerb) {
 			return true
 		}
+		low := a.low(k)
 		if !strings.HasSuffix(low, "ly") && low != "also" && low != "then" && low != "again" {
 			return false
 		}
@@ -470,7 +590,8 @@ func (a *analyzer) nameCand(ch chunk, sFirst int) {
 		c.gender = g
 	}
 	// the words before the name: titles, affiliations, "to the United Nations"
-	var ps []piece
+	ps := a.pieces[:0]
+	defer func() { a.pieces = ps[:0] }()
 	k := ch.first - 1
 	for k >= sFirst {
 		t := a.d.Tokens[k]
@@ -622,7 +743,7 @@ func (a *analyzer) prefixRole(c *cand, ps []piece) {
 			} else if e.typ == "ORG" && orgAffil == "" {
 				orgAffil = e.canon
 			}
-			if roleFirst >= 0 && headTok >= 0 && i > 0 {
+			if roleFirst >= 0 && headTok >= 0 {
 				// "ambassador to the United Nations": the phrase after the head
 				roleEnd = p.end
 			}
@@ -846,8 +967,7 @@ func (a *analyzer) roleCand(k, sFirst, sEnd, si int) int {
 	}
 	// what follows must end the noun phrase
 	if te < sEnd && a.isWord(te) {
-		low := a.low(te)
-		if !lex.verbs[low] && !lex.notNames[low] && !isPossessive(a.txt(te)) {
+		if !a.is(te, wVerb|wNotName) && !isPossessive(a.txt(te)) {
 			return te
 		}
 	}
@@ -911,8 +1031,7 @@ func (a *analyzer) nominalCand(k, sFirst, si int) {
 	if t.Kind != doc.Word || t.Has(doc.FlagCap) || k-1 < sFirst {
 		return
 	}
-	low := a.low(k)
-	if !lex.orgWords[low] {
+	if !a.is(k, wOrgWord) {
 		return
 	}
 	det := a.low(k - 1)
@@ -920,10 +1039,9 @@ func (a *analyzer) nominalCand(k, sFirst, si int) {
 		return
 	}
 	if a.isWord(k + 1) {
-		nl := a.low(k + 1)
-		if !lex.verbs[nl] && !lex.notNames[nl] && !isPossessive(a.txt(k+1)) {
+		if !a.is(k+1, wVerb|wNotName) && !isPossessive(a.txt(k+1)) {
 			return
 		}
 	}
-	a.cands = append(a.cands, cand{first: k - 1, end: k + 1, nFirst: k, typ: "ORG", kind: "role", roleKey: low, sent: si, entity: -1})
+	a.cands = append(a.cands, cand{first: k - 1, end: k + 1, nFirst: k, typ: "ORG", kind: "role", roleKey: a.low(k), sent: si, entity: -1})
 }

@@ -81,7 +81,22 @@ type lexicons struct {
 	directions map[string]bool
 	pronouns   map[string]pronoun
 	countries  map[string]*entry // canonical country -> its name entry
+	info       map[string]uint16 // normalised word -> the w* flags of every list it is in
 }
+
+// word flags: which lists a normalised word is in
+const (
+	wNotName uint16 = 1 << iota
+	wPron
+	wTitle
+	wVerb
+	wOrgWord
+	wParticle
+	wConnector
+	wLexStart
+	wLowerStart // starts a phrase that may be written in lower case ("al-Qaeda")
+	wHyphen     // set per token, not in the map: the word has a hyphen
+)
 
 var lex = load()
 
@@ -292,7 +307,61 @@ func load() *lexicons {
 		}
 		l.pronouns[norm(e.Field(0))] = p
 	}
+	l.info = map[string]uint16{}
+	flag := func(keys []string, f uint16) {
+		for _, k := range keys {
+			l.info[k] |= f
+		}
+	}
+	flag(keysOf(l.notNames), wNotName)
+	flag(keysOf(l.pronouns), wPron)
+	flag(keysOf(l.titles), wTitle)
+	flag(keysOf(l.verbs), wVerb)
+	flag(keysOf(l.orgWords), wOrgWord)
+	flag(keysOf(particles), wParticle)
+	flag(keysOf(connectors), wConnector)
+	flag(keysOf(l.maxWords), wLexStart)
+	for key, es := range l.phrases {
+		for _, e := range es {
+			if e.lowerStart {
+				first, _, _ := strings.Cut(key, " ")
+				l.info[first] |= wLowerStart
+			}
+		}
+	}
+	for k := range l.info {
+		listedBits[bloomIndex(k)/64] |= 1 << (bloomIndex(k) % 64)
+	}
 	return l
+}
+
+// listedBits is a filter in front of the info map: a word whose length and
+// first and last bytes match no listed word needs no map look-up. Most words
+// of a text are passed over with one shift and one mask.
+var listedBits [1 << 14 / 64]uint64
+
+func bloomIndex(w string) uint32 {
+	if w == "" {
+		return 0
+	}
+	n := uint32(len(w))
+	if n > 15 {
+		n = 15
+	}
+	return (n<<10 | uint32(w[0]&31)<<5 | uint32(w[len(w)-1]&31)) & (1<<14 - 1)
+}
+
+func maybeListed(w string) bool {
+	i := bloomIndex(w)
+	return listedBits[i/64]&(1<<(i%64)) != 0
+}
+
+func keysOf[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	return out
 }
 
 // Country returns the canonical country named by a name, short form,

@@ -1,8 +1,8 @@
 package actors
 
 import (
-	"fmt"
-	"sort"
+	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -18,7 +18,6 @@ type ent struct {
 	heads       []string // organisations: the nouns that may refer back ("council")
 	toks        []string // people: the name's words, normalised
 	lastTok     int      // first token of the latest mention
-	cands       []int
 }
 
 // seen is one resolved mention, in text order, for the pronoun and role
@@ -29,24 +28,21 @@ type seen struct {
 
 type resolver struct {
 	*analyzer
-	byKey     map[string]int // "GPE|Mali", "PERSON|richard mills"
-	bySurname map[string]int
-	byFirst   map[string]int
-	seen      []seen
 }
 
 func (a *analyzer) resolve() {
-	r := &resolver{analyzer: a, byKey: map[string]int{}, bySurname: map[string]int{}, byFirst: map[string]int{}}
-	order := make([]int, len(a.cands))
-	for i := range order {
-		order[i] = i
+	r := resolver{a}
+	order := a.order[:0]
+	for i := range a.cands {
+		order = append(order, i)
 	}
-	sort.SliceStable(order, func(i, j int) bool {
-		x, y := &a.cands[order[i]], &a.cands[order[j]]
+	a.order = order
+	slices.SortStableFunc(order, func(i, j int) int {
+		x, y := &a.cands[i], &a.cands[j]
 		if x.first != y.first {
-			return x.first < y.first
+			return x.first - y.first
 		}
-		return x.end > y.end
+		return y.end - x.end
 	})
 	var later []int
 	for _, ci := range order {
@@ -119,7 +115,6 @@ func (r *resolver) link(ci, ei int) {
 	c := &r.cands[ci]
 	e := r.ents[ei]
 	c.entity = ei
-	e.cands = append(e.cands, ci)
 	if c.first > e.lastTok {
 		e.lastTok = c.first
 	}
@@ -138,7 +133,7 @@ func (r *resolver) link(ci, ei int) {
 		e.affil = c.affil
 	}
 	if e.typ == "ORG" && c.kind == "name" {
-		if h := lastWord(r.d.Text[r.d.Tokens[c.nFirst].Start:r.d.Tokens[c.end-1].End]); h != "" && !contains(e.heads, h) {
+		if h := r.low(c.end - 1); !contains(e.heads, h) {
 			e.heads = append(e.heads, h)
 		}
 	}
@@ -176,7 +171,8 @@ func (r *resolver) newEnt(ci int, typ, name string) int {
 
 // nameToks are the normalised words of a candidate's name.
 func (r *resolver) nameToks(c *cand) []string {
-	var out []string
+	out := r.tokBuf[:0]
+	defer func() { r.tokBuf = out[:0] }()
 	for k := c.nFirst; k < c.end; k++ {
 		if r.d.Tokens[k].Kind != doc.Word {
 			continue
@@ -188,7 +184,6 @@ func (r *resolver) nameToks(c *cand) []string {
 
 func (r *resolver) registerPerson(ei int) {
 	e := r.ents[ei]
-	r.byKey["PERSON|"+strings.Join(e.toks, " ")] = ei
 	if n := len(e.toks); n > 0 {
 		r.bySurname[e.toks[n-1]] = ei
 		if n > 1 {
@@ -203,8 +198,10 @@ func (r *resolver) findPerson(toks []string) int {
 	if len(toks) == 0 {
 		return -1
 	}
-	if ei, ok := r.byKey["PERSON|"+strings.Join(toks, " ")]; ok {
-		return ei
+	for ei := len(r.ents) - 1; ei >= 0; ei-- {
+		if e := r.ents[ei]; e.typ == "PERSON" && slices.Equal(e.toks, toks) {
+			return ei
+		}
 	}
 	last := toks[len(toks)-1]
 	if len(toks) == 1 {
@@ -259,12 +256,17 @@ func (r *resolver) fuzzySurname(w string) int {
 // editDistance is the Levenshtein distance between a and b in runes, or
 // limit+1 when it exceeds limit.
 func editDistance(a, b string, limit int) int {
-	ra, rb := []rune(a), []rune(b)
+	var bufA, bufB [32]rune
+	ra, rb := appendRunes(bufA[:0], a), appendRunes(bufB[:0], b)
 	if d := len(ra) - len(rb); d > limit || -d > limit {
 		return limit + 1
 	}
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
+	var bufP, bufC [33]int
+	prev, cur := bufP[:0], bufC[:0]
+	if len(rb) >= len(bufP) {
+		prev, cur = make([]int, 0, len(rb)+1), make([]int, 0, len(rb)+1)
+	}
+	prev, cur = prev[:len(rb)+1], cur[:len(rb)+1]
 	for j := range prev {
 		prev[j] = j
 	}
@@ -296,7 +298,7 @@ func (r *resolver) name(ci int) {
 			e := r.ents[ei]
 			if len(toks) > len(e.toks) && toks[len(toks)-1] == e.toks[len(e.toks)-1] {
 				// a fuller form of the name: "Abdoulaye Diop" after "Diop"
-				e.toks = toks
+				e.toks = slices.Clone(toks)
 				e.name = c.canon
 				r.registerPerson(ei)
 			}
@@ -318,7 +320,7 @@ func (r *resolver) name(ci int) {
 			return
 		}
 		ei := r.newEnt(ci, "PERSON", c.canon)
-		r.ents[ei].toks = toks
+		r.ents[ei].toks = slices.Clone(toks)
 		r.registerPerson(ei)
 		return
 	}
@@ -332,7 +334,7 @@ func (r *resolver) name(ci int) {
 			return
 		}
 	}
-	key := c.typ + "|" + c.canon
+	key := entKey{c.typ, c.canon}
 	if ei, ok := r.byKey[key]; ok {
 		r.link(ci, ei)
 		return
@@ -357,8 +359,8 @@ func (r *resolver) name(ci int) {
 }
 
 func (r *resolver) anyKey(canon string) (int, bool) {
-	for _, t := range [...]string{"ORG|", "GPE|", "LOC|", "NORP|"} {
-		if ei, ok := r.byKey[t+canon]; ok {
+	for _, t := range [...]string{"ORG", "GPE", "LOC", "NORP"} {
+		if ei, ok := r.byKey[entKey{t, canon}]; ok {
 			return ei, true
 		}
 	}
@@ -491,11 +493,11 @@ func (a *analyzer) emit() {
 		}
 		refs = append(refs, mref{ci, doc.Span{Start: d.Tokens[c.first].Start, End: d.Tokens[c.end-1].End}})
 	}
-	sort.Slice(refs, func(i, j int) bool {
-		if refs[i].span.Start != refs[j].span.Start {
-			return refs[i].span.Start < refs[j].span.Start
+	slices.SortFunc(refs, func(x, y mref) int {
+		if x.span.Start != y.span.Start {
+			return x.span.Start - y.span.Start
 		}
-		return refs[i].span.End > refs[j].span.End
+		return y.span.End - x.span.End
 	})
 	// entities in the order of their first mention
 	newID := make([]int, len(a.ents))
@@ -515,11 +517,22 @@ func (a *analyzer) emit() {
 		if id < 0 {
 			continue
 		}
-		de := doc.Entity{ID: fmt.Sprintf("E%d", id+1), Name: e.name, Type: e.typ, Role: e.role, Affiliation: e.affil}
+		de := doc.Entity{ID: "E" + strconv.Itoa(id+1), Name: e.name, Type: e.typ, Role: e.role, Affiliation: e.affil}
 		if e.gender == 'm' || e.gender == 'f' {
 			de.Gender = string(e.gender)
 		}
 		d.Entities[id] = de
+	}
+	counts := make([]int, n+1)
+	for _, m := range refs {
+		if ei := a.cands[m.ci].entity; ei >= 0 {
+			counts[newID[ei]]++
+		}
+	}
+	backing := make([]int, 0, len(refs))
+	for id := range d.Entities {
+		d.Entities[id].Mentions = backing[len(backing) : len(backing) : len(backing)+counts[id]]
+		backing = backing[:len(backing)+counts[id]]
 	}
 	d.Mentions = make([]doc.Mention, 0, len(refs))
 	for _, m := range refs {
@@ -534,3 +547,13 @@ func (a *analyzer) emit() {
 		d.Mentions = append(d.Mentions, doc.Mention{Span: m.span, Type: typ, Entity: ent, Kind: c.kind})
 	}
 }
+
+func appendRunes(buf []rune, s string) []rune {
+	for _, r := range s {
+		buf = append(buf, r)
+	}
+	return buf
+}
+
+// entKey indexes the non-person entities by type and canonical name.
+type entKey struct{ typ, canon string }
