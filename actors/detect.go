@@ -404,6 +404,10 @@ func (a *analyzer) classify() {
 					continue
 				}
 			}
+			if a.is(i, wGroup) && capd {
+				i++ // "Officials said": a group noun, not a name
+				continue
+			}
 			if a.is(i, wPron) {
 				a.cls[i] = cPron
 				i++
@@ -522,6 +526,13 @@ func (a *analyzer) candidates() {
 	for ci := range a.chunks {
 		ch := a.chunks[ci]
 		a.nameCand(ch, sents[ch.sent].Tokens.First)
+	}
+	for si, s := range sents {
+		for k := s.Tokens.First; k < s.Tokens.End; k++ {
+			if a.cls[k] == cNone && a.is(k, wGroup) {
+				a.groupCand(k, s.Tokens.First, si)
+			}
+		}
 	}
 	for hi := range a.hits {
 		a.hitCand(hi)
@@ -1044,4 +1055,51 @@ func (a *analyzer) nominalCand(k, sFirst, si int) {
 		}
 	}
 	a.cands = append(a.cands, cand{first: k - 1, end: k + 1, nFirst: k, typ: "ORG", kind: "role", roleKey: a.low(k), sent: si, entity: -1})
+}
+
+// groupCand makes the candidate of an unnamed group of people, with the
+// affiliation written before it: "officials", "senior US officials",
+// "Mali's soldiers", "Malian troops".
+func (a *analyzer) groupCand(k, sFirst, si int) {
+	start := k
+	var affil, adj string
+	j := k - 1
+	for j >= sFirst {
+		if h := a.hitEndingAt(j); h >= 0 {
+			e := a.hits[h].e
+			if affil != "" || (e.typ != "ORG" && countryOf(e) == "") {
+				break
+			}
+			if co := countryOf(e); co != "" {
+				affil, adj = co, e.canon
+				if ce := lex.countries[co]; ce != nil {
+					adj = ce.adj
+				}
+			} else {
+				affil, adj = e.canon, e.canon
+			}
+			// a demonym becomes part of the group; a country or an
+			// organisation stays an actor of its own as well
+			a.hits[h].used = a.hits[h].used || e.kind == kDemonym
+			start = a.hits[h].first
+			j = start - 1
+			continue
+		}
+		if isPossessive(a.txt(j)) && a.hitEndingAt(j-1) >= 0 && affil == "" {
+			j--
+			continue
+		}
+		if a.cls[j] == cTitle && lex.titles[a.low(j)].class == tMod {
+			j--
+			continue
+		}
+		break
+	}
+	canon := a.low(k)
+	if adj != "" {
+		canon = adj + " " + canon
+	}
+	c := cand{first: start, end: k + 1, nFirst: k, typ: "NORP", kind: "role", canon: canon, affil: affil, sent: si, entity: -1, gender: 'p'}
+	c.verbAfter = a.verbAfter(k + 1)
+	a.cands = append(a.cands, c)
 }

@@ -75,6 +75,7 @@ type lexicons struct {
 	notNames   map[string]bool
 	verbs      map[string]bool
 	orgWords   map[string]bool
+	groups     map[string]bool   // nouns of unnamed groups of people
 	things     map[string]string // last word of a thing's or a place's name -> "thing" or "place"
 	bodies     map[string]string // "army" -> "army"; two-word bodies keyed "security forces"
 	bodyFirst  map[string]int    // first word of a body noun -> most words
@@ -95,6 +96,7 @@ const (
 	wConnector
 	wLexStart
 	wLowerStart // starts a phrase that may be written in lower case ("al-Qaeda")
+	wGroup      // a noun of an unnamed group of people ("officials")
 	wHyphen     // set per token, not in the map: the word has a hyphen
 )
 
@@ -181,6 +183,7 @@ func load() *lexicons {
 		verbs:      map[string]bool{},
 		orgWords:   map[string]bool{},
 		things:     map[string]string{},
+		groups:     map[string]bool{},
 		bodies:     map[string]string{},
 		bodyFirst:  map[string]int{},
 		directions: map[string]bool{},
@@ -282,6 +285,11 @@ func load() *lexicons {
 			l.orgWords[norm(w)] = true
 		}
 	}
+	for _, e := range dataFile("people.txt") {
+		// two-word nouns ("aid workers") are known by their last word
+		ws := strings.Fields(norm(e.Field(0)))
+		l.groups[ws[len(ws)-1]] = true
+	}
 	for _, e := range dataFile("things.txt") {
 		l.things[norm(e.Field(0))] = e.Field(1)
 	}
@@ -321,6 +329,7 @@ func load() *lexicons {
 	flag(keysOf(particles), wParticle)
 	flag(keysOf(connectors), wConnector)
 	flag(keysOf(l.maxWords), wLexStart)
+	flag(keysOf(l.groups), wGroup)
 	for key, es := range l.phrases {
 		for _, e := range es {
 			if e.lowerStart {

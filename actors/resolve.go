@@ -23,7 +23,7 @@ type ent struct {
 // seen is one resolved mention, in text order, for the pronoun and role
 // searches that look back at the subjects of earlier sentences.
 type seen struct {
-	sent, tok, ent int
+	sent, tok, end, ent int
 }
 
 type resolver struct {
@@ -60,6 +60,8 @@ func (a *analyzer) resolve() {
 		case "role":
 			if c.typ == "ORG" {
 				r.nominal(ci)
+			} else if c.typ == "NORP" {
+				r.name(ci) // a group: "Malian officials"
 			} else {
 				r.role(ci)
 			}
@@ -137,7 +139,7 @@ func (r *resolver) link(ci, ei int) {
 			e.heads = append(e.heads, h)
 		}
 	}
-	r.seen = append(r.seen, seen{c.sent, c.first, ei})
+	r.seen = append(r.seen, seen{c.sent, c.first, c.end, ei})
 }
 
 func contains(xs []string, s string) bool {
@@ -413,6 +415,24 @@ func (r *resolver) pronoun(ci int) {
 	c := &r.cands[ci]
 	g := c.pron.gender
 	var ei int
+	if g == 'w' {
+		// "Evgeny Prigozhin, who ...": the mention just before the comma
+		ei = -1
+		if c.first > 0 && r.txt(c.first-1) == "," {
+			for i := len(r.seen) - 1; i >= 0 && r.seen[i].end >= c.first-1; i-- {
+				if s := r.seen[i]; s.end == c.first-1 && (ei < 0 || r.ents[s.ent].typ == "PERSON") {
+					ei = s.ent
+				}
+			}
+		}
+		if ei < 0 || (r.ents[ei].typ != "PERSON" && r.ents[ei].typ != "NORP" && r.ents[ei].typ != "ORG") {
+			c.drop = true
+			return
+		}
+		c.typ = r.ents[ei].typ
+		r.link(ci, ei)
+		return
+	}
 	if g == 'p' {
 		// they: an organisation or group that is the subject before
 		if !c.pron.subj {
