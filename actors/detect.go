@@ -351,8 +351,8 @@ func (a *analyzer) orgRun(i, end int) int {
 			j++
 			continue
 		}
-		if a.is(j, wConnector) && a.isCap(j+1) && j+1 < end {
-			j++
+		if (a.is(j, wConnector) || (isPossessive(a.txt(j)) && j > i)) && a.isCap(j+1) && j+1 < end {
+			j++ // "Bank of England", "Korean People's Army"
 			continue
 		}
 		break
@@ -468,7 +468,7 @@ func (a *analyzer) nameRun(i, end int, head bool) int {
 			if n, e := a.match(j, end, head); e != nil {
 				// "Michael Jordan": a one-word place after a given name or an
 				// initial is a surname
-				if n == 1 && (e.typ == "GPE" || e.typ == "LOC") && a.givenOrInitial(j-1) {
+				if n == 1 && (e.typ == "GPE" || e.typ == "LOC") && (a.givenOrInitial(j-1) || a.cls[j-1] != cLex) && j+1 < len(a.cls) && !a.isCap(j+1) {
 					j++
 					continue
 				}

@@ -217,7 +217,9 @@ func (r *resolver) findPerson(toks []string) int {
 	}
 	if ei, ok := r.bySurname[last]; ok {
 		e := r.ents[ei]
-		if len(e.toks) == 1 || e.toks[0] == toks[0] || initialOf(toks[0], e.toks[0]) || initialOf(e.toks[0], toks[0]) {
+		if len(e.toks) == 1 || e.toks[0] == toks[0] || initialOf(toks[0], e.toks[0]) || initialOf(e.toks[0], toks[0]) ||
+			slices.Contains(e.toks, toks[0]) || slices.Contains(toks, e.toks[0]) {
+			// "Tom Cruise" after "Scientologist Tom Cruise", and the reverse
 			return ei
 		}
 	}
