@@ -468,7 +468,7 @@ func (a *analyzer) nameRun(i, end int, head bool) int {
 			if n, e := a.match(j, end, head); e != nil {
 				// "Michael Jordan": a one-word place after a given name or an
 				// initial is a surname
-				if n == 1 && (e.typ == "GPE" || e.typ == "LOC") && (a.givenOrInitial(j-1) || a.cls[j-1] != cLex) && j+1 < len(a.cls) && !a.isCap(j+1) {
+				if n == 1 && (e.typ == "GPE" || e.typ == "LOC") && (a.givenOrInitial(j-1) || (j-1 == i && !lex.directions[a.low(i)] && !a.initial(i, 0))) && j+1 < len(a.cls) && !a.isCap(j+1) {
 					j++
 					continue
 				}

@@ -18,6 +18,7 @@ type ent struct {
 	heads       []string // organisations: the nouns that may refer back ("council")
 	toks        []string // people: the name's words, normalised
 	lastTok     int      // first token of the latest mention
+	group       bool     // an unnamed group of people ("Malian officials")
 }
 
 // seen is one resolved mention, in text order, for the pronoun and role
@@ -62,6 +63,9 @@ func (a *analyzer) resolve() {
 				r.nominal(ci)
 			} else if c.typ == "NORP" {
 				r.name(ci) // a group: "Malian officials"
+				if c.entity >= 0 {
+					r.ents[c.entity].group = true
+				}
 			} else {
 				r.role(ci)
 			}
@@ -394,6 +398,17 @@ func compatible(e *ent, g byte) bool {
 // sent most likely refers to: the first fitting person of its own sentence
 // before it, else of the nearest of the three sentences before.
 func (r *resolver) subject(sent, tok int, ok func(*ent) bool) int {
+	return r.subjectG(sent, tok, 0, ok)
+}
+
+// subjectG is subject for a pronoun of gender g: a person known to be of
+// that gender in the window wins over a nearer person of unknown gender.
+func (r *resolver) subjectG(sent, tok int, g byte, ok func(*ent) bool) int {
+	if g == 'm' || g == 'f' {
+		if ei := r.subjectG(sent, tok, 0, func(e *ent) bool { return ok(e) && e.gender == g }); ei >= 0 {
+			return ei
+		}
+	}
 	best, bestSent := -1, -1
 	for i := len(r.seen) - 1; i >= 0; i-- {
 		s := r.seen[i]
@@ -411,6 +426,24 @@ func (r *resolver) subject(sent, tok int, ok func(*ent) bool) int {
 		}
 	}
 	return best
+}
+
+// nearest finds the latest fitting person mentioned before token tok of
+// sentence sent, within that sentence.
+func (r *resolver) nearest(sent, tok int, ok func(*ent) bool) int {
+	for i := len(r.seen) - 1; i >= 0; i-- {
+		s := r.seen[i]
+		if s.sent != sent {
+			if s.sent < sent {
+				break
+			}
+			continue
+		}
+		if s.tok < tok && ok(r.ents[s.ent]) {
+			return s.ent
+		}
+	}
+	return -1
 }
 
 func (r *resolver) pronoun(ci int) {
@@ -441,9 +474,20 @@ func (r *resolver) pronoun(ci int) {
 			c.drop = true
 			return
 		}
-		ei = r.subject(c.sent, c.first, func(e *ent) bool { return e.typ == "ORG" || e.typ == "NORP" })
+		// they: a group of people that is the subject before ("Malian
+		// officials ... they said"); organisations and countries are too
+		// often wrong to guess
+		ei = r.subject(c.sent, c.first, func(e *ent) bool { return e.group })
 	} else {
-		ei = r.subject(c.sent, c.first, func(e *ent) bool { return compatible(e, g) })
+		fits := func(e *ent) bool { return compatible(e, g) }
+		ei = -1
+		if !c.pron.subj {
+			// his, her, him: the nearest person before it in its sentence
+			ei = r.nearest(c.sent, c.first, fits)
+		}
+		if ei < 0 {
+			ei = r.subjectG(c.sent, c.first, g, fits)
+		}
 	}
 	if ei < 0 {
 		c.drop = true
