@@ -129,16 +129,26 @@ func (s *scan) complete(n number) (cand, bool) {
 		}
 		if s.word(j) && !s.stopish(j) {
 			lw := s.low(j)
+			if s.x.words[lw]&wMod != 0 && !s.isCat(j) {
+				j++ // "12 more were killed": no counted noun; read on from the next word
+				lw = s.low1(j)
+			}
 			if s.x.words[lw]&wTimeUnit != 0 {
 				return c, false // "nine years": a duration, the timex stage's
 			}
 			if cw, ok := s.x.cats[lw]; ok && (cw.role == rVerb || cw.role == rState) {
 				verbAt = j // "687 wounded"
-			} else if s.d.Tokens[j].Kind == doc.Word && !isNumberish(s, j) {
+			} else if s.word(j) && !s.stopish(j) && !isNumberish(s, j) {
+				if s.x.words[lw]&wRank != 0 {
+					return c, false // "the second largest steelmaker": a rank, not a count
+				}
 				c.head = j
 				// a noun compound names its head last: "aid workers", "police officers"
+				if s.is(j+1, wTimeUnit) {
+					return c, false // "eight trading days"
+				}
 				if !hasSuffix(lw, "s") && s.word(j+1) && !s.stopish(j+1) && !s.isVerb(j+1) && !isNumberish(s, j+1) &&
-					!s.d.Tokens[j+1].Has(doc.FlagCap) && s.x.words[s.low(j+1)]&wTimeUnit == 0 {
+					!s.d.Tokens[j+1].Has(doc.FlagCap) {
 					_, headKnown := s.x.cats[lw]
 					_, nextKnown := s.x.cats[s.low(j+1)]
 					if nextKnown || (!headKnown && hasSuffix(s.low(j+1), "s")) {
@@ -149,6 +159,10 @@ func (s *scan) complete(n number) (cand, bool) {
 		}
 	} else {
 		j = -j - 1
+	}
+
+	if c.head < 0 && verbAt < 0 && s.rangeOfTime(k) {
+		return c, false // "two to three weeks", "12 to 18 months"
 	}
 
 	// A casualty word after the figure or its noun: "killed", "were
@@ -251,6 +265,26 @@ func (s *scan) finish(c *cand, n number) bool {
 	return true
 }
 
+// rangeOfTime reports whether a range of durations starts at token k, just
+// after the low end's number: "to three weeks", "- 18 months".
+func (s *scan) rangeOfTime(k int) bool {
+	switch s.low1(k) {
+	case "to", "or", "and", "-", "–":
+	default:
+		return false
+	}
+	j := k + 1
+	for m := 0; m < 3 && s.in(j) && (s.d.Tokens[j].Kind == doc.Number || isNumberish(s, j)); m++ {
+		j++
+	}
+	return j > k+1 && s.is(j, wTimeUnit)
+}
+
+func (s *scan) isCat(i int) bool {
+	_, ok := s.cat(i)
+	return ok
+}
+
 func (s *scan) isVerb(i int) bool {
 	cw, ok := s.cat(i)
 	return ok && (cw.role == rVerb || cw.role == rState)
@@ -278,7 +312,7 @@ func (s *scan) casualtyAfter(i int) int {
 	be := false
 	for m := 0; m < 5 && s.word(i); m, i = m+1, i+1 {
 		lw := s.low(i)
-		if s.x.words[lw]&wAux != 0 {
+		if s.x.words[lw]&(wAux|wMod) != 0 && !s.isCat(i) {
 			switch lw {
 			case "were", "was", "are", "is", "be", "been", "being":
 				be = true
@@ -363,6 +397,7 @@ func (s *scan) link() {
 		if b.casualty && b.q.Counts == "" && a.q.Counts != "" && b.head < 0 {
 			b.q.Counts = a.q.Counts
 		}
+		ownCat := a.q.Category != ""
 		if a.q.Category == "" && b.q.Category != "" && a.q.Unit == "" {
 			a.q.Category, a.q.Counts, a.q.Unit = b.q.Category, b.q.Counts, b.q.Unit
 			a.casualty = b.casualty
@@ -370,7 +405,10 @@ func (s *scan) link() {
 		if !a.casualty && b.casualty && b.after && a.head >= 0 && a.q.Unit == "" && !a.q.Ordinal && (conn == "and" || conn == "or" || conn == ",") {
 			a.q.Category, a.casualty = b.q.Category, true
 		}
-		if conn == "to" || conn == "-" || conn == "–" || (a.between && conn == "and") {
+		// A range: "between 10 and 20", "10-20", "10 to 20 people". "From $5 to
+		// $7" and "fell 4% to $13" are changes, not ranges.
+		sameKind := a.q.Unit == b.q.Unit && a.q.Category == b.q.Category
+		if sameKind && (conn == "-" || conn == "–" || (conn == "to" && !ownCat) || (a.between && conn == "and" && s.low(a.first-1) == "between")) {
 			if a.q.Bound == "exact" {
 				a.q.Bound = "min"
 			}

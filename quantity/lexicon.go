@@ -43,6 +43,7 @@ const (
 	wIdent
 	wClock
 	wNotOne
+	wRank
 )
 
 // Category roles (categories.txt).
@@ -130,7 +131,7 @@ func build() (*lexicons, error) {
 		x.numbers[e.Field(0)] = numWord{v, k, e.Field(3) == "of"}
 	}
 	classes := map[string]uint16{"det": wDet, "pron": wPron, "aux": wAux, "stop": wStop, "mod": wMod,
-		"timeunit": wTimeUnit, "month": wMonth, "ident": wIdent, "clock": wClock, "notone": wNotOne}
+		"timeunit": wTimeUnit, "month": wMonth, "ident": wIdent, "clock": wClock, "notone": wNotOne, "rank": wRank}
 	if es, err = read("words.txt"); err != nil {
 		return nil, err
 	}

@@ -147,6 +147,9 @@ func (s *scan) sentence(lo, hi int, out []doc.Quantity) []doc.Quantity {
 		}
 		n, ok := s.parse(i)
 		if !ok {
+			if n.end > i+1 {
+				i = n.end - 1 // read, and not a quantity ("nineteen ninety-six")
+			}
 			continue
 		}
 		if s.timex != nil && s.anyTimex(n.start, n.end) {
@@ -206,8 +209,11 @@ func (s *scan) parse(i int) (number, bool) {
 // numberContextOK rejects digits that name or date something: "Resolution
 // 2100", "13 July", "10:30", "5 a.m.", "12/03".
 func (s *scan) numberContextOK(i int) bool {
-	if s.is(i-1, wIdent|wMonth) || s.is(i+1, wMonth|wClock) {
+	if s.isDotted(i-1, wIdent|wMonth) || s.isDotted(i+1, wMonth|wClock) {
 		return false
+	}
+	if s.in(i-1) && s.d.TokenText(i-1) == "." && s.isDotted(i-2, wIdent|wMonth) {
+		return false // "no. 225", "Sept. 30" where the period stands alone
 	}
 	for _, j := range [2]int{i - 1, i + 1} {
 		if s.in(j) && s.d.Tokens[j].Kind == doc.Punct {
@@ -219,6 +225,18 @@ func (s *scan) numberContextOK(i int) bool {
 		}
 	}
 	return true
+}
+
+// isDotted is is, also for an abbreviation's period: "Sept.", "No.".
+func (s *scan) isDotted(i int, c uint16) bool {
+	if !s.word(i) {
+		return false
+	}
+	w := s.low(i)
+	if s.x.words[w]&c != 0 {
+		return true
+	}
+	return len(w) > 1 && w[len(w)-1] == '.' && s.x.words[w[:len(w)-1]]&c != 0
 }
 
 // scales multiplies a number by the scale words after it ("1.5 million",
@@ -254,7 +272,7 @@ func (s *scan) parseFused(i int, txt string) (number, bool) {
 		if s.x.words[first]&wTimeUnit != 0 {
 			return number{}, false // "three-day", "25-year-old": the timex stage's
 		}
-		n.suffix = first
+		s.setSuffix(&n, first)
 		return n, true
 	}
 	lr := strings.ToLower(rest)
@@ -356,6 +374,13 @@ func (s *scan) parseWords(i int) (number, bool) {
 		switch nx.kind {
 		case kUnit, kTens:
 			if k > i && !lastScale && !(cur >= 20 && int(cur)%10 == 0 && nx.value < 10) {
+				if cur >= 10 && cur < 100 && nx.value >= 10 {
+					// "nineteen ninety-six": a year in words, the timex stage's
+					for s.word(k+1) && s.isNumberWord(k+1) {
+						k++
+					}
+					return number{start: i, end: k + 1}, false
+				}
 				goto done // "one two": two numbers, not one
 			}
 			cur += nx.value
@@ -381,7 +406,20 @@ done:
 	if w == "one" && k == i+1 && !s.oneIsCount(i) {
 		return number{}, false
 	}
+	if s.low1(i-1) == "year" { // "the year two thousand"
+		return n, false
+	}
 	return n, k > i
+}
+
+func (s *scan) isNumberWord(i int) bool {
+	w := s.low(i)
+	if hasHyphen(w) {
+		_, ok := s.hyphenValue(w)
+		return ok
+	}
+	nw, ok := s.x.numbers[w]
+	return ok && (nw.kind == kUnit || nw.kind == kTens)
 }
 
 func (s *scan) low1(i int) string {
@@ -404,8 +442,8 @@ func (s *scan) oneIsCount(i int) bool {
 // second coup", "Mali's third") and a word after it: "second" alone is a
 // unit of time or a verb, and "first" alone an adverb.
 func (s *scan) ordinalContextOK(i int) bool {
-	if !s.word(i+1) || s.stopish(i+1) {
-		return false
+	if !s.word(i+1) || s.stopish(i+1) || isNumberish(s, i+1) {
+		return false // "the first nine months" is the timex stage's
 	}
 	if s.is(i-1, wDet) {
 		return true
@@ -458,7 +496,7 @@ func (s *scan) parseHyphenWords(i int, w string) (number, bool) {
 		if ordinal || s.x.words[parts[k]]&wTimeUnit != 0 {
 			return number{}, false // "second-largest", "three-day"
 		}
-		n.suffix = parts[k]
+		s.setSuffix(&n, parts[k])
 		return n, true
 	}
 	if ordinal && !s.ordinalContextOK(i) {
@@ -468,6 +506,18 @@ func (s *scan) parseHyphenWords(i int, w string) (number, bool) {
 		s.scales(&n)
 	}
 	return n, true
+}
+
+// setSuffix records the word after a compound's hyphen: a unit ("1,200-mile")
+// or what the compound sizes ("17,500-person").
+func (s *scan) setSuffix(n *number, w string) {
+	for _, p := range s.x.unitsAfter[w] {
+		if len(p.words) == 1 {
+			n.unit, n.ucat = p.unit, p.category
+			return
+		}
+	}
+	n.suffix = w
 }
 
 func splitHyphens(w string) []string {

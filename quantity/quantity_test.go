@@ -95,6 +95,8 @@ var cases = []struct {
 	{"Officials counted 100 or more vehicles at the crossing.", []want{{"100", 100, "min", "vehicles", "vehicles", "", false}}},
 	{"The plan has 10 points and two annexes.", []want{{"10", 10, "exact", "points", "points", "", false}, {"two", 2, "exact", "annexes", "annexes", "", false}}},
 	{"Thousands of people marched in the capital.", []want{{"Thousands", 1000, "min", "people", "people", "", false}}},
+	{"Three more were killed in a second attack.", []want{{"Three", 3, "exact", "killed", "", "", false}, {"second", 2, "exact", "attack", "attack", "", true}}},
+	{"The firm reported a loss of $443.6 million Thursday.", []want{{"443.6", 443600000, "exact", "money", "", "USD", false}}},
 	{"One soldier was killed, the army said.", []want{{"One", 1, "exact", "killed", "soldier", "", false}}},
 
 	// ordinals
@@ -135,6 +137,14 @@ var none = []string{
 	"Elections took place in the 1990s.",
 	"He first said the report was wrong.",
 	"The mandate expanded in 2019 without additional personnel.",
+	"The results are due on Sept. 30 in the capital.",
+	"The treaty was signed in nineteen ninety-six.",
+	"Profits rose in the first nine months.",
+	"Repairs will take two to three weeks.",
+	"Shares fell for eight trading days.",
+	"Sales were weak in the third quarter.",
+	"The plan covers the next 12 to 18 months.",
+	"The company was founded in the year two thousand.",
 }
 
 func find(d *doc.Document, at string) *doc.Quantity {
