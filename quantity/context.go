@@ -115,15 +115,21 @@ func (s *scan) complete(n number) (cand, bool) {
 		}
 		if s.is(j, wPron) {
 			j = -j - 1 // "three of them": counted elsewhere
+		} else if p, e, ok := s.matchAfter(s.x.unitsAfter, j); ok {
+			q.Unit, q.Category, c.last = p.unit, p.category, e // "hundreds of millions of dollars"
+			return c, s.finish(&c, n)
 		}
 	}
 	verbAt := -1
 	if j >= 0 {
-		for m := 0; m < 3 && s.word(j) && s.word(j+1) && !s.stopish(j+1) && !s.isVerb(j+1); m++ {
+		for m := 0; m < 3 && s.word(j) && s.word(j+1) && !s.stopish(j+1) && !s.isVerb(j+1) && s.nounLike(j+1); m++ {
 			lw := s.low(j)
 			tok := s.d.Tokens[j]
 			if s.x.words[lw]&wMod == 0 && !tok.Has(doc.FlagCap) && !hasHyphen(lw) {
 				break
+			}
+			if s.x.words[lw]&wMod == 0 && !s.isCat(j+1) && !s.is(j+1, wMod) && !hasSuffix(s.low(j+1), "s") {
+				break // "20 Malian soldiers", but "four Russians held by Moscow"
 			}
 			j++
 		}
@@ -148,7 +154,7 @@ func (s *scan) complete(n number) (cand, bool) {
 					return c, false // "eight trading days"
 				}
 				if !hasSuffix(lw, "s") && s.word(j+1) && !s.stopish(j+1) && !s.isVerb(j+1) && !isNumberish(s, j+1) &&
-					!s.d.Tokens[j+1].Has(doc.FlagCap) {
+					!s.d.Tokens[j+1].Has(doc.FlagCap) && !s.is(j+2, wDet) && !(s.in(j+2) && s.d.Tokens[j+2].Kind == doc.Number) {
 					_, headKnown := s.x.cats[lw]
 					_, nextKnown := s.x.cats[s.low(j+1)]
 					if nextKnown || (!headKnown && hasSuffix(s.low(j+1), "s")) {
@@ -191,7 +197,7 @@ func (s *scan) complete(n number) (cand, bool) {
 		if c.headFrom >= 0 {
 			from = c.headFrom
 		}
-		q.Counts = s.d.Text[s.d.Tokens[from].Start:s.d.Tokens[c.head].End]
+		q.Counts = trimPossessive(s.d.Text[s.d.Tokens[from].Start:s.d.Tokens[c.head].End])
 	}
 	// A casualty verb before the figure: "killing at least 30 civilians",
 	// "the death toll rose to 30".
@@ -214,7 +220,7 @@ func (s *scan) categorise(c *cand, n number) {
 	var hc catWord
 	hasCat := false
 	if c.head >= 0 {
-		hw = s.low(c.head)
+		hw = trimPossessive(s.low(c.head))
 		hc, hasCat = s.x.cats[hw]
 	}
 	if n.suffix != "" {
@@ -228,7 +234,12 @@ func (s *scan) categorise(c *cand, n number) {
 				q.Category = hw
 			}
 		case ok && sc.role == rSuffix:
-			q.Category = sc.category
+			// "the 17,500-person mission" is personnel, "a three-person race" a race
+			if c.head < 0 || (hasCat && hc.role == rUnit) {
+				q.Category = sc.category
+			} else {
+				q.Category = hw
+			}
 		default:
 			q.Category = n.suffix // "a 10-point plan"
 		}
@@ -278,6 +289,20 @@ func (s *scan) rangeOfTime(k int) bool {
 		j++
 	}
 	return j > k+1 && s.is(j, wTimeUnit)
+}
+
+// nounLike reports whether word i may be the noun a modifier before it
+// modifies: not a verb such as "held" in "four Russians held by Moscow",
+// though "registered voters" keeps its participle.
+func (s *scan) nounLike(i int) bool {
+	if s.isCat(i) {
+		return true
+	}
+	w := s.low(i)
+	if !hasSuffix(w, "ed") && !hasSuffix(w, "ing") {
+		return true
+	}
+	return s.word(i+1) && !s.stopish(i+1)
 }
 
 func (s *scan) isCat(i int) bool {
@@ -354,6 +379,15 @@ func (s *scan) hasObject(i int) bool {
 		return true
 	}
 	return s.x.words[lw]&(wStop|wAux|wPron) == 0
+}
+
+func trimPossessive(w string) string {
+	for _, p := range [...]string{"’s", "'s", "’", "'"} {
+		if hasSuffix(w, p) && len(w) > len(p) {
+			return w[:len(w)-len(p)]
+		}
+	}
+	return w
 }
 
 func hasSuffix(s, suf string) bool { return len(s) >= len(suf) && s[len(s)-len(suf):] == suf }

@@ -193,6 +193,9 @@ func (s *scan) parse(i int) (number, bool) {
 		if !comma && !dot && len(txt) == 4 && v >= 1000 && v <= 2100 {
 			n.year = true
 		}
+		if !comma && !dot && len(txt) >= 8 {
+			return number{}, false // a long bare digit string is an identifier or a timestamp
+		}
 		if !s.numberContextOK(i) {
 			return number{}, false
 		}
@@ -219,7 +222,7 @@ func (s *scan) numberContextOK(i int) bool {
 		if s.in(j) && s.d.Tokens[j].Kind == doc.Punct {
 			p := s.d.TokenText(j)
 			k := j + (j - i)
-			if (p == ":" || p == "/") && s.in(k) && s.d.Tokens[k].Kind == doc.Number {
+			if (p == ":" || p == "/") && s.in(k) && startsWithDigit(s.d.TokenText(k)) {
 				return false
 			}
 		}
@@ -435,6 +438,9 @@ func (s *scan) oneIsCount(i int) bool {
 	if s.is(i-1, wNotOne) || !s.word(i+1) || s.stopish(i+1) {
 		return false
 	}
+	if nx := s.low(i + 1); !s.isCat(i+1) && (hasSuffix(nx, "s") || hasSuffix(nx, "ing")) {
+		return false // "if one adds", "one listing the facts": a pronoun
+	}
 	return s.low(i+1) != "another"
 }
 
@@ -534,6 +540,8 @@ func hyphenAt(s string) (bool, int) {
 	}
 	return false, 0
 }
+
+func startsWithDigit(s string) bool { return s != "" && s[0] >= '0' && s[0] <= '9' }
 
 // leadingNumber parses the digits at the start of s, with thousands commas
 // and a decimal point, and says how many bytes it read.

@@ -97,6 +97,11 @@ var cases = []struct {
 	{"Thousands of people marched in the capital.", []want{{"Thousands", 1000, "min", "people", "people", "", false}}},
 	{"Three more were killed in a second attack.", []want{{"Three", 3, "exact", "killed", "", "", false}, {"second", 2, "exact", "attack", "attack", "", true}}},
 	{"The firm reported a loss of $443.6 million Thursday.", []want{{"443.6", 443600000, "exact", "money", "", "USD", false}}},
+	{"It is now a three-person race for the nomination.", []want{{"three", 3, "exact", "race", "race", "", false}}},
+	{"The agency has spent hundreds of millions of dollars on the programme.", []want{{"hundreds", 100000000, "min", "money", "", "USD", false}}},
+	{"Moscow freed four Russians held by the authorities.", []want{{"four", 4, "exact", "russians", "Russians", "", false}}},
+	{"The 40-page report includes a list of abuses.", []want{{"40", 40, "exact", "page", "report", "", false}}},
+	{"Investigators found 12 messages on the committee's server.", []want{{"12", 12, "exact", "messages", "messages", "", false}}},
 	{"One soldier was killed, the army said.", []want{{"One", 1, "exact", "killed", "soldier", "", false}}},
 
 	// ordinals
@@ -145,6 +150,9 @@ var none = []string{
 	"Sales were weak in the third quarter.",
 	"The plan covers the next 12 to 18 months.",
 	"The company was founded in the year two thousand.",
+	"Posted February 6, 2016 8:21PM by the editor.",
+	"If one adds the northern states, the total changes.",
+	"The tweet carried the timestamp 1449075600 in its metadata.",
 }
 
 func find(d *doc.Document, at string) *doc.Quantity {
