@@ -128,7 +128,8 @@ func (s *scan) complete(n number) (cand, bool) {
 			if s.x.words[lw]&wMod == 0 && !tok.Has(doc.FlagCap) && !hasHyphen(lw) {
 				break
 			}
-			if s.x.words[lw]&wMod == 0 && !s.isCat(j+1) && !s.is(j+1, wMod) && !hasSuffix(s.low(j+1), "s") {
+			if s.x.words[lw]&wMod == 0 && !s.isCat(j+1) && !s.is(j+1, wMod) && !hasSuffix(s.low(j+1), "s") &&
+				!s.d.Tokens[j+1].Has(doc.FlagCap) {
 				break // "20 Malian soldiers", but "four Russians held by Moscow"
 			}
 			j++

@@ -44,6 +44,7 @@ const (
 	wClock
 	wNotOne
 	wRank
+	wFraction
 )
 
 // Category roles (categories.txt).
@@ -131,7 +132,7 @@ func build() (*lexicons, error) {
 		x.numbers[e.Field(0)] = numWord{v, k, e.Field(3) == "of"}
 	}
 	classes := map[string]uint16{"det": wDet, "pron": wPron, "aux": wAux, "stop": wStop, "mod": wMod,
-		"timeunit": wTimeUnit, "month": wMonth, "ident": wIdent, "clock": wClock, "notone": wNotOne, "rank": wRank}
+		"timeunit": wTimeUnit, "month": wMonth, "ident": wIdent, "clock": wClock, "notone": wNotOne, "rank": wRank, "fraction": wFraction}
 	if es, err = read("words.txt"); err != nil {
 		return nil, err
 	}

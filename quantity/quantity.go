@@ -265,6 +265,9 @@ func (s *scan) parseFused(i int, txt string) (number, bool) {
 		after := strings.ToLower(rest[w:])
 		if after != "" && after[0] >= '0' && after[0] <= '9' {
 			hi, _, _, _ := leadingNumber(after)
+			if k == 4 && v >= 1000 && v <= 2100 {
+				return number{}, false // "1991-1995", "2012-13": years
+			}
 			n.hi = hi
 			return n, s.numberContextOK(i)
 		}
@@ -325,6 +328,9 @@ func (s *scan) parseWords(i int) (number, bool) {
 	case kOrdinal:
 		if !s.ordinalContextOK(i) || s.is(i+1, wTimeUnit) {
 			return number{}, false
+		}
+		if i > s.lo && s.d.Tokens[i].Has(doc.FlagCap) && !s.d.Tokens[i].Has(doc.FlagLineStart) {
+			return number{}, false // "the Third World", "the Second Circuit": a name
 		}
 		return number{start: i, end: i + 1, value: nw.value, ordinal: true}, true
 	case kVague:
@@ -406,6 +412,9 @@ func (s *scan) parseWords(i int) (number, bool) {
 	}
 done:
 	n := number{start: start, end: k, value: total + cur}
+	if s.is(k, wFraction) && (s.low(k) != "quarter" || !s.is(k+1, wTimeUnit)) {
+		return number{start: i, end: k + 1}, false // "one third", "two thirds": a fraction
+	}
 	if w == "one" && k == i+1 && !s.oneIsCount(i) {
 		return number{}, false
 	}

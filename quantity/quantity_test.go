@@ -102,6 +102,9 @@ var cases = []struct {
 	{"Moscow freed four Russians held by the authorities.", []want{{"four", 4, "exact", "russians", "Russians", "", false}}},
 	{"The 40-page report includes a list of abuses.", []want{{"40", 40, "exact", "page", "report", "", false}}},
 	{"Investigators found 12 messages on the committee's server.", []want{{"12", 12, "exact", "messages", "messages", "", false}}},
+	{"Serb forces killed three ethnic Albanians near the border.", []want{{"three", 3, "exact", "killed", "Albanians", "", false}}},
+	{"The president will mediate between the two West African neighbours.", []want{{"two", 2, "exact", "neighbours", "neighbours", "", false}}},
+	{"He was the first Warsaw Pact foreign minister to visit.", []want{{"first", 1, "exact", "minister", "minister", "", true}}},
 	{"One soldier was killed, the army said.", []want{{"One", 1, "exact", "killed", "soldier", "", false}}},
 
 	// ordinals
@@ -152,6 +155,9 @@ var none = []string{
 	"The company was founded in the year two thousand.",
 	"Posted February 6, 2016 8:21PM by the editor.",
 	"If one adds the northern states, the total changes.",
+	"The forum on the Third World opened in the capital.",
+	"Nearly one third of the city has no power.",
+	"The court examined crimes of the 1991-1995 war.",
 	"The tweet carried the timestamp 1449075600 in its metadata.",
 }
 
