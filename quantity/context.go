@@ -154,7 +154,9 @@ func (s *scan) complete(n number) (cand, bool) {
 				if s.is(j+1, wTimeUnit) {
 					return c, false // "eight trading days"
 				}
-				if !hasSuffix(lw, "s") && s.word(j+1) && !s.stopish(j+1) && !s.isVerb(j+1) && !isNumberish(s, j+1) &&
+				if p := s.pluralAhead(j, n); p > j {
+					c.head, c.headFrom = p, j
+				} else if !hasSuffix(lw, "s") && s.word(j+1) && !s.stopish(j+1) && !s.isVerb(j+1) && !isNumberish(s, j+1) &&
 					!s.d.Tokens[j+1].Has(doc.FlagCap) && !s.is(j+2, wDet) && !(s.in(j+2) && s.d.Tokens[j+2].Kind == doc.Number) {
 					_, headKnown := s.x.cats[lw]
 					_, nextKnown := s.x.cats[s.low(j+1)]
@@ -209,6 +211,9 @@ func (s *scan) complete(n number) (cand, bool) {
 	}
 	if !c.casualty {
 		s.categorise(&c, n)
+	}
+	if s.is(c.first-1, wAge) && c.q.Category == "" {
+		c.q.Category = "age" // "aged 14", "at age seventeen"
 	}
 	return c, s.finish(&c, n)
 }
@@ -290,6 +295,26 @@ func (s *scan) rangeOfTime(k int) bool {
 		j++
 	}
 	return j > k+1 && s.is(j, wTimeUnit)
+}
+
+// pluralAhead finds the plural noun that a count above one names when the
+// word at j is singular: "several colored screen prints", "three aid
+// workers". It returns j when there is none.
+func (s *scan) pluralAhead(j int, n number) int {
+	lw := s.low(j)
+	if n.value <= 1 || n.ordinal || n.suffix != "" || hasSuffix(lw, "s") || s.isCat(j) {
+		return j
+	}
+	for k := j + 1; k <= j+2; k++ {
+		if !s.word(k) || s.stopish(k) || s.isVerb(k) || isNumberish(s, k) || s.d.Tokens[k].Has(doc.FlagCap) || s.is(k, wTimeUnit) {
+			return j
+		}
+		w := s.low(k)
+		if s.isCat(k) || (hasSuffix(w, "s") && !hasSuffix(w, "ss") && !s.is(k+1, wDet) && !(s.in(k+1) && s.d.Tokens[k+1].Kind == doc.Number)) {
+			return k
+		}
+	}
+	return j
 }
 
 // nounLike reports whether word i may be the noun a modifier before it
@@ -442,7 +467,7 @@ func (s *scan) link() {
 		}
 		// A range: "between 10 and 20", "10-20", "10 to 20 people". "From $5 to
 		// $7" and "fell 4% to $13" are changes, not ranges.
-		sameKind := a.q.Unit == b.q.Unit && a.q.Category == b.q.Category
+		sameKind := a.q.Unit == b.q.Unit && a.q.Category == b.q.Category && a.q.Value < b.q.Value // "1 – 0" is a score
 		if sameKind && (conn == "-" || conn == "–" || (conn == "to" && !ownCat) || (a.between && conn == "and" && s.low(a.first-1) == "between")) {
 			if a.q.Bound == "exact" {
 				a.q.Bound = "min"

@@ -45,6 +45,7 @@ const (
 	wNotOne
 	wRank
 	wFraction
+	wAge
 )
 
 // Category roles (categories.txt).
@@ -132,7 +133,7 @@ func build() (*lexicons, error) {
 		x.numbers[e.Field(0)] = numWord{v, k, e.Field(3) == "of"}
 	}
 	classes := map[string]uint16{"det": wDet, "pron": wPron, "aux": wAux, "stop": wStop, "mod": wMod,
-		"timeunit": wTimeUnit, "month": wMonth, "ident": wIdent, "clock": wClock, "notone": wNotOne, "rank": wRank, "fraction": wFraction}
+		"timeunit": wTimeUnit, "month": wMonth, "ident": wIdent, "clock": wClock, "notone": wNotOne, "rank": wRank, "fraction": wFraction, "age": wAge}
 	if es, err = read("words.txt"); err != nil {
 		return nil, err
 	}

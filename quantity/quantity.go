@@ -218,6 +218,9 @@ func (s *scan) numberContextOK(i int) bool {
 	if s.in(i-1) && s.d.TokenText(i-1) == "." && s.isDotted(i-2, wIdent|wMonth) {
 		return false // "no. 225", "Sept. 30" where the period stands alone
 	}
+	if i-1 > s.lo && s.word(i-1) && s.d.Tokens[i-1].Has(doc.FlagCap) && !s.d.Tokens[i-1].Has(doc.FlagLineStart) && !s.known(i-1) {
+		return false // "Internet Explorer 9", "Studio 54", "Apollo 11": part of a name
+	}
 	for _, j := range [2]int{i - 1, i + 1} {
 		if s.in(j) && s.d.Tokens[j].Kind == doc.Punct {
 			p := s.d.TokenText(j)
@@ -228,6 +231,21 @@ func (s *scan) numberContextOK(i int) bool {
 		}
 	}
 	return true
+}
+
+// known reports whether token i is a word of the quantity lexicons (so
+// that "Some 300" or "More than 300" is not read as a name and a number).
+func (s *scan) known(i int) bool {
+	w := s.low(i)
+	if s.x.words[w] != 0 || s.isCat(i) {
+		return true
+	}
+	if _, ok := s.x.numbers[w]; ok {
+		return true
+	}
+	_, b := s.x.boundsBefore[w]
+	_, u := s.x.unitsBefore[w]
+	return b || u
 }
 
 // isDotted is is, also for an abbreviation's period: "Sept.", "No.".
