@@ -74,6 +74,7 @@ type phrase struct {
 
 type lexicons struct {
 	numbers map[string]numWord
+	maybe   maybeNumber
 	words   map[string]uint16
 	cats    map[string]catWord
 	// Phrases indexed by the word next to the number (the last word of a
@@ -81,6 +82,37 @@ type lexicons struct {
 	// first, so that "no more than" wins over "more than".
 	boundsBefore, boundsAfter phraseIndex
 	unitsBefore, unitsAfter   phraseIndex
+}
+
+// maybeNumber is a cheap pre-filter on words: a word can only start a
+// number if some number word (or "a", "an") has its first letter and the
+// length of its first hyphen-separated part.
+type maybeNumber [26][32]bool
+
+func numberKey(w string) (int, int, bool) {
+	if w == "" {
+		return 0, 0, false
+	}
+	c := w[0] | 0x20
+	if c < 'a' || c > 'z' {
+		return 0, 0, false
+	}
+	n := 0
+	for n < len(w) && w[n] != '-' && w[n] < 0x80 {
+		n++
+	}
+	return int(c - 'a'), min(n, 31), true
+}
+
+func (m *maybeNumber) add(w string) {
+	if c, n, ok := numberKey(w); ok {
+		m[c][n] = true
+	}
+}
+
+func (m *maybeNumber) has(w string) bool {
+	c, n, ok := numberKey(w)
+	return ok && m[c][n]
 }
 
 type phraseIndex map[string][]phrase
@@ -131,7 +163,10 @@ func build() (*lexicons, error) {
 			return nil, fmt.Errorf("numbers.txt:%d: want word | value | unit, tens, scale, abbr, dozen, ordinal or vague", e.Line)
 		}
 		x.numbers[e.Field(0)] = numWord{v, k, e.Field(3) == "of"}
+		x.maybe.add(e.Field(0))
 	}
+	x.maybe.add("a")
+	x.maybe.add("an")
 	classes := map[string]uint16{"det": wDet, "pron": wPron, "aux": wAux, "stop": wStop, "mod": wMod,
 		"timeunit": wTimeUnit, "month": wMonth, "ident": wIdent, "clock": wClock, "notone": wNotOne, "rank": wRank, "fraction": wFraction, "age": wAge}
 	if es, err = read("words.txt"); err != nil {

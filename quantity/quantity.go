@@ -204,6 +204,9 @@ func (s *scan) parse(i int) (number, bool) {
 	case t.Kind == doc.Word && txt[0] >= '0' && txt[0] <= '9':
 		return s.parseFused(i, txt)
 	case t.Kind == doc.Word:
+		if !s.x.maybe.has(txt) {
+			return number{}, false
+		}
 		return s.parseWords(i)
 	}
 	return number{}, false
