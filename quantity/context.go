@@ -176,23 +176,19 @@ func (s *scan) complete(n number) (cand, bool) {
 
 	// A casualty word after the figure or its noun: "killed", "were
 	// wounded", "lost their lives".
-	if verbAt < 0 {
+	cat, end, found := "", 0, false
+	if verbAt >= 0 {
+		cat, end, found = s.x.cats[s.low(verbAt)].category, verbAt+1, true
+	} else {
 		from := j
 		if c.head >= 0 {
 			from = c.head + 1
 		}
-		verbAt = s.casualtyAfter(from)
+		cat, end, found = s.casualtyAfter(from)
 	}
-	if verbAt >= 0 {
-		cw := s.x.cats[s.low(verbAt)]
-		if s.low(verbAt) == "lost" {
-			cw = catWord{"killed", rState}
-		}
-		q.Category, c.casualty, c.after = cw.category, true, true
-		c.last = max(c.last, verbAt+1)
-		if s.low(verbAt) == "lost" {
-			c.last = max(c.last, verbAt+3)
-		}
+	if found {
+		q.Category, c.casualty, c.after = cat, true, true
+		c.last = max(c.last, end)
 	}
 	if c.head >= 0 {
 		c.last = max(c.last, c.head+1)
@@ -359,10 +355,13 @@ func hasHyphen(w string) bool {
 // over auxiliaries and adverbs ("were reportedly killed"). An active verb
 // with an object after it ("gunmen killed 12 villagers") says what the
 // counted did, not what happened to them, so it does not count.
-func (s *scan) casualtyAfter(i int) int {
+func (s *scan) casualtyAfter(i int) (string, int, bool) {
 	be := false
 	for m := 0; m < 5 && s.word(i); m, i = m+1, i+1 {
 		lw := s.low(i)
+		if p, e, ok := s.matchAfter(s.x.casualtyPhrases, i); ok {
+			return p.category, e, true // "lost their lives", "from their homes"
+		}
 		if s.x.words[lw]&(wAux|wMod) != 0 && !s.isCat(i) {
 			switch lw {
 			case "were", "was", "are", "is", "be", "been", "being":
@@ -370,19 +369,16 @@ func (s *scan) casualtyAfter(i int) int {
 			}
 			continue
 		}
-		if lw == "lost" && s.low1(i+1) == "their" && (s.low1(i+2) == "lives" || s.low1(i+2) == "life") {
-			return i
-		}
 		cw, ok := s.x.cats[lw]
 		if !ok || (cw.role != rVerb && cw.role != rState) {
-			return -1
+			return "", 0, false
 		}
 		if cw.role == rVerb && !be && (hasSuffix(lw, "ing") || lw == "kill" || lw == "kills" || s.hasObject(i+1)) {
-			return -1
+			return "", 0, false
 		}
-		return i
+		return cw.category, i + 1, true
 	}
-	return -1
+	return "", 0, false
 }
 
 // hasObject reports whether token i starts a noun phrase (an object).

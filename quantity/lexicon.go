@@ -57,6 +57,7 @@ const (
 	rSuffix
 	rUnit
 	rPerson
+	rPhrase
 )
 
 type catWord struct {
@@ -82,6 +83,7 @@ type lexicons struct {
 	// first, so that "no more than" wins over "more than".
 	boundsBefore, boundsAfter phraseIndex
 	unitsBefore, unitsAfter   phraseIndex
+	casualtyPhrases           phraseIndex // "lost their lives", "from their homes"
 }
 
 // maybeNumber is a cheap pre-filter on words: a word can only start a
@@ -179,14 +181,19 @@ func build() (*lexicons, error) {
 		}
 		x.words[e.Field(0)] |= c
 	}
-	roles := map[string]int{"verb": rVerb, "state": rState, "noun": rNoun, "force": rForce, "suffix": rSuffix, "unit": rUnit, "person": rPerson}
+	var ca []phrase
+	roles := map[string]int{"verb": rVerb, "state": rState, "noun": rNoun, "force": rForce, "suffix": rSuffix, "unit": rUnit, "person": rPerson, "phrase": rPhrase}
 	if es, err = read("categories.txt"); err != nil {
 		return nil, err
 	}
 	for _, e := range es {
 		r := roles[e.Field(2)]
 		if r == 0 || e.Field(1) == "" {
-			return nil, fmt.Errorf("categories.txt:%d: want word | category | verb, state, noun, force, suffix, unit or person", e.Line)
+			return nil, fmt.Errorf("categories.txt:%d: want word | category | verb, state, noun, force, suffix, unit, person or phrase", e.Line)
+		}
+		if r == rPhrase {
+			ca = append(ca, phrase{words: strings.Fields(e.Field(0)), category: e.Field(1)})
+			continue
 		}
 		x.cats[e.Field(0)] = catWord{e.Field(1), r}
 	}
@@ -223,5 +230,6 @@ func build() (*lexicons, error) {
 	}
 	x.boundsBefore, x.boundsAfter = index(bb, true), index(ba, false)
 	x.unitsBefore, x.unitsAfter = index(ub, true), index(ua, false)
+	x.casualtyPhrases = index(ca, false)
 	return x, nil
 }

@@ -533,6 +533,11 @@ func (s *scan) parseHyphenWords(i int, w string) (number, bool) {
 			return number{}, false // "second-largest", "three-day"
 		}
 		s.setSuffix(&n, parts[k])
+		if v == 1 && n.suffix != "" {
+			if _, ok := s.x.cats[n.suffix]; !ok {
+				return number{}, false // "one-off", "one-sided", "one-party": not a count
+			}
+		}
 		return n, true
 	}
 	if ordinal && !s.ordinalContextOK(i) {

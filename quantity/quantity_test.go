@@ -105,6 +105,7 @@ var cases = []struct {
 	{"Serb forces killed three ethnic Albanians near the border.", []want{{"three", 3, "exact", "killed", "Albanians", "", false}}},
 	{"The president will mediate between the two West African neighbours.", []want{{"two", 2, "exact", "neighbours", "neighbours", "", false}}},
 	{"He was the first Warsaw Pact foreign minister to visit.", []want{{"first", 1, "exact", "minister", "minister", "", true}}},
+	{"The fighting has forced more than 12,000 people from their homes.", []want{{"12,000", 12000, "min", "displaced", "people", "", false}}},
 	{"One soldier was killed, the army said.", []want{{"One", 1, "exact", "killed", "soldier", "", false}}},
 
 	// ordinals
@@ -157,6 +158,7 @@ var none = []string{
 	"If one adds the northern states, the total changes.",
 	"The forum on the Third World opened in the capital.",
 	"Nearly one third of the city has no power.",
+	"Workers will receive a one-off payment.",
 	"The court examined crimes of the 1991-1995 war.",
 	"The tweet carried the timestamp 1449075600 in its metadata.",
 }
