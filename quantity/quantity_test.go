@@ -253,7 +253,7 @@ func TestDataFiles(t *testing.T) {
 		t.Fatal(err)
 	}
 	// The events stage relies on these categories (docs/QUANTITIES.md).
-	for _, c := range []string{"killed", "wounded", "displaced", "arrested", "abducted", "missing", "casualties", "troops", "personnel"} {
+	for _, c := range []string{Killed, Wounded, Displaced, Arrested, Abducted, Missing, Casualties, Troops, Personnel} {
 		found := false
 		for _, cw := range x.cats {
 			if cw.category == c {
@@ -262,6 +262,16 @@ func TestDataFiles(t *testing.T) {
 		}
 		if !found {
 			t.Errorf("category %q is documented but no word in categories.txt gives it", c)
+		}
+	}
+	// Every normalised category a data file gives must be one of the
+	// documented constants, so that a typo cannot slip past the events stage.
+	for w, cw := range x.cats {
+		if (cw.role == rVerb || cw.role == rState || cw.role == rNoun) && !IsCasualty(cw.category) {
+			t.Errorf("categories.txt: %q gives %q, which is not a documented casualty category", w, cw.category)
+		}
+		if (cw.role == rForce || cw.role == rSuffix || cw.role == rUnit) && !IsForce(cw.category) {
+			t.Errorf("categories.txt: %q gives %q, which is not a documented force category", w, cw.category)
 		}
 	}
 }
