@@ -73,7 +73,9 @@ type phrase struct {
 	category string // units.txt
 }
 
-type lexicons struct {
+// Lexicons holds the compiled word lists of quantity/data, read once and shared
+// read-only by every document.
+type Lexicons struct {
 	numbers map[string]numWord
 	maybe   maybeNumber
 	words   map[string]uint16
@@ -134,11 +136,11 @@ func index(ps []phrase, before bool) phraseIndex {
 
 var (
 	lexOnce sync.Once
-	lex     *lexicons
+	lex     *Lexicons
 	lexErr  error
 )
 
-func load() (*lexicons, error) {
+func load() (*Lexicons, error) {
 	lexOnce.Do(func() { lex, lexErr = build() })
 	return lex, lexErr
 }
@@ -151,8 +153,8 @@ func read(name string) ([]lexicon.Entry, error) {
 	return lexicon.Parse(name, string(b))
 }
 
-func build() (*lexicons, error) {
-	x := &lexicons{numbers: map[string]numWord{}, words: map[string]uint16{}, cats: map[string]catWord{}}
+func build() (*Lexicons, error) {
+	x := &Lexicons{numbers: map[string]numWord{}, words: map[string]uint16{}, cats: map[string]catWord{}}
 	kinds := map[string]int{"unit": kUnit, "tens": kTens, "scale": kScale, "abbr": kAbbr, "dozen": kDozen, "ordinal": kOrdinal, "vague": kVague}
 	es, err := read("numbers.txt")
 	if err != nil {

@@ -39,7 +39,7 @@ func (Stage) Process(d *doc.Document) error {
 
 // Extract appends the quantities of d to out and returns it. It is exported
 // for tests and benchmarks; the pipeline calls Stage.Process.
-func Extract(x *lexicons, d *doc.Document, out []doc.Quantity) []doc.Quantity {
+func Extract(x *Lexicons, d *doc.Document, out []doc.Quantity) []doc.Quantity {
 	if len(d.Tokens) == 0 {
 		return out
 	}
@@ -63,10 +63,10 @@ func Extract(x *lexicons, d *doc.Document, out []doc.Quantity) []doc.Quantity {
 }
 
 // Load returns the compiled word lists (for tests and benchmarks).
-func Load() (*lexicons, error) { return load() }
+func Load() (*Lexicons, error) { return load() }
 
 type scan struct {
-	x      *lexicons
+	x      *Lexicons
 	d      *doc.Document
 	lows   []string // lower-cased token text, filled on demand
 	timex  []bool   // tokens inside a temporal expression; nil when there are none
