@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/dossier-news/dossier/doc"
 	"github.com/dossier-news/dossier/text"
@@ -284,4 +285,32 @@ func dump(d *doc.Document) string {
 	}
 	b.WriteString(" ]")
 	return b.String()
+}
+
+// FuzzExtract checks that any text gives quantities whose spans lie inside
+// it, without panics.
+func FuzzExtract(f *testing.F) {
+	for _, c := range cases {
+		f.Add(c.text)
+	}
+	for _, s := range none {
+		f.Add(s)
+	}
+	f.Add("1-\u2010 2,00 $ % one- -five a a dozen of of 10:")
+	x, err := Load()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) {
+			return
+		}
+		d := doc.New("f", s)
+		text.Analyze(d)
+		for _, q := range Extract(x, d, nil) {
+			if q.Start < 0 || q.End > len(s) || q.Start >= q.End {
+				t.Fatalf("span %v out of the text %q", q.Span, s)
+			}
+		}
+	})
 }
