@@ -125,12 +125,13 @@ func (s *scan) complete(n number) (cand, bool) {
 		for m := 0; m < 3 && s.word(j) && s.word(j+1) && !s.stopish(j+1) && !s.isVerb(j+1) && s.nounLike(j+1); m++ {
 			lw := s.low(j)
 			tok := s.d.Tokens[j]
-			if s.x.words[lw]&wMod == 0 && !tok.Has(doc.FlagCap) && !hasHyphen(lw) {
+			rank := s.x.words[lw]&wRank != 0 && !n.ordinal // "the five most populous counties"
+			if s.x.words[lw]&wMod == 0 && !tok.Has(doc.FlagCap) && !hasHyphen(lw) && !rank {
 				break
 			}
-			if s.x.words[lw]&wMod == 0 && !s.isCat(j+1) && !s.is(j+1, wMod) && !hasSuffix(s.low(j+1), "s") &&
-				!s.d.Tokens[j+1].Has(doc.FlagCap) {
-				break // "20 Malian soldiers", but "four Russians held by Moscow"
+			if s.x.words[lw]&wMod == 0 && !rank && !s.isCat(j+1) && !s.is(j+1, wMod) && !hasSuffix(s.low(j+1), "s") &&
+				!s.d.Tokens[j+1].Has(doc.FlagCap) && !(s.pluralAhead(j+1, n) > j+1) {
+				break // "20 Malian soldiers", "two Democratic presidential candidates", but "four Russians held by Moscow"
 			}
 			j++
 		}
@@ -146,7 +147,7 @@ func (s *scan) complete(n number) (cand, bool) {
 			if cw, ok := s.x.cats[lw]; ok && (cw.role == rVerb || cw.role == rState) {
 				verbAt = j // "687 wounded"
 			} else if s.word(j) && !s.stopish(j) && !isNumberish(s, j) {
-				if s.x.words[lw]&wRank != 0 {
+				if s.x.words[lw]&wRank != 0 && n.ordinal {
 					return c, false // "the second largest steelmaker": a rank, not a count
 				}
 				c.head = j
@@ -208,8 +209,8 @@ func (s *scan) complete(n number) (cand, bool) {
 	if !c.casualty {
 		s.categorise(&c, n)
 	}
-	if s.is(c.first-1, wAge) && c.q.Category == "" {
-		c.q.Category = "age" // "aged 14", "at age seventeen"
+	if c.q.Category == "" && c.q.Unit == "" && (s.is(c.first-1, wAge) || s.appositiveAge(c, n)) {
+		c.q.Category = "age" // "aged 14", "at age seventeen", "Mona Lamberson, 59, of Philadelphia"
 	}
 	return c, s.finish(&c, n)
 }
@@ -276,6 +277,16 @@ func (s *scan) finish(c *cand, n number) bool {
 	}
 	q.Span = doc.Span{Start: s.d.Tokens[c.first].Start, End: s.d.Tokens[c.last-1].End}
 	return true
+}
+
+// appositiveAge reports whether a bare number stands between commas after a
+// name, the news convention for a person's age: "Betsy Ebeling, 68, ...".
+func (s *scan) appositiveAge(c cand, n number) bool {
+	if c.head >= 0 || n.value < 1 || n.value > 120 || n.value != float64(int(n.value)) || c.first != n.start {
+		return false
+	}
+	p, nx := s.low1(c.first-1), s.low1(c.last)
+	return p == "," && (nx == "," || nx == ".") && s.word(c.first-2) && s.d.Tokens[c.first-2].Has(doc.FlagCap)
 }
 
 // rangeOfTime reports whether a range of durations starts at token k, just
@@ -446,8 +457,17 @@ func (s *scan) casualtyBefore(first int) (string, bool) {
 func (s *scan) link() {
 	for k := 1; k < len(s.cands); k++ {
 		a, b := &s.cands[k-1], &s.cands[k]
+		if a.q.Category == "" && a.q.Unit == "" && s.partitive(a.last, b.first) {
+			a.q.Category, a.q.Counts, a.casualty = b.q.Category, b.q.Counts, b.casualty // "two of the five counties"
+		}
 		conn, ok := s.connector(a.last, b.first)
 		if !ok {
+			// "Cruz has 11 delegates, Rubio has 10": a bare figure in a list
+			// counts what the figure before it counts.
+			if b.q.Category == "" && b.q.Unit == "" && b.head < 0 && !b.q.Ordinal && (a.head >= 0 || a.listed) && !a.casualty &&
+				a.q.Unit == "" && !a.q.Ordinal && s.low1(b.last) != "of" && a.q.Category != "age" {
+				b.q.Category, b.q.Counts, b.listed = a.q.Category, a.q.Counts, true
+			}
 			continue
 		}
 		if b.casualty && b.q.Counts == "" && a.q.Counts != "" && b.head < 0 {
@@ -473,6 +493,12 @@ func (s *scan) link() {
 			}
 		}
 	}
+}
+
+// partitive reports whether tokens [a, b) are "of" or "of the", joining two
+// figures as in "two of the five counties".
+func (s *scan) partitive(a, b int) bool {
+	return (b == a+1 && s.low1(a) == "of") || (b == a+2 && s.low1(a) == "of" && s.is(a+1, wDet))
 }
 
 // connector reports whether tokens [a, b) only join two figures, and the

@@ -97,6 +97,7 @@ type cand struct {
 	casualty    bool
 	after       bool // the casualty word follows the figure and may govern a coordinated one
 	between     bool // "between"/"from" before the figure: the low end of a range
+	listed      bool // the category was taken from the figure before it in a list
 }
 
 func (s *scan) low(i int) string {
@@ -196,7 +197,7 @@ func (s *scan) parse(i int) (number, bool) {
 		if !comma && !dot && len(txt) >= 8 {
 			return number{}, false // a long bare digit string is an identifier or a timestamp
 		}
-		if !s.numberContextOK(i) {
+		if !s.numberContextOK(i) || s.listMarker(i) {
 			return number{}, false
 		}
 		s.scales(&n)
@@ -234,6 +235,16 @@ func (s *scan) numberContextOK(i int) bool {
 		}
 	}
 	return true
+}
+
+// listMarker reports whether the digits at i number an item of a list:
+// "1." at the start of a line, "2)".
+func (s *scan) listMarker(i int) bool {
+	nx := s.low1(i + 1)
+	if nx == ")" && s.low1(i-1) != "(" {
+		return true
+	}
+	return nx == "." && (s.d.Tokens[i].Has(doc.FlagLineStart) || i == s.lo)
 }
 
 // known reports whether token i is a word of the quantity lexicons (so

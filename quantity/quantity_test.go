@@ -107,6 +107,10 @@ var cases = []struct {
 	{"The president will mediate between the two West African neighbours.", []want{{"two", 2, "exact", "neighbours", "neighbours", "", false}}},
 	{"He was the first Warsaw Pact foreign minister to visit.", []want{{"first", 1, "exact", "minister", "minister", "", true}}},
 	{"The fighting has forced more than 12,000 people from their homes.", []want{{"12,000", 12000, "min", "displaced", "people", "", false}}},
+	{"Smith has 11 delegates, Jones has 10 and Brown has four.", []want{{"11", 11, "exact", "delegates", "delegates", "", false}, {"10", 10, "exact", "delegates", "delegates", "", false}, {"four", 4, "exact", "delegates", "delegates", "", false}}},
+	{"Two of the five largest districts voted no.", []want{{"Two", 2, "exact", "districts", "districts", "", false}, {"five", 5, "exact", "districts", "districts", "", false}}},
+	{"Two Democratic presidential candidates spoke.", []want{{"Two", 2, "exact", "candidates", "presidential candidates", "", false}}},
+	{"Mary Jones, 59, of Kano said she had fled.", []want{{"59", 59, "exact", "age", "", "", false}}},
 	{"One soldier was killed, the army said.", []want{{"One", 1, "exact", "killed", "soldier", "", false}}},
 
 	// ordinals
@@ -160,6 +164,8 @@ var none = []string{
 	"The forum on the Third World opened in the capital.",
 	"Nearly one third of the city has no power.",
 	"Workers will receive a one-off payment.",
+	"1. The economy comes first in the list.",
+	"The points are these: 2) the budget must balance.",
 	"The court examined crimes of the 1991-1995 war.",
 	"The tweet carried the timestamp 1449075600 in its metadata.",
 }
