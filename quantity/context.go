@@ -348,10 +348,7 @@ func (s *scan) isVerb(i int) bool {
 	return ok && (cw.role == rVerb || cw.role == rState)
 }
 
-func isNumberish(s *scan, i int) bool {
-	_, ok := s.x.numbers[s.low(i)]
-	return ok
-}
+func isNumberish(s *scan, i int) bool { return s.in(i) && s.info(i)&infoNumber != 0 }
 
 // hasHyphen reports whether w holds a hyphen: "-", or U+2010 and U+2011,
 // which the tokenizer also joins words with.

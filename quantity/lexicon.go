@@ -89,34 +89,43 @@ type Lexicons struct {
 }
 
 // maybeNumber is a cheap pre-filter on words: a word can only start a
-// number if some number word (or "a", "an") has its first letter and the
-// length of its first hyphen-separated part.
-type maybeNumber [26][32]bool
+// number if some number word (or "a", "an") has its first two letters and
+// the length of its first hyphen-separated part. It turns away "the" and
+// most other words before any map lookup.
+type maybeNumber [26][27][32]bool
 
-func numberKey(w string) (int, int, bool) {
+func numberKey(w string) (int, int, int, bool) {
 	if w == "" {
-		return 0, 0, false
+		return 0, 0, 0, false
 	}
 	c := w[0] | 0x20
 	if c < 'a' || c > 'z' {
-		return 0, 0, false
+		return 0, 0, 0, false
 	}
 	n := 0
 	for n < len(w) && w[n] != '-' && w[n] < 0x80 {
 		n++
 	}
-	return int(c - 'a'), min(n, 31), true
+	c2 := 26
+	if n > 1 {
+		d := w[1] | 0x20
+		if d < 'a' || d > 'z' {
+			return 0, 0, 0, false
+		}
+		c2 = int(d - 'a')
+	}
+	return int(c - 'a'), c2, min(n, 31), true
 }
 
 func (m *maybeNumber) add(w string) {
-	if c, n, ok := numberKey(w); ok {
-		m[c][n] = true
+	if c, c2, n, ok := numberKey(w); ok {
+		m[c][c2][n] = true
 	}
 }
 
 func (m *maybeNumber) has(w string) bool {
-	c, n, ok := numberKey(w)
-	return ok && m[c][n]
+	c, c2, n, ok := numberKey(w)
+	return ok && m[c][c2][n]
 }
 
 type phraseIndex map[string][]phrase

@@ -43,7 +43,7 @@ func Extract(x *Lexicons, d *doc.Document, out []doc.Quantity) []doc.Quantity {
 	if len(d.Tokens) == 0 {
 		return out
 	}
-	s := &scan{x: x, d: d, lows: make([]string, len(d.Tokens))}
+	s := &scan{x: x, d: d, lows: make([]string, len(d.Tokens)), infos: make([]uint32, len(d.Tokens))}
 	if len(d.Timexes) > 0 {
 		s.timex = make([]bool, len(d.Tokens))
 		for _, t := range d.Timexes {
@@ -69,6 +69,7 @@ type scan struct {
 	x      *Lexicons
 	d      *doc.Document
 	lows   []string // lower-cased token text, filled on demand
+	infos  []uint32 // word classes of each token, filled on demand (see info)
 	timex  []bool   // tokens inside a temporal expression; nil when there are none
 	lo, hi int      // the current sentence's tokens
 	cands  []cand
@@ -116,15 +117,41 @@ func (s *scan) in(i int) bool { return i >= s.lo && i < s.hi }
 
 func (s *scan) word(i int) bool { return s.in(i) && s.d.Tokens[i].Kind == doc.Word }
 
-func (s *scan) is(i int, c uint16) bool { return s.in(i) && s.x.words[s.low(i)]&c != 0 }
+// Bits of the per-token cache above the word classes of words.txt.
+const (
+	infoDone   uint32 = 1 << 31
+	infoCat    uint32 = 1 << 30 // the word is in categories.txt
+	infoNumber uint32 = 1 << 29 // the word is in numbers.txt
+)
+
+// info returns the word classes of token i with the infoCat and infoNumber
+// bits, looked up once per token: the context rules ask about the same
+// tokens many times.
+func (s *scan) info(i int) uint32 {
+	v := s.infos[i]
+	if v&infoDone == 0 {
+		w := s.low(i)
+		v = uint32(s.x.words[w]) | infoDone
+		if _, ok := s.x.cats[w]; ok {
+			v |= infoCat
+		}
+		if _, ok := s.x.numbers[w]; ok {
+			v |= infoNumber
+		}
+		s.infos[i] = v
+	}
+	return v
+}
+
+func (s *scan) is(i int, c uint16) bool { return s.in(i) && s.info(i)&uint32(c) != 0 }
 
 // stopish reports whether token i cannot be a counted noun.
 func (s *scan) stopish(i int) bool {
-	return !s.word(i) || s.x.words[s.low(i)]&(wDet|wPron|wAux|wStop) != 0
+	return !s.word(i) || s.info(i)&uint32(wDet|wPron|wAux|wStop) != 0
 }
 
 func (s *scan) cat(i int) (catWord, bool) {
-	if !s.word(i) {
+	if !s.word(i) || s.info(i)&infoCat == 0 {
 		return catWord{}, false
 	}
 	c, ok := s.x.cats[s.low(i)]
