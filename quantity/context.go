@@ -202,7 +202,7 @@ func (s *scan) complete(n number) (cand, bool) {
 	// A casualty verb before the figure: "killing at least 30 civilians",
 	// "the death toll rose to 30".
 	if !c.casualty {
-		if cat, ok := s.casualtyBefore(c.first); ok {
+		if cat, ok := s.casualtyBefore(c.first, c.head < 0 || s.isCat(c.head)); ok {
 			q.Category, c.casualty = cat, true
 		}
 	}
@@ -423,8 +423,12 @@ func trimPossessive(w string) string {
 func hasSuffix(s, suf string) bool { return len(s) >= len(suf) && s[len(s)-len(suf):] == suf }
 
 // casualtyBefore finds a casualty verb just before the figure ("killing
-// at least 30", "wounded 12 others") or a death toll a few words back.
-func (s *scan) casualtyBefore(first int) (string, bool) {
+// at least 30", "wounded 12 others") or, when toll is set (the figure counts
+// nothing or people), a death toll a few words back ("the toll rose to 40").
+func (s *scan) casualtyBefore(first int, toll bool) (string, bool) {
+	if p, _, ok := s.matchBefore(s.x.casualtyBefore, first); ok {
+		return p.category, true // "claimed the lives of 30 soldiers"
+	}
 	i := first - 1
 	for m := 0; m < 3 && s.word(i); m, i = m+1, i-1 {
 		lw := s.low(i)
@@ -435,7 +439,7 @@ func (s *scan) casualtyBefore(first int) (string, bool) {
 			break
 		}
 	}
-	for m, i := 0, first-1; m < 6 && s.in(i); m, i = m+1, i-1 {
+	for m, i := 0, first-1; toll && m < 12 && s.in(i); m, i = m+1, i-1 {
 		t := s.d.Tokens[i]
 		if t.Kind == doc.Number || (t.Kind == doc.Punct && s.d.TokenText(i) != ",") {
 			break
@@ -454,6 +458,9 @@ func (s *scan) casualtyBefore(first int) (string, bool) {
 func (s *scan) link() {
 	for k := 1; k < len(s.cands); k++ {
 		a, b := &s.cands[k-1], &s.cands[k]
+		if a.casualty && !b.casualty && b.head >= 0 && b.q.Unit == "" && s.including(a.last, b.first) {
+			b.q.Category, b.casualty = a.q.Category, true // "killing 12 people, including three children"
+		}
 		if a.q.Category == "" && a.q.Unit == "" && s.partitive(a.last, b.first) {
 			a.q.Category, a.q.Counts, a.casualty = b.q.Category, b.q.Counts, b.casualty // "two of the five counties"
 		}
@@ -490,6 +497,22 @@ func (s *scan) link() {
 			}
 		}
 	}
+}
+
+// including reports whether tokens [a, b) introduce a part of a figure:
+// ", including", "among them", "of whom".
+func (s *scan) including(a, b int) bool {
+	if s.low1(a) == "," {
+		a++
+	}
+	switch b - a {
+	case 1:
+		return s.low1(a) == "including"
+	case 2:
+		w := s.low1(a) + " " + s.low1(a+1)
+		return w == "among them" || w == "of whom" || w == "of them" || w == "among whom"
+	}
+	return false
 }
 
 // partitive reports whether tokens [a, b) are "of" or "of the", joining two

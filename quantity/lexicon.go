@@ -58,6 +58,7 @@ const (
 	rUnit
 	rPerson
 	rPhrase
+	rBefore
 )
 
 type catWord struct {
@@ -85,7 +86,8 @@ type Lexicons struct {
 	// first, so that "no more than" wins over "more than".
 	boundsBefore, boundsAfter phraseIndex
 	unitsBefore, unitsAfter   phraseIndex
-	casualtyPhrases           phraseIndex // "lost their lives", "from their homes"
+	casualtyPhrases           phraseIndex // after the counted: "lost their lives", "from their homes"
+	casualtyBefore            phraseIndex // before the figure: "the lives of", "the arrest of"
 }
 
 // maybeNumber is a cheap pre-filter on words: a word can only start a
@@ -192,18 +194,23 @@ func build() (*Lexicons, error) {
 		}
 		x.words[e.Field(0)] |= c
 	}
-	var ca []phrase
-	roles := map[string]int{"verb": rVerb, "state": rState, "noun": rNoun, "force": rForce, "suffix": rSuffix, "unit": rUnit, "person": rPerson, "phrase": rPhrase}
+	var ca, cb []phrase
+	roles := map[string]int{"verb": rVerb, "state": rState, "noun": rNoun, "force": rForce, "suffix": rSuffix, "unit": rUnit, "person": rPerson, "phrase": rPhrase, "before": rBefore}
 	if es, err = read("categories.txt"); err != nil {
 		return nil, err
 	}
 	for _, e := range es {
 		r := roles[e.Field(2)]
 		if r == 0 || e.Field(1) == "" {
-			return nil, fmt.Errorf("categories.txt:%d: want word | category | verb, state, noun, force, suffix, unit, person or phrase", e.Line)
+			return nil, fmt.Errorf("categories.txt:%d: want word | category | verb, state, noun, force, suffix, unit, person, phrase or before", e.Line)
 		}
-		if r == rPhrase {
-			ca = append(ca, phrase{words: strings.Fields(e.Field(0)), category: e.Field(1)})
+		if r == rPhrase || r == rBefore {
+			p := phrase{words: strings.Fields(e.Field(0)), category: e.Field(1)}
+			if r == rPhrase {
+				ca = append(ca, p)
+			} else {
+				cb = append(cb, p)
+			}
 			continue
 		}
 		x.cats[e.Field(0)] = catWord{e.Field(1), r}
@@ -242,5 +249,6 @@ func build() (*Lexicons, error) {
 	x.boundsBefore, x.boundsAfter = index(bb, true), index(ba, false)
 	x.unitsBefore, x.unitsAfter = index(ub, true), index(ua, false)
 	x.casualtyPhrases = index(ca, false)
+	x.casualtyBefore = index(cb, true)
 	return x, nil
 }

@@ -111,6 +111,13 @@ var cases = []struct {
 	{"Two of the five largest districts voted no.", []want{{"Two", 2, "exact", "districts", "districts", "", false}, {"five", 5, "exact", "districts", "districts", "", false}}},
 	{"Two Democratic presidential candidates spoke.", []want{{"Two", 2, "exact", "candidates", "presidential candidates", "", false}}},
 	{"Mary Jones, 59, of Kano said she had fled.", []want{{"59", 59, "exact", "age", "", "", false}}},
+	{"The raid killed 12 people, including three children.", []want{{"12", 12, "exact", "killed", "people", "", false}, {"three", 3, "exact", "killed", "children", "", false}}},
+	{"The death toll from Friday's attack on the market rose to 40.", []want{{"40", 40, "exact", "killed", "", "", false}}},
+	{"The storm claimed the lives of 30 fishermen.", []want{{"30", 30, "exact", "killed", "fishermen", "", false}}},
+	{"Rights groups condemned the arrest of 12 journalists.", []want{{"12", 12, "exact", "arrested", "journalists", "", false}}},
+	{"An estimated 1.2 million people have been displaced.", []want{{"1.2", 1200000, "approx", "displaced", "people", "", false}}},
+	{"At least 20 people were killed and dozens wounded.", []want{{"20", 20, "min", "killed", "people", "", false}, {"dozens", 12, "min", "wounded", "people", "", false}}},
+	{"The bombing left 12 people dead.", []want{{"12", 12, "exact", "killed", "people", "", false}}},
 	{"One soldier was killed, the army said.", []want{{"One", 1, "exact", "killed", "soldier", "", false}}},
 
 	// ordinals
