@@ -14,6 +14,7 @@ package quality
 import (
 	"fmt"
 	"sort"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -50,6 +51,9 @@ func (Stage) Process(d *doc.Document) error {
 // earlier flags.
 func Check(d *doc.Document) {
 	c := checker{d: d, flags: d.Flags[:0]}
+	hp := hashPool.Get().(*[]uint64)
+	c.hash = c.hashes((*hp)[:0])
+	defer func() { *hp = c.hash; hashPool.Put(hp) }()
 	c.fragments()
 	c.quotations()
 	c.phrases()
@@ -58,8 +62,25 @@ func Check(d *doc.Document) {
 	d.Quality = c.score()
 }
 
+// hashPool recycles the per-document slices of word hashes.
+var hashPool = sync.Pool{New: func() any { return new([]uint64) }}
+
+// hashes returns the wordHash of every word token (0 for other tokens), so
+// each word is hashed once for the tells and the word-salad model.
+func (c *checker) hashes(h []uint64) []uint64 {
+	for _, t := range c.d.Tokens {
+		var x uint64
+		if t.Kind == doc.Word {
+			x = wordHash(c.d.Text[t.Start:t.End])
+		}
+		h = append(h, x)
+	}
+	return h
+}
+
 type checker struct {
 	d     *doc.Document
+	hash  []uint64 // wordHash of each word token
 	flags []doc.Flag
 	// unpaired counts quotation marks nothing matches and that no flag
 	// explains: damage that lowers the score without a flag of its own
@@ -234,12 +255,17 @@ func (c *checker) piece(si int, p piece, qi int) {
 	words, key := 0, uint64(fnvOffset)
 	for k := p.first; k < p.end; k++ {
 		if t := toks[k]; t.Kind == doc.Word || t.Kind == doc.Number {
-			if words > 0 {
-				key ^= ' '
-				key *= fnvPrime
-			}
-			key = fold(key, c.tokText(k))
 			words++
+		}
+	}
+	if words <= maxFragmentWords {
+		for k := p.first; k < p.end; k++ {
+			switch toks[k].Kind {
+			case doc.Word:
+				key = combine(key, c.hash[k])
+			case doc.Number:
+				key = combine(key, wordHash(c.tokText(k)))
+			}
 		}
 	}
 	span := doc.Span{Start: toks[p.first].Start, End: toks[p.end-1].End}
@@ -392,12 +418,15 @@ func (c *checker) phrases() {
 		if toks[k].Kind != doc.Word {
 			continue
 		}
-		cands := tells.phrase[wordHash(c.tokText(k))]
+		if tells.firstBits&(1<<(c.hash[k]&63)) == 0 {
+			continue
+		}
+		cands := tells.phrase[c.hash[k]]
 		for _, t := range cands {
 			j, w := k, 0
 			for j < len(toks) && w < len(t.words) {
 				if toks[j].Kind == doc.Word {
-					if wordHash(c.tokText(j)) != wordHash(t.words[w]) {
+					if c.hash[j] != t.hashes[w] {
 						break
 					}
 					w++
