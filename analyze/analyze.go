@@ -6,7 +6,9 @@ package analyze
 import (
 	"github.com/dossier-news/dossier/pipeline"
 	"github.com/dossier-news/dossier/quality"
+	"github.com/dossier-news/dossier/quantity"
 	"github.com/dossier-news/dossier/text"
+	"github.com/dossier-news/dossier/timex"
 )
 
 // Default returns the full analysis pipeline.
@@ -15,6 +17,9 @@ func Default() *pipeline.Pipeline {
 		text.Stage{},
 		// actors: added by its package
 		quality.Stage{}, // flags debris before quotes, timex, quantity and events read the text
-		// quotes, timex, quantity, events: added by their packages
+		// quotes: added by its package
+		timex.Stage{},
+		quantity.Stage{},
+		// events: added by its package
 	)
 }
