@@ -49,6 +49,9 @@ var garbledCases = []garbled{
 	{text: "The clinic offers free screening for bosom peril to women over forty.", want: KindMT},
 	{text: "Analysts said colossal information from phone networks helped track the outbreak.", want: KindMT},
 	{text: "The startup said its man-made brainpower would replace call-centre staff.", want: KindMT},
+	// A new sentence spliced onto a cut-off one.
+	{text: "The envoy said progress depended on the peace accords, He said the talks needed more money.", want: KindMT},
+	{text: "The army will hold the bridge until the rains end, She told reporters the roads were closed.", want: KindMT},
 	// Word salad: word order no editor lets through.
 	{text: "The of government announced will new the measures on Friday.", want: KindSalad},
 	{text: "Talks the between two the sides collapsed yesterday in of.", want: KindSalad},
@@ -116,4 +119,6 @@ var cleanCases = []string{
 	"The strike shut down most flights out of the main airport, officials said.",
 	"“Enough,” he said. “We are leaving.”",
 	"The union's leader, Maria Santos, called the offer an insult.",
+	"The talks stalled over money, he said, but would resume in May.",
+	"“If we wait, He said, we lose everything,” the preacher told the crowd.",
 }

@@ -423,6 +423,9 @@ func (c *checker) phrases() {
 		}
 		cands := tells.phrase[c.hash[k]]
 		for _, t := range cands {
+			if t.spliced && !c.splicedAt(k) {
+				continue
+			}
 			j, w := k, 0
 			for j < len(toks) && w < len(t.words) {
 				if toks[j].Kind == doc.Word {
@@ -435,6 +438,12 @@ func (c *checker) phrases() {
 				}
 				j++
 			}
+			if w == len(t.words) && t.spliced {
+				span := doc.Span{Start: toks[k-1].Start, End: toks[k].End}
+				c.add(span, KindMT, fmt.Sprintf("%q: %s", d.Slice(doc.Span{Start: toks[k-1].Start, End: toks[j-1].End}), t.why))
+				k = j - 1
+				break
+			}
 			if w == len(t.words) {
 				span := doc.Span{Start: toks[k].Start, End: toks[j-1].End}
 				c.add(span, KindMT, fmt.Sprintf("%q: %s", d.Slice(span), t.why))
@@ -443,6 +452,21 @@ func (c *checker) phrases() {
 			}
 		}
 	}
+}
+
+// splicedAt reports whether word k is capitalised, follows a comma, and
+// lies outside quotations (where speech may run on after a comma).
+func (c *checker) splicedAt(k int) bool {
+	toks := c.d.Tokens
+	if k == 0 || !toks[k].Has(doc.FlagCap) || toks[k-1].Kind != doc.Punct || c.d.Text[toks[k-1].Start] != ',' {
+		return false
+	}
+	for _, q := range c.d.Quotations {
+		if q.Content.Start <= toks[k].Start && toks[k].Start < q.Content.End {
+			return false
+		}
+	}
+	return true
 }
 
 // finish sorts the flags and drops any that overlaps an earlier one, so each

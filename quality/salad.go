@@ -21,7 +21,6 @@ const (
 	// saladThreshold is how far below clean news, in bits, the worst window
 	// must fall to be flagged.
 	saladThreshold = 18
-
 	// saladMinWords: shorter sentences (headings, "Show humility") are too
 	// short to judge.
 	saladMinWords = 6
@@ -120,7 +119,7 @@ func (c *checker) salad() {
 			}
 			prev = cls
 		}
-		if best < saladThresholdVar {
+		if best < saladThreshold {
 			continue
 		}
 		c.add(s.Span, KindSalad, c.saladWhy(s, bestEnd, best))
@@ -163,5 +162,3 @@ func (c *checker) saladWhy(s doc.Sentence, end int, bits float64) string {
 	}
 	return fmt.Sprintf("word salad: its word order is %.0f bits less likely than clean, edited news over %d words (%s)", bits, saladWindow, strings.Join(pairs, ", "))
 }
-
-var saladThresholdVar float64 = saladThreshold

@@ -37,7 +37,7 @@ func (c *checker) score() *doc.Quality {
 	q := &doc.Quality{}
 	if counts[KindMT] > 0 {
 		score = min(score, 0.5)
-		q.Reasons = append(q.Reasons, fmt.Sprintf("%s: the text was probably machine-translated", plural(counts[KindMT], "machine-translation tell", "machine-translation tells")))
+		q.Reasons = append(q.Reasons, fmt.Sprintf("%s: the text was probably machine-translated", plural(counts[KindMT], "machine-translation or splicing tell", "machine-translation or splicing tells")))
 	}
 	if n := counts[KindOrphan]; n > 0 {
 		q.Reasons = append(q.Reasons, plural(n, "orphan fragment", "orphan fragments")+" left between sentences")

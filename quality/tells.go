@@ -16,6 +16,7 @@ type tell struct {
 	words    []string
 	hashes   []uint64 // wordHash of each word
 	anywhere bool
+	spliced  bool // only capitalised, right after a comma
 	why      string
 }
 
@@ -57,13 +58,14 @@ func parseTells(name, data string) (*tellSet, error) {
 		switch e.Field(1) {
 		case "fragment":
 			ts.fragment[wordsHash(words)] = t
-		case "anywhere":
-			t.anywhere = true
+		case "anywhere", "spliced":
+			t.anywhere = e.Field(1) == "anywhere"
+			t.spliced = !t.anywhere
 			h := wordHash(words[0])
 			ts.phrase[h] = append(ts.phrase[h], t)
 			ts.firstBits |= 1 << (h & 63)
 		default:
-			return nil, fmt.Errorf("%s:%d: where is %q: write fragment or anywhere", name, e.Line, e.Field(1))
+			return nil, fmt.Errorf("%s:%d: where is %q: write fragment, anywhere or spliced", name, e.Line, e.Field(1))
 		}
 	}
 	return ts, nil
