@@ -229,23 +229,61 @@ func shape(s string, t doc.Token) int {
 	if strings.ContainsRune(s, '-') {
 		return clsHyphen
 	}
-	switch {
-	case strings.HasSuffix(s, "ing"):
-		return clsIng
-	case strings.HasSuffix(s, "ed"):
-		return clsEd
-	case strings.HasSuffix(s, "ly"):
-		return clsLy
-	case strings.HasSuffix(s, "tion"), strings.HasSuffix(s, "sion"), strings.HasSuffix(s, "tions"), strings.HasSuffix(s, "sions"):
-		return clsTion
-	case strings.HasSuffix(s, "ment"), strings.HasSuffix(s, "ness"), strings.HasSuffix(s, "ity"), strings.HasSuffix(s, "ments"):
-		return clsNoun
-	case strings.HasSuffix(s, "al"), strings.HasSuffix(s, "ous"), strings.HasSuffix(s, "ive"), strings.HasSuffix(s, "ful"),
-		strings.HasSuffix(s, "able"), strings.HasSuffix(s, "ible"), strings.HasSuffix(s, "ic"):
-		return clsAdj
-	case strings.HasSuffix(s, "er"), strings.HasSuffix(s, "or"), strings.HasSuffix(s, "ers"), strings.HasSuffix(s, "ors"):
-		return clsEr
-	case strings.HasSuffix(s, "s"):
+	// by the last byte first: one branch instead of a chain of suffix tests
+	// (the suffixes and their order are part of the model; retrain after a
+	// change)
+	suf := func(x string) bool { return strings.HasSuffix(s, x) }
+	switch s[len(s)-1] {
+	case 'g':
+		if suf("ing") {
+			return clsIng
+		}
+	case 'd':
+		if suf("ed") {
+			return clsEd
+		}
+	case 'y':
+		if suf("ly") {
+			return clsLy
+		}
+		if suf("ity") {
+			return clsNoun
+		}
+	case 'n':
+		if suf("tion") || suf("sion") {
+			return clsTion
+		}
+	case 't':
+		if suf("ment") {
+			return clsNoun
+		}
+	case 'l':
+		if suf("al") || suf("ful") {
+			return clsAdj
+		}
+	case 'e':
+		if suf("ive") || suf("able") || suf("ible") {
+			return clsAdj
+		}
+	case 'c':
+		if suf("ic") {
+			return clsAdj
+		}
+	case 'r':
+		if suf("er") || suf("or") {
+			return clsEr
+		}
+	case 's':
+		switch {
+		case suf("tions"), suf("sions"):
+			return clsTion
+		case suf("ness"), suf("ments"):
+			return clsNoun
+		case suf("ous"):
+			return clsAdj
+		case suf("ers"), suf("ors"):
+			return clsEr
+		}
 		return clsS
 	}
 	return clsLower

@@ -254,3 +254,24 @@ func TestBenchDocSize(t *testing.T) {
 	}
 	t.Logf("bench document: %d words, %d tokens", words, len(d.Tokens))
 }
+
+// TestModelReproducible retrains the word-salad model from PolNeAR's
+// training articles and checks it equals the embedded one: the model is
+// built by a command, not by hand, and follows the text layer it reads.
+func TestModelReproducible(t *testing.T) {
+	if testing.Short() {
+		t.Skip("retraining takes a second or two")
+	}
+	f, err := os.Open("../../shared/gold/polnear/train.jsonl")
+	if err != nil {
+		t.Skip(goldSkip)
+	}
+	defer f.Close()
+	m, err := Train(f, DefaultFrequentWords)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(m.Bytes()) != string(modelData) {
+		t.Error("the embedded word-salad model differs from a fresh training run (the text layer changed?): run `dossier train quality` and commit quality/data/salad.bin")
+	}
+}
