@@ -439,7 +439,10 @@ func (c *checker) phrases() {
 				j++
 			}
 			if w == len(t.words) && t.spliced {
-				span := doc.Span{Start: toks[k-1].Start, End: toks[k].End}
+				// the flag covers the comma, the join itself: the words on
+				// either side are the ends of two real sentences, which
+				// other stages may still read
+				span := toks[k-1].Span
 				c.add(span, KindMT, fmt.Sprintf("%q: %s", d.Slice(doc.Span{Start: toks[k-1].Start, End: toks[j-1].End}), t.why))
 				k = j - 1
 				break

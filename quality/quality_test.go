@@ -81,6 +81,7 @@ func TestSpans(t *testing.T) {
 		{"The army said it was “ready to talk to the rebels. ‘ said.", "‘ said."},
 		{"The ministry blamed the weather and their surveillance services. , and transport assets.", ", and transport assets."},
 		{"The two countries signed a trade deal. Did. The markets rose.", "Did."},
+		{"The plan depends on progress in the transition, He said it needed more troops.", ","},
 	}
 	for _, c := range cases {
 		d := analyse(c.text)
