@@ -6,6 +6,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/dossier-news/dossier/doc"
 	"github.com/dossier-news/dossier/text"
@@ -275,4 +276,32 @@ func TestModelReproducible(t *testing.T) {
 	if string(m.Bytes()) != string(modelData) {
 		t.Error("the embedded word-salad model differs from a fresh training run (the text layer changed?): run `dossier train quality` and commit quality/data/salad.bin")
 	}
+}
+
+// FuzzCheck checks that any text gives flags inside the text, in order and
+// not overlapping, each with a kind and a reason, and a score in [0, 1].
+func FuzzCheck(f *testing.F) {
+	for _, g := range garbledCases {
+		f.Add(g.text)
+	}
+	for _, s := range cleanCases[:10] {
+		f.Add(s)
+	}
+	f.Add("“ ‘ ” ’ . , ; rice field. . increase, He said ‘ said.")
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) {
+			return
+		}
+		d := analyse(s)
+		end := 0
+		for _, fl := range d.Flags {
+			if fl.Start < end || fl.End > len(s) || fl.Start >= fl.End || fl.Kind == "" || fl.Why == "" {
+				t.Fatalf("bad flag %+v after offset %d in %q", fl, end, s)
+			}
+			end = fl.End
+		}
+		if q := d.Quality; q == nil || q.Score < 0 || q.Score > 1 {
+			t.Fatalf("score %v for %q", d.Quality, s)
+		}
+	})
 }
