@@ -77,8 +77,7 @@ func (c *checker) salad() {
 		return
 	}
 	d := c.d
-	var steps [saladWindow]float64 // ring buffer of the last surprises
-	fi := 0                        // next flag that may overlap
+	fi := 0 // next flag that may overlap
 	flags := c.flags
 	for _, s := range d.Sentences {
 		for fi < len(flags) && flags[fi].End <= s.Start {
@@ -97,33 +96,41 @@ func (c *checker) salad() {
 		if words < saladMinWords {
 			continue
 		}
-		steps = [saladWindow]float64{}
-		sum, best, bestEnd := 0.0, 0.0, 0
-		prev := clsStart
-		for k := s.Tokens.First; k <= s.Tokens.End; k++ {
-			cls := clsEnd
-			if k < s.Tokens.End {
-				cls = class(d, k, c.hash[k], model)
-			}
-			if k < s.Tokens.End && c.glued(k) {
-				// a dot inside a web address or a name (will.i.am): the
-				// words around it are not prose, so start the window afresh
-				steps, sum = [saladWindow]float64{}, 0
-			}
-			x := surprise(prev, cls)
-			i := (k - s.Tokens.First) % saladWindow
-			sum += x - steps[i]
-			steps[i] = x
-			if sum > best {
-				best, bestEnd = sum, k
-			}
-			prev = cls
-		}
+		best, bestEnd := c.worstWindow(s)
 		if best < saladThreshold {
 			continue
 		}
 		c.add(s.Span, KindSalad, c.saladWhy(s, bestEnd, best))
 	}
+}
+
+// worstWindow returns the largest total surprise over saladWindow
+// consecutive steps of sentence s, and the token where that window ends.
+func (c *checker) worstWindow(s doc.Sentence) (best float64, bestEnd int) {
+	d := c.d
+	var steps [saladWindow]float64 // ring buffer of the last surprises
+	sum := 0.0
+	prev := clsStart
+	for k := s.Tokens.First; k <= s.Tokens.End; k++ {
+		cls := clsEnd
+		if k < s.Tokens.End {
+			cls = class(d, k, c.hash[k], model)
+		}
+		if k < s.Tokens.End && c.glued(k) {
+			// a dot inside a web address or a name (will.i.am): the
+			// words around it are not prose, so start the window afresh
+			steps, sum = [saladWindow]float64{}, 0
+		}
+		x := surprise(prev, cls)
+		i := (k - s.Tokens.First) % saladWindow
+		sum += x - steps[i]
+		steps[i] = x
+		if sum > best {
+			best, bestEnd = sum, k
+		}
+		prev = cls
+	}
+	return best, bestEnd
 }
 
 // glued reports whether token k is punctuation with no space on either
@@ -162,3 +169,4 @@ func (c *checker) saladWhy(s doc.Sentence, end int, bits float64) string {
 	}
 	return fmt.Sprintf("word salad: its word order is %.0f bits less likely than clean, edited news over %d words (%s)", bits, saladWindow, strings.Join(pairs, ", "))
 }
+
