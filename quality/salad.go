@@ -169,4 +169,3 @@ func (c *checker) saladWhy(s doc.Sentence, end int, bits float64) string {
 	}
 	return fmt.Sprintf("word salad: its word order is %.0f bits less likely than clean, edited news over %d words (%s)", bits, saladWindow, strings.Join(pairs, ", "))
 }
-
