@@ -88,6 +88,10 @@ type checker struct {
 	// over paragraphs).
 	unpaired      int
 	unpairedMarks []doc.Span
+	// splices are the spans of spliced-sentence flags: machine-translation
+	// artefacts by kind, but a join that scraping makes too, so they do not
+	// say the text was translated.
+	splices []doc.Span
 	// saladSentences counts the sentences the word-salad model judged.
 	saladSentences int
 	// covered marks the tokens of pieces already flagged, so the word-salad
@@ -444,6 +448,7 @@ func (c *checker) phrases() {
 				// other stages may still read
 				span := toks[k-1].Span
 				c.add(span, KindMT, fmt.Sprintf("%q: %s", d.Slice(doc.Span{Start: toks[k-1].Start, End: toks[j-1].End}), t.why))
+				c.splices = append(c.splices, span)
 				k = j - 1
 				break
 			}
