@@ -7,8 +7,10 @@
 // PolNeAR's training articles). It fills d.Flags and d.Quality. Later stages
 // keep flagged text out of their facts with d.Flagged(span).
 //
-// The stage works over the token, sentence and quotation layers only, in one
-// pass over the tokens; it never looks at raw text by another route.
+// The stage works over the token, sentence and quotation layers only, in a
+// few linear passes over the tokens; it never reads the text by another
+// route. Its language knowledge lives in data/tells.txt (editable) and
+// data/salad.bin (rebuilt by `dossier train quality`).
 package quality
 
 import (
@@ -94,9 +96,6 @@ type checker struct {
 	splices []doc.Span
 	// saladSentences counts the sentences the word-salad model judged.
 	saladSentences int
-	// covered marks the tokens of pieces already flagged, so the word-salad
-	// pass does not flag them twice.
-	covered []bool
 }
 
 func (c *checker) add(s doc.Span, kind, why string) {
@@ -163,17 +162,17 @@ func (c *checker) fragments() {
 	qi := 0
 	for si, s := range d.Sentences {
 		start := s.Tokens.First
-		prev := prevInfo{}
+		var prev pieceEnd
 		emit := func(end int, stray bool) {
 			p := piece{first: start, end: end, cont: start > s.Tokens.First, stray: stray}
 			if p.cont {
-				p.afterStop, p.afterClose = prev.afterStopNext, prev.afterCloseNext
+				p.afterStop, p.afterClose = prev.stop, prev.closed
 			}
 			for qi < len(d.Quotations) && d.Quotations[qi].Content.End <= toks[start].Start {
 				qi++
 			}
 			c.piece(si, p, qi)
-			prev = nextInfo(c, start, end)
+			prev = c.endOf(start, end)
 			start = end
 		}
 		for k := s.Tokens.First; k < s.Tokens.End; k++ {
@@ -198,23 +197,19 @@ func (c *checker) fragments() {
 	}
 }
 
-// prevInfo describes how a piece ended, for the piece after it.
-type prevInfo struct {
-	afterStopNext, afterCloseNext bool
-}
+// pieceEnd says how a piece ended, for the piece after it: with a full stop
+// (not ? or !), and with a closing quotation mark or bracket after it.
+type pieceEnd struct{ stop, closed bool }
 
-// nextInfo looks at the end of the piece [start, end): did it end with a full
-// stop, and a closing quotation mark after it?
-func nextInfo(c *checker, start, end int) prevInfo {
-	var p prevInfo
+// endOf looks at the end of the piece [start, end).
+func (c *checker) endOf(start, end int) pieceEnd {
+	var p pieceEnd
 	k := end - 1
 	for k > start && c.closes(k) {
-		p.afterCloseNext = true
+		p.closed = true
 		k--
 	}
-	if k >= start && c.isTerminal(k) && c.d.Text[c.d.Tokens[k].Start] == '.' {
-		p.afterStopNext = true
-	}
+	p.stop = k >= start && c.isTerminal(k) && c.d.Text[c.d.Tokens[k].Start] == '.'
 	return p
 }
 

@@ -167,5 +167,5 @@ func (c *checker) saladWhy(s doc.Sentence, end int, bits float64) string {
 			break
 		}
 	}
-	return fmt.Sprintf("word salad: its word order is %.0f bits less likely than clean, edited news over %d words (%s)", bits, saladWindow, strings.Join(pairs, ", "))
+	return fmt.Sprintf("word salad: within a few words, %s and the like are pairs clean, edited news almost never writes (%.0f bits below it)", strings.Join(pairs, ", "), bits)
 }
