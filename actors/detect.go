@@ -42,6 +42,7 @@ type cand struct {
 	weak       bool
 	verbAfter  bool
 	acronym    bool
+	guessed    bool // typed PERSON for want of evidence: a later ORG may retype it
 	pron       pronoun
 	sent       int
 	entity     int
@@ -671,8 +672,12 @@ func (a *analyzer) nameCand(ch chunk, sFirst int) {
 			c.typ = "LOC"
 		}
 	}
+	if c.typ == "" && a.ownsRole(ch.end) {
+		c.typ = "ORG" // "Sallow Terminals' chief executive": an employer
+	}
 	if c.typ == "" {
 		c.typ = a.guessType(ch, c.verbAfter)
+		c.guessed = c.typ == "PERSON" && !c.verbAfter
 	}
 	if c.typ == "PERSON" && c.role == "" {
 		a.appositionRole(&c, sFirst)
@@ -699,6 +704,24 @@ func (a *analyzer) lowerElsewhere(i int) bool {
 			continue
 		}
 		if a.d.Text[t.Start] == w[0] && a.txt(k) == w {
+			return true
+		}
+	}
+	return false
+}
+
+// ownsRole reports whether a possessive and a title follow token k-1:
+// "Sallow Terminals' chief executive", "Mali's president".
+func (a *analyzer) ownsRole(k int) bool {
+	if k >= len(a.d.Tokens) {
+		return false
+	}
+	t := a.txt(k)
+	if !isPossessive(t) && !(a.d.Tokens[k].Kind == doc.QuoteMark && a.d.Marks[k] == doc.MarkApostrophe) {
+		return false
+	}
+	for j := k + 1; j < len(a.d.Tokens) && j < k+4 && a.cls[j] == cTitle; j++ {
+		if lex.titles[a.low(j)].class == tHead {
 			return true
 		}
 	}
@@ -823,6 +846,22 @@ func (a *analyzer) appositionRole(c *cand, sFirst int) {
 		}
 		c.role = d.Text[d.Tokens[j].Start:d.Tokens[k-1].End]
 		c.roleKey = a.roleKey(k - 1)
+		// "Sallow Terminals' chief executive, Marta Lind": the employer
+		if p := j - 1; p > sFirst && (isPossessive(a.txt(p)) || a.d.Marks[p] == doc.MarkApostrophe) && a.d.Tokens[p].Kind != doc.Punct {
+			if h := a.hitEndingAt(p - 1); h >= 0 {
+				if co := countryOf(a.hits[h].e); co != "" {
+					c.affil = co
+				} else {
+					c.affil = a.hits[h].e.canon
+				}
+			} else if a.cls[p-1] == cName {
+				q := p - 1
+				for q > sFirst && a.cls[q-1] == cName {
+					q--
+				}
+				c.affil = a.nameText(q, p)
+			}
+		}
 	}
 }
 
@@ -890,6 +929,19 @@ func (a *analyzer) hitCand(hi int) {
 			}
 		}
 	}
+	if e.typ == "ORG" && e.kind == kName && a.is(h.end, wOrgWord) && !a.isCap(h.end) && a.isWord(h.end) {
+		// "the UN mission", "an AU force": the organisation's body, and
+		// the organisation itself inside it
+		b := c
+		b.end = h.end + 1
+		b.canon = a.txt(h.first) + " " + a.low(h.end)
+		if h.end-h.first > 1 {
+			b.canon = e.canon + " " + a.low(h.end)
+		}
+		b.affil = e.canon
+		b.verbAfter = a.verbAfter(b.end)
+		a.cands = append(a.cands, b)
+	}
 	switch e.kind {
 	case kDemonym:
 		c.kind = "demonym"
@@ -899,7 +951,7 @@ func (a *analyzer) hitCand(hi int) {
 		if a.isWord(h.first - 1) {
 			prev = a.low(h.first - 1)
 		}
-		if c.verbAfter && !locPreps[prev] {
+		if (c.verbAfter || a.is(h.end, wAux)) && !locPreps[prev] {
 			// "Washington said": the government seated there
 			c.canon = e.country
 		} else {

@@ -96,6 +96,7 @@ const (
 	wConnector
 	wLexStart
 	wLowerStart // starts a phrase that may be written in lower case ("al-Qaeda")
+	wAux        // an auxiliary verb
 	wGroup      // a noun of an unnamed group of people ("officials")
 	wHyphen     // set per token, not in the map: the word has a hyphen
 )
@@ -330,6 +331,11 @@ func load() *lexicons {
 	flag(keysOf(connectors), wConnector)
 	flag(keysOf(l.maxWords), wLexStart)
 	flag(keysOf(l.groups), wGroup)
+	for _, e := range dataFile("auxiliaries.txt") {
+		for _, w := range strings.Fields(e.Field(0)) {
+			l.info[norm(w)] |= wAux
+		}
+	}
 	for key, es := range l.phrases {
 		for _, e := range es {
 			if e.lowerStart {

@@ -19,6 +19,7 @@ type ent struct {
 	toks        []string // people: the name's words, normalised
 	lastTok     int      // first token of the latest mention
 	group       bool     // an unnamed group of people ("Malian officials")
+	guessed     bool     // a person only for want of evidence
 }
 
 // seen is one resolved mention, in text order, for the pronoun and role
@@ -198,6 +199,16 @@ func (r *resolver) registerPerson(ei int) {
 	}
 }
 
+func (r *resolver) unregisterPerson(ei int) {
+	for _, m := range []map[string]int{r.bySurname, r.byFirst} {
+		for k, v := range m {
+			if v == ei {
+				delete(m, k)
+			}
+		}
+	}
+}
+
 // findPerson returns the person an earlier mention introduced under these
 // words, or -1.
 func (r *resolver) findPerson(toks []string) int {
@@ -328,6 +339,7 @@ func (r *resolver) name(ci int) {
 			return
 		}
 		ei := r.newEnt(ci, "PERSON", c.canon)
+		r.ents[ei].guessed = c.guessed
 		r.ents[ei].toks = slices.Clone(toks)
 		r.registerPerson(ei)
 		return
@@ -343,6 +355,18 @@ func (r *resolver) name(ci int) {
 		}
 	}
 	key := entKey{c.typ, c.canon}
+	if c.typ == "ORG" {
+		// "The operator, Sallow Terminals, ... Sallow Terminals' chief
+		// executive": a name taken for a person turns out an organisation
+		for ei, e := range r.ents {
+			if e.guessed && e.typ == "PERSON" && e.name == c.canon {
+				r.unregisterPerson(ei)
+				e.typ, e.guessed, e.gender, e.toks = "ORG", false, 0, nil
+				r.byKey[key] = ei
+				break
+			}
+		}
+	}
 	if ei, ok := r.byKey[key]; ok {
 		r.link(ci, ei)
 		return
@@ -362,8 +386,49 @@ func (r *resolver) name(ci int) {
 		c.drop = true
 		return
 	}
+	if ei := r.aliasOf(c); ei >= 0 {
+		// "the UN mission, known as MINUSMA": one organisation, called by
+		// its proper name
+		r.ents[ei].name = c.canon
+		r.byKey[key] = ei
+		r.link(ci, ei)
+		return
+	}
 	ei := r.newEnt(ci, c.typ, c.canon)
 	r.byKey[key] = ei
+}
+
+// aliasOf finds the organisation that a name is introduced as another name
+// of: "X, known as Y", "X, also called Y", "X (Y)". It returns -1 if none.
+func (r *resolver) aliasOf(c *cand) int {
+	if c.typ != "ORG" {
+		return -1
+	}
+	k := c.first - 1
+	switch {
+	case k >= 0 && r.txt(k) == "(":
+		k--
+	case k >= 1 && r.low(k) == "as" && r.low(k-1) == "known",
+		k >= 1 && (r.low(k) == "called" || r.low(k) == "dubbed"):
+		if r.low(k) == "as" {
+			k--
+		}
+		k--
+		if k >= 0 && r.low(k) == "also" {
+			k--
+		}
+		if k >= 0 && r.txt(k) == "," {
+			k--
+		}
+	default:
+		return -1
+	}
+	for i := len(r.seen) - 1; i >= 0 && r.seen[i].end >= k; i-- {
+		if s := r.seen[i]; s.end == k+1 && r.ents[s.ent].typ == "ORG" {
+			return s.ent
+		}
+	}
+	return -1
 }
 
 func (r *resolver) anyKey(canon string) (int, bool) {
@@ -405,9 +470,30 @@ func (r *resolver) subject(sent, tok int, ok func(*ent) bool) int {
 // that gender in the window wins over a nearer person of unknown gender.
 func (r *resolver) subjectG(sent, tok int, g byte, ok func(*ent) bool) int {
 	if g == 'm' || g == 'f' {
-		if ei := r.subjectG(sent, tok, 0, func(e *ent) bool { return ok(e) && e.gender == g }); ei >= 0 {
+		// within the nearest sentence with a fitting person, one known to
+		// be of the pronoun's gender wins over one of unknown gender, unless
+		// the latter is that sentence's subject (its first person, acting)
+		ei := r.subjectG(sent, tok, 0, ok)
+		if ei < 0 || r.ents[ei].gender == g {
 			return ei
 		}
+		sameSent := -1
+		for i := len(r.seen) - 1; i >= 0; i-- {
+			if s := r.seen[i]; s.ent == ei && (s.sent < sent || s.tok < tok) {
+				sameSent = s.sent
+				break
+			}
+		}
+		for i := len(r.seen) - 1; i >= 0; i-- {
+			s := r.seen[i]
+			if s.sent < sameSent {
+				break
+			}
+			if s.sent == sameSent && (s.sent < sent || s.tok < tok) && r.ents[s.ent].gender == g && ok(r.ents[s.ent]) && !r.actsFirst(ei, sameSent) {
+				return s.ent
+			}
+		}
+		return ei
 	}
 	best, bestSent := -1, -1
 	for i := len(r.seen) - 1; i >= 0; i-- {
@@ -426,6 +512,19 @@ func (r *resolver) subjectG(sent, tok int, g byte, ok func(*ent) bool) int {
 		}
 	}
 	return best
+}
+
+// actsFirst reports whether entity ei is the acting subject of sentence
+// sent: its first mention there is followed by a verb of the verbs list.
+func (r *resolver) actsFirst(ei, sent int) bool {
+	first, acts := -1, false
+	for i := range r.cands {
+		c := &r.cands[i]
+		if c.sent == sent && c.entity == ei && (first < 0 || c.first < first) {
+			first, acts = c.first, c.verbAfter
+		}
+	}
+	return acts
 }
 
 // nearest finds the latest fitting person mentioned before token tok of

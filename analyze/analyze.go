@@ -6,7 +6,10 @@ package analyze
 import (
 	"github.com/dossier-news/dossier/actors"
 	"github.com/dossier-news/dossier/pipeline"
+	"github.com/dossier-news/dossier/quality"
+	"github.com/dossier-news/dossier/quantity"
 	"github.com/dossier-news/dossier/text"
+	"github.com/dossier-news/dossier/timex"
 )
 
 // Default returns the full analysis pipeline.
@@ -14,6 +17,10 @@ func Default() *pipeline.Pipeline {
 	return pipeline.New(
 		text.Stage{},
 		actors.Stage{},
-		// actors, quality, quotes, timex, quantity, events: added by their packages
+		quality.Stage{}, // flags debris before quotes, timex, quantity and events read the text
+		// quotes: added by its package
+		timex.Stage{},
+		quantity.Stage{},
+		// events: added by its package
 	)
 }
