@@ -135,6 +135,10 @@ func (a *analyzer) lower() {
 	for i, t := range d.Tokens {
 		raw := d.Text[t.Start:t.End]
 		a.aoff[i] = -1
+		if t.Kind != doc.Word {
+			a.lows[i] = raw
+			continue
+		}
 		ascii, upper := true, false
 		for k := 0; k < len(raw); k++ {
 			c := raw[k]
@@ -175,11 +179,11 @@ func (a *analyzer) lower() {
 			continue
 		}
 		w := a.lows[i]
-		if maybeListed(w) {
-			a.info[i] = lex.info[w]
-		}
 		if strings.IndexByte(w, '-') >= 0 {
 			a.info[i] |= wHyphen
+		}
+		if !t.Has(doc.FlagCap) && !maybeFiltered(w) {
+			a.info[i] |= wSkip // no title, group noun, pronoun or lower-case phrase
 		}
 	}
 }
@@ -189,7 +193,27 @@ func (a *analyzer) txt(i int) string    { return a.d.TokenText(i) }
 func (a *analyzer) low(i int) string    { return a.lows[i] }
 
 // is reports whether token i is a word with any of the lexicon flags f.
-func (a *analyzer) is(i int, f uint16) bool { return i >= 0 && i < len(a.info) && a.info[i]&f != 0 }
+//
+// The flags of a word are looked up on first need: most words are asked only
+// whether they are a title, a group noun or a pronoun, and a small filter
+// answers that without a look-up (wSkip).
+func (a *analyzer) is(i int, f uint16) bool {
+	if i < 0 || i >= len(a.info) {
+		return false
+	}
+	v := a.info[i]
+	if v&wDone == 0 {
+		if v&wSkip != 0 && f&^(wFiltered|wHyphen) == 0 {
+			return v&f != 0
+		}
+		if a.d.Tokens[i].Kind != doc.Word {
+			return false
+		}
+		v |= lex.info[a.lows[i]] | wDone
+		a.info[i] = v
+	}
+	return v&f != 0
+}
 
 func (a *analyzer) isWord(i int) bool {
 	return i >= 0 && i < len(a.d.Tokens) && a.d.Tokens[i].Kind == doc.Word
@@ -227,7 +251,7 @@ func (a *analyzer) headline(s doc.Sentence) bool {
 		}
 		if t.Has(doc.FlagCap) {
 			caps++
-		} else if a.is(i, wNotName) {
+		} else if t.Len() <= 4 && a.is(i, wNotName) {
 			caps++ // "of", "the" in title case
 		}
 	}
@@ -1094,11 +1118,11 @@ func (a *analyzer) nominalCand(k, sFirst, si int) {
 	if t.Kind != doc.Word || t.Has(doc.FlagCap) || k-1 < sFirst {
 		return
 	}
-	if !a.is(k, wOrgWord) {
-		return
-	}
 	det := a.low(k - 1)
 	if det != "the" && det != "this" {
+		return
+	}
+	if !a.is(k, wOrgWord) {
 		return
 	}
 	if a.isWord(k + 1) {

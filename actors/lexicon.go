@@ -99,7 +99,12 @@ const (
 	wAux        // an auxiliary verb
 	wGroup      // a noun of an unnamed group of people ("officials")
 	wHyphen     // set per token, not in the map: the word has a hyphen
+	wSkip       // set per token: none of the wFiltered flags, known without a look-up
+	wDone       // set per token: the flags were looked up
 )
+
+// wFiltered are the flags that filteredBits answers for every word.
+const wFiltered = wTitle | wGroup | wPron | wLowerStart
 
 var lex = load()
 
@@ -344,31 +349,36 @@ func load() *lexicons {
 			}
 		}
 	}
-	for k := range l.info {
-		listedBits[bloomIndex(k)/64] |= 1 << (bloomIndex(k) % 64)
+	for k, f := range l.info {
+		if f&wFiltered != 0 {
+			i := fnv(k) % filterSize
+			filteredBits[i/64] |= 1 << (i % 64)
+		}
 	}
 	return l
 }
 
-// listedBits is a filter in front of the info map: a word whose length and
-// first and last bytes match no listed word needs no map look-up. Most words
-// of a text are passed over with one shift and one mask.
-var listedBits [1 << 14 / 64]uint64
+// filteredBits is a filter in front of the flag look-up: a word whose hash
+// bit is clear is no title, group noun, pronoun or start of a lower-case
+// phrase, the questions the stage asks of every word. A few hundred words
+// set bits in 64K, so nearly every other word is passed over without a
+// look-up.
+const filterSize = 1 << 16
 
-func bloomIndex(w string) uint32 {
-	if w == "" {
-		return 0
+var filteredBits [filterSize / 64]uint64
+
+func fnv(s string) uint32 {
+	h := uint32(2166136261)
+	for i := 0; i < len(s); i++ {
+		h ^= uint32(s[i])
+		h *= 16777619
 	}
-	n := uint32(len(w))
-	if n > 15 {
-		n = 15
-	}
-	return (n<<10 | uint32(w[0]&31)<<5 | uint32(w[len(w)-1]&31)) & (1<<14 - 1)
+	return h
 }
 
-func maybeListed(w string) bool {
-	i := bloomIndex(w)
-	return listedBits[i/64]&(1<<(i%64)) != 0
+func maybeFiltered(w string) bool {
+	i := fnv(w) % filterSize
+	return filteredBits[i/64]&(1<<(i%64)) != 0
 }
 
 func keysOf[V any](m map[string]V) []string {
