@@ -115,6 +115,11 @@ func TestSentences(t *testing.T) {
 		{"Defence Minister Sadio Camara visited Moscow last week.", []want{{at: "Sadio Camara", typ: "PERSON", role: "Defence Minister"}, {at: "Moscow", typ: "GPE", name: "Moscow"}}},
 		{"Ousmane Sonko, the opposition leader, was arrested.", []want{{at: "Ousmane Sonko", typ: "PERSON", role: "opposition leader"}}},
 		{"UN spokesperson Stephane Dujarric said the mission would stay.", []want{{at: "Stephane Dujarric", typ: "PERSON", role: "spokesperson", affil: "United Nations"}}},
+		{"In June 2021, Goita became president of the transitional government after a second coup.", []want{{at: "Goita", typ: "PERSON", name: "Goita", role: "president of the transitional government"}}},
+		{"Colonel Assimi Goita seized power. Goita was named interim president in May.", []want{{at: "Goita@2", typ: "PERSON", name: "Assimi Goita", role: "interim president"}}},
+		{"Sallow Terminals’ chief executive, Marta Lind, rejected the offer.", []want{{at: "Marta Lind", typ: "PERSON", role: "chief executive", affil: "Sallow Terminals"}, {at: "Sallow Terminals", typ: "ORG"}}},
+		{"The 12,000-strong UN mission, known as MINUSCA, will stay.", []want{{at: "UN mission", typ: "ORG", name: "MINUSCA"}, {at: "MINUSCA", typ: "ORG", name: "MINUSCA"}}},
+		{"US Ambassador Daniel Okoro said Washington was alarmed.", []want{{at: "Washington", typ: "GPE", name: "United States"}}},
 		{"Russian President Vladimir Putin met the envoy.", []want{{at: "Vladimir Putin", typ: "PERSON", role: "President", affil: "Russia"}}},
 
 		// 3. who is who

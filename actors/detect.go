@@ -42,6 +42,7 @@ type cand struct {
 	weak       bool
 	verbAfter  bool
 	acronym    bool
+	newRole    bool // the role was taken up here ("became president"): it replaces the old one
 	guessed    bool // typed PERSON for want of evidence: a later ORG may retype it
 	pron       pronoun
 	sent       int
@@ -844,23 +845,7 @@ func (a *analyzer) roleKey(head int) string {
 // rogue billionaire" or "its owner, Evgeny Prigozhin".
 func (a *analyzer) appositionRole(c *cand, sFirst int) {
 	d := a.d
-	// after: ", a|an|the [words] head"
-	k := c.end
-	if k+2 < len(d.Tokens) && a.txt(k) == "," && a.isWord(k+1) {
-		det := a.low(k + 1)
-		if det == "a" || det == "an" || det == "the" {
-			for j := k + 2; j < k+6 && j < len(d.Tokens) && a.isWord(j); j++ {
-				if a.cls[j] == cTitle && lex.titles[a.low(j)].class == tHead {
-					c.role = d.Text[d.Tokens[k+2].Start:d.Tokens[j].End]
-					c.roleKey = a.roleKey(j)
-					return
-				}
-				if a.cls[j] != cTitle && a.cls[j] != cNone && a.cls[j] != cLex {
-					break
-				}
-			}
-		}
-	}
+	var k int
 	// before: "[det] [mods] head, Name"
 	k = c.first - 1
 	if k-1 >= sFirst && a.txt(k) == "," && a.cls[k-1] == cTitle && lex.titles[a.low(k-1)].class == tHead {
@@ -886,6 +871,77 @@ func (a *analyzer) appositionRole(c *cand, sFirst int) {
 				c.affil = a.nameText(q, p)
 			}
 		}
+	}
+	if c.role != "" {
+		return
+	}
+	// after: ", a|an|the [words] head"
+	k = c.end
+	if k+2 < len(d.Tokens) && a.txt(k) == "," && a.isWord(k+1) {
+		det := a.low(k + 1)
+		if det == "a" || det == "an" || det == "the" {
+			for j := k + 2; j < k+6 && j < len(d.Tokens) && a.isWord(j); j++ {
+				if a.cls[j] == cTitle && lex.titles[a.low(j)].class == tHead {
+					c.role = d.Text[d.Tokens[k+2].Start:d.Tokens[j].End]
+					c.roleKey = a.roleKey(j)
+					return
+				}
+				if a.cls[j] != cTitle && a.cls[j] != cNone && a.cls[j] != cLex {
+					break
+				}
+			}
+		}
+	}
+	// a copula: "Goita became president of the interim government"
+	k = c.end
+	if k+1 < len(d.Tokens) && a.isWord(k) {
+		v := a.low(k)
+		switch {
+		case v == "became" || v == "becomes" || v == "is" || v == "was":
+			k++
+		case (v == "was" || v == "is" || v == "were") && k+1 < len(d.Tokens):
+			k++
+		default:
+			return
+		}
+		appointed := false
+		if a.isWord(k) && (a.low(k) == "named" || a.low(k) == "appointed" || a.low(k) == "elected" || a.low(k) == "sworn") {
+			appointed = true
+			k++
+			if a.isWord(k) && a.low(k) == "in" {
+				k++
+			}
+			if a.isWord(k) && a.low(k) == "as" {
+				k++
+			}
+		}
+		if a.isWord(k) && (a.low(k) == "the" || a.low(k) == "a" || a.low(k) == "an") {
+			k++
+		}
+		first, head := k, -1
+		for k < len(d.Tokens) && (a.cls[k] == cTitle || (a.cls[k] == cLex && head < 0)) {
+			if a.cls[k] == cTitle && lex.titles[a.low(k)].class == tHead {
+				head = k
+			}
+			k++
+		}
+		if head < 0 {
+			return
+		}
+		end := head + 1
+		if end+1 < len(d.Tokens) && a.low(end) == "of" {
+			// "president of the interim government": the office's scope
+			j := end + 1
+			for j < len(d.Tokens) && j < end+6 && a.isWord(j) && (!a.is(j, wNotName) || a.low(j) == "the") && !a.is(j, wVerb) {
+				j++
+			}
+			if j > end+1 && a.low(j-1) != "the" {
+				end = j
+			}
+		}
+		c.role = d.Text[d.Tokens[first].Start:d.Tokens[end-1].End]
+		c.roleKey = a.roleKey(head)
+		c.newRole = v == "became" || v == "becomes" || appointed
 	}
 }
 

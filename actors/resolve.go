@@ -129,7 +129,7 @@ func (r *resolver) link(ci, ei int) {
 		e.gender = c.gender
 	}
 	if c.roleKey != "" && e.typ == "PERSON" {
-		if e.role == "" {
+		if e.role == "" || c.newRole {
 			e.role = c.role
 		}
 		if !contains(e.roleKeys, c.roleKey) {
