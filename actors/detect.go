@@ -704,7 +704,7 @@ func (a *analyzer) nameCand(ch chunk, sFirst int) {
 		c.typ = a.guessType(ch, c.verbAfter)
 		c.guessed = c.typ == "PERSON" && !c.verbAfter
 	}
-	if c.typ == "PERSON" && c.role == "" {
+	if (c.typ == "PERSON" || c.typ == "") && c.role == "" {
 		a.appositionRole(&c, sFirst)
 	}
 	if c.gender == 0 {
