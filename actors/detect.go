@@ -340,11 +340,15 @@ func (a *analyzer) caseOK(e *entry, i, n int, anyCase bool) bool {
 		return true
 	}
 	c := a.txt(i)
-	if c != "" && c[0] >= 'a' && c[0] <= 'z' {
-		// a phrase written in lower case in the data ("al-Qaeda") may start so
-		return e.lowerStart
+	if c != "" && c[0] >= 'a' && c[0] <= 'z' && !e.lowerStart {
+		return false // only a phrase written in lower case in the data ("al-Qaeda") may start so
 	}
-	return a.d.Tokens[i].Has(doc.FlagCap)
+	for k := 0; k < n && k < 32; k++ {
+		if e.capMask&(1<<k) != 0 && !a.d.Tokens[i+k].Has(doc.FlagCap) {
+			return false
+		}
+	}
+	return true
 }
 
 func hasLower(s string) bool {
@@ -487,8 +491,8 @@ func (a *analyzer) nameRun(i, end int, head bool) int {
 		if a.is(j, wNotName) {
 			break
 		}
-		if a.is(j, wTitle) && lex.titles[low].class != tMod {
-			break
+		if a.is(j, wTitle) && lex.titles[low].class != tMod && !a.givenOrInitial(j-1) {
+			break // "Tom King", "John Major": after a given name, a surname
 		}
 		if a.is(j, wLexStart) {
 			if n, e := a.match(j, end, head); e != nil {

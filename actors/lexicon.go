@@ -43,6 +43,9 @@ type entry struct {
 	// lowerStart: written with a small first letter in the data ("al-Qaeda"),
 	// so it may start so in text
 	lowerStart bool
+	// capMask has bit k set when word k of the phrase is capitalised in the
+	// data: "Russia Today" does not match "Russia today"
+	capMask uint32
 }
 
 // titleWord is one word of titles.txt.
@@ -166,6 +169,11 @@ func (l *lexicons) add(phrase string, e entry) {
 	}
 	e.words = n
 	e.exact = isAllCaps(phrase)
+	for k, t := range text.Tokenize(phrase, nil) {
+		if r, _ := utf8.DecodeRuneInString(phrase[t.Start:]); unicode.IsUpper(r) && k < 32 {
+			e.capMask |= 1 << k
+		}
+	}
 	r, _ := utf8.DecodeRuneInString(phrase)
 	e.lowerStart = unicode.IsLower(r)
 	ep := &e
