@@ -120,6 +120,11 @@ func TestSentences(t *testing.T) {
 		{"Sallow Terminals’ chief executive, Marta Lind, rejected the offer.", []want{{at: "Marta Lind", typ: "PERSON", role: "chief executive", affil: "Sallow Terminals"}, {at: "Sallow Terminals", typ: "ORG"}}},
 		{"The 12,000-strong UN mission, known as MINUSCA, will stay.", []want{{at: "UN mission", typ: "ORG", name: "MINUSCA"}, {at: "MINUSCA", typ: "ORG", name: "MINUSCA"}}},
 		{"US Ambassador Daniel Okoro said Washington was alarmed.", []want{{at: "Washington", typ: "GPE", name: "United States"}}},
+		{"Students at the University of Southern Mali (USM) protested. USM said classes would resume.", []want{{at: "University of Southern Mali", typ: "ORG", name: "University of Southern Mali"}, {at: "USM@2", typ: "ORG", name: "University of Southern Mali"}}},
+		{"Fatima Diallo founded a charity. The Fatima Diallo Foundation now runs 12 clinics.", []want{{at: "Fatima Diallo@2", typ: "PERSON", name: "Fatima Diallo"}, {at: "Foundation", typ: "ORG", name: "Fatima Diallo Foundation"}}},
+		{"Kristen Wilkins curated the show. Kristin Wilkins said it would travel.", []want{{at: "Kristin Wilkins", typ: "PERSON", name: "Kristen Wilkins"}}},
+		{"The Scientology organization denied the claim.", []want{{at: "Scientology", typ: "ORG", name: "Church of Scientology"}}},
+		{"British Defence Secretary Tom King visited the base.", []want{{at: "Tom King", typ: "PERSON", name: "Tom King", role: "Defence Secretary", affil: "United Kingdom"}}},
 		{"Russian President Vladimir Putin met the envoy.", []want{{at: "Vladimir Putin", typ: "PERSON", role: "President", affil: "Russia"}}},
 
 		// 3. who is who

@@ -373,6 +373,18 @@ var connectors = map[string]bool{"of": true, "for": true, "on": true, "the": tru
 func (a *analyzer) orgRun(i, end int) int {
 	last := -1
 	j := i
+	if a.is(i, wOrgWord) && i+2 < end && a.isWord(i+1) && (a.low(i+1) == "of" || a.low(i+1) == "for" || a.low(i+1) == "on") && a.isCap(i+2) {
+		// "University of Southern Indiana", "Ministry of Defence": the run
+		// after the organisation word is its name
+		j = i + 2
+		for j < end && (a.isCap(j) || (a.is(j, wConnector) && a.isCap(j+1) && j+1 < end)) {
+			j++
+		}
+		for j > i+2 && !a.isCap(j-1) {
+			j--
+		}
+		return j
+	}
 	for j < end {
 		if a.isCap(j) {
 			if a.is(j, wOrgWord) && j > i {
@@ -964,7 +976,7 @@ func (a *analyzer) guessType(ch chunk, verbAfter bool) string {
 		if k := ch.end; k < len(a.d.Tokens) && a.txt(k) == ":" && len(a.txt(ch.first)) > 2 {
 			return "PERSON"
 		}
-		if len(a.txt(ch.first)) <= 6 && !ch.weak {
+		if len(a.txt(ch.first)) <= 6 && (!ch.weak || verbAfter) {
 			return "ORG"
 		}
 	}
@@ -1013,7 +1025,7 @@ func (a *analyzer) hitCand(hi int) {
 			}
 		}
 	}
-	if e.typ == "ORG" && e.kind == kName && a.is(h.end, wOrgWord) && !a.isCap(h.end) && a.isWord(h.end) {
+	if e.typ == "ORG" && e.kind == kName && a.isWord(h.end) && !a.isCap(h.end) && lex.orgBodies[a.low(h.end)] {
 		// "the UN mission", "an AU force": the organisation's body, and
 		// the organisation itself inside it
 		b := c

@@ -79,6 +79,7 @@ type lexicons struct {
 	verbs      map[string]bool
 	orgWords   map[string]bool
 	groups     map[string]bool   // nouns of unnamed groups of people
+	orgBodies  map[string]bool   // nouns for an organisation's bodies ("mission")
 	things     map[string]string // last word of a thing's or a place's name -> "thing" or "place"
 	bodies     map[string]string // "army" -> "army"; two-word bodies keyed "security forces"
 	bodyFirst  map[string]int    // first word of a body noun -> most words
@@ -198,6 +199,7 @@ func load() *lexicons {
 		orgWords:   map[string]bool{},
 		things:     map[string]string{},
 		groups:     map[string]bool{},
+		orgBodies:  map[string]bool{},
 		bodies:     map[string]string{},
 		bodyFirst:  map[string]int{},
 		directions: map[string]bool{},
@@ -303,6 +305,9 @@ func load() *lexicons {
 		// two-word nouns ("aid workers") are known by their last word
 		ws := strings.Fields(norm(e.Field(0)))
 		l.groups[ws[len(ws)-1]] = true
+	}
+	for _, e := range dataFile("orgbodies.txt") {
+		l.orgBodies[norm(e.Field(0))] = true
 	}
 	for _, e := range dataFile("things.txt") {
 		l.things[norm(e.Field(0))] = e.Field(1)

@@ -81,6 +81,37 @@ func (a *analyzer) resolve() {
 			r.splitWeak(ci)
 		}
 	}
+	// "the Andy Warhol Foundation": a person named at the start of an
+	// organisation's name is mentioned there too
+	for _, ci := range order {
+		if c := &a.cands[ci]; c.typ == "ORG" && c.kind == "name" && !c.drop && c.end-c.first >= 3 {
+			r.personInside(ci)
+		}
+	}
+}
+
+func (r *resolver) personInside(ci int) {
+	c := r.cands[ci]
+	for n := c.end - c.first - 1; n >= 2; n-- {
+		sub := cand{first: c.first, end: c.first + n, nFirst: c.first, kind: "name", typ: "PERSON", sent: c.sent, entity: -1}
+		toks := r.nameToks(&sub)
+		if len(toks) != n {
+			continue
+		}
+		ei := -1
+		for k := len(r.ents) - 1; k >= 0; k-- {
+			if e := r.ents[k]; e.typ == "PERSON" && slices.Equal(e.toks, toks) {
+				ei = k
+				break
+			}
+		}
+		if ei >= 0 {
+			sub.canon = r.nameText(sub.first, sub.end)
+			r.cands = append(r.cands, sub)
+			r.link(len(r.cands)-1, ei)
+			return
+		}
+	}
 }
 
 // weakName links a weak candidate to a known actor, reporting whether it did.
@@ -233,7 +264,9 @@ func (r *resolver) findPerson(toks []string) int {
 	if ei, ok := r.bySurname[last]; ok {
 		e := r.ents[ei]
 		if len(e.toks) == 1 || e.toks[0] == toks[0] || initialOf(toks[0], e.toks[0]) || initialOf(e.toks[0], toks[0]) ||
-			slices.Contains(e.toks, toks[0]) || slices.Contains(toks, e.toks[0]) {
+			slices.Contains(e.toks, toks[0]) || slices.Contains(toks, e.toks[0]) ||
+			(len(toks[0]) >= 4 && editDistance(toks[0], e.toks[0], 1) <= 1) {
+			// "Kristin Wilkins" after "Kristen Wilkins": one person spelt two ways
 			// "Tom Cruise" after "Scientologist Tom Cruise", and the reverse
 			return ei
 		}
