@@ -1,6 +1,7 @@
 package actors
 
 import (
+	"os"
 	"strings"
 	"testing"
 
@@ -50,5 +51,22 @@ func BenchmarkTextOnly(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		text.Analyze(d)
+	}
+}
+
+// BenchmarkExamples measures the stage on the bundled example articles
+// joined into one document, the document `dossier bench` uses by default.
+func BenchmarkExamples(b *testing.B) {
+	x, err1 := os.ReadFile("../examples/harbour-strike.txt")
+	y, err2 := os.ReadFile("../examples/lakeport-ceasefire.txt")
+	if err1 != nil || err2 != nil {
+		b.Skip("examples/ not found beside the package")
+	}
+	d := doc.New("examples", string(x)+"\n\n"+string(y))
+	text.Analyze(d)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		Analyze(d)
 	}
 }

@@ -140,6 +140,12 @@ func (a *analyzer) lower() {
 			a.lows[i] = raw
 			continue
 		}
+		if c := raw[0]; c >= 'a' && c <= 'z' && !t.Has(doc.FlagCap) && strings.IndexByte(raw, '-') < 0 && strings.IndexByte(raw, 0xE2) < 0 {
+			// a lower-case word: its own text (inner capitals, as in
+			// "al-Qaeda", come with a hyphen and are scanned below)
+			a.lows[i] = raw
+			continue
+		}
 		ascii, upper := true, false
 		for k := 0; k < len(raw); k++ {
 			c := raw[k]
@@ -240,7 +246,7 @@ func (a *analyzer) sentences() []doc.Sentence {
 // headline reports whether a sentence is written in capitals or title case,
 // where capital letters say nothing about names.
 func (a *analyzer) headline(s doc.Sentence) bool {
-	words, caps, allcaps := 0, 0, 0
+	words, allcaps, long := 0, 0, 0
 	for i := s.Tokens.First; i < s.Tokens.End; i++ {
 		t := a.d.Tokens[i]
 		if t.Kind != doc.Word {
@@ -250,16 +256,26 @@ func (a *analyzer) headline(s doc.Sentence) bool {
 		if t.Has(doc.FlagAllCaps) {
 			allcaps++
 		}
-		if t.Has(doc.FlagCap) {
-			caps++
-		} else if t.Len() <= 4 && a.is(i, wNotName) {
-			caps++ // "of", "the" in title case
+		if !t.Has(doc.FlagCap) && t.Len() > 4 {
+			long++ // a long word in lower case: no title case
 		}
 	}
 	if words < 3 {
 		return false
 	}
-	return allcaps*10 >= words*7 || (words >= 4 && caps == words)
+	if allcaps*10 >= words*7 {
+		return true
+	}
+	if long > 0 || words < 4 {
+		return false
+	}
+	// title case: every word capitalised but short function words
+	for i := s.Tokens.First; i < s.Tokens.End; i++ {
+		if t := a.d.Tokens[i]; t.Kind == doc.Word && !t.Has(doc.FlagCap) && !a.is(i, wNotName) {
+			return false
+		}
+	}
+	return true
 }
 
 // initial reports whether token i opens its sentence or a quotation, where
