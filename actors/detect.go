@@ -98,7 +98,10 @@ func newAnalyzer(d *doc.Document) *analyzer {
 	a.cls = grow(a.cls, n)
 	a.hitOf = grow(a.hitOf, n)
 	a.sentOf = grow(a.sentOf, n)
-	a.lows = grow(a.lows, n)
+	if cap(a.lows) < n {
+		a.lows = make([]string, n)
+	}
+	a.lows = a.lows[:n] // every entry is written by lower
 	a.info = grow(a.info, n)
 	a.aoff = grow(a.aoff, n)
 	a.hits, a.chunks, a.cands, a.heads, a.seen, a.order = a.hits[:0], a.chunks[:0], a.cands[:0], a.heads[:0], a.seen[:0], a.order[:0]
@@ -120,11 +123,21 @@ func newAnalyzer(d *doc.Document) *analyzer {
 	return a
 }
 
-// release returns a to the pool, dropping its hold on the document.
+// release returns a to the pool. Its token texts still point into the
+// document's text until the next document overwrites them.
 func (a *analyzer) release() {
 	a.d = nil
-	clear(a.lows)
 	pool.Put(a)
+}
+
+// plain reports whether a word has no hyphen and no byte outside ASCII.
+func plain(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c == '-' || c >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
 
 // lower computes once the normalised text of every token (lower case,
@@ -140,7 +153,7 @@ func (a *analyzer) lower() {
 			a.lows[i] = raw
 			continue
 		}
-		if c := raw[0]; c >= 'a' && c <= 'z' && !t.Has(doc.FlagCap) && strings.IndexByte(raw, '-') < 0 && strings.IndexByte(raw, 0xE2) < 0 {
+		if c := raw[0]; c >= 'a' && c <= 'z' && !t.Has(doc.FlagCap) && plain(raw) {
 			// a lower-case word: its own text (inner capitals, as in
 			// "al-Qaeda", come with a hyphen and are scanned below)
 			a.lows[i] = raw
@@ -186,7 +199,7 @@ func (a *analyzer) lower() {
 			continue
 		}
 		w := a.lows[i]
-		if strings.IndexByte(w, '-') >= 0 {
+		if !plain(w) && strings.IndexByte(w, '-') >= 0 {
 			a.info[i] |= wHyphen
 		}
 		if !t.Has(doc.FlagCap) && !maybeFiltered(w) {

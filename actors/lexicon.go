@@ -364,33 +364,39 @@ func load() *lexicons {
 	}
 	for k, f := range l.info {
 		if f&wFiltered != 0 {
-			i := fnv(k) % filterSize
+			i := filterIndex(k)
 			filteredBits[i/64] |= 1 << (i % 64)
 		}
 	}
 	return l
 }
 
-// filteredBits is a filter in front of the flag look-up: a word whose hash
-// bit is clear is no title, group noun, pronoun or start of a lower-case
-// phrase, the questions the stage asks of every word. A few hundred words
-// set bits in 64K, so nearly every other word is passed over without a
-// look-up.
-const filterSize = 1 << 16
+// filteredBits is a filter in front of the flag look-up: a word whose bit,
+// chosen by its length and its first two and last letters, is clear is no
+// title, group noun, pronoun or start of a lower-case phrase, the questions
+// the stage asks of every word. A few hundred words set bits among 256K, so
+// nearly every other word is passed over without a look-up.
+const filterSize = 1 << 18
 
 var filteredBits [filterSize / 64]uint64
 
-func fnv(s string) uint32 {
-	h := uint32(2166136261)
-	for i := 0; i < len(s); i++ {
-		h ^= uint32(s[i])
-		h *= 16777619
+func filterIndex(w string) uint32 {
+	n := uint32(len(w))
+	if n == 0 {
+		return 0
 	}
-	return h
+	if n > 15 {
+		n = 15
+	}
+	second := w[0]
+	if len(w) > 1 {
+		second = w[1]
+	}
+	return (n<<14 | uint32(w[0]&31)<<9 | uint32(second&15)<<5 | uint32(w[len(w)-1]&31)) % filterSize
 }
 
 func maybeFiltered(w string) bool {
-	i := fnv(w) % filterSize
+	i := filterIndex(w)
 	return filteredBits[i/64]&(1<<(i%64)) != 0
 }
 
