@@ -4,6 +4,7 @@
 package analyze
 
 import (
+	"github.com/dossier-news/dossier/events"
 	"github.com/dossier-news/dossier/pipeline"
 	"github.com/dossier-news/dossier/text"
 )
@@ -12,6 +13,7 @@ import (
 func Default() *pipeline.Pipeline {
 	return pipeline.New(
 		text.Stage{},
-		// actors, quality, quotes, timex, quantity, events: added by their packages
+		// actors, quality, quotes, timex, quantity: added by their packages
+		events.Stage{},
 	)
 }

@@ -1,0 +1,219 @@
+package events
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/dossier-news/dossier/doc"
+)
+
+// view is the per-document state of the coder: lower-cased token texts and
+// token kinds, so that the matcher never allocates per comparison.
+type view struct {
+	d     *doc.Document
+	lower []string
+	L     *lex
+}
+
+func newView(d *doc.Document, L *lex) *view {
+	v := &view{d: d, L: L, lower: make([]string, len(d.Tokens))}
+	for i, t := range d.Tokens {
+		s := d.Text[t.Start:t.End]
+		if hasUpper(s) {
+			s = strings.ToLower(s)
+		}
+		// The curly apostrophe of a clitic is read as the straight one.
+		if strings.HasPrefix(s, "’") {
+			s = "'" + s[len("’"):]
+		}
+		v.lower[i] = s
+	}
+	return v
+}
+
+func hasUpper(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' || c >= 0x80 {
+			return true
+		}
+	}
+	return false
+}
+
+func (v *view) cls(i int) uint16 { return v.L.class[v.lower[i]] }
+
+func (v *view) isWord(i int) bool { return v.d.Tokens[i].Kind == doc.Word }
+
+// isCap reports whether token i is a capitalised word that can be part of a
+// name: not a function word.
+func (v *view) isCap(i int) bool {
+	t := v.d.Tokens[i]
+	if t.Kind != doc.Word || !t.Has(doc.FlagCap) {
+		return false
+	}
+	return v.cls(i)&(cDet|cAux|cBe|cPrep|cSub|cRel|cNeg|cFuture|cHypo|cCond|cPron) == 0
+}
+
+// boundary reports whether token i ends a clause for argument search.
+func (v *view) boundary(i int) bool {
+	t := v.d.Tokens[i]
+	if t.Kind == doc.Punct {
+		s := v.lower[i]
+		return s != "-" && s != "’" && s != "'" && s != "&" && s != "/"
+	}
+	return false
+}
+
+// hard reports whether token i separates clauses so strongly that a framing
+// event does not reach past it.
+func (v *view) hard(i int) bool {
+	s := v.lower[i]
+	return s == ";" || s == ":" || s == "but" || s == "—" || s == "–"
+}
+
+// hit is one pattern matched in a sentence.
+type hit struct {
+	first, end int // tokens [first, end)
+	pat        int32
+}
+
+// matchAt tries pattern p at token i and returns the end of the match.
+func (v *view) matchAt(p *pattern, i, limit int) (int, bool) {
+	j := i
+	for k := 0; k < len(p.elems); k++ {
+		el := &p.elems[k]
+		if el.gap {
+			// The next element must occur within maxGap tokens.
+			next := &p.elems[k+1]
+			found := -1
+			for g := 0; g <= maxGap && j+g < limit; g++ {
+				if g > 0 && v.boundary(j+g-1) && v.lower[j+g-1] != "“" {
+					break
+				}
+				if v.elemOK(next, j+g) {
+					found = j + g
+					break
+				}
+				if v.d.Tokens[j+g].Kind == doc.Punct && v.lower[j+g] != "-" {
+					break
+				}
+			}
+			if found < 0 {
+				return 0, false
+			}
+			j = found + 1
+			k++
+			continue
+		}
+		if j >= limit || !v.elemOK(el, j) {
+			return 0, false
+		}
+		j++
+	}
+	return j, true
+}
+
+func (v *view) elemOK(el *element, i int) bool {
+	t := v.d.Tokens[i]
+	if el.neg {
+		return v.cls(i)&cNeg != 0
+	}
+	if el.cap {
+		return v.isCap(i)
+	}
+	if t.Kind != doc.Word {
+		return false
+	}
+	w := v.lower[i]
+	if el.exact {
+		for _, a := range el.alts {
+			if a == w {
+				return true
+			}
+		}
+		return false
+	}
+	for _, l := range v.L.lemmas[w] {
+		for _, a := range el.alts {
+			if a == l {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// triggers finds the event words of sentence s: every pattern match, the
+// longest kept where matches overlap.
+func (v *view) triggers(s doc.Sentence, buf []hit) []hit {
+	cands := buf[:0]
+	for i := s.Tokens.First; i < s.Tokens.End; i++ {
+		ps := v.L.first[v.lower[i]]
+		if len(ps) == 0 {
+			continue
+		}
+		best := hit{first: -1}
+		for _, pi := range ps {
+			p := &v.L.patterns[pi]
+			end, ok := v.matchAt(p, i, s.Tokens.End)
+			if !ok {
+				continue
+			}
+			if !p.noun && i > s.Tokens.First && v.cls(i-1)&cDet != 0 && v.lower[i-1] != "that" {
+				// "the attack", "its support": a verb pattern after a
+				// determiner is a noun, which nouns.txt decides on.
+				continue
+			}
+			if best.first < 0 || better(&v.L.patterns[pi], end-i, &v.L.patterns[best.pat], best.end-best.first) {
+				best = hit{first: i, end: end, pat: pi}
+			}
+		}
+		if best.first >= 0 {
+			cands = append(cands, best)
+		}
+	}
+	// Resolve overlaps: the larger pattern wins, then the earlier one.
+	out := cands[:0:0]
+	for len(cands) > 0 {
+		bi := 0
+		for k := 1; k < len(cands); k++ {
+			if better(&v.L.patterns[cands[k].pat], cands[k].end-cands[k].first, &v.L.patterns[cands[bi].pat], cands[bi].end-cands[bi].first) {
+				bi = k
+			}
+		}
+		b := cands[bi]
+		out = append(out, b)
+		rest := cands[:0]
+		for k, c := range cands {
+			if k != bi && (c.end <= b.first || c.first >= b.end) {
+				rest = append(rest, c)
+			}
+		}
+		cands = rest
+	}
+	// back in text order
+	for a := 1; a < len(out); a++ {
+		for b := a; b > 0 && out[b].first < out[b-1].first; b-- {
+			out[b], out[b-1] = out[b-1], out[b]
+		}
+	}
+	return out
+}
+
+func better(p *pattern, n int, q *pattern, m int) bool {
+	if p.size != q.size {
+		return p.size > q.size
+	}
+	if p.noun != q.noun {
+		return !p.noun
+	}
+	return n < m
+}
+
+// firstUpper reports whether s starts with an upper-case letter.
+func firstUpper(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}

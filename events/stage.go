@@ -1,0 +1,395 @@
+// Package events codes who did what to whom in PLOVER (openeventdata/PLOVER):
+// the 16 event categories and their modes, found by the verb and noun
+// patterns of data/verbs.txt and data/nouns.txt, with the actor and
+// recipient read from the same clause, the trigger words, the date of the
+// clause (or the publication date), the place, the dead, injured and size
+// from the quantities stage, and the event's modality: negated, future,
+// hypothetical, or claimed when it lies inside someone's quotation.
+//
+// The coder works over the token and sentence layers and reads the other
+// stages' layers when they are there (mentions and entities, quotes,
+// timexes, quantities, flags); with them absent it falls back on
+// capitalised phrases and group nouns for actors.
+package events
+
+import (
+	"github.com/dossier-news/dossier/doc"
+)
+
+// Stage is the pipeline stage that fills d.Events.
+type Stage struct{}
+
+// Name returns "events".
+func (Stage) Name() string { return "events" }
+
+// Process codes the events of every sentence.
+func (Stage) Process(d *doc.Document) error {
+	d.Events = Code(d, d.Events[:0])
+	return nil
+}
+
+// framing categories take the act they introduce as their content.
+func framing(t string) bool {
+	switch t {
+	case "AGREE", "REQUEST", "REJECT", "THREATEN", "ACCUSE":
+		return true
+	}
+	return false
+}
+
+func cooperative(t string) bool {
+	switch t {
+	case "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT":
+		return true
+	}
+	return false
+}
+
+func hostile(t string) bool {
+	switch t {
+	case "ASSAULT", "COERCE", "PROTEST", "MOBILIZE":
+		return true
+	}
+	return false
+}
+
+// Code returns the events of d appended to out.
+func Code(d *doc.Document, out []doc.Event) []doc.Event {
+	L := getLex()
+	v := newView(d, L)
+	var buf []hit
+	for si, s := range d.Sentences {
+		hits := v.triggers(s, buf)
+		buf = hits[:0]
+		first := len(out)
+		frameEnd := -1 // events of the sentence are absorbed until this token
+		var prevActor []doc.Argument
+		for _, h := range hits {
+			p := &L.patterns[h.pat]
+			if frameEnd >= 0 && h.first >= frameEnd {
+				frameEnd = -1
+			}
+			if frameEnd >= 0 {
+				continue
+			}
+			ev := v.event(si, s, h, p)
+			if len(ev.Actor) == 0 && prevActor != nil && v.conjoined(s, h.first) {
+				ev.Actor = prevActor
+			}
+			if len(ev.Actor) > 0 {
+				prevActor = ev.Actor
+			}
+			dup := false
+			for k := first; k < len(out); k++ {
+				if out[k].Type == ev.Type {
+					dup = true
+				}
+			}
+			if framing(ev.Type) && !ev.Negated {
+				frameEnd = v.clauseEnd(h.end, s.Tokens.End)
+			}
+			if !dup {
+				out = append(out, ev)
+			}
+		}
+	}
+	return out
+}
+
+// conjoined reports whether the verb at i shares the subject of an earlier
+// verb: "rebels kidnapped advisers and exploded bombs".
+func (v *view) conjoined(s doc.Sentence, i int) bool {
+	j := i - 1
+	for j > s.Tokens.First && v.cls(j)&(cAux|cNeg) != 0 {
+		j--
+	}
+	return j >= s.Tokens.First && (v.lower[j] == "and" || v.lower[j] == "," || v.lower[j] == "then")
+}
+
+// clauseEnd is the first token at or after i that separates clauses
+// strongly, or hi.
+func (v *view) clauseEnd(i, hi int) int {
+	for k := i; k < hi; k++ {
+		if v.hard(k) {
+			return k
+		}
+	}
+	return hi
+}
+
+// clauseStart is the start of the clause holding token i: after the last
+// boundary or subordinator before it.
+func (v *view) clauseStart(i, lo int) int {
+	for k := i - 1; k >= lo; k-- {
+		if v.hard(k) || v.cls(k)&cSub != 0 && v.lower[k] != "as" {
+			return k + 1
+		}
+	}
+	return lo
+}
+
+// event builds the event of one trigger.
+func (v *view) event(si int, s doc.Sentence, h hit, p *pattern) doc.Event {
+	d := v.d
+	ev := doc.Event{Type: p.typ, Mode: p.mode, Sentence: si, Claimant: -1,
+		Trigger: doc.Span{Start: d.Tokens[h.first].Start, End: d.Tokens[h.end-1].End}}
+	lo, hi := s.Tokens.First, s.Tokens.End
+	cs := v.clauseStart(h.first, lo)
+	ce := v.clauseEnd(h.end, hi)
+
+	// Arguments.
+	var aA, aB, rA, rB int
+	if p.noun {
+		aA, aB = v.nounActor(h, cs, ce)
+		rA, rB = v.npRight(h.end, ce)
+		if rA == aA && rB == aB {
+			rA, rB = 0, 0
+		}
+	} else if v.passive(h, cs) {
+		aA, aB = v.byPhrase(h.end, ce)
+		rA, rB = v.subjectLeft(h.first, cs)
+	} else {
+		aA, aB = v.subjectLeft(h.first, cs)
+		if aA == aB && cs > lo {
+			// The subject of a subordinate clause may stand before it:
+			// "Goita became president after carrying out a coup".
+			aA, aB = v.subjectLeft(h.first, lo)
+		}
+		rA, rB = v.npRight(h.end, ce)
+	}
+	ev.Actor = v.args(aA, aB)
+	ev.Recipient = v.args(rA, rB)
+
+	// Modality, read leftwards from the trigger within its clause.
+	negInPattern := false
+	for _, el := range p.elems {
+		if el.neg {
+			negInPattern = true
+		}
+	}
+	future, hypo := false, false
+	for k := h.first - 1; k >= cs && k >= h.first-5; k-- {
+		c := v.cls(k)
+		if c&cNeg != 0 && !negInPattern {
+			ev.Negated = true
+		}
+		if c&cFuture != 0 {
+			future = true
+		}
+		if c&cHypo != 0 {
+			hypo = true
+		}
+		if c&cCond != 0 {
+			hypo = true
+		}
+		if v.boundary(k) {
+			break
+		}
+	}
+	cond := false
+	for k := lo; k < hi; k++ {
+		if v.cls(k)&cCond != 0 {
+			cond = true
+		}
+	}
+	switch {
+	case ev.Negated && cooperative(ev.Type):
+		// PLOVER codes a refused cooperation as REJECT.
+		ev.Type, ev.Mode, ev.Negated = "REJECT", "", false
+	case future && cooperative(ev.Type) && ev.Type != "AGREE" && !ev.Negated:
+		// "Finland will give a grant": a commitment, PLOVER's AGREE.
+		ev.Type, ev.Mode = "AGREE", ""
+	case (future || hypo) && !ev.Negated && (hostile(ev.Type) || ev.Type == "SANCTION" && cond):
+		// "would blockade Paris", "will withdraw unless": a threat.
+		ev.Type, ev.Mode = "THREATEN", ""
+	case hypo:
+		ev.Modality = "hypothetical"
+	case future:
+		ev.Modality = "future"
+	}
+
+	// Claims: inside a quotation, the speaker's claim.
+	if q, speaker := v.quoteOf(ev.Trigger); q {
+		ev.Modality = "claimed"
+		ev.Claimant = speaker
+	}
+	ev.Debris = d.Flagged(ev.Trigger)
+	v.dateOf(&ev, s, h)
+	v.placeOf(&ev, s, cs, ce)
+	v.numbersOf(&ev, s)
+	return ev
+}
+
+// passive reports "was overthrown", "has been accused", "were killed".
+func (v *view) passive(h hit, cs int) bool {
+	w := v.lower[h.first]
+	if len(w) < 3 || w[len(w)-3:] == "ing" {
+		return false
+	}
+	for k := h.first - 1; k >= cs && k >= h.first-3; k-- {
+		c := v.cls(k)
+		if c&cBe != 0 {
+			return true
+		}
+		if c&(cAux|cNeg) == 0 && !(len(v.lower[k]) > 4 && v.lower[k][len(v.lower[k])-2:] == "ly") {
+			break
+		}
+	}
+	// A participle right after a noun, with no object after it: "165
+	// peacekeepers killed and 687 wounded", "restrictions imposed by".
+	if h.first > cs && w[len(w)-1] == 'd' && v.lower[h.first-1] != "and" && v.npToken(h.first-1) && v.cls(h.first-1)&cDet == 0 {
+		if h.end >= len(v.lower) {
+			return true
+		}
+		n := v.lower[h.end]
+		return v.boundary(h.end) || n == "and" || v.cls(h.end)&(cPrep|cSub) != 0 && n != "to"
+	}
+	return false
+}
+
+func (v *view) hasBy(i, j int) bool {
+	for k := i; k < j && k < len(v.lower); k++ {
+		if v.lower[k] == "by" {
+			return true
+		}
+	}
+	return false
+}
+
+// nounActor finds the actor of a noun trigger: a possessor (Russia's
+// training), a modifier before it (Israeli raids), or a by-phrase.
+func (v *view) nounActor(h hit, cs, ce int) (int, int) {
+	i := h.first
+	if i-1 >= cs && (v.lower[i-1] == "'s" || v.lower[i-1] == "'") {
+		return v.npLeft(i-1, cs)
+	}
+	if a, b := v.byPhrase(h.end, ce); a < b {
+		return a, b
+	}
+	// Capitalised modifiers just before the noun: "US Predator attacks".
+	a := i
+	for a > cs && v.isCap(a-1) && i-a < 4 {
+		a--
+	}
+	if a < i && !(a == cs && v.d.Tokens[a].Has(doc.FlagLineStart)) {
+		return a, i
+	}
+	return 0, 0
+}
+
+// quoteOf reports whether sp lies inside a quote, with its speaker.
+func (v *view) quoteOf(sp doc.Span) (bool, int) {
+	for _, q := range v.d.Quotes {
+		if q.Content.Contains(sp) {
+			return true, q.Speaker
+		}
+	}
+	for _, q := range v.d.Quotations {
+		if q.Content.Contains(sp) {
+			return true, -1
+		}
+	}
+	return false, -1
+}
+
+// dateOf takes the date of the clause from the nearest date expression of
+// the sentence, else the publication date.
+func (v *view) dateOf(ev *doc.Event, s doc.Sentence, h hit) {
+	best, bd := -1, 1<<30
+	for k, t := range v.d.Timexes {
+		if t.Type != "DATE" || !s.Span.Contains(t.Span) {
+			continue
+		}
+		dist := t.Start - ev.Trigger.End
+		if dist < 0 {
+			dist = ev.Trigger.Start - t.End
+		}
+		if dist < bd {
+			best, bd = k, dist
+		}
+	}
+	if best >= 0 {
+		ev.Date, ev.DateFrom = v.d.Timexes[best].Value, "timex"
+		return
+	}
+	if v.d.Published != "" {
+		p := v.d.Published
+		if len(p) > 10 {
+			p = p[:10]
+		}
+		ev.Date, ev.DateFrom = p, "published"
+	}
+}
+
+// placeOf takes places from the place mentions of the clause, or from a
+// capitalised phrase after in/near/at when the actors stage is absent.
+func (v *view) placeOf(ev *doc.Event, s doc.Sentence, cs, ce int) {
+	used := func(sp doc.Span) bool {
+		for _, a := range ev.Actor {
+			if a.Span.Overlaps(sp) {
+				return true
+			}
+		}
+		for _, a := range ev.Recipient {
+			if a.Span.Overlaps(sp) {
+				return true
+			}
+		}
+		return false
+	}
+	clause := doc.Span{Start: v.d.Tokens[cs].Start, End: v.d.Tokens[ce-1].End}
+	if len(v.d.Mentions) > 0 {
+		for _, m := range v.d.Mentions {
+			if (m.Type == "GPE" || m.Type == "LOC") && clause.Contains(m.Span) && !used(m.Span) {
+				k := v.d.TokenAt(m.Start)
+				if k > 0 && (v.lower[k-1] == "in" || v.lower[k-1] == "near" || v.lower[k-1] == "at") {
+					arg := doc.Argument{Name: v.d.Slice(m.Span), Text: v.d.Slice(m.Span), Span: m.Span, Entity: m.Entity}
+					if m.Entity >= 0 && m.Entity < len(v.d.Entities) {
+						arg.Name = v.d.Entities[m.Entity].Name
+					}
+					ev.Place = append(ev.Place, arg)
+				}
+			}
+		}
+		return
+	}
+	for k := cs; k+1 < ce; k++ {
+		if w := v.lower[k]; (w == "in" || w == "near") && v.isCap(k+1) && !isMonth(v.lower[k+1]) {
+			b := k + 1
+			for b < ce && (v.isCap(b) || v.lower[b] == "of" && b+1 < ce && v.isCap(b+1)) && b-k < 5 {
+				b++
+			}
+			sp := doc.Span{Start: v.d.Tokens[k+1].Start, End: v.d.Tokens[b-1].End}
+			if !used(sp) {
+				ev.Place = append(ev.Place, doc.Argument{Name: v.d.Slice(sp), Text: v.d.Slice(sp), Span: sp, Entity: -1})
+			}
+			k = b - 1
+		}
+	}
+}
+
+// numbersOf takes the dead, the injured and the size of the event from the
+// quantities of its sentence.
+func (v *view) numbersOf(ev *doc.Event, s doc.Sentence) {
+	for k := range v.d.Quantities {
+		q := &v.d.Quantities[k]
+		if !s.Span.Contains(q.Span) || q.Ordinal {
+			continue
+		}
+		val := q.Value
+		switch q.Category {
+		case "killed", "dead", "deaths", "fatalities":
+			if ev.Dead == nil {
+				ev.Dead = &val
+			}
+		case "wounded", "injured":
+			if ev.Injured == nil {
+				ev.Injured = &val
+			}
+		case "troops", "personnel", "people", "protesters", "demonstrators", "soldiers", "police", "refugees", "civilians":
+			if ev.Size == nil && q.Unit == "" {
+				ev.Size = &val
+			}
+		}
+	}
+}
