@@ -131,6 +131,24 @@ func (v *view) npLeft(end, lo int) (int, int) {
 		w := v.lower[k]
 		if v.cls(k)&cDet != 0 && w != "that" {
 			a = k
+			// "the Greek sides of the divided island": the phrase goes on
+			// before "of the".
+			if k-2 >= lo && v.lower[k-1] == "of" && (v.isCap(k-2) || v.cls(k-2)&cGroup != 0) {
+				a = k - 1
+				continue
+			}
+			break
+		}
+		if w == ")" {
+			// "the Asia-Pacific Economic Cooperation (APEC) forum"
+			p := k - 1
+			for p > lo && v.lower[p] != "(" && k-p < 6 {
+				p--
+			}
+			if v.lower[p] == "(" && p > lo {
+				a = p
+				continue
+			}
 			break
 		}
 		if w == "and" || w == "," {
@@ -157,9 +175,6 @@ func (v *view) npLeft(end, lo int) (int, int) {
 		a = k
 	}
 	a, b := v.trimNP(a, end)
-	for a < b && !v.isCap(a) && v.cls(a)&cGroup == 0 && v.d.Tokens[a].Has(doc.FlagCap) == false && lower > 0 && !v.actorLike(a, a+1) && a+1 < b && false {
-		a++
-	}
 	if a >= b || !v.actorLike(a, b) {
 		return 0, 0
 	}

@@ -31,6 +31,9 @@ type pattern struct {
 	typ   string
 	mode  string
 	noun  bool
+	// reported: the actor is whoever reports the clause, the subject is
+	// the recipient ("Russia said Sudan must return the helicopter").
+	reported bool
 	size  int // number of non-gap elements: the longest match wins
 	src   string
 }
@@ -50,11 +53,12 @@ const (
 	cTime
 	cGroup
 	cPron
+	cSay
 )
 
 var classNames = map[string]uint16{"det": cDet, "aux": cAux, "be": cBe, "prep": cPrep, "sub": cSub,
 	"rel": cRel, "neg": cNeg, "future": cFuture, "hypo": cHypo, "cond": cCond, "time": cTime,
-	"group": cGroup, "pron": cPron}
+	"group": cGroup, "pron": cPron, "say": cSay}
 
 // lex is the compiled dictionary: built once, read-only afterwards, so it is
 // safe to share between goroutines.
@@ -115,7 +119,7 @@ func compile(read func(string) (string, error)) (*lex, error) {
 	for _, e := range ents {
 		c, ok := classNames[e.Field(1)]
 		if !ok {
-			return nil, fmt.Errorf("words.txt:%d: unknown class %q: use one of det aux be prep sub rel neg future hypo cond time group pron", e.Line, e.Field(1))
+			return nil, fmt.Errorf("words.txt:%d: unknown class %q: use one of det aux be prep sub rel neg future hypo cond time group pron say", e.Line, e.Field(1))
 		}
 		L.class[e.Field(0)] |= c
 	}
@@ -138,7 +142,7 @@ func compile(read func(string) (string, error)) (*lex, error) {
 			if !valid[typ] {
 				return nil, fmt.Errorf("%s:%d: %q is not a PLOVER category: use one of %s", file, e.Line, typ, strings.Join(Categories, " "))
 			}
-			p := pattern{typ: typ, mode: e.Field(2), noun: file == "nouns.txt", src: e.Field(0)}
+			p := pattern{typ: typ, mode: e.Field(2), noun: file == "nouns.txt", src: e.Field(0), reported: e.Field(3) == "reported"}
 			for _, w := range strings.Fields(strings.ToLower(e.Field(0))) {
 				var el element
 				switch {

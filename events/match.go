@@ -13,15 +13,17 @@ import (
 type view struct {
 	d     *doc.Document
 	lower []string
+	caps  []bool // the word has an upper-case letter: a name (al-Thani, McCain)
 	L     *lex
 }
 
 func newView(d *doc.Document, L *lex) *view {
-	v := &view{d: d, L: L, lower: make([]string, len(d.Tokens))}
+	v := &view{d: d, L: L, lower: make([]string, len(d.Tokens)), caps: make([]bool, len(d.Tokens))}
 	for i, t := range d.Tokens {
 		s := d.Text[t.Start:t.End]
 		if hasUpper(s) {
 			s = strings.ToLower(s)
+			v.caps[i] = t.Kind == doc.Word && s != d.Text[t.Start:t.End]
 		}
 		// The curly apostrophe of a clitic is read as the straight one.
 		if strings.HasPrefix(s, "’") {
@@ -50,7 +52,7 @@ func (v *view) isWord(i int) bool { return v.d.Tokens[i].Kind == doc.Word }
 // name: not a function word.
 func (v *view) isCap(i int) bool {
 	t := v.d.Tokens[i]
-	if t.Kind != doc.Word || !t.Has(doc.FlagCap) {
+	if t.Kind != doc.Word || !v.caps[i] {
 		return false
 	}
 	return v.cls(i)&(cDet|cAux|cBe|cPrep|cSub|cRel|cNeg|cFuture|cHypo|cCond|cPron) == 0

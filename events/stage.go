@@ -157,6 +157,35 @@ func (v *view) event(si int, s doc.Sentence, h hit, p *pattern) doc.Event {
 		}
 		rA, rB = v.npRight(h.end, ce)
 	}
+	if !p.noun && aA == aB {
+		// "The US continued to send arms", "Algerians began a hunger
+		// strike": the subject of the verb that governs the trigger.
+		k := h.first - 1
+		if k >= cs && v.lower[k] == "to" {
+			k--
+		}
+		for n := 0; n < 2 && k >= cs && v.isWord(k) && !v.isCap(k) && v.cls(k)&(cDet|cPrep|cSub|cRel|cPron|cSay) == 0; n++ {
+			k--
+		}
+		if k < h.first-1 {
+			aA, aB = v.subjectLeft(k+1, cs)
+		}
+	}
+	if p.reported {
+		// "Russia said Sudan must return it": the reporter demands.
+		rA, rB = aA, aB
+		aA, aB = 0, 0
+		if r := v.reporter(rA, lo); r >= 0 {
+			aA, aB = v.subjectLeft(r, lo)
+		}
+	} else if aB == aA+1 && v.cls(aA)&cPron != 0 && v.mentionIn(doc.Span{Start: d.Tokens[aA].Start, End: d.Tokens[aA].End}) < 0 {
+		// "Hungary has said it will support": the pronoun is the reporter.
+		if r := v.reporter(aA, lo); r >= 0 {
+			if x, y := v.subjectLeft(r, lo); x < y {
+				aA, aB = x, y
+			}
+		}
+	}
 	ev.Actor = v.args(aA, aB)
 	ev.Recipient = v.args(rA, rB)
 
@@ -220,6 +249,19 @@ func (v *view) event(si int, s doc.Sentence, h hit, p *pattern) doc.Event {
 	return ev
 }
 
+// reporter returns the reporting verb just before token i ("said it",
+// "announced that they"), or -1.
+func (v *view) reporter(i, lo int) int {
+	k := i - 1
+	for k >= lo && (v.lower[k] == "that" || v.cls(k)&cTime != 0 || v.lower[k] == "on" || v.lower[k] == "here" || v.d.Tokens[k].Kind == doc.Number || isMonth(v.lower[k])) {
+		k--
+	}
+	if k >= lo && v.cls(k)&cSay != 0 {
+		return k
+	}
+	return -1
+}
+
 // passive reports "was overthrown", "has been accused", "were killed".
 func (v *view) passive(h hit, cs int) bool {
 	w := v.lower[h.first]
@@ -229,20 +271,29 @@ func (v *view) passive(h hit, cs int) bool {
 	for k := h.first - 1; k >= cs && k >= h.first-3; k-- {
 		c := v.cls(k)
 		if c&cBe != 0 {
-			return true
+			// "is opposed to", "is committed to" are adjectives
+			return !(h.end < len(v.lower) && v.lower[h.end] == "to" && !v.hasBy(h.end, h.end+6))
 		}
 		if c&(cAux|cNeg) == 0 && !(len(v.lower[k]) > 4 && v.lower[k][len(v.lower[k])-2:] == "ly") {
 			break
 		}
 	}
-	// A participle right after a noun, with no object after it: "165
-	// peacekeepers killed and 687 wounded", "restrictions imposed by".
+	// A participle right after a noun, with no object after it: "165 of
+	// its peacekeepers killed and 687 wounded", "restrictions imposed by".
 	if h.first > cs && w[len(w)-1] == 'd' && v.lower[h.first-1] != "and" && v.npToken(h.first-1) && v.cls(h.first-1)&cDet == 0 {
-		if h.end >= len(v.lower) {
+		if v.hasBy(h.end, h.end+3) {
 			return true
 		}
-		n := v.lower[h.end]
-		return v.boundary(h.end) || n == "and" || v.cls(h.end)&(cPrep|cSub) != 0 && n != "to"
+		counted := false
+		for k := h.first - 1; k >= cs && k >= h.first-4; k-- {
+			if v.d.Tokens[k].Kind == doc.Number {
+				counted = true
+			}
+		}
+		if counted && h.end < len(v.lower) {
+			n := v.lower[h.end]
+			return v.boundary(h.end) || n == "and" || n == "in"
+		}
 	}
 	return false
 }
