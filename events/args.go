@@ -14,7 +14,7 @@ func (v *view) npToken(i int) bool {
 	t := v.d.Tokens[i]
 	if t.Kind == doc.Punct {
 		s := v.lower[i]
-		return s == "-" || s == "&"
+		return s == "-" || s == "&" || s == "/"
 	}
 	if t.Kind == doc.Number {
 		return false
@@ -99,7 +99,7 @@ func (v *view) subjectLeft(i, lo int) (int, int) {
 			for k >= lo && v.lower[k] != "," && j-k < 14 {
 				k--
 			}
-			if k >= lo && v.lower[k] == "," && k+1 < j && v.cls(k+1)&cDet != 0 {
+			if k >= lo && v.lower[k] == "," && k+1 < j && (v.cls(k+1)&cDet != 0 || v.allCap(k+1, j)) {
 				j = k - 1
 				continue
 			}
@@ -192,6 +192,15 @@ func (v *view) npRight(i, hi int) (int, int) {
 		}
 	}
 	return a, b
+}
+
+func (v *view) allCap(a, b int) bool {
+	for k := a; k < b; k++ {
+		if !v.isCap(k) && v.lower[k] != "-" && v.lower[k] != "bin" && v.lower[k] != "al" {
+			return false
+		}
+	}
+	return a < b
 }
 
 func (v *view) hasCap(a, b int) bool {

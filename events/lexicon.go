@@ -34,8 +34,8 @@ type pattern struct {
 	// reported: the actor is whoever reports the clause, the subject is
 	// the recipient ("Russia said Sudan must return the helicopter").
 	reported bool
-	size  int // number of non-gap elements: the longest match wins
-	src   string
+	size     int // number of non-gap elements: the longest match wins
+	src      string
 }
 
 // word classes of words.txt, as bits.

@@ -13,6 +13,8 @@
 package events
 
 import (
+	"strings"
+
 	"github.com/dossier-news/dossier/doc"
 )
 
@@ -175,7 +177,7 @@ func (v *view) event(si int, s doc.Sentence, h hit, p *pattern) doc.Event {
 		// "Russia said Sudan must return it": the reporter demands.
 		rA, rB = aA, aB
 		aA, aB = 0, 0
-		if r := v.reporter(rA, lo); r >= 0 {
+		if r := v.reporter(h.first, lo); r >= 0 {
 			aA, aB = v.subjectLeft(r, lo)
 		}
 	} else if aB == aA+1 && v.cls(aA)&cPron != 0 && v.mentionIn(doc.Span{Start: d.Tokens[aA].Start, End: d.Tokens[aA].End}) < 0 {
@@ -249,15 +251,20 @@ func (v *view) event(si int, s doc.Sentence, h hit, p *pattern) doc.Event {
 	return ev
 }
 
-// reporter returns the reporting verb just before token i ("said it",
-// "announced that they"), or -1.
+// reporter returns the reporting verb before token i in its sentence
+// ("Hungary said it", "Russia said Sudan must", "the forum concluded that
+// the US must"), or -1.
 func (v *view) reporter(i, lo int) int {
-	k := i - 1
-	for k >= lo && (v.lower[k] == "that" || v.cls(k)&cTime != 0 || v.lower[k] == "on" || v.lower[k] == "here" || v.d.Tokens[k].Kind == doc.Number || isMonth(v.lower[k])) {
-		k--
-	}
-	if k >= lo && v.cls(k)&cSay != 0 {
-		return k
+	for k := i - 1; k >= lo && k >= i-12; k-- {
+		if v.hard(k) {
+			return -1
+		}
+		if v.cls(k)&cSay != 0 {
+			return k
+		}
+		if v.lower[k] == "that" && k > lo && v.isWord(k-1) && !v.isCap(k-1) && v.cls(k-1)&(cDet|cPrep|cGroup|cPron|cBe) == 0 {
+			return k - 1
+		}
 	}
 	return -1
 }
@@ -281,7 +288,7 @@ func (v *view) passive(h hit, cs int) bool {
 	// A participle right after a noun, with no object after it: "165 of
 	// its peacekeepers killed and 687 wounded", "restrictions imposed by".
 	if h.first > cs && w[len(w)-1] == 'd' && v.lower[h.first-1] != "and" && v.npToken(h.first-1) && v.cls(h.first-1)&cDet == 0 {
-		if v.hasBy(h.end, h.end+3) {
+		if v.hasBy(h.end, h.end+1) {
 			return true
 		}
 		counted := false
@@ -317,6 +324,20 @@ func (v *view) nounActor(h hit, cs, ce int) (int, int) {
 	if a, b := v.byPhrase(h.end, ce); a < b {
 		return a, b
 	}
+	// The object of a verb: "students staged mass demonstrations", "the
+	// office reiterated its demand": the verb's subject.
+	k := i - 1
+	for k >= cs && i-k <= 3 && v.cls(k)&cDet != 0 {
+		k--
+	}
+	for n := 0; k >= cs && n < 2 && v.isWord(k) && !v.isCap(k) && v.cls(k) == 0 && !v.verbish(k); n++ {
+		k-- // adjectives: "mass", "first"
+	}
+	if k >= cs && k < i && v.verbish(k) {
+		if a, b := v.subjectLeft(k, cs); a < b {
+			return a, b
+		}
+	}
 	// Capitalised modifiers just before the noun: "US Predator attacks".
 	a := i
 	for a > cs && v.isCap(a-1) && i-a < 4 {
@@ -326,6 +347,16 @@ func (v *view) nounActor(h hit, cs, ce int) (int, int) {
 		return a, i
 	}
 	return 0, 0
+}
+
+// verbish reports whether token i looks like a finite or participle verb:
+// a lower-case word ending in -ed, or one the patterns know as a verb form.
+func (v *view) verbish(i int) bool {
+	if !v.isWord(i) || v.isCap(i) || v.cls(i) != 0 {
+		return false
+	}
+	w := v.lower[i]
+	return strings.HasSuffix(w, "ed") || len(v.L.lemmas[w]) > 0 && !strings.HasSuffix(w, "s")
 }
 
 // quoteOf reports whether sp lies inside a quote, with its speaker.
