@@ -30,10 +30,11 @@ func (Stage) Process(d *doc.Document) error {
 	return nil
 }
 
-// framing categories take the act they introduce as their content.
+// framing categories take the act they introduce as their content; a
+// protest takes its purpose ("blocked roads to demand reforms").
 func framing(t string) bool {
 	switch t {
-	case "AGREE", "REQUEST", "REJECT", "THREATEN", "ACCUSE":
+	case "AGREE", "REQUEST", "REJECT", "THREATEN", "ACCUSE", "PROTEST":
 		return true
 	}
 	return false
@@ -74,7 +75,20 @@ func Code(d *doc.Document, out []doc.Event) []doc.Event {
 			if frameEnd >= 0 {
 				continue
 			}
+			if h.first > s.Tokens.First && v.caps[h.first] && !v.d.Tokens[h.first].Has(doc.FlagLineStart) && v.lower[h.first-1] != "“" && v.lower[h.first-1] != "\"" {
+				// A capitalised word inside a sentence is a name: "Amnesty
+				// International", "Ousted President Akayev".
+				continue
+			}
 			ev := v.event(si, s, h, p)
+			if len(out) > first {
+				// A second event of the sentence is kept when it is narrated
+				// as such: not a background clause (after..., where...,
+				// which...) and not a bare noun without actor.
+				if v.background(h.first, s.Tokens.First) || p.noun && len(ev.Actor) == 0 {
+					continue
+				}
+			}
 			if len(ev.Actor) == 0 && prevActor != nil && v.conjoined(s, h.first) {
 				ev.Actor = prevActor
 			}
@@ -96,6 +110,21 @@ func Code(d *doc.Document, out []doc.Event) []doc.Event {
 		}
 	}
 	return out
+}
+
+// background reports whether token i lies in a subordinate or relative
+// clause: after a subordinator or who/which/whom/where.
+func (v *view) background(i, lo int) bool {
+	for k := i - 1; k >= lo; k-- {
+		if v.hard(k) {
+			return false
+		}
+		c := v.cls(k)
+		if c&cSub != 0 && v.lower[k] != "as" || c&cRel != 0 && v.lower[k] != "that" {
+			return true
+		}
+	}
+	return false
 }
 
 // conjoined reports whether the verb at i shares the subject of an earlier
