@@ -225,6 +225,10 @@ func (v *view) npRight1(i, hi int) (int, int) {
 			if v.lower[b] == "of" && !(b+1 < hi && (v.isCap(b+1) || v.cls(b+1)&cDet != 0 && b+2 < hi && v.isCap(b+2))) {
 				break
 			}
+			if !v.isCap(b) && v.cls(b)&cGroup == 0 && len(v.L.lemmas[v.lower[b]]) > 0 && b+1 < hi && v.cls(b+1)&cGroup != 0 {
+				// "put peacekeepers": a verb, not a modifier
+				break
+			}
 			if b > k && !v.isCap(b) && v.cls(b)&cGroup == 0 && v.lower[b] != "and" && v.lower[b] != "of" && v.lower[b] != "-" && (v.isCap(b-1) || v.cls(b-1)&cGroup != 0) && !(b+1 < hi && (v.cls(b+1)&cGroup != 0)) {
 				// a lower-case word after the head ends the phrase: "Wagner
 				// presence" is fine, "the army regroup" is not.

@@ -72,7 +72,7 @@ type lex struct {
 	class  map[string]uint16
 }
 
-const maxGap = 4
+const maxGap = 6
 
 var (
 	lexOnce sync.Once

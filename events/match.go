@@ -205,8 +205,17 @@ func (v *view) triggers(s doc.Sentence, buf []hit) []hit {
 }
 
 func better(p *pattern, n int, q *pattern, m int) bool {
-	if p.size != q.size {
-		return p.size > q.size
+	// A verb pattern beats a noun pattern one word longer: "lifted a state
+	// of emergency" is the lifting, not the emergency.
+	ps, qs := p.size, q.size
+	if p.noun {
+		ps--
+	}
+	if q.noun {
+		qs--
+	}
+	if ps != qs {
+		return ps > qs
 	}
 	if p.noun != q.noun {
 		return !p.noun

@@ -66,6 +66,7 @@ func Code(d *doc.Document, out []doc.Event) []doc.Event {
 		buf = hits[:0]
 		first := len(out)
 		frameEnd := -1 // events of the sentence are absorbed until this token
+		frameEv := -1  // the framing event, while its content is not seen
 		var prevActor []doc.Argument
 		for _, h := range hits {
 			p := &L.patterns[h.pat]
@@ -73,6 +74,12 @@ func Code(d *doc.Document, out []doc.Event) []doc.Event {
 				frameEnd = -1
 			}
 			if frameEnd >= 0 {
+				// A promise of a hostile act is a threat: "vowed to attack",
+				// "is prepared to impose martial law".
+				if frameEv >= 0 && out[frameEv].Type == "AGREE" && (hostile(p.typ) || p.typ == "SANCTION") {
+					out[frameEv].Type, out[frameEv].Mode = "THREATEN", ""
+				}
+				frameEv = -1
 				continue
 			}
 			if h.first > s.Tokens.First && v.caps[h.first] && !v.d.Tokens[h.first].Has(doc.FlagLineStart) && v.lower[h.first-1] != "“" && v.lower[h.first-1] != "\"" {
@@ -80,7 +87,10 @@ func Code(d *doc.Document, out []doc.Event) []doc.Event {
 				// International", "Ousted President Akayev".
 				continue
 			}
-			ev := v.event(si, s, h, p)
+			ev, ok := v.event(si, s, h, p)
+			if !ok {
+				continue
+			}
 			if len(out) > first {
 				// A second event of the sentence is kept when it is narrated
 				// as such: not a background clause (after..., where...,
@@ -105,6 +115,9 @@ func Code(d *doc.Document, out []doc.Event) []doc.Event {
 				frameEnd = v.clauseEnd(h.end, s.Tokens.End)
 			}
 			if !dup {
+				if framing(ev.Type) && !ev.Negated {
+					frameEv = len(out)
+				}
 				out = append(out, ev)
 			}
 		}
@@ -160,7 +173,10 @@ func (v *view) clauseStart(i, lo int) int {
 }
 
 // event builds the event of one trigger.
-func (v *view) event(si int, s doc.Sentence, h hit, p *pattern) doc.Event {
+// It reports false when the words do not make an event after all: a
+// demand (must) without anyone it is made of, a bare noun with neither
+// actor nor recipient.
+func (v *view) event(si int, s doc.Sentence, h hit, p *pattern) (doc.Event, bool) {
 	d := v.d
 	ev := doc.Event{Type: p.typ, Mode: p.mode, Sentence: si, Claimant: -1,
 		Trigger: doc.Span{Start: d.Tokens[h.first].Start, End: d.Tokens[h.end-1].End}}
@@ -188,14 +204,15 @@ func (v *view) event(si int, s doc.Sentence, h hit, p *pattern) doc.Event {
 		}
 		rA, rB = v.npRight(h.end, ce)
 	}
-	if !p.noun && aA == aB {
+	passive := !p.noun && v.passive(h, cs)
+	if !p.noun && !passive && aA == aB {
 		// "The US continued to send arms", "Algerians began a hunger
 		// strike": the subject of the verb that governs the trigger.
 		k := h.first - 1
 		if k >= cs && v.lower[k] == "to" {
 			k--
 		}
-		for n := 0; n < 2 && k >= cs && v.isWord(k) && !v.isCap(k) && v.cls(k)&(cDet|cPrep|cSub|cRel|cPron|cSay) == 0; n++ {
+		for n := 0; n < 2 && k >= cs && v.isWord(k) && !v.isCap(k) && v.cls(k) == 0; n++ {
 			k--
 		}
 		if k < h.first-1 {
@@ -204,6 +221,9 @@ func (v *view) event(si int, s doc.Sentence, h hit, p *pattern) doc.Event {
 	}
 	if p.reported {
 		// "Russia said Sudan must return it": the reporter demands.
+		if aA == aB {
+			return ev, false
+		}
 		rA, rB = aA, aB
 		aA, aB = 0, 0
 		if r := v.reporter(h.first, lo); r >= 0 {
@@ -219,6 +239,9 @@ func (v *view) event(si int, s doc.Sentence, h hit, p *pattern) doc.Event {
 	}
 	ev.Actor = v.args(aA, aB)
 	ev.Recipient = v.args(rA, rB)
+	if p.noun && len(ev.Actor) == 0 && len(ev.Recipient) == 0 {
+		return ev, false
+	}
 
 	// Modality, read leftwards from the trigger within its clause.
 	negInPattern := false
@@ -277,7 +300,7 @@ func (v *view) event(si int, s doc.Sentence, h hit, p *pattern) doc.Event {
 	v.dateOf(&ev, s, h)
 	v.placeOf(&ev, s, cs, ce)
 	v.numbersOf(&ev, s)
-	return ev
+	return ev, true
 }
 
 // reporter returns the reporting verb before token i in its sentence
@@ -308,7 +331,7 @@ func (v *view) passive(h hit, cs int) bool {
 		c := v.cls(k)
 		if c&cBe != 0 {
 			// "is opposed to", "is committed to" are adjectives
-			return !(h.end < len(v.lower) && v.lower[h.end] == "to" && !v.hasBy(h.end, h.end+6))
+			return !(h.first+1 < len(v.lower) && v.lower[h.first+1] == "to" && !v.hasBy(h.end, h.end+6))
 		}
 		if c&(cAux|cNeg) == 0 && !(len(v.lower[k]) > 4 && v.lower[k][len(v.lower[k])-2:] == "ly") {
 			break
@@ -356,11 +379,8 @@ func (v *view) nounActor(h hit, cs, ce int) (int, int) {
 	// The object of a verb: "students staged mass demonstrations", "the
 	// office reiterated its demand": the verb's subject.
 	k := i - 1
-	for k >= cs && i-k <= 3 && v.cls(k)&cDet != 0 {
-		k--
-	}
-	for n := 0; k >= cs && n < 2 && v.isWord(k) && !v.isCap(k) && v.cls(k) == 0 && !v.verbish(k); n++ {
-		k-- // adjectives: "mass", "first"
+	for k >= cs && i-k <= 3 && (v.cls(k)&cDet != 0 || v.isWord(k) && !v.isCap(k) && v.cls(k) == 0 && !v.verbish(k)) {
+		k-- // determiners and adjectives: "their first", "the naval"
 	}
 	if k >= cs && k < i && v.verbish(k) {
 		if a, b := v.subjectLeft(k, cs); a < b {
