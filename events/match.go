@@ -128,6 +128,9 @@ func (v *view) elemOK(el *element, i int) bool {
 	if t.Kind != doc.Word {
 		return false
 	}
+	if v.caps[i] && isMonth(v.lower[i]) && i > 0 && v.d.Tokens[i-1].Kind == doc.Word {
+		return false // "in March" is no march
+	}
 	w := v.lower[i]
 	if el.exact {
 		for _, a := range el.alts {
