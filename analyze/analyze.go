@@ -6,14 +6,21 @@ package analyze
 import (
 	"github.com/dossier-news/dossier/events"
 	"github.com/dossier-news/dossier/pipeline"
+	"github.com/dossier-news/dossier/quality"
+	"github.com/dossier-news/dossier/quantity"
 	"github.com/dossier-news/dossier/text"
+	"github.com/dossier-news/dossier/timex"
 )
 
 // Default returns the full analysis pipeline.
 func Default() *pipeline.Pipeline {
 	return pipeline.New(
 		text.Stage{},
-		// actors, quality, quotes, timex, quantity: added by their packages
-		events.Stage{},
+		// actors: added by its package
+		quality.Stage{}, // flags debris before quotes, timex, quantity and events read the text
+		// quotes: added by its package
+		timex.Stage{},
+		quantity.Stage{},
+		events.Stage{}, // last: reads every other layer
 	)
 }

@@ -1,0 +1,1115 @@
+package timex
+
+import (
+	"strconv"
+	"strings"
+	"time"
+)
+
+// ---- tense: which way a bare "March" or "Friday" points ----
+
+var beWords = map[string]bool{"be": true, "been": true, "being": true, "is": true, "are": true, "was": true, "were": true, "get": true, "got": true}
+
+var notVerbAfterTo = map[string]bool{"the": true, "a": true, "an": true, "his": true, "her": true, "its": true, "their": true, "our": true, "this": true, "that": true, "those": true, "these": true, "be": false}
+
+// direction says whether the sentence around tokens [start, end) speaks of
+// the past (-1) or the future (+1), or 0 when nothing tells. The nearest cue
+// before the expression wins ("said elections would be held in March" is
+// future); then the words after it are read.
+func (p *parser) direction(start, end int) int8 {
+	for k := start - 1; k >= 0 && start-k <= 24 && p.same(start, k); k-- {
+		if d, ok := p.cue(k, start); ok {
+			return d
+		}
+	}
+	for k := end; k-end <= 10 && p.same(start, k); k++ {
+		if p.w(k) == "to" {
+			continue
+		}
+		if d, ok := p.cue(k, -1); ok {
+			return d
+		}
+	}
+	return 0
+}
+
+func (p *parser) cue(k, limit int) (int8, bool) {
+	t := &p.v[k]
+	if t.kind != 0 { // not a word
+		return 0, false
+	}
+	w := t.s
+	if d, ok := p.l.tense[w]; ok {
+		return d, true
+	}
+	if w == "to" && k+1 < len(p.v) && k+1 != limit {
+		n := &p.v[k+1]
+		if n.kind == 0 && !n.cap && !notVerbAfterTo[n.s] && !p.l.trigger(n) {
+			return 1, true
+		}
+		return 0, false
+	}
+	if len(w) >= 5 && strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "eed") && !t.cap && !notPast[w] {
+		if beWords[p.w(k-1)] {
+			return 0, false // passive: "will be held" is decided by "will"
+		}
+		return -1, true
+	}
+	return 0, false
+}
+
+var notPast = map[string]bool{"hundred": true, "united": true, "related": true, "based": true, "armed": true, "alleged": true, "detailed": true, "limited": true, "red": true, "supposed": true}
+
+// monthYear chooses the year of a month named without one.
+func (p *parser) monthYear(m int, dir int8) int {
+	y, rm := p.ref.Year(), int(p.ref.Month())
+	switch {
+	case dir < 0:
+		if m > rm {
+			y--
+		}
+	case dir > 0:
+		if m < rm {
+			y++
+		}
+	default:
+		if m-rm > 6 {
+			y--
+		} else if rm-m > 6 {
+			y++
+		}
+	}
+	return y
+}
+
+// weekdayDate finds the date of a weekday: the latest one not after the
+// publication date for the past, the next one not before it for the future.
+// strict excludes the publication day itself ("last Friday", "next Friday").
+func (p *parser) weekdayDate(wd int, dir int8, strict bool) time.Time {
+	cur := isoWeekday(p.ref)
+	if dir > 0 {
+		delta := (wd - cur + 7) % 7
+		if strict && delta == 0 {
+			delta = 7
+		}
+		return p.ref.AddDate(0, 0, delta)
+	}
+	delta := (cur - wd + 7) % 7
+	if strict && delta == 0 {
+		delta = 7
+	}
+	return p.ref.AddDate(0, 0, -delta)
+}
+
+func dateResult(t time.Time, anchor string) result {
+	return result{typ: "DATE", value: dayValue(t), gran: "day", anchor: anchor, when: t}
+}
+
+// ---- rules ----
+
+func (p *parser) isoDate(i int) (int, result, bool) {
+	s := p.w(i)
+	if !isISO(s) {
+		return 0, result{}, false
+	}
+	t, err := time.Parse("2006-01-02", s)
+	if len(s) == 7 {
+		t, err = time.Parse("2006-01", s)
+		if err != nil {
+			return 0, result{}, false
+		}
+		return i + 1, result{typ: "DATE", value: s, gran: "month", when: t}, true
+	}
+	if err != nil {
+		return 0, result{}, false
+	}
+	return i + 1, dateResult(t, ""), true
+}
+
+func (p *parser) fuzzyRef(i int) (int, result, bool) {
+	w := p.w(i)
+	_, one := p.l.fuzzy[w]
+	if !one && !p.l.phraseFirst[w] {
+		return 0, result{}, false
+	}
+	best := 0
+	var f fuzzyInfo
+	s := ""
+	for n := 1; n <= p.l.maxPhrase && p.same(i, i+n-1); n++ {
+		if n == 1 {
+			s = w
+		} else {
+			s += " " + p.w(i+n-1)
+		}
+		if v, ok := p.l.fuzzy[s]; ok {
+			best, f = n, v
+		}
+	}
+	if best == 0 {
+		return 0, result{}, false
+	}
+	// "current" and "recent" are dates only before a noun they date; "once" only as "once" alone
+	// at a clause start is too vague: keep the common uses.
+	if s := p.w(i); best == 1 && (s == "once" || s == "future") && !p.v[i].cap {
+		if s == "once" {
+			return 0, result{}, false
+		}
+	}
+	if best == 1 && p.w(i) == "recent" {
+		if u, ok := p.l.units[p.w(i+1)]; ok && p.same(i, i+1) && strings.HasSuffix(p.w(i+1), "s") {
+			_ = u
+			return i + 2, result{typ: "DATE", value: "PAST_REF"}, true
+		}
+	}
+	v := f.value
+	if !strings.HasPrefix(v, "day") {
+		return i + best, result{typ: f.typ, value: v}, true
+	}
+	// day+N[:PART]
+	part := ""
+	if c := strings.IndexByte(v, ':'); c >= 0 {
+		part = v[c+1:]
+		v = v[:c]
+	}
+	n, _ := strconv.Atoi(v[3:])
+	var r result
+	if !p.refOK {
+		r = result{typ: "DATE", value: "XXXX-XX-XX", gran: "day"}
+	} else {
+		r = dateResult(p.ref.AddDate(0, 0, n), "published")
+	}
+	if part != "" {
+		r.typ = "TIME"
+		r.value += "T" + part
+		r.gran = "part of day"
+	}
+	return i + best, r, true
+}
+
+// clock reads "5:30 p.m.", "10 a.m. EST", "noon" and "midnight", with a day
+// after it ("noon Friday", "5 p.m. Nov. 9") or the publication date.
+func (p *parser) clock(i int) (int, result, bool) {
+	w := p.w(i)
+	h, m := -1, 0
+	end := i
+	switch {
+	case w == "noon" || w == "midday":
+		h, end = 12, i+1
+	case w == "midnight":
+		h, end = 24, i+1
+	case p.v[i].isNum() && len(w) <= 2:
+		h, _ = strconv.Atoi(w)
+		end = i + 1
+		if p.w(end) == ":" && p.same(i, end+1) && p.v[end+1].isNum() && len(p.w(end+1)) == 2 {
+			m, _ = strconv.Atoi(p.w(end + 1))
+			end += 2
+		}
+		switch p.w(end) {
+		case "a.m.", "am", "a.m":
+			if h == 12 {
+				h = 0
+			}
+		case "p.m.", "pm", "p.m":
+			if h < 12 {
+				h += 12
+			}
+		default:
+			return 0, result{}, false
+		}
+		if h > 24 || m > 59 {
+			return 0, result{}, false
+		}
+		end++
+		switch p.w(end) {
+		case "est", "edt", "gmt", "utc", "cst", "pst", "et":
+			end++
+		}
+	default:
+		return 0, result{}, false
+	}
+	tm := "T" + pad(h, 2) + ":" + pad(m, 2)
+	if w == "midnight" {
+		tm = "T24:00"
+	}
+	// a day after the time
+	k := end
+	if p.w(k) == "," || p.w(k) == "on" {
+		k++
+	}
+	if p.same(i, k) {
+		if e, r, ok := p.dayAt(k); ok {
+			r.typ, r.value, r.gran = "TIME", r.value+tm, "time"
+			return e, r, true
+		}
+	}
+	if !p.refOK {
+		return end, result{typ: "TIME", value: "XXXX-XX-XX" + tm, gran: "time"}, true
+	}
+	return end, result{typ: "TIME", value: dayValue(p.ref) + tm, gran: "time", anchor: "published", when: p.ref}, true
+}
+
+// dayAt matches an expression of one day at k (a weekday, a month and day,
+// yesterday) for clock times.
+func (p *parser) dayAt(k int) (int, result, bool) {
+	for _, r := range []rule{(*parser).weekdayRule, (*parser).monthRule, (*parser).fuzzyRef} {
+		if e, res, ok := r(p, k); ok && res.gran == "day" {
+			return e, res, true
+		}
+	}
+	return 0, result{}, false
+}
+
+func (p *parser) weekdayRule(i int) (int, result, bool) {
+	wd, ok := p.l.weekdays[p.w(i)]
+	if !ok || !p.v[i].cap {
+		return 0, result{}, false
+	}
+	end := i + 1
+	// "Friday, Jan. 27" or "Friday, Jan. 27, 2023": the written date wins
+	k := end
+	if p.w(k) == "," {
+		k++
+	}
+	if p.same(i, k) {
+		if e, r, ok := p.monthRule(k); ok && r.gran == "day" {
+			return e, r, true
+		}
+	}
+	if !p.refOK {
+		return end, result{typ: "DATE", value: "XXXX-XX-XX", gran: "day"}, true
+	}
+	dir := p.direction(i, end)
+	if dir == 0 {
+		dir = -1 // news reports mostly what happened
+	}
+	return end, dateResult(p.weekdayDate(wd, dir, false), "published"), true
+}
+
+func (p *parser) monthRule(i int) (int, result, bool) {
+	w := p.w(i)
+	// "27 January 2023"
+	if p.v[i].isNum() && len(w) <= 2 && !p.v[i].hyph {
+		day, _ := strconv.Atoi(w)
+		if m, ok := p.l.months[p.w(i+1)]; ok && day >= 1 && day <= 31 && p.v[i+1].cap && p.same(i, i+1) {
+			end := i + 2
+			if y, ok := p.yearAt(end); ok {
+				return end + 1, p.fullDate(y, m, day), true
+			}
+			return end, p.monthDay(i, end, m, day), true
+		}
+		return 0, result{}, false
+	}
+	m, ok := p.l.months[w]
+	if !ok || !p.v[i].cap {
+		return 0, result{}, false
+	}
+	end := i + 1
+	// day: "Jan. 27", "January 27th"
+	if p.same(i, end) && p.v[end].isNum() && len(p.w(end)) <= 2 {
+		day, _ := strconv.Atoi(p.w(end))
+		if day >= 1 && day <= 31 {
+			end++
+			if s := p.w(end); s == "th" || s == "st" || s == "nd" || s == "rd" {
+				end++
+			}
+			k := end
+			if p.w(k) == "," {
+				k++
+			}
+			if y, ok := p.yearAt(k); ok && p.same(i, k) {
+				return k + 1, p.fullDate(y, m, day), true
+			}
+			return end, p.monthDay(i, end, m, day), true
+		}
+	}
+	// year: "August 2020", "March of 2012", "June, 2021"
+	k := end
+	if s := p.w(k); s == "of" || s == "," {
+		k++
+	}
+	if y, ok := p.yearAt(k); ok && p.same(i, k) {
+		t := time.Date(y, time.Month(m), 1, 0, 0, 0, 0, time.UTC)
+		return k + 1, result{typ: "DATE", value: pad(y, 4) + "-" + pad(m, 2), gran: "month", when: t}, true
+	}
+	if w == "may" || w == "march" || w == "sun." || w == "sat." {
+		if !monthPreps[p.w(i-1)] {
+			return 0, result{}, false
+		}
+	}
+	if !p.refOK {
+		return end, result{typ: "DATE", value: "XXXX-" + pad(m, 2), gran: "month"}, true
+	}
+	y := p.monthYear(m, p.direction(i, end))
+	t := time.Date(y, time.Month(m), 1, 0, 0, 0, 0, time.UTC)
+	return end, result{typ: "DATE", value: pad(y, 4) + "-" + pad(m, 2), gran: "month", anchor: "published", when: t}, true
+}
+
+var monthPreps = map[string]bool{"in": true, "since": true, "until": true, "till": true, "by": true, "from": true, "to": true, "of": true, "early": true, "late": true, "mid": true, "last": true, "next": true, "this": true, "through": true, "during": true, "before": true, "after": true, "and": true, "or": true, "between": true, "each": true, "every": true, "that": true}
+
+func (p *parser) fullDate(y, m, day int) result {
+	t := time.Date(y, time.Month(m), day, 0, 0, 0, 0, time.UTC)
+	return dateResult(t, "")
+}
+
+func (p *parser) monthDay(i, end, m, day int) result {
+	if !p.refOK {
+		return result{typ: "DATE", value: "XXXX-" + pad(m, 2) + "-" + pad(day, 2), gran: "day"}
+	}
+	dir := p.direction(i, end)
+	y := p.ref.Year()
+	if dir == 0 {
+		y = p.monthYear(m, 0)
+	} else {
+		t := time.Date(y, time.Month(m), day, 0, 0, 0, 0, time.UTC)
+		if dir < 0 && t.After(p.ref) {
+			y--
+		} else if dir > 0 && t.Before(p.ref) {
+			y++
+		}
+	}
+	return dateResult(time.Date(y, time.Month(m), day, 0, 0, 0, 0, time.UTC), "published")
+}
+
+// yearAt reads a four-digit year at k.
+func (p *parser) yearAt(k int) (int, bool) {
+	if k >= len(p.v) || !p.v[k].isNum() || len(p.v[k].s) != 4 || p.v[k].bad {
+		return 0, false
+	}
+	y, err := strconv.Atoi(p.v[k].s)
+	if err != nil || y < 1000 || y > 2199 {
+		return 0, false
+	}
+	return y, true
+}
+
+var currency = map[string]bool{"$": true, "€": true, "£": true, "¥": true, "us$": true, "usd": true}
+
+func (p *parser) yearRule(i int) (int, result, bool) {
+	start := i
+	w := p.w(i)
+	fiscal := false
+	if w == "fiscal" || w == "fy" {
+		fiscal = true
+		i++
+		if p.w(i) == "year" {
+			i++
+		}
+	} else if w == "the" && p.w(i+1) == "year" {
+		i += 2
+	}
+	if !p.same(start, i) {
+		return 0, result{}, false
+	}
+	y, ok := p.yearAt(i)
+	if !ok || y < 1600 {
+		return 0, result{}, false
+	}
+	if !fiscal {
+		if y < 1900 && !monthPreps[p.w(i-1)] {
+			return 0, result{}, false
+		}
+		if i > 0 && (currency[p.w(i-1)] || p.v[i-1].kind == 4) {
+			return 0, result{}, false
+		}
+		if s := p.w(i + 1); s == "%" || s == "percent" || s == "per" {
+			return 0, result{}, false
+		}
+		if p.v[i].hyph && !p.v[i-1].isNum() {
+			return 0, result{}, false // "Boeing-1990"
+		}
+	}
+	end := i + 1
+	// "1989-90": a fiscal or season span; the first year dates it
+	if end < len(p.v) && p.v[end].hyph && p.v[end].isNum() && len(p.w(end)) == 2 {
+		end++
+	}
+	t := time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC)
+	r := result{typ: "DATE", value: pad(y, 4), gran: "year", when: t}
+	if w == "fiscal" || w == "fy" {
+		r.gran = "fiscal year"
+	}
+	return end, r, true
+}
+
+// decadeRule reads "the 1990s", "1990s", "the '80s", "the 20th century".
+func (p *parser) decadeRule(i int) (int, result, bool) {
+	start := i
+	if p.w(i) == "the" {
+		i++
+	}
+	w := p.w(i)
+	if !p.same(start, i) || w == "" {
+		return 0, result{}, false
+	}
+	if strings.HasSuffix(w, "s") {
+		num := strings.TrimSuffix(strings.TrimSuffix(w, "s"), "'")
+		num = strings.TrimSuffix(num, "’")
+		switch {
+		case len(num) == 4 && isDigits(num) && num[3] == '0':
+			return i + 1, result{typ: "DATE", value: num[:3], gran: "decade"}, true
+		case len(num) == 3 && (num[0] == '\'') && isDigits(num[1:]) && num[2] == '0',
+			len(num) == 5 && strings.HasPrefix(num, "’") && false:
+			c := "19"
+			return i + 1, result{typ: "DATE", value: c + num[1:2], gran: "decade"}, true
+		}
+		if strings.HasPrefix(w, "’") && len(w) == len("’")+3 && isDigits(w[len("’"):len("’")+2]) {
+			return i + 1, result{typ: "DATE", value: "19" + w[len("’"):len("’")+1], gran: "decade"}, true
+		}
+	}
+	// "the 20th century"
+	if start < i && p.w(i+1) == "century" && len(w) >= 3 && isDigits(w[:len(w)-2]) {
+		n, _ := strconv.Atoi(w[:len(w)-2])
+		if n > 0 && n < 30 {
+			return i + 2, result{typ: "DATE", value: pad(n-1, 2), gran: "century"}, true
+		}
+	}
+	return 0, result{}, false
+}
+
+// quarterRule reads "the third quarter", "third-quarter", "the fiscal first
+// quarter", "the second half of 1989", "the latest quarter", "the year-ago quarter".
+func (p *parser) quarterRule(i int) (int, result, bool) {
+	start := i
+	if p.w(i) == "the" || p.w(i) == "a" || p.w(i) == "its" || p.w(i) == "this" {
+		i++
+	}
+	year := 0
+	if y, ok := p.yearAt(i); ok && p.same(start, i) {
+		year = y
+		i++
+	}
+	if p.w(i) == "fiscal" {
+		i++
+	}
+	if !p.same(start, i) {
+		return 0, result{}, false
+	}
+	w := p.w(i)
+	ord, isOrd := p.l.ordinals[w]
+	if isOrd {
+		unit := p.w(i + 1)
+		if (unit != "quarter" && unit != "half") || !p.same(start, i+1) {
+			return 0, result{}, false
+		}
+		end := i + 2
+		// "of 1989", "of fiscal 1990", "1990" (after the quarter: "third quarter 1989")
+		k := end
+		if p.w(k) == "of" {
+			k++
+			if p.w(k) == "fiscal" {
+				k++
+			}
+		}
+		if y, ok := p.yearAt(k); ok && p.same(start, k) {
+			year = y
+			end = k + 1
+		} else if p.w(k) == "this" || p.w(k) == "next" || p.w(k) == "last" {
+			if p.w(k+1) == "year" && p.refOK {
+				year = p.ref.Year() + map[string]int{"this": 0, "next": 1, "last": -1}[p.w(k)]
+				end = k + 2
+			}
+		}
+		if unit == "half" {
+			if ord > 2 {
+				return 0, result{}, false
+			}
+			if year == 0 {
+				if !p.refOK {
+					return end, result{typ: "DATE", value: "XXXX-H" + strconv.Itoa(ord), gran: "half"}, true
+				}
+				year = p.ref.Year()
+				if ord == 2 && p.ref.Month() <= 6 && p.direction(start, end) <= 0 {
+					year--
+				}
+			}
+			return end, result{typ: "DATE", value: pad(year, 4) + "-H" + strconv.Itoa(ord), gran: "half", when: time.Date(year, time.Month(ord*6-5), 1, 0, 0, 0, 0, time.UTC)}, true
+		}
+		if year == 0 {
+			if !p.refOK {
+				return end, result{typ: "DATE", value: "XXXX-Q" + strconv.Itoa(ord), gran: "quarter"}, true
+			}
+			year = p.ref.Year()
+			cur := quarterOf(p.ref)
+			dir := p.direction(start, end)
+			if ord > cur && dir <= 0 {
+				year-- // a quarter not yet begun is last year's, unless the sentence looks ahead
+			}
+		}
+		t := time.Date(year, time.Month(ord*3-2), 1, 0, 0, 0, 0, time.UTC)
+		return end, result{typ: "DATE", value: pad(year, 4) + "-Q" + strconv.Itoa(ord), gran: "quarter", when: t}, true
+	}
+	// "the latest quarter", "the current quarter", "the year-ago quarter", "the quarter"
+	if start == i && year == 0 {
+		return 0, result{}, false
+	}
+	shiftY := 0
+	kind := ""
+	switch w {
+	case "latest", "recent", "most":
+		kind = "latest"
+		if w == "most" && p.w(i+1) == "recent" {
+			i++
+		}
+		i++
+	case "current", "present":
+		kind = "current"
+		i++
+	case "comparable", "same":
+		i++
+		if p.w(i) == "year" && p.v[i+1].hyph {
+			// "the comparable year-ago quarter"
+			w = "year"
+		} else {
+			return 0, result{}, false
+		}
+		fallthrough
+	case "year":
+		if (p.w(i+1) == "ago" || p.w(i+1) == "earlier") && p.v[i+1].hyph {
+			shiftY = -1
+			kind = "yearago"
+			i += 2
+		} else {
+			return 0, result{}, false
+		}
+	case "quarter":
+		kind = "the"
+	}
+	if p.w(i) != "quarter" || !p.same(start, i) {
+		if year != 0 && p.w(i) == "period" {
+			// "the 1988 period" after a quarter: that quarter in that year
+		} else {
+			return 0, result{}, false
+		}
+	}
+	if year != 0 && p.w(i) == "period" && !(p.lastOK && p.last.gran == "quarter") {
+		return 0, result{}, false
+	}
+	end := i + 1
+	if !p.refOK && !p.lastOK {
+		return end, result{typ: "DATE", value: "XXXX-QX", gran: "quarter"}, true
+	}
+	var base time.Time
+	switch {
+	case p.lastOK && p.last.gran == "quarter" && kind != "current":
+		base = p.last.when
+	case kind == "current" || !p.refOK:
+		base = p.ref
+	default:
+		base = p.ref.AddDate(0, -3, 0) // the last quarter reported
+	}
+	if kind == "current" && p.refOK {
+		base = p.ref
+	}
+	if year != 0 {
+		base = time.Date(year, base.Month(), 1, 0, 0, 0, 0, time.UTC)
+	}
+	v, g, t := shift(base, unitInfo{letter: "Q"}, 4*shiftY)
+	return end, result{typ: "DATE", value: v, gran: g, anchor: "timex", when: t}, true
+}
+
+// relativeRule reads "this week", "last year", "next month", "the past year",
+// "last Friday", "last April", "this summer", "the following year".
+func (p *parser) relativeRule(i int) (int, result, bool) {
+	start := i
+	the := false
+	if p.w(i) == "the" {
+		the = true
+		i++
+	}
+	w := p.w(i)
+	n := 0
+	switch w {
+	case "this", "current", "present", "these":
+		n = 0
+	case "last", "past", "previous", "preceding":
+		n = -1
+	case "next", "coming", "following", "upcoming":
+		n = 1
+	case "that", "same":
+		n = 0
+	default:
+		return 0, result{}, false
+	}
+	if (w == "current" || w == "present" || w == "previous" || w == "following" || w == "same" || w == "preceding") && !the {
+		return 0, result{}, false
+	}
+	if w == "that" && the {
+		return 0, result{}, false
+	}
+	i++
+	if !p.same(start, i) {
+		return 0, result{}, false
+	}
+	// "this past week"
+	if w == "this" && (p.w(i) == "past" || p.w(i) == "coming") {
+		if p.w(i) == "past" {
+			n = -1
+		} else {
+			n = 1
+		}
+		i++
+	}
+	fiscal := false
+	if p.w(i) == "fiscal" {
+		fiscal = true
+		i++
+	}
+	x := p.w(i)
+	end := i + 1
+	if u, ok := p.l.units[x]; ok && !strings.HasSuffix(x, "s") || x == "weekend" {
+		if u.time {
+			return 0, result{}, false
+		}
+		// "the past year", "the last week" and "the next month" are spans of time
+		if the && (w == "past" || w == "last" || w == "next" || w == "coming") {
+			return end, result{typ: "DURATION", value: durationValue(1, u)}, true
+		}
+		if w == "that" || w == "same" {
+			if !p.lastOK {
+				return 0, result{}, false
+			}
+			v, g, t := shift(p.last.when, u, 0)
+			if p.last.gran != "day" && u.letter == "D" {
+				return 0, result{}, false
+			}
+			return end, result{typ: "DATE", value: v, gran: g, anchor: "timex", when: t}, true
+		}
+		if (w == "following" || w == "previous" || w == "preceding") && p.lastOK {
+			v, g, t := shift(p.last.when, u, n)
+			return end, result{typ: "DATE", value: v, gran: g, anchor: "timex", when: t}, true
+		}
+		if u.letter == "Q" && n == -1 {
+			// "last quarter"
+		}
+		if u.letter == "WE" && n == 0 && p.refOK && p.direction(start, end) < 0 && isoWeekday(p.ref) < 5 {
+			n = -1 // "this weekend" said on a Monday of what happened
+		}
+		r := p.rel(u, n)
+		if fiscal {
+			r.gran = "fiscal year"
+		}
+		return end, r, true
+	}
+	if w == "these" || w == "that" || w == "same" {
+		return 0, result{}, false
+	}
+	// "last Friday", "next Monday"
+	if wd, ok := p.l.weekdays[x]; ok && p.v[i].cap && !the {
+		if !p.refOK {
+			return end, result{typ: "DATE", value: "XXXX-XX-XX", gran: "day"}, true
+		}
+		dir := int8(n)
+		strict := n != 0
+		if n == 0 {
+			dir = p.direction(start, end)
+			if dir == 0 {
+				dir = 1
+			}
+		}
+		return end, dateResult(p.weekdayDate(wd, dir, strict), "published"), true
+	}
+	// "last April", "this September", "next March"
+	if m, ok := p.l.months[x]; ok && p.v[i].cap && !the {
+		if !p.refOK {
+			return end, result{typ: "DATE", value: "XXXX-" + pad(m, 2), gran: "month"}, true
+		}
+		y, rm := p.ref.Year(), int(p.ref.Month())
+		switch {
+		case n < 0 && m >= rm:
+			y--
+		case n > 0 && m <= rm:
+			y++
+		}
+		t := time.Date(y, time.Month(m), 1, 0, 0, 0, 0, time.UTC)
+		return end, result{typ: "DATE", value: pad(y, 4) + "-" + pad(m, 2), gran: "month", anchor: "published", when: t}, true
+	}
+	// "last fall", "this summer"
+	if code, ok := p.l.seasons[x]; ok && !the {
+		if !p.refOK {
+			return end, result{typ: "DATE", value: "XXXX-" + code, gran: "season"}, true
+		}
+		y := p.ref.Year()
+		sm := seasonStart(code)
+		rm := int(p.ref.Month())
+		switch {
+		case n < 0 && sm >= rm-1:
+			y--
+		case n > 0 && sm <= rm:
+			y++
+		}
+		return end, result{typ: "DATE", value: pad(y, 4) + "-" + code, gran: "season", anchor: "published", when: time.Date(y, time.Month(sm), 1, 0, 0, 0, 0, time.UTC)}, true
+	}
+	// "this morning", "this afternoon"
+	if code, ok := p.l.parts[x]; ok && w == "this" {
+		if !p.refOK {
+			return end, result{typ: "TIME", value: "XXXX-XX-XXT" + code, gran: "part of day"}, true
+		}
+		return end, result{typ: "TIME", value: dayValue(p.ref) + "T" + code, gran: "part of day", anchor: "published", when: p.ref}, true
+	}
+	return 0, result{}, false
+}
+
+func seasonStart(code string) int {
+	switch code {
+	case "SP":
+		return 3
+	case "SU":
+		return 6
+	case "FA":
+		return 9
+	}
+	return 12
+}
+
+// count reads a count of units at i: "nine", "18", "a few", "several",
+// "a couple of"; it returns the count (-1 for a vague one) and the next token.
+func (p *parser) count(i int) (int, int, bool) {
+	w := p.w(i)
+	if w == "" {
+		return 0, 0, false
+	}
+	if p.v[i].isNum() {
+		if strings.ContainsAny(w, ".,") {
+			return 0, 0, false
+		}
+		n, err := strconv.Atoi(w)
+		if err != nil || n > 5000 {
+			return 0, 0, false
+		}
+		return n, i + 1, true
+	}
+	best, val := 0, 0
+	if v, ok := p.l.numbers[w]; ok {
+		best, val = 1, v
+	}
+	if p.l.phraseFirst[w] {
+		s := w
+		for n := 2; n <= 4 && p.same(i, i+n-1); n++ {
+			s += " " + p.w(i+n-1)
+			if v, ok := p.l.numbers[s]; ok {
+				best, val = n, v
+			}
+		}
+	}
+	if best == 0 {
+		return 0, 0, false
+	}
+	// "twenty four", "twenty-four"
+	if best == 1 && val >= 20 && val%10 == 0 {
+		if v, ok := p.l.numbers[p.w(i+1)]; ok && v > 0 && v < 10 && p.same(i, i+1) {
+			return val + v, i + 2, true
+		}
+	}
+	// "a hundred", "two hundred"
+	if v, ok := p.l.numbers[p.w(i+best)]; ok && v == 100 && val > 0 && p.same(i, i+best) {
+		return val * 100, i + best + 1, true
+	}
+	return val, i + best, true
+}
+
+// agoRule reads "a year ago", "two days earlier", "six weeks later", "a
+// year-earlier", "three months from now".
+func (p *parser) agoRule(i int) (int, result, bool) {
+	start := i
+	n, k, ok := p.count(i)
+	if !ok {
+		// "year-earlier", "year-ago": a count of one
+		if _, isU := p.l.units[p.w(i)]; !isU {
+			return 0, result{}, false
+		}
+		n, k = 1, i
+	}
+	u, ok := p.l.units[p.w(k)]
+	if !ok || !p.same(start, k) || u.letter == "WE" {
+		return 0, result{}, false
+	}
+	end := k + 1
+	// "or so", "or two" before "ago"
+	if p.w(end) == "or" && p.w(end+1) == "so" {
+		end += 2
+	}
+	dir := p.w(end)
+	sign := 0
+	anchorLast := false
+	switch dir {
+	case "ago", "before", "earlier":
+		sign = -1
+		anchorLast = dir != "ago"
+	case "later", "after", "hence":
+		sign = 1
+		anchorLast = dir != "hence"
+	case "from":
+		if p.w(end+1) != "now" {
+			return 0, result{}, false
+		}
+		sign = 1
+		end++
+	default:
+		return 0, result{}, false
+	}
+	if (dir == "before" || dir == "after") && p.same(start, end+1) && (p.v[end+1].kind == 0 || p.v[end+1].isNum()) && p.w(end+1) != "that" {
+		return 0, result{}, false // "two days before the vote": the preposition begins another phrase
+	}
+	end++
+	if !p.same(start, end-1) {
+		return 0, result{}, false
+	}
+	if n < 0 {
+		if sign < 0 {
+			return end, result{typ: "DATE", value: "PAST_REF"}, true
+		}
+		return end, result{typ: "DATE", value: "FUTURE_REF"}, true
+	}
+	if u.time {
+		if !p.refOK {
+			return end, result{typ: "TIME", value: "XXXX-XX-XXTXX:XX", gran: "time"}, true
+		}
+		return end, result{typ: "DATE", value: dayValue(p.ref), gran: "day", anchor: "published", when: p.ref}, true
+	}
+	base, anchor := p.ref, "published"
+	baseOK := p.refOK
+	if p.lastOK && (anchorLast || (u.letter == "Y" && p.last.gran == "quarter")) {
+		base, anchor, baseOK = p.last.when, "timex", true
+	}
+	if !baseOK {
+		g := u.gran
+		return end, result{typ: "DATE", value: unknown(g), gran: g}, true
+	}
+	if u.letter == "Y" && p.lastOK && p.last.gran == "quarter" {
+		v, g, t := shift(base, unitInfo{letter: "Q"}, 4*sign*n)
+		return end, result{typ: "DATE", value: v, gran: g, anchor: "timex", when: t}, true
+	}
+	v, g, t := shift(base, u, sign*n)
+	return end, result{typ: "DATE", value: v, gran: g, anchor: anchor, when: t}, true
+}
+
+var durationLead = map[string]bool{"for": true, "over": true, "within": true, "in": true, "after": true, "of": true, "than": true, "about": true, "nearly": true, "almost": true, "some": true, "recent": false}
+
+// durationRule reads "nine years", "the past two months", "the first nine
+// months", "a few days", "18-month", "24 hours", and bare "years" after "for".
+func (p *parser) durationRule(i int) (int, result, bool) {
+	start := i
+	if p.w(i) == "the" {
+		i++
+		switch p.w(i) {
+		case "past", "last", "next", "first", "coming", "previous", "final", "latest", "remaining", "full", "entire", "whole", "following":
+			i++
+		}
+	} else if p.w(i) == "past" || p.w(i) == "last" || p.w(i) == "next" || p.w(i) == "first" {
+		i++
+	}
+	if !p.same(start, i) {
+		return 0, result{}, false
+	}
+	n, k, ok := p.count(i)
+	if !ok {
+		// bare plural unit: "for years", "over months"
+		if start != i {
+			return 0, result{}, false
+		}
+		u, isU := p.l.units[p.w(i)]
+		if !isU || !strings.HasSuffix(p.w(i), "s") || !durationLead[p.w(i-1)] || u.letter == "WE" || p.v[i].hyph {
+			return 0, result{}, false
+		}
+		return i + 1, result{typ: "DURATION", value: durationValue(-1, u)}, true
+	}
+	if !p.same(start, k) {
+		return 0, result{}, false
+	}
+	w := p.w(k)
+	u, ok := p.l.units[w]
+	if !ok || u.letter == "WE" {
+		return 0, result{}, false
+	}
+	// "a second" and "one second" are rarely durations; "second" needs a count above one
+	if u.letter == "S" && n <= 1 && !strings.HasSuffix(w, "s") {
+		return 0, result{}, false
+	}
+	// "a year" and "a month" after a number ("$5 a year") is a rate
+	end := k + 1
+	if n == 1 && (p.w(i) == "a" || p.w(i) == "an") && start == i && i > 0 && (p.v[i-1].isNum() || p.l.units[p.w(i-1)].letter != "" || strings.HasSuffix(p.w(i-1), "s") && p.v[i-1].kind == 0 && isCounted(p, i-1)) {
+		return end, result{typ: "SET", value: durationValue(1, u)}, true
+	}
+	// "a year" alone is risky ("a year when"); TimeML tags it, so do we
+	r := result{typ: "DURATION", value: durationValue(n, u)}
+	// "and a half"
+	if p.w(end) == "and" && p.w(end+1) == "a" && p.w(end+2) == "half" && n >= 0 && p.same(start, end+2) {
+		end += 3
+		r.value = halfMore(n, u)
+	}
+	// "two-year-old" is an age, not a time
+	if p.w(end) == "old" && end < len(p.v) && p.v[end].hyph {
+		return 0, result{}, false
+	}
+	return end, r, true
+}
+
+func isCounted(p *parser, k int) bool {
+	// a number shortly before: "5,000 people a year", "$5 billion a year"
+	for j := k; j >= 0 && k-j < 4 && p.same(k, j); j-- {
+		if p.v[j].isNum() {
+			return true
+		}
+	}
+	return false
+}
+
+func halfMore(n int, u unitInfo) string {
+	switch u.letter {
+	case "Y":
+		return "P" + strconv.Itoa(n*12+6) + "M"
+	case "H":
+		return "PT" + strconv.Itoa(n*60+30) + "M"
+	case "D":
+		return "PT" + strconv.Itoa(n*24+12) + "H"
+	}
+	return durationValue(n, u)
+}
+
+// setRule reads "daily", "every year", "each Thursday", "per day".
+func (p *parser) setRule(i int) (int, result, bool) {
+	w := p.w(i)
+	if v, ok := p.l.sets[w]; ok {
+		return i + 1, result{typ: "SET", value: v}, true
+	}
+	if w != "every" && w != "each" && w != "per" {
+		return 0, result{}, false
+	}
+	k := i + 1
+	if p.w(k) == "other" {
+		k++
+	}
+	x := p.w(k)
+	if !p.same(i, k) {
+		return 0, result{}, false
+	}
+	if u, ok := p.l.units[x]; ok && !strings.HasSuffix(x, "s") {
+		n := 1
+		if k > i+1 {
+			n = 2
+		}
+		if u.letter == "WE" {
+			return k + 1, result{typ: "SET", value: "XXXX-WXX-WE"}, true
+		}
+		return k + 1, result{typ: "SET", value: durationValue(n, u)}, true
+	}
+	if wd, ok := p.l.weekdays[x]; ok && w != "per" {
+		return k + 1, result{typ: "SET", value: "XXXX-WXX-" + strconv.Itoa(wd)}, true
+	}
+	if m, ok := p.l.months[x]; ok && w != "per" {
+		return k + 1, result{typ: "SET", value: "XXXX-" + pad(m, 2)}, true
+	}
+	return 0, result{}, false
+}
+
+// seasonRule reads "summer", "the summer of 2012", "spring 2023".
+func (p *parser) seasonRule(i int) (int, result, bool) {
+	start := i
+	if p.w(i) == "the" {
+		i++
+	}
+	code, ok := p.l.seasons[p.w(i)]
+	if !ok || !p.same(start, i) {
+		return 0, result{}, false
+	}
+	end := i + 1
+	k := end
+	if p.w(k) == "of" {
+		k++
+	}
+	if y, ok := p.yearAt(k); ok && p.same(start, k) {
+		return k + 1, result{typ: "DATE", value: pad(y, 4) + "-" + code, gran: "season", when: time.Date(y, time.Month(seasonStart(code)), 1, 0, 0, 0, 0, time.UTC)}, true
+	}
+	// a bare season needs "in"/"the"/"this": "fall" is also a verb
+	if start == i && !monthPreps[p.w(i-1)] {
+		return 0, result{}, false
+	}
+	if p.w(i) == "fall" && start == i && p.w(i-1) != "in" && p.w(i-1) != "this" {
+		return 0, result{}, false
+	}
+	if !p.refOK {
+		return end, result{typ: "DATE", value: "XXXX-" + code, gran: "season"}, true
+	}
+	y := p.monthYear(seasonStart(code), p.direction(start, end))
+	return end, result{typ: "DATE", value: pad(y, 4) + "-" + code, gran: "season", anchor: "published", when: time.Date(y, time.Month(seasonStart(code)), 1, 0, 0, 0, 0, time.UTC)}, true
+}
+
+// holidayRule reads "Christmas", "Thanksgiving Day", "New Year's Day" (with
+// "last" or "this" before them handled by direction).
+func (p *parser) holidayRule(i int) (int, result, bool) {
+	start := i
+	n := 0
+	switch p.w(i) {
+	case "last":
+		n = -1
+		i++
+	case "next":
+		n = 1
+		i++
+	case "this":
+		i++
+	}
+	if !p.v[i].cap && i < len(p.v) {
+		return 0, result{}, false
+	}
+	best, rule := p.phrase(i, p.l.holidays)
+	if best == 0 || !p.same(start, i+best-1) {
+		return 0, result{}, false
+	}
+	end := i + best
+	year := 0
+	if y, ok := p.yearAt(end); ok && p.same(start, end) {
+		year = y
+		end++
+	}
+	if year == 0 && !p.refOK {
+		m, d := holidayDate(rule, 2001)
+		return end, result{typ: "DATE", value: "XXXX-" + pad(m, 2) + "-" + pad(d, 2), gran: "day"}, true
+	}
+	anchor := ""
+	if year == 0 {
+		anchor = "published"
+		year = p.ref.Year()
+		m, d := holidayDate(rule, year)
+		t := time.Date(year, time.Month(m), d, 0, 0, 0, 0, time.UTC)
+		dir := int8(n)
+		if dir == 0 {
+			dir = p.direction(start, end)
+		}
+		switch {
+		case dir < 0 && !t.Before(p.ref):
+			year--
+		case dir > 0 && t.Before(p.ref):
+			year++
+		case dir == 0:
+			year = p.monthYear(m, 0)
+		}
+	}
+	m, d := holidayDate(rule, year)
+	return end, dateResult(time.Date(year, time.Month(m), d, 0, 0, 0, 0, time.UTC), anchor), true
+}
+
+// holidayDate applies a rule of holidays.txt to a year.
+func holidayDate(rule string, year int) (int, int) {
+	f := strings.Split(rule, ":")
+	if len(f) == 1 {
+		m, _ := strconv.Atoi(rule[:2])
+		d, _ := strconv.Atoi(rule[3:])
+		return m, d
+	}
+	m, _ := strconv.Atoi(f[1])
+	wd, _ := strconv.Atoi(f[2])
+	if f[0] == "last" {
+		t := time.Date(year, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC)
+		for isoWeekday(t) != wd {
+			t = t.AddDate(0, 0, -1)
+		}
+		return m, t.Day()
+	}
+	nth, _ := strconv.Atoi(f[3])
+	t := time.Date(year, time.Month(m), 1, 0, 0, 0, 0, time.UTC)
+	for isoWeekday(t) != wd {
+		t = t.AddDate(0, 0, 1)
+	}
+	return m, t.Day() + 7*(nth-1)
+}
