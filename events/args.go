@@ -23,7 +23,7 @@ func (v *view) npToken(i int) bool {
 		return false
 	}
 	c := v.cls(i)
-	if c&(cAux|cBe|cSub|cRel|cNeg|cFuture|cHypo|cCond|cPron) != 0 {
+	if c&(cAux|cBe|cSub|cRel|cNeg|cFuture|cHypo|cCond|cPron|cSay) != 0 {
 		return false
 	}
 	if c&cPrep != 0 {
@@ -187,7 +187,7 @@ func (v *view) npLeft(end, lo int) (int, int) {
 func (v *view) npRight(i, hi int) (int, int) {
 	a, b := v.npRight1(i, hi)
 	if a < b && !v.hasCap(a, b) {
-		if x, y := v.npRight1(b, hi); x < y && v.hasCap(x, y) && x-b <= 3 {
+		if x, y := v.npRight1(b, hi); x < y && v.hasCap(x, y) && x-b <= 3 && x > 0 && v.cls(x-1)&(cPrep|cDet) != 0 && v.lower[x-1] != "of" {
 			return x, y
 		}
 	}
@@ -219,6 +219,9 @@ func (v *view) npRight1(i, hi int) (int, int) {
 		}
 		if !v.npToken(k) || isMonth(v.lower[k]) {
 			continue
+		}
+		if !v.isCap(k) && v.cls(k)&(cGroup|cDet) == 0 && !(k+1 < hi && (v.isCap(k+1) || v.cls(k+1)&cGroup != 0)) {
+			continue // a lower-case word opens a phrase only as a modifier
 		}
 		b := k
 		for b < hi && b-k < maxNP && (v.npToken(b) && !isMonth(v.lower[b]) || v.lower[b] == "and" && b+1 < hi && v.npToken(b+1) && b > k) {

@@ -166,9 +166,7 @@ func (v *view) triggers(s doc.Sentence, buf []hit) []hit {
 			if !ok {
 				continue
 			}
-			if !p.noun && i > s.Tokens.First && v.cls(i-1)&cDet != 0 && v.lower[i-1] != "that" {
-				// "the attack", "its support": a verb pattern after a
-				// determiner is a noun, which nouns.txt decides on.
+			if !p.noun && v.nounUse(i, s.Tokens.First) {
 				continue
 			}
 			if best.first < 0 || better(&v.L.patterns[pi], end-i, &v.L.patterns[best.pat], best.end-best.first) {
@@ -205,6 +203,26 @@ func (v *view) triggers(s doc.Sentence, buf []hit) []hit {
 		}
 	}
 	return out
+}
+
+// nounUse reports whether the word at i is used as a noun, so that a verb
+// pattern does not apply: after a determiner ("the attack", "a fair
+// offer") or a preposition ("reached by telephone"). nouns.txt decides on
+// nouns.
+func (v *view) nounUse(i, lo int) bool {
+	if i == lo {
+		return false
+	}
+	p := v.lower[i-1]
+	c := v.cls(i - 1)
+	if c&cDet != 0 && p != "that" {
+		return true
+	}
+	if c&cPrep != 0 && p != "to" && !strings.HasSuffix(v.lower[i], "ing") {
+		return true // but "after carrying out a coup" is a verb
+	}
+	// determiner + one adjective: "a generous offer"
+	return i-2 >= lo && v.cls(i-2)&cDet != 0 && v.lower[i-2] != "that" && v.isWord(i-1) && !v.caps[i-1] && c == 0 && !strings.HasSuffix(p, "ly")
 }
 
 func better(p *pattern, n int, q *pattern, m int) bool {

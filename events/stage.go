@@ -99,8 +99,14 @@ func Code(d *doc.Document, out []doc.Event) []doc.Event {
 					continue
 				}
 			}
-			if len(ev.Actor) == 0 && prevActor != nil && v.conjoined(s, h.first) {
-				ev.Actor = prevActor
+			if len(ev.Actor) == 0 && v.conjoined(s, h.first) {
+				if prevActor != nil {
+					ev.Actor = prevActor
+				} else if a, b := v.firstSubject(s, h.first); a < b {
+					// "He said the army acted in self-defence and accused
+					// the front": the subject of the clause's first verb.
+					ev.Actor = v.args(a, b)
+				}
 			}
 			if len(ev.Actor) > 0 {
 				prevActor = ev.Actor
@@ -138,6 +144,17 @@ func (v *view) background(i, lo int) bool {
 		}
 	}
 	return false
+}
+
+// firstSubject returns the subject of the first verb-like word of the
+// sentence before token i.
+func (v *view) firstSubject(s doc.Sentence, i int) (int, int) {
+	for k := s.Tokens.First + 1; k < i; k++ {
+		if v.cls(k)&cSay != 0 || v.verbish(k) {
+			return v.subjectLeft(k, s.Tokens.First)
+		}
+	}
+	return 0, 0
 }
 
 // conjoined reports whether the verb at i shares the subject of an earlier
@@ -250,23 +267,42 @@ func (v *view) event(si int, s doc.Sentence, h hit, p *pattern) (doc.Event, bool
 			negInPattern = true
 		}
 	}
+	// Negation and modality belong to the verb's own auxiliaries ("did not
+	// attack", "will withdraw", "plans to attack", "could be seized"): the
+	// chain of auxiliaries, negators, modals and adverbs just before it.
 	future, hypo := false, false
-	for k := h.first - 1; k >= cs && k >= h.first-5; k-- {
+	if h.first > cs && v.lower[h.first-1] == "no" {
+		ev.Negated = !negInPattern // "no attacks were reported"
+	}
+	chain := h.first
+	if p.noun {
+		// a noun takes the modality of the verb it is the object of:
+		// "would tighten the blockade"
+		chain = -1
+		if g := v.governor(h.first, cs); g >= 0 {
+			chain = g
+		}
+	}
+	for k := chain - 1; k >= cs && chain >= 0; k-- {
 		c := v.cls(k)
+		w := v.lower[k]
+		if c&(cAux|cBe|cNeg|cFuture|cHypo|cCond) == 0 && w != "to" && !(strings.HasSuffix(w, "ly") && len(w) > 4) && !(c&cPron != 0 && k+1 < len(v.lower) && v.cls(k+1)&cCond == 0 && false) {
+			break
+		}
 		if c&cNeg != 0 && !negInPattern {
 			ev.Negated = true
 		}
 		if c&cFuture != 0 {
 			future = true
 		}
-		if c&cHypo != 0 {
+		if c&(cHypo|cCond) != 0 {
 			hypo = true
 		}
-		if c&cCond != 0 {
+	}
+	// "unless both parties asked": a condition before the subject
+	for k := h.first - 1; k >= cs && k >= h.first-4; k-- {
+		if v.cls(k)&cCond != 0 {
 			hypo = true
-		}
-		if v.boundary(k) {
-			break
 		}
 	}
 	cond := false
@@ -378,11 +414,7 @@ func (v *view) nounActor(h hit, cs, ce int) (int, int) {
 	}
 	// The object of a verb: "students staged mass demonstrations", "the
 	// office reiterated its demand": the verb's subject.
-	k := i - 1
-	for k >= cs && i-k <= 3 && (v.cls(k)&cDet != 0 || v.isWord(k) && !v.isCap(k) && v.cls(k) == 0 && !v.verbish(k)) {
-		k-- // determiners and adjectives: "their first", "the naval"
-	}
-	if k >= cs && k < i && v.verbish(k) {
+	if k := v.governor(i, cs); k >= 0 {
 		if a, b := v.subjectLeft(k, cs); a < b {
 			return a, b
 		}
@@ -396,6 +428,19 @@ func (v *view) nounActor(h hit, cs, ce int) (int, int) {
 		return a, i
 	}
 	return 0, 0
+}
+
+// governor returns the verb whose object the noun at i is ("staged mass
+// demonstrations", "tighten the naval blockade"), or -1.
+func (v *view) governor(i, cs int) int {
+	k := i - 1
+	for k >= cs && i-k <= 3 && (v.cls(k)&cDet != 0 || v.isWord(k) && !v.isCap(k) && v.cls(k) == 0 && !v.verbish(k)) {
+		k-- // determiners and adjectives: "their first", "the naval"
+	}
+	if k >= cs && k < i && v.verbish(k) {
+		return k
+	}
+	return -1
 }
 
 // verbish reports whether token i looks like a finite or participle verb:
