@@ -214,8 +214,8 @@ func (v *view) hasCap(a, b int) bool {
 
 func (v *view) npRight1(i, hi int) (int, int) {
 	for k := i; k < hi && k < i+8; k++ {
-		if v.boundary(k) || v.cls(k)&(cSub|cRel|cCond) != 0 && v.lower[k] != "that" {
-			return 0, 0
+		if v.boundary(k) || v.cls(k)&(cSub|cRel|cCond|cPron|cSay) != 0 {
+			return 0, 0 // a new clause: "the truce they signed", "warned that"
 		}
 		if !v.npToken(k) || isMonth(v.lower[k]) {
 			continue

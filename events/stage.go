@@ -220,6 +220,9 @@ func (v *view) event(si int, s doc.Sentence, h hit, p *pattern) (doc.Event, bool
 			aA, aB = v.subjectLeft(h.first, lo)
 		}
 		rA, rB = v.npRight(h.end, ce)
+		if last := p.elems[len(p.elems)-1]; last.cap {
+			rA, rB = v.npRight(h.end-1, ce) // "met President Duric"
+		}
 	}
 	passive := !p.noun && v.passive(h, cs)
 	if !p.noun && !passive && aA == aB {
@@ -297,6 +300,19 @@ func (v *view) event(si int, s doc.Sentence, h hit, p *pattern) (doc.Event, bool
 		}
 		if c&(cHypo|cCond) != 0 {
 			hypo = true
+		}
+	}
+	// "No one was injured", "nobody was killed": a negated subject.
+	if !p.noun {
+		k := h.first - 1
+		for k >= cs && (v.cls(k)&(cAux|cBe|cNeg|cFuture|cHypo) != 0 || strings.HasSuffix(v.lower[k], "ly")) {
+			k--
+		}
+		for j := k; j >= cs && j >= k-2; j-- {
+			switch v.lower[j] {
+			case "no", "nobody", "none", "neither":
+				ev.Negated = !negInPattern
+			}
 		}
 	}
 	// "unless both parties asked": a condition before the subject
