@@ -23,7 +23,7 @@ func (v *view) npToken(i int) bool {
 		return false
 	}
 	c := v.cls(i)
-	if c&(cAux|cBe|cSub|cRel|cNeg|cFuture|cHypo|cCond|cPron|cSay) != 0 {
+	if c&(cAux|cBe|cSub|cRel|cNeg|cFuture|cHypo|cCond|cPron|cSay|cNum) != 0 {
 		return false
 	}
 	if c&cPrep != 0 {
@@ -174,11 +174,35 @@ func (v *view) npLeft(end, lo int) (int, int) {
 		}
 		a = k
 	}
+	if a == end {
+		// "The opposition condemned", "the two governments reached": a
+		// common noun right after a determiner is a subject too.
+		k := end - 1
+		for k > lo && end-k <= 3 && v.isWord(k) && !v.isCap(k) && (v.cls(k) == 0 || v.cls(k)&cNum != 0) {
+			k--
+		}
+		if k >= lo && k < end-1 && v.cls(k)&cDet != 0 && v.lower[k] != "that" && v.subjectStart(k, lo) {
+			return k + 1, end
+		}
+		return 0, 0
+	}
 	a, b := v.trimNP(a, end)
 	if a >= b || !v.actorLike(a, b) {
 		return 0, 0
 	}
 	return a, b
+}
+
+// subjectStart reports whether a phrase opening at k stands where a
+// subject does: at the start of the sentence or clause, after a reporting
+// verb or "that".
+func (v *view) subjectStart(k, lo int) bool {
+	if k == lo {
+		return true
+	}
+	p := v.lower[k-1]
+	c := v.cls(k - 1)
+	return v.boundary(k-1) || p == "that" || c&cSay != 0 || c&cSub != 0 && p != "as" || v.d.Tokens[k-1].Kind == doc.QuoteMark
 }
 
 // npRight reads the recipient after token i: the first actor phrase of the
@@ -232,15 +256,19 @@ func (v *view) npRight1(i, hi int) (int, int) {
 				// "put peacekeepers": a verb, not a modifier
 				break
 			}
-			if b > k && !v.isCap(b) && v.cls(b)&cGroup == 0 && v.lower[b] != "and" && v.lower[b] != "of" && v.lower[b] != "-" && (v.isCap(b-1) || v.cls(b-1)&cGroup != 0) && !(b+1 < hi && (v.cls(b+1)&cGroup != 0)) {
-				// a lower-case word after the head ends the phrase: "Wagner
-				// presence" is fine, "the army regroup" is not.
+			if b > k && !v.isCap(b) && v.cls(b)&cGroup == 0 && v.lower[b] != "and" && v.lower[b] != "of" && v.lower[b] != "-" && (v.isCap(b-1) || v.cls(b-1)&cGroup != 0) && !(b+1 < hi && (v.cls(b+1)&cGroup != 0)) && !(v.cls(b-1)&cGroup != 0 && (b+1 >= hi || v.boundary(b+1) || v.cls(b+1)&cPrep != 0)) {
+				// a lower-case word after the head ends the phrase ("the
+				// army regroup"), but for a compound ending the phrase
+				// ("a police station in the south").
 				break
 			}
 			b++
 		}
 		x, e := v.trimNP(k, b)
-		if x < e && v.actorLike(x, e) {
+		// "sanctions on the airline": after a preposition and determiner
+		// a common noun is a recipient too.
+		object := x < e && x >= 2 && v.cls(x-1)&cDet != 0 && v.cls(x-2)&cPrep != 0 && v.lower[x-2] != "of"
+		if x < e && (v.actorLike(x, e) || object) {
 			// A phrase that is only a possessor ("Mali's desire") stops at
 			// the clitic.
 			for y := x; y < e; y++ {
@@ -300,6 +328,12 @@ func (v *view) split(a, b int) [][2]int {
 				out[len(out)-1][1] = y
 			}
 			s = k + 1
+		}
+	}
+	if len(out) == 0 {
+		// a common noun the caller accepted: "the opposition"
+		if x, y := v.trimNP(a, b); x < y {
+			out = append(out, [2]int{x, y})
 		}
 	}
 	return out

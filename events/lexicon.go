@@ -54,11 +54,12 @@ const (
 	cGroup
 	cPron
 	cSay
+	cNum
 )
 
 var classNames = map[string]uint16{"det": cDet, "aux": cAux, "be": cBe, "prep": cPrep, "sub": cSub,
 	"rel": cRel, "neg": cNeg, "future": cFuture, "hypo": cHypo, "cond": cCond, "time": cTime,
-	"group": cGroup, "pron": cPron, "say": cSay}
+	"group": cGroup, "pron": cPron, "say": cSay, "num": cNum}
 
 // lex is the compiled dictionary: built once, read-only afterwards, so it is
 // safe to share between goroutines.
@@ -119,7 +120,7 @@ func compile(read func(string) (string, error)) (*lex, error) {
 	for _, e := range ents {
 		c, ok := classNames[e.Field(1)]
 		if !ok {
-			return nil, fmt.Errorf("words.txt:%d: unknown class %q: use one of det aux be prep sub rel neg future hypo cond time group pron say", e.Line, e.Field(1))
+			return nil, fmt.Errorf("words.txt:%d: unknown class %q: use one of det aux be prep sub rel neg future hypo cond time group pron say num", e.Line, e.Field(1))
 		}
 		L.class[e.Field(0)] |= c
 	}

@@ -55,7 +55,7 @@ func (v *view) isCap(i int) bool {
 	if t.Kind != doc.Word || !v.caps[i] {
 		return false
 	}
-	return v.cls(i)&(cDet|cAux|cBe|cPrep|cSub|cRel|cNeg|cFuture|cHypo|cCond|cPron) == 0
+	return v.cls(i)&(cDet|cAux|cBe|cPrep|cSub|cRel|cNeg|cFuture|cHypo|cCond|cPron|cNum|cTime) == 0 && !isMonth(v.lower[i])
 }
 
 // boundary reports whether token i ends a clause for argument search.
@@ -222,7 +222,8 @@ func (v *view) nounUse(i, lo int) bool {
 		return true // but "after carrying out a coup" is a verb
 	}
 	// determiner + one adjective: "a generous offer"
-	return i-2 >= lo && v.cls(i-2)&cDet != 0 && v.lower[i-2] != "that" && v.isWord(i-1) && !v.caps[i-1] && c == 0 && !strings.HasSuffix(p, "ly")
+	// (but "the opposition condemned" is a verb in the past)
+	return i-2 >= lo && v.cls(i-2)&cDet != 0 && v.lower[i-2] != "that" && v.isWord(i-1) && !v.caps[i-1] && c == 0 && !strings.HasSuffix(p, "ly") && !strings.HasSuffix(v.lower[i], "ed")
 }
 
 func better(p *pattern, n int, q *pattern, m int) bool {

@@ -219,9 +219,19 @@ func (v *view) event(si int, s doc.Sentence, h hit, p *pattern) (doc.Event, bool
 			// "Goita became president after carrying out a coup".
 			aA, aB = v.subjectLeft(h.first, lo)
 		}
-		rA, rB = v.npRight(h.end, ce)
-		if last := p.elems[len(p.elems)-1]; last.cap {
-			rA, rB = v.npRight(h.end-1, ce) // "met President Duric"
+		// The recipient may stand inside the pattern's words: "gave
+		// Mozambique 40 million dollars", "met President Duric".
+		rA, rB = v.npRight(h.first+1, ce)
+		if rA < rB && rA < h.end && !v.hasCap(rA, rB) {
+			// "suspended military aid to the government": the pattern's
+			// own words are not the recipient.
+			if x, y := v.npRight(h.end, ce); x < y {
+				rA, rB = x, y
+			}
+		}
+		if rA == rB && h.end < ce && v.lower[h.end] == "that" && framing(p.typ) {
+			// "demanded that Paraguay reopen the crossing"
+			rA, rB = v.npRight(h.end+1, ce)
 		}
 	}
 	passive := !p.noun && v.passive(h, cs)
@@ -334,7 +344,7 @@ func (v *view) event(si int, s doc.Sentence, h hit, p *pattern) (doc.Event, bool
 	case future && cooperative(ev.Type) && ev.Type != "AGREE" && !ev.Negated:
 		// "Finland will give a grant": a commitment, PLOVER's AGREE.
 		ev.Type, ev.Mode = "AGREE", ""
-	case (future || hypo) && !ev.Negated && (hostile(ev.Type) || ev.Type == "SANCTION" && cond):
+	case (future || hypo && cond) && !ev.Negated && (hostile(ev.Type) || ev.Type == "SANCTION" && cond):
 		// "would blockade Paris", "will withdraw unless": a threat.
 		ev.Type, ev.Mode = "THREATEN", ""
 	case hypo:
@@ -366,7 +376,7 @@ func (v *view) reporter(i, lo int) int {
 		if v.cls(k)&cSay != 0 {
 			return k
 		}
-		if v.lower[k] == "that" && k > lo && v.isWord(k-1) && !v.isCap(k-1) && v.cls(k-1)&(cDet|cPrep|cGroup|cPron|cBe) == 0 {
+		if v.lower[k] == "that" && k > lo && v.isWord(k-1) && !v.caps[k-1] && v.cls(k-1) == 0 {
 			return k - 1
 		}
 	}
