@@ -252,7 +252,7 @@ func (v *view) npRight1(i, hi int) (int, int) {
 			if v.lower[b] == "of" && !(b+1 < hi && (v.isCap(b+1) || v.cls(b+1)&cDet != 0 && b+2 < hi && v.isCap(b+2))) {
 				break
 			}
-			if !v.isCap(b) && v.cls(b)&cGroup == 0 && len(v.L.lemmas[v.lower[b]]) > 0 && b+1 < hi && v.cls(b+1)&cGroup != 0 {
+			if !v.isCap(b) && v.cls(b)&cGroup == 0 && len(v.info[b].lemmas) > 0 && b+1 < hi && v.cls(b+1)&cGroup != 0 {
 				// "put peacekeepers": a verb, not a modifier
 				break
 			}

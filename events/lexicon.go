@@ -71,6 +71,15 @@ type lex struct {
 	// lemmas maps a written form to the pattern words it inflects.
 	lemmas map[string][]string
 	class  map[string]uint16
+	// info joins the three maps above, so that a token costs one lookup.
+	info map[string]*formInfo
+}
+
+type formInfo struct {
+	word   string // the form itself, so that a view can point to it
+	class  uint16
+	lemmas []string
+	first  []int32
 }
 
 const maxGap = 6
@@ -205,6 +214,24 @@ func compile(read func(string) (string, error)) (*lex, error) {
 				}
 			}
 		}
+	}
+	L.info = map[string]*formInfo{}
+	get := func(w string) *formInfo {
+		f := L.info[w]
+		if f == nil {
+			f = &formInfo{word: w}
+			L.info[w] = f
+		}
+		return f
+	}
+	for w, c := range L.class {
+		get(w).class = c
+	}
+	for w, l := range L.lemmas {
+		get(w).lemmas = l
+	}
+	for w, f := range L.first {
+		get(w).first = f
 	}
 	return L, nil
 }

@@ -2,6 +2,7 @@ package events
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -14,24 +15,89 @@ type view struct {
 	d     *doc.Document
 	lower []string
 	caps  []bool // the word has an upper-case letter: a name (al-Thani, McCain)
+	info  []*formInfo
+	none  formInfo
 	L     *lex
 }
 
+var viewPool = sync.Pool{New: func() any { return new(view) }}
+
+// newView prepares the per-document state; release gives it back. Lower
+// case forms point into the text or into the dictionary's own keys, so a
+// document costs no string allocations: a capitalised word the dictionary
+// does not know (a name) is kept as "", since no rule looks at its letters.
 func newView(d *doc.Document, L *lex) *view {
-	v := &view{d: d, L: L, lower: make([]string, len(d.Tokens)), caps: make([]bool, len(d.Tokens))}
+	v := viewPool.Get().(*view)
+	n := len(d.Tokens)
+	v.d, v.L = d, L
+	v.lower = grow(v.lower, n)
+	v.caps = grow(v.caps, n)
+	v.info = grow(v.info, n)
+	var buf [32]byte
 	for i, t := range d.Tokens {
 		s := d.Text[t.Start:t.End]
-		if hasUpper(s) {
-			s = strings.ToLower(s)
-			v.caps[i] = t.Kind == doc.Word && s != d.Text[t.Start:t.End]
-		}
-		// The curly apostrophe of a clitic is read as the straight one.
-		if strings.HasPrefix(s, "’") {
-			s = "'" + s[len("’"):]
+		v.caps[i] = false
+		var f *formInfo
+		if t.Kind == doc.Word && hasUpper(s) {
+			switch {
+			case s == "’s" || s == "’S":
+				s = "'s"
+			case len(s) <= len(buf) && isASCII(s):
+				b := buf[:len(s)]
+				for k := 0; k < len(s); k++ {
+					c := s[k]
+					if c >= 'A' && c <= 'Z' {
+						c += 'a' - 'A'
+						v.caps[i] = true
+					}
+					b[k] = c
+				}
+				if f = L.info[string(b)]; f != nil {
+					s = f.word
+				} else {
+					s = ""
+					f = &v.none
+				}
+			default:
+				low := strings.ToLower(s)
+				v.caps[i] = low != s
+				s = low
+			}
+		} else if t.Kind != doc.Word && (s == "’" || s == "‘") {
+			s = "'"
 		}
 		v.lower[i] = s
+		if f == nil && t.Kind == doc.Word {
+			f = L.info[s]
+		}
+		if f == nil {
+			f = &v.none
+		}
+		v.info[i] = f
 	}
 	return v
+}
+
+func (v *view) release() {
+	v.d = nil
+	clear(v.info)
+	viewPool.Put(v)
+}
+
+func grow[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	return s[:n]
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
 
 func hasUpper(s string) bool {
@@ -44,7 +110,7 @@ func hasUpper(s string) bool {
 	return false
 }
 
-func (v *view) cls(i int) uint16 { return v.L.class[v.lower[i]] }
+func (v *view) cls(i int) uint16 { return v.info[i].class }
 
 func (v *view) isWord(i int) bool { return v.d.Tokens[i].Kind == doc.Word }
 
@@ -140,7 +206,7 @@ func (v *view) elemOK(el *element, i int) bool {
 		}
 		return false
 	}
-	for _, l := range v.L.lemmas[w] {
+	for _, l := range v.info[i].lemmas {
 		for _, a := range el.alts {
 			if a == l {
 				return true
@@ -155,7 +221,7 @@ func (v *view) elemOK(el *element, i int) bool {
 func (v *view) triggers(s doc.Sentence, buf []hit) []hit {
 	cands := buf[:0]
 	for i := s.Tokens.First; i < s.Tokens.End; i++ {
-		ps := v.L.first[v.lower[i]]
+		ps := v.info[i].first
 		if len(ps) == 0 {
 			continue
 		}

@@ -60,6 +60,7 @@ func hostile(t string) bool {
 func Code(d *doc.Document, out []doc.Event) []doc.Event {
 	L := getLex()
 	v := newView(d, L)
+	defer v.release()
 	var buf []hit
 	for si, s := range d.Sentences {
 		hits := v.triggers(s, buf)
@@ -476,7 +477,7 @@ func (v *view) verbish(i int) bool {
 		return false
 	}
 	w := v.lower[i]
-	return strings.HasSuffix(w, "ed") || len(v.L.lemmas[w]) > 0 && !strings.HasSuffix(w, "s")
+	return strings.HasSuffix(w, "ed") || len(v.info[i].lemmas) > 0 && !strings.HasSuffix(w, "s")
 }
 
 // quoteOf reports whether sp lies inside a quote, with its speaker.
