@@ -244,7 +244,7 @@ func (v *view) npRight1(i, hi int) (int, int) {
 		if !v.npToken(k) || isMonth(v.lower[k]) {
 			continue
 		}
-		if !v.isCap(k) && v.cls(k)&(cGroup|cDet) == 0 && !(k+1 < hi && (v.isCap(k+1) || v.cls(k+1)&cGroup != 0)) {
+		if !v.isCap(k) && v.cls(k)&(cGroup|cDet) == 0 && (!(k+1 < hi && (v.isCap(k+1) || v.cls(k+1)&cGroup != 0)) || len(v.info[k].lemmas) > 0) {
 			continue // a lower-case word opens a phrase only as a modifier
 		}
 		b := k

@@ -500,8 +500,13 @@ func (v *view) quoteOf(sp doc.Span) (bool, int) {
 func (v *view) dateOf(ev *doc.Event, s doc.Sentence, h hit) {
 	best, bd := -1, 1<<30
 	for k, t := range v.d.Timexes {
-		if t.Type != "DATE" || !s.Span.Contains(t.Span) {
-			continue
+		if t.Type != "DATE" || !s.Span.Contains(t.Span) || t.Value == "" || t.Value[0] < '0' || t.Value[0] > '9' || t.Mod != "" {
+			continue // FUTURE_REF, "since July 2013" do not date the event
+		}
+		if k := v.d.TokenAt(t.Start); k > 0 && k < len(v.lower) {
+			if p := v.lower[k-1]; p == "since" || p == "until" || p == "till" || p == "by" || p == "before" {
+				continue
+			}
 		}
 		dist := t.Start - ev.Trigger.End
 		if dist < 0 {
@@ -574,6 +579,7 @@ func (v *view) placeOf(ev *doc.Event, s doc.Sentence, cs, ce int) {
 // numbersOf takes the dead, the injured and the size of the event from the
 // quantities of its sentence.
 func (v *view) numbersOf(ev *doc.Event, s doc.Sentence) {
+	violent := ev.Type == "ASSAULT"
 	for k := range v.d.Quantities {
 		q := &v.d.Quantities[k]
 		if !s.Span.Contains(q.Span) || q.Ordinal {
@@ -582,11 +588,11 @@ func (v *view) numbersOf(ev *doc.Event, s doc.Sentence) {
 		val := q.Value
 		switch q.Category {
 		case "killed", "dead", "deaths", "fatalities":
-			if ev.Dead == nil {
+			if ev.Dead == nil && violent {
 				ev.Dead = &val
 			}
 		case "wounded", "injured":
-			if ev.Injured == nil {
+			if ev.Injured == nil && violent {
 				ev.Injured = &val
 			}
 		case "troops", "personnel", "people", "protesters", "demonstrators", "soldiers", "police", "refugees", "civilians":
