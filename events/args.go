@@ -116,7 +116,21 @@ func (v *view) subjectLeft(i, lo int) (int, int) {
 		// "the countries that withdrew": the phrase before the relative.
 		return v.npLeft(j, lo)
 	}
-	return v.npLeft(j+1, lo)
+	a, b := v.npLeft(j+1, lo)
+	// "the countries that sent the troops are withdrawing them": the
+	// phrase before the relative clause.
+	if a < b {
+		k := a - 1
+		for k > lo && v.cls(k)&cDet != 0 {
+			k--
+		}
+		if k > lo && v.verbish(k) && v.cls(k-1)&cRel != 0 && k-1 > lo {
+			if x, y := v.npLeft(k-1, lo); x < y {
+				return x, y
+			}
+		}
+	}
+	return a, b
 }
 
 // npLeft reads the noun phrase ending at token end (exclusive), leftwards.
@@ -164,7 +178,10 @@ func (v *view) npLeft(end, lo int) (int, int) {
 		}
 		strong := v.isCap(k) || v.cls(k)&cGroup != 0 || w == "'s" || w == "'" || w == "of" || w == "-"
 		if !strong {
-			if a == end || lower >= 2 || isMonth(w) {
+			// a lower-case head needs a name before it: "Algerian
+			// landowners", "Islamic fundamentalists"
+			headOK := a == end && k > lo && v.isCap(k-1) && !v.verbish(k) && v.npToken(k-1)
+			if a == end && !headOK || lower >= 2 || isMonth(w) {
 				break
 			}
 			lower++

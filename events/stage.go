@@ -246,7 +246,7 @@ func (v *view) event(si int, s doc.Sentence, h hit, p *pattern) (doc.Event, bool
 		for n := 0; n < 2 && k >= cs && v.isWord(k) && !v.isCap(k) && v.cls(k) == 0; n++ {
 			k--
 		}
-		if k < h.first-1 {
+		if k < h.first-1 && v.verbish(k+1) {
 			aA, aB = v.subjectLeft(k+1, cs)
 		}
 	}
