@@ -131,6 +131,11 @@ var table = []struct {
 	{"Eleven villagers were killed by the militia on Sunday.", "ASSAULT", "", "militia", "villagers", ""},
 	{"A car bomb killed six people near the market.", "ASSAULT", "", "", "", ""},
 	{"Raiders torched the village and shot two herders.", "ASSAULT", "firearms", "Raiders", "", ""},
+	// synonyms
+	{"The cabinet turned down the offer of Chinese loans.", "REJECT", "", "cabinet", "", ""},
+	{"Masked men gunned down a judge outside his home.", "ASSAULT", "firearms", "men", "judge", ""},
+	{"Switzerland froze the assets of four ministers.", "SANCTION", "", "Switzerland", "", ""},
+	{"The junta shut down the last independent radio station.", "COERCE", "restrict", "junta", "", ""},
 	// compound actors
 	{"France, Germany and Italy imposed sanctions on the airline.", "SANCTION", "", "France + Germany + Italy", "airline", ""},
 	{"The United States and Britain condemned the test launch.", "ACCUSE", "disapprove", "United States + Britain", "", ""},
