@@ -367,7 +367,10 @@ func (v *view) args(a, b int) []doc.Argument {
 		sp := doc.Span{Start: v.d.Tokens[p[0]].Start, End: v.d.Tokens[p[1]-1].End}
 		arg := doc.Argument{Text: v.d.Text[sp.Start:sp.End], Span: sp, Entity: -1}
 		arg.Name = arg.Text
-		if m := v.mentionIn(sp); m >= 0 {
+		// The entity names the argument when its mention is the phrase's
+		// head: "The US" is the United States, but "UN peacekeepers" are
+		// not the United Nations.
+		if m := v.mentionIn(sp); m >= 0 && v.d.Mentions[m].End >= sp.End {
 			if e := v.d.Mentions[m].Entity; e >= 0 && e < len(v.d.Entities) {
 				arg.Entity = e
 				arg.Name = v.d.Entities[e].Name
