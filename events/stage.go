@@ -40,6 +40,16 @@ func framing(t string) bool {
 	return false
 }
 
+// verbal categories are things said; without a speaker or an addressee
+// they are not worth a record.
+func verbal(t string) bool {
+	switch t {
+	case "AGREE", "CONSULT", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN":
+		return true
+	}
+	return false
+}
+
 func cooperative(t string) bool {
 	switch t {
 	case "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT":
@@ -270,7 +280,9 @@ func (v *view) event(si int, s doc.Sentence, h hit, p *pattern) (doc.Event, bool
 	}
 	ev.Actor = v.args(aA, aB)
 	ev.Recipient = v.args(rA, rB)
-	if p.noun && len(ev.Actor) == 0 && len(ev.Recipient) == 0 {
+	if len(ev.Actor) == 0 && len(ev.Recipient) == 0 && (p.noun || verbal(ev.Type)) {
+		// "seeking", "the attack": words with nobody doing or undergoing
+		// them are no record an analyst can use
 		return ev, false
 	}
 
