@@ -280,9 +280,10 @@ func (v *view) event(si int, s doc.Sentence, h hit, p *pattern) (doc.Event, bool
 	}
 	ev.Actor = v.args(aA, aB)
 	ev.Recipient = v.args(rA, rB)
-	if len(ev.Actor) == 0 && len(ev.Recipient) == 0 && (p.noun || verbal(ev.Type)) {
-		// "seeking", "the attack": words with nobody doing or undergoing
-		// them are no record an analyst can use
+	if len(ev.Actor) == 0 && len(ev.Recipient) == 0 && (p.noun || verbal(ev.Type) && p.size < 2) {
+		// "seeking", "the attack": a word with nobody doing or undergoing
+		// it is no record an analyst can use (a longer pattern such as
+		// "suspended participation" is evidence enough)
 		return ev, false
 	}
 
