@@ -12,12 +12,13 @@ import (
 // view is the per-document state of the coder: lower-cased token texts and
 // token kinds, so that the matcher never allocates per comparison.
 type view struct {
-	d     *doc.Document
-	lower []string
-	caps  []bool // the word has an upper-case letter: a name (al-Thani, McCain)
-	info  []*formInfo
-	none  formInfo
-	L     *lex
+	d      *doc.Document
+	lower  []string
+	caps   []bool // the word has an upper-case letter: a name (al-Thani, McCain)
+	info   []*formInfo
+	inName []bool
+	none   formInfo
+	L      *lex
 }
 
 var viewPool = sync.Pool{New: func() any { return new(view) }}
@@ -33,6 +34,7 @@ func newView(d *doc.Document, L *lex) *view {
 	v.lower = grow(v.lower, n)
 	v.caps = grow(v.caps, n)
 	v.info = grow(v.info, n)
+	v.inName = grow(v.inName, n)
 	var buf [32]byte
 	for i, t := range d.Tokens {
 		s := d.Text[t.Start:t.End]
@@ -74,6 +76,9 @@ func newView(d *doc.Document, L *lex) *view {
 			f = &v.none
 		}
 		v.info[i] = f
+		// inside a name ("SPLM/A", "Cessation Of Hostilities") a
+		// capitalised "A" or "Of" is no function word
+		v.inName[i] = v.caps[i] && i > 0 && (v.caps[i-1] && d.Tokens[i-1].Kind == doc.Word || v.lower[i-1] == "/")
 	}
 	return v
 }
@@ -110,7 +115,12 @@ func hasUpper(s string) bool {
 	return false
 }
 
-func (v *view) cls(i int) uint16 { return v.info[i].class }
+func (v *view) cls(i int) uint16 {
+	if v.inName[i] {
+		return 0
+	}
+	return v.info[i].class
+}
 
 func (v *view) isWord(i int) bool { return v.d.Tokens[i].Kind == doc.Word }
 
