@@ -284,7 +284,7 @@ func (v *view) npRight1(i, hi int) (int, int) {
 		x, e := v.trimNP(k, b)
 		// "sanctions on the airline": after a preposition and determiner
 		// a common noun is a recipient too.
-		object := x < e && x >= 2 && v.cls(x-1)&cDet != 0 && v.cls(x-2)&cPrep != 0 && v.lower[x-2] != "of"
+		object := x < e && x >= 2 && v.cls(x-1)&cDet != 0 && objectPrep(v.lower[x-2])
 		if x < e && (v.actorLike(x, e) || object) {
 			// A phrase that is only a possessor ("Mali's desire") stops at
 			// the clitic.
@@ -304,6 +304,15 @@ func (v *view) npRight1(i, hi int) (int, int) {
 		k = b
 	}
 	return 0, 0
+}
+
+// objectPrep: the prepositions that introduce who undergoes an act.
+func objectPrep(w string) bool {
+	switch w {
+	case "on", "against", "to", "with", "from", "at", "into", "upon", "toward", "towards":
+		return true
+	}
+	return false
 }
 
 // byPhrase finds "by X" after token i, within the clause.

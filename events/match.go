@@ -245,6 +245,9 @@ func (v *view) triggers(s doc.Sentence, buf []hit) []hit {
 			if !p.noun && v.nounUse(i, s.Tokens.First) {
 				continue
 			}
+			if p.noun && end < s.Tokens.End && v.cls(end)&cGroup != 0 {
+				continue // "aid agencies", "protest leaders": a modifier
+			}
 			if best.first < 0 || better(&v.L.patterns[pi], end-i, &v.L.patterns[best.pat], best.end-best.first) {
 				best = hit{first: i, end: end, pat: pi}
 			}
