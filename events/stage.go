@@ -76,8 +76,10 @@ func Code(d *doc.Document, out []doc.Event) []doc.Event {
 		hits := v.triggers(s, buf)
 		buf = hits[:0]
 		first := len(out)
-		frameEnd := -1 // events of the sentence are absorbed until this token
-		frameEv := -1  // the framing event, while its content is not seen
+		frameEnd := -1    // events of the sentence are absorbed until this token
+		frameEv := -1     // the framing event, while its content is not seen
+		frameTok := 0     // where the framing words end
+		frameLex := false // the frame is a word of promise, not a converted future
 		var prevActor []doc.Argument
 		for _, h := range hits {
 			p := &L.patterns[h.pat]
@@ -87,7 +89,7 @@ func Code(d *doc.Document, out []doc.Event) []doc.Event {
 			if frameEnd >= 0 {
 				// A promise of a hostile act is a threat: "vowed to attack",
 				// "is prepared to impose martial law".
-				if frameEv >= 0 && out[frameEv].Type == "AGREE" && (hostile(p.typ) || p.typ == "SANCTION") {
+				if frameEv >= 0 && out[frameEv].Type == "AGREE" && frameLex && h.first-frameTok <= 2 && (hostile(p.typ) || p.typ == "SANCTION") {
 					out[frameEv].Type, out[frameEv].Mode = "THREATEN", ""
 				}
 				frameEv = -1
@@ -133,7 +135,7 @@ func Code(d *doc.Document, out []doc.Event) []doc.Event {
 			}
 			if !dup {
 				if framing(ev.Type) && !ev.Negated {
-					frameEv = len(out)
+					frameEv, frameTok, frameLex = len(out), h.end, p.typ == "AGREE"
 				}
 				out = append(out, ev)
 			}
