@@ -16,6 +16,9 @@ func (v *view) npToken(i int) bool {
 		s := v.lower[i]
 		return s == "-" || s == "&" || s == "/"
 	}
+	if t.Kind == doc.QuoteMark {
+		return v.d.Marks[i] == doc.MarkApostrophe // "the Workers' Union"
+	}
 	if t.Kind == doc.Number {
 		return false
 	}
@@ -62,10 +65,20 @@ func (v *view) trimNP(a, b int) (int, int) {
 	for a < b && (v.cls(a)&cDet != 0 || v.lower[a] == "of" || v.lower[a] == "and" || v.lower[a] == "," || v.lower[a] == "(" || v.lower[a] == ")") {
 		a++
 	}
-	for b > a && (v.lower[b-1] == "of" || v.lower[b-1] == "and" || v.cls(b-1)&cDet != 0 || v.lower[b-1] == "(" || v.lower[b-1] == ")" || v.lower[b-1] == "-") {
+	for b > a && (v.lower[b-1] == "of" || v.lower[b-1] == "and" || v.cls(b-1)&cDet != 0 || v.lower[b-1] == "(" || v.lower[b-1] == ")" && !v.opens(a, b-1) || v.lower[b-1] == "-") {
 		b--
 	}
 	return a, b
+}
+
+// opens reports whether a "(" lies in [a, b).
+func (v *view) opens(a, b int) bool {
+	for k := a; k < b; k++ {
+		if v.lower[k] == "(" {
+			return true
+		}
+	}
+	return false
 }
 
 // subjectLeft finds the actor phrase that ends before token i: it skips

@@ -128,6 +128,14 @@ func Code(d *doc.Document, out []doc.Event) []doc.Event {
 			for k := first; k < len(out); k++ {
 				if out[k].Type == ev.Type {
 					dup = true
+					// "A car bomb killed six people": the noun named the
+					// event, the verb says who and whom.
+					if len(out[k].Actor) == 0 {
+						out[k].Actor = ev.Actor
+					}
+					if len(out[k].Recipient) == 0 {
+						out[k].Recipient = ev.Recipient
+					}
 				}
 			}
 			if framing(ev.Type) && !ev.Negated {
@@ -479,8 +487,8 @@ func (v *view) governor(i, cs int) int {
 	for k >= cs && i-k <= 3 && (v.cls(k)&cDet != 0 || v.isWord(k) && !v.isCap(k) && v.cls(k) == 0 && !v.verbish(k)) {
 		k-- // determiners and adjectives: "their first", "the naval"
 	}
-	if k >= cs && k < i && v.verbish(k) {
-		return k
+	if k >= cs && k < i && (v.verbish(k) || v.cls(k)&cSay != 0) {
+		return k // "announced a suspension of flights"
 	}
 	return -1
 }
