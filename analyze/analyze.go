@@ -5,6 +5,7 @@ package analyze
 
 import (
 	"github.com/dossier-news/dossier/actors"
+	"github.com/dossier-news/dossier/events"
 	"github.com/dossier-news/dossier/pipeline"
 	"github.com/dossier-news/dossier/quality"
 	"github.com/dossier-news/dossier/quantity"
@@ -21,6 +22,6 @@ func Default() *pipeline.Pipeline {
 		// quotes: added by its package
 		timex.Stage{},
 		quantity.Stage{},
-		// events: added by its package
+		events.Stage{}, // last: reads every other layer
 	)
 }
