@@ -125,6 +125,11 @@ func TestSentences(t *testing.T) {
 		{"Kristen Wilkins curated the show. Kristin Wilkins said it would travel.", []want{{at: "Kristin Wilkins", typ: "PERSON", name: "Kristen Wilkins"}}},
 		{"The Scientology organization denied the claim.", []want{{at: "Scientology", typ: "ORG", name: "Church of Scientology"}}},
 		{"British Defence Secretary Tom King visited the base.", []want{{at: "Tom King", typ: "PERSON", name: "Tom King", role: "Defence Secretary", affil: "United Kingdom"}}},
+		{"Zelenskyy spoke first. His chief of staff, Andriy Yermak, said a decision was near.", []want{{at: "Andriy Yermak", typ: "PERSON", role: "chief of staff"}}},
+		{"Transport Minister Paolo Grieve urged both sides to talk.", []want{{at: "Paolo Grieve", typ: "PERSON", role: "Transport Minister"}, {at: "Transport", typ: "PERSON", name: "Paolo Grieve"}}},
+		{"Russia’s foreign ministry spokeswoman Maria Zakharova accused Washington of lying.", []want{{at: "Maria Zakharova", typ: "PERSON", role: "foreign ministry spokeswoman", affil: "Russia"}, {at: "Washington", typ: "GPE", name: "United States"}}},
+		{"Two people were killed in the Solomianskyi district overnight.", []want{{at: "Solomianskyi", typ: "LOC"}}},
+		{"The union wrote to the Labour Ministry. The ministry said it would reply.", []want{{at: "The ministry", typ: "ORG", name: "Labour Ministry", kind: "role"}}},
 		{"Russian President Vladimir Putin met the envoy.", []want{{at: "Vladimir Putin", typ: "PERSON", role: "President", affil: "Russia"}}},
 
 		// 3. who is who

@@ -619,6 +619,8 @@ func (a *analyzer) candidates() {
 					if j := a.roleCand(k, s.Tokens.First, s.Tokens.End, si); j > k {
 						k = j - 1
 					}
+				} else if tw.class == tMod {
+					a.nominalCand(k, s.Tokens.First, si) // "the ministry"
 				}
 			case cNone:
 				a.nominalCand(k, s.Tokens.First, si)
@@ -683,6 +685,15 @@ func (a *analyzer) nameCand(ch chunk, sFirst int) {
 				ps = append(ps, piece{first: k, end: k + 1, kind: 't'})
 				k--
 				continue
+			}
+			if a.cls[k] == cName && len(ps) > 0 && ps[len(ps)-1].kind == 't' && (k == sFirst || a.cls[k-1] != cName) && a.isCap(k) {
+				// "Transport Minister Paolo Grieve": a portfolio before the title
+				if _, given := lex.given[low]; !given {
+					a.dropCandAt(k)
+					ps = append(ps, piece{first: k, end: k + 1, kind: 't'})
+					k--
+					continue
+				}
 			}
 			if h := a.hitEndingAt(k); h >= 0 {
 				ps = append(ps, piece{first: a.hits[h].first, end: k + 1, kind: 'l', hit: h})
@@ -805,6 +816,38 @@ func (a *analyzer) label(ch chunk) bool {
 	return ch.end-ch.first == 1 && a.d.Tokens[ch.first].Has(doc.FlagAllCaps) && k < len(a.d.Tokens) && a.txt(k) == ":" && len(a.txt(ch.first)) > 2
 }
 
+// seatOfGovernment reports whether a capital's name stands for its
+// government rather than the city: it acts ("Washington said", "Moscow has
+// denied") or is acted on ("accused Washington"), but is no place one is in,
+// goes to or writes a dateline for ("in Moscow", "flew to Kyiv", "KYIV,").
+func (a *analyzer) seatOfGovernment(h hit, prev string, verbAfter bool) bool {
+	if locPreps[prev] || cityWords[prev] {
+		return false
+	}
+	if verbAfter || a.is(h.end, wAux) {
+		return true
+	}
+	if h.end < len(a.d.Tokens) && a.d.Tokens[h.end].Kind == doc.Punct && a.txt(h.end) == "," && a.d.Tokens[h.first].Has(doc.FlagLineStart) {
+		return false // a dateline
+	}
+	return prev != "" && a.is(h.first-1, wVerb)
+}
+
+// cityWords before a capital make it the city.
+var cityWords = map[string]bool{"to": true, "visit": true, "visited": true, "visits": true, "visiting": true,
+	"arrived": true, "reached": true, "left": true, "of": true, "via": true}
+
+// dropCandAt drops the candidate made of the single token k, which a later
+// name's title took in ("Transport" of "Transport Minister Paolo Grieve").
+func (a *analyzer) dropCandAt(k int) {
+	for i := len(a.cands) - 1; i >= 0; i-- {
+		if c := &a.cands[i]; c.first == k && c.end == k+1 {
+			c.drop = true
+			return
+		}
+	}
+}
+
 // nameText is the name as written, without a trailing possessive apostrophe.
 func (a *analyzer) nameText(first, end int) string {
 	return a.d.Text[a.d.Tokens[first].Start:a.d.Tokens[end-1].End]
@@ -893,13 +936,17 @@ func (a *analyzer) appositionRole(c *cand, sFirst int) {
 	var k int
 	// before: "[det] [mods] head, Name"
 	k = c.first - 1
-	if k-1 >= sFirst && a.txt(k) == "," && a.cls[k-1] == cTitle && lex.titles[a.low(k-1)].class == tHead {
-		j := k - 1
+	head := k - 1
+	if head-2 >= sFirst && a.low(head-1) == "of" && a.cls[head] == cNone && a.isWord(head) && !a.isCap(head) {
+		head -= 2 // "chief of staff"
+	}
+	if k-1 >= sFirst && a.txt(k) == "," && head >= sFirst && a.cls[head] == cTitle && lex.titles[a.low(head)].class == tHead {
+		j := head
 		for j-1 >= sFirst && a.cls[j-1] == cTitle {
 			j--
 		}
 		c.role = d.Text[d.Tokens[j].Start:d.Tokens[k-1].End]
-		c.roleKey = a.roleKey(k - 1)
+		c.roleKey = a.roleKey(head)
 		// "Sallow Terminals' chief executive, Marta Lind": the employer
 		if p := j - 1; p > sFirst && (isPossessive(a.txt(p)) || a.d.Marks[p] == doc.MarkApostrophe) && a.d.Tokens[p].Kind != doc.Punct {
 			if h := a.hitEndingAt(p - 1); h >= 0 {
@@ -1009,6 +1056,9 @@ func (a *analyzer) guessType(ch chunk, verbAfter bool) string {
 			return "ORG"
 		}
 	}
+	if k := ch.end; k < len(a.d.Tokens) && a.isWord(k) && !a.isCap(k) && lex.things[a.low(k)] == "place" {
+		return "LOC" // "the Solomianskyi district"
+	}
 	if locPreps[prev] && !verbAfter {
 		return "GPE"
 	}
@@ -1076,8 +1126,9 @@ func (a *analyzer) hitCand(hi int) {
 		if a.isWord(h.first - 1) {
 			prev = a.low(h.first - 1)
 		}
-		if (c.verbAfter || a.is(h.end, wAux)) && !locPreps[prev] {
-			// "Washington said": the government seated there
+		if a.seatOfGovernment(h, prev, c.verbAfter) {
+			// "Washington said", "accused Moscow of ...": the government
+			// seated there
 			c.canon = e.country
 		} else {
 			c.affil = e.country
@@ -1215,6 +1266,9 @@ func (a *analyzer) roleCand(k, sFirst, sEnd, si int) int {
 // nominalCand makes the candidate of "the council", "the group": an
 // organisation's head word that may refer back to it.
 func (a *analyzer) nominalCand(k, sFirst, si int) {
+	if a.cls[k] == cTitle && lex.titles[a.low(k)].class != tMod {
+		return
+	}
 	t := a.d.Tokens[k]
 	if t.Kind != doc.Word || t.Has(doc.FlagCap) || k-1 < sFirst {
 		return

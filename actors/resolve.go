@@ -49,6 +49,9 @@ func (a *analyzer) resolve() {
 	var later []int
 	for _, ci := range order {
 		c := &a.cands[ci]
+		if c.drop {
+			continue // taken into another mention
+		}
 		if c.weak && c.kind == "name" {
 			// a weak word joins an actor already known here, or waits
 			if !r.weakName(ci) {
