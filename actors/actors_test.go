@@ -130,6 +130,11 @@ func TestSentences(t *testing.T) {
 		{"Russia’s foreign ministry spokeswoman Maria Zakharova accused Washington of lying.", []want{{at: "Maria Zakharova", typ: "PERSON", role: "foreign ministry spokeswoman", affil: "Russia"}, {at: "Washington", typ: "GPE", name: "United States"}}},
 		{"Two people were killed in the Solomianskyi district overnight.", []want{{at: "Solomianskyi", typ: "LOC"}}},
 		{"The union wrote to the Labour Ministry. The ministry said it would reply.", []want{{at: "The ministry", typ: "ORG", name: "Labour Ministry", kind: "role"}}},
+		{"Mali’s junta leader Colonel Assimi Goita named a new prime minister.", []want{{at: "Assimi Goita", typ: "PERSON", role: "junta leader", affil: "Mali"}}},
+		{"Choguel Maiga, a veteran politician, will lead the government.", []want{{at: "Choguel Maiga", typ: "PERSON", role: "veteran politician"}}},
+		{"The U.N. mission in Mali, MINUSMA, said peacekeepers came under fire.", []want{{at: "U.N. mission", typ: "ORG", name: "MINUSMA"}}},
+		{"A spokesman for the mission, Olivier Salgado, said one peacekeeper was wounded.", []want{{at: "Olivier Salgado", typ: "PERSON", role: "spokesman"}}},
+		{"The EU, NATO and the UN condemned the coup.", []want{{at: "EU", typ: "ORG", name: "European Union"}, {at: "NATO", typ: "ORG", name: "North Atlantic Treaty Organization"}}},
 		{"Russian President Vladimir Putin met the envoy.", []want{{at: "Vladimir Putin", typ: "PERSON", role: "President", affil: "Russia"}}},
 
 		// 3. who is who

@@ -686,6 +686,12 @@ func (a *analyzer) nameCand(ch chunk, sFirst int) {
 				k--
 				continue
 			}
+			if a.cls[k] == cNone && len(ps) > 0 && ps[len(ps)-1].kind == 't' && lex.bodies[low] != "" {
+				// "Mali's junta leader": the body the title belongs to
+				ps = append(ps, piece{first: k, end: k + 1, kind: 't'})
+				k--
+				continue
+			}
 			if a.cls[k] == cName && len(ps) > 0 && ps[len(ps)-1].kind == 't' && (k == sFirst || a.cls[k-1] != cName) && a.isCap(k) {
 				// "Transport Minister Paolo Grieve": a portfolio before the title
 				if _, given := lex.given[low]; !given {
@@ -905,6 +911,13 @@ func (a *analyzer) prefixRole(c *cand, ps []piece) {
 		if roleEnd > headTok+1 && !prefixFunc[a.low(headTok+1)] {
 			roleEnd = headTok + 1
 		}
+		// "junta leader Colonel Assimi Goita": the role is the lower-case
+		// title; the capitalised rank after it is a form of address
+		if headTok == roleEnd-1 && headTok > roleFirst && a.isCap(headTok) && a.cls[headTok-1] == cTitle &&
+			!a.isCap(headTok-1) && lex.titles[a.low(headTok-1)].class == tHead {
+			headTok--
+			roleEnd = headTok + 1
+		}
 		tw := lex.titles[a.low(headTok)]
 		if tw.class == tAbbrev && tw.role != "" {
 			c.role = tw.role
@@ -940,6 +953,18 @@ func (a *analyzer) appositionRole(c *cand, sFirst int) {
 	if head-2 >= sFirst && a.low(head-1) == "of" && a.cls[head] == cNone && a.isWord(head) && !a.isCap(head) {
 		head -= 2 // "chief of staff"
 	}
+	if k >= 0 && k < len(a.d.Tokens) && a.txt(k) == "," && head >= sFirst && a.cls[head] != cTitle {
+		// "A spokesman for the mission, Olivier Salgado": the title and its scope
+		for j := k - 2; j >= sFirst && j >= k-6; j-- {
+			if !a.isWord(j) {
+				break
+			}
+			if a.cls[j] == cTitle && lex.titles[a.low(j)].class == tHead && (a.low(j+1) == "for" || a.low(j+1) == "of" || a.low(j+1) == "at") {
+				head = j
+				break
+			}
+		}
+	}
 	if k-1 >= sFirst && a.txt(k) == "," && head >= sFirst && a.cls[head] == cTitle && lex.titles[a.low(head)].class == tHead {
 		j := head
 		for j-1 >= sFirst && a.cls[j-1] == cTitle {
@@ -947,6 +972,9 @@ func (a *analyzer) appositionRole(c *cand, sFirst int) {
 		}
 		c.role = d.Text[d.Tokens[j].Start:d.Tokens[k-1].End]
 		c.roleKey = a.roleKey(head)
+		if head < k-1 && a.low(head+1) != "of" {
+			c.role = d.Text[d.Tokens[j].Start:d.Tokens[head].End] // "spokesman", not "spokesman for the mission"
+		}
 		// "Sallow Terminals' chief executive, Marta Lind": the employer
 		if p := j - 1; p > sFirst && (isPossessive(a.txt(p)) || a.d.Marks[p] == doc.MarkApostrophe) && a.d.Tokens[p].Kind != doc.Punct {
 			if h := a.hitEndingAt(p - 1); h >= 0 {

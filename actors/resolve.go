@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/dossier-news/dossier/doc"
@@ -444,6 +445,19 @@ func (r *resolver) aliasOf(c *cand) int {
 	switch {
 	case k >= 0 && r.txt(k) == "(":
 		k--
+	case k >= 1 && r.txt(k) == ",":
+		// "The U.N. mission in Mali, MINUSMA, said": a description, then
+		// its proper name
+		k--
+		if h := r.hitEndingAt(k); h >= 0 && r.hits[h].e.typ == "GPE" && r.hits[h].first >= 1 && (r.low(r.hits[h].first-1) == "in" || r.low(r.hits[h].first-1) == "for") {
+			k = r.hits[h].first - 2
+		}
+		for i := len(r.seen) - 1; i >= 0 && r.seen[i].end >= k; i-- {
+			if s := r.seen[i]; s.end == k+1 && r.ents[s.ent].typ == "ORG" && hasLowerWord(r.ents[s.ent].name) {
+				return s.ent
+			}
+		}
+		return -1
 	case k >= 1 && r.low(k) == "as" && r.low(k-1) == "known",
 		k >= 1 && (r.low(k) == "called" || r.low(k) == "dubbed"):
 		if r.low(k) == "as" {
@@ -758,3 +772,14 @@ func appendRunes(buf []rune, s string) []rune {
 
 // entKey indexes the non-person entities by type and canonical name.
 type entKey struct{ typ, canon string }
+
+// hasLowerWord reports whether a name has a word in lower case: a
+// description ("U.N. mission") rather than a proper name.
+func hasLowerWord(name string) bool {
+	for _, w := range strings.Fields(name) {
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsLower(r) {
+			return true
+		}
+	}
+	return false
+}
