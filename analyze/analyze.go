@@ -4,6 +4,8 @@
 package analyze
 
 import (
+	"github.com/dossier-news/dossier/actors"
+	"github.com/dossier-news/dossier/events"
 	"github.com/dossier-news/dossier/pipeline"
 	"github.com/dossier-news/dossier/quality"
 	"github.com/dossier-news/dossier/quantity"
@@ -16,11 +18,11 @@ import (
 func Default() *pipeline.Pipeline {
 	return pipeline.New(
 		text.Stage{},
-		// actors: added by its package
+		actors.Stage{},
 		quality.Stage{}, // flags debris before quotes, timex, quantity and events read the text
 		quotes.Stage{},  // who said what; reads the actors' mentions and the quality flags
 		timex.Stage{},
 		quantity.Stage{},
-		// events: added by its package
+		events.Stage{}, // last: reads every other layer
 	)
 }

@@ -47,16 +47,15 @@ func fold(h uint64, s string) uint64 {
 // wordHash is the hash of one word, case-folded.
 func wordHash(s string) uint64 { return fold(fnvOffset, s) }
 
-// wordsHash is the hash of words joined by single spaces, case-folded: the
-// key of a fragment tell.
+// wordsHash is the key of a run of words: their word hashes combined in
+// order. Fragment tells are looked up by it.
 func wordsHash(words []string) uint64 {
 	h := uint64(fnvOffset)
-	for i, w := range words {
-		if i > 0 {
-			h ^= ' '
-			h *= fnvPrime
-		}
-		h = fold(h, w)
+	for _, w := range words {
+		h = combine(h, wordHash(w))
 	}
 	return h
 }
+
+// combine adds a word's hash to the key of the words before it.
+func combine(key, word uint64) uint64 { return (key ^ word) * fnvPrime }

@@ -7,13 +7,16 @@
 // PolNeAR's training articles). It fills d.Flags and d.Quality. Later stages
 // keep flagged text out of their facts with d.Flagged(span).
 //
-// The stage works over the token, sentence and quotation layers only, in one
-// pass over the tokens; it never looks at raw text by another route.
+// The stage works over the token, sentence and quotation layers only, in a
+// few linear passes over the tokens; it never reads the text by another
+// route. Its language knowledge lives in data/tells.txt (editable) and
+// data/salad.bin (rebuilt by `dossier train quality`).
 package quality
 
 import (
 	"fmt"
 	"sort"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -50,6 +53,9 @@ func (Stage) Process(d *doc.Document) error {
 // earlier flags.
 func Check(d *doc.Document) {
 	c := checker{d: d, flags: d.Flags[:0]}
+	hp := hashPool.Get().(*[]uint64)
+	c.hash = c.hashes((*hp)[:0])
+	defer func() { *hp = c.hash; hashPool.Put(hp) }()
 	c.fragments()
 	c.quotations()
 	c.phrases()
@@ -58,8 +64,25 @@ func Check(d *doc.Document) {
 	d.Quality = c.score()
 }
 
+// hashPool recycles the per-document slices of word hashes.
+var hashPool = sync.Pool{New: func() any { return new([]uint64) }}
+
+// hashes returns the wordHash of every word token (0 for other tokens), so
+// each word is hashed once for the tells and the word-salad model.
+func (c *checker) hashes(h []uint64) []uint64 {
+	for _, t := range c.d.Tokens {
+		var x uint64
+		if t.Kind == doc.Word {
+			x = wordHash(c.d.Text[t.Start:t.End])
+		}
+		h = append(h, x)
+	}
+	return h
+}
+
 type checker struct {
 	d     *doc.Document
+	hash  []uint64 // wordHash of each word token
 	flags []doc.Flag
 	// unpaired counts quotation marks nothing matches and that no flag
 	// explains: damage that lowers the score without a flag of its own
@@ -67,11 +90,12 @@ type checker struct {
 	// over paragraphs).
 	unpaired      int
 	unpairedMarks []doc.Span
+	// splices are the spans of spliced-sentence flags: machine-translation
+	// artefacts by kind, but a join that scraping makes too, so they do not
+	// say the text was translated.
+	splices []doc.Span
 	// saladSentences counts the sentences the word-salad model judged.
 	saladSentences int
-	// covered marks the tokens of pieces already flagged, so the word-salad
-	// pass does not flag them twice.
-	covered []bool
 }
 
 func (c *checker) add(s doc.Span, kind, why string) {
@@ -138,17 +162,17 @@ func (c *checker) fragments() {
 	qi := 0
 	for si, s := range d.Sentences {
 		start := s.Tokens.First
-		prev := prevInfo{}
+		var prev pieceEnd
 		emit := func(end int, stray bool) {
 			p := piece{first: start, end: end, cont: start > s.Tokens.First, stray: stray}
 			if p.cont {
-				p.afterStop, p.afterClose = prev.afterStopNext, prev.afterCloseNext
+				p.afterStop, p.afterClose = prev.stop, prev.closed
 			}
 			for qi < len(d.Quotations) && d.Quotations[qi].Content.End <= toks[start].Start {
 				qi++
 			}
 			c.piece(si, p, qi)
-			prev = nextInfo(c, start, end)
+			prev = c.endOf(start, end)
 			start = end
 		}
 		for k := s.Tokens.First; k < s.Tokens.End; k++ {
@@ -173,23 +197,19 @@ func (c *checker) fragments() {
 	}
 }
 
-// prevInfo describes how a piece ended, for the piece after it.
-type prevInfo struct {
-	afterStopNext, afterCloseNext bool
-}
+// pieceEnd says how a piece ended, for the piece after it: with a full stop
+// (not ? or !), and with a closing quotation mark or bracket after it.
+type pieceEnd struct{ stop, closed bool }
 
-// nextInfo looks at the end of the piece [start, end): did it end with a full
-// stop, and a closing quotation mark after it?
-func nextInfo(c *checker, start, end int) prevInfo {
-	var p prevInfo
+// endOf looks at the end of the piece [start, end).
+func (c *checker) endOf(start, end int) pieceEnd {
+	var p pieceEnd
 	k := end - 1
 	for k > start && c.closes(k) {
-		p.afterCloseNext = true
+		p.closed = true
 		k--
 	}
-	if k >= start && c.isTerminal(k) && c.d.Text[c.d.Tokens[k].Start] == '.' {
-		p.afterStopNext = true
-	}
+	p.stop = k >= start && c.isTerminal(k) && c.d.Text[c.d.Tokens[k].Start] == '.'
 	return p
 }
 
@@ -234,12 +254,17 @@ func (c *checker) piece(si int, p piece, qi int) {
 	words, key := 0, uint64(fnvOffset)
 	for k := p.first; k < p.end; k++ {
 		if t := toks[k]; t.Kind == doc.Word || t.Kind == doc.Number {
-			if words > 0 {
-				key ^= ' '
-				key *= fnvPrime
-			}
-			key = fold(key, c.tokText(k))
 			words++
+		}
+	}
+	if words <= maxFragmentWords {
+		for k := p.first; k < p.end; k++ {
+			switch toks[k].Kind {
+			case doc.Word:
+				key = combine(key, c.hash[k])
+			case doc.Number:
+				key = combine(key, wordHash(c.tokText(k)))
+			}
 		}
 	}
 	span := doc.Span{Start: toks[p.first].Start, End: toks[p.end-1].End}
@@ -392,12 +417,18 @@ func (c *checker) phrases() {
 		if toks[k].Kind != doc.Word {
 			continue
 		}
-		cands := tells.phrase[wordHash(c.tokText(k))]
+		if tells.firstBits&(1<<(c.hash[k]&63)) == 0 {
+			continue
+		}
+		cands := tells.phrase[c.hash[k]]
 		for _, t := range cands {
+			if t.spliced && !c.splicedAt(k) {
+				continue
+			}
 			j, w := k, 0
 			for j < len(toks) && w < len(t.words) {
 				if toks[j].Kind == doc.Word {
-					if wordHash(c.tokText(j)) != wordHash(t.words[w]) {
+					if c.hash[j] != t.hashes[w] {
 						break
 					}
 					w++
@@ -405,6 +436,16 @@ func (c *checker) phrases() {
 					break
 				}
 				j++
+			}
+			if w == len(t.words) && t.spliced {
+				// the flag covers the comma, the join itself: the words on
+				// either side are the ends of two real sentences, which
+				// other stages may still read
+				span := toks[k-1].Span
+				c.add(span, KindMT, fmt.Sprintf("%q: %s", d.Slice(doc.Span{Start: toks[k-1].Start, End: toks[j-1].End}), t.why))
+				c.splices = append(c.splices, span)
+				k = j - 1
+				break
 			}
 			if w == len(t.words) {
 				span := doc.Span{Start: toks[k].Start, End: toks[j-1].End}
@@ -414,6 +455,21 @@ func (c *checker) phrases() {
 			}
 		}
 	}
+}
+
+// splicedAt reports whether word k is capitalised, follows a comma, and
+// lies outside quotations (where speech may run on after a comma).
+func (c *checker) splicedAt(k int) bool {
+	toks := c.d.Tokens
+	if k == 0 || !toks[k].Has(doc.FlagCap) || toks[k-1].Kind != doc.Punct || c.d.Text[toks[k-1].Start] != ',' {
+		return false
+	}
+	for _, q := range c.d.Quotations {
+		if q.Content.Start <= toks[k].Start && toks[k].Start < q.Content.End {
+			return false
+		}
+	}
+	return true
 }
 
 // finish sorts the flags and drops any that overlaps an earlier one, so each

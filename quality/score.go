@@ -3,6 +3,7 @@ package quality
 import (
 	"fmt"
 	"math"
+	"slices"
 
 	"github.com/dossier-news/dossier/doc"
 )
@@ -27,9 +28,14 @@ const unpairedWeight = 0.15
 func (c *checker) score() *doc.Quality {
 	counts := map[string]int{}
 	debris := 0.0
+	splices := 0
 	for _, f := range c.d.Flags {
-		counts[f.Kind]++
 		debris += weights[f.Kind]
+		if f.Kind == KindMT && slices.Contains(c.splices, f.Span) {
+			splices++
+			continue
+		}
+		counts[f.Kind]++
 	}
 	debris += unpairedWeight * float64(c.unpaired)
 	n := max(len(c.d.Sentences), 10)
@@ -38,6 +44,9 @@ func (c *checker) score() *doc.Quality {
 	if counts[KindMT] > 0 {
 		score = min(score, 0.5)
 		q.Reasons = append(q.Reasons, fmt.Sprintf("%s: the text was probably machine-translated", plural(counts[KindMT], "machine-translation tell", "machine-translation tells")))
+	}
+	if splices > 0 {
+		q.Reasons = append(q.Reasons, plural(splices, "sentence is", "sentences are")+" spliced onto a cut-off one after a comma")
 	}
 	if n := counts[KindOrphan]; n > 0 {
 		q.Reasons = append(q.Reasons, plural(n, "orphan fragment", "orphan fragments")+" left between sentences")

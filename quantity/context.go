@@ -115,30 +115,50 @@ func (s *scan) complete(n number) (cand, bool) {
 		}
 		if s.is(j, wPron) {
 			j = -j - 1 // "three of them": counted elsewhere
+		} else if p, e, ok := s.matchAfter(s.x.unitsAfter, j); ok {
+			q.Unit, q.Category, c.last = p.unit, p.category, e // "hundreds of millions of dollars"
+			return c, s.finish(&c, n)
 		}
 	}
 	verbAt := -1
 	if j >= 0 {
-		for m := 0; m < 3 && s.word(j) && s.word(j+1) && !s.stopish(j+1) && !s.isVerb(j+1); m++ {
+		for m := 0; m < 3 && s.word(j) && s.word(j+1) && !s.stopish(j+1) && !s.isVerb(j+1) && s.nounLike(j+1); m++ {
 			lw := s.low(j)
 			tok := s.d.Tokens[j]
-			if s.x.words[lw]&wMod == 0 && !tok.Has(doc.FlagCap) && !hasHyphen(lw) {
+			rank := s.x.words[lw]&wRank != 0 && !n.ordinal // "the five most populous counties"
+			if s.x.words[lw]&wMod == 0 && !tok.Has(doc.FlagCap) && !hasHyphen(lw) && !rank {
 				break
+			}
+			if s.x.words[lw]&wMod == 0 && !rank && !s.isCat(j+1) && !s.is(j+1, wMod) && !hasSuffix(s.low(j+1), "s") &&
+				!s.d.Tokens[j+1].Has(doc.FlagCap) && !(s.pluralAhead(j+1, n) > j+1) {
+				break // "20 Malian soldiers", "two Democratic presidential candidates", but "four Russians held by Moscow"
 			}
 			j++
 		}
 		if s.word(j) && !s.stopish(j) {
 			lw := s.low(j)
+			if s.x.words[lw]&wMod != 0 && !s.isCat(j) {
+				j++ // "12 more were killed": no counted noun; read on from the next word
+				lw = s.low1(j)
+			}
 			if s.x.words[lw]&wTimeUnit != 0 {
 				return c, false // "nine years": a duration, the timex stage's
 			}
 			if cw, ok := s.x.cats[lw]; ok && (cw.role == rVerb || cw.role == rState) {
 				verbAt = j // "687 wounded"
-			} else if s.d.Tokens[j].Kind == doc.Word && !isNumberish(s, j) {
+			} else if s.word(j) && !s.stopish(j) && !isNumberish(s, j) {
+				if s.x.words[lw]&wRank != 0 && n.ordinal {
+					return c, false // "the second largest steelmaker": a rank, not a count
+				}
 				c.head = j
 				// a noun compound names its head last: "aid workers", "police officers"
-				if !hasSuffix(lw, "s") && s.word(j+1) && !s.stopish(j+1) && !s.isVerb(j+1) && !isNumberish(s, j+1) &&
-					!s.d.Tokens[j+1].Has(doc.FlagCap) && s.x.words[s.low(j+1)]&wTimeUnit == 0 {
+				if s.is(j+1, wTimeUnit) {
+					return c, false // "eight trading days"
+				}
+				if p := s.pluralAhead(j, n); p > j {
+					c.head, c.headFrom = p, j
+				} else if !hasSuffix(lw, "s") && s.word(j+1) && !s.stopish(j+1) && !s.isVerb(j+1) && !isNumberish(s, j+1) &&
+					!s.d.Tokens[j+1].Has(doc.FlagCap) && !s.is(j+2, wDet) && !(s.in(j+2) && s.d.Tokens[j+2].Kind == doc.Number) {
 					_, headKnown := s.x.cats[lw]
 					_, nextKnown := s.x.cats[s.low(j+1)]
 					if nextKnown || (!headKnown && hasSuffix(s.low(j+1), "s")) {
@@ -151,25 +171,25 @@ func (s *scan) complete(n number) (cand, bool) {
 		j = -j - 1
 	}
 
+	if c.head < 0 && verbAt < 0 && s.rangeOfTime(k) {
+		return c, false // "two to three weeks", "12 to 18 months"
+	}
+
 	// A casualty word after the figure or its noun: "killed", "were
 	// wounded", "lost their lives".
-	if verbAt < 0 {
+	cat, end, found := "", 0, false
+	if verbAt >= 0 {
+		cat, end, found = s.x.cats[s.low(verbAt)].category, verbAt+1, true
+	} else {
 		from := j
 		if c.head >= 0 {
 			from = c.head + 1
 		}
-		verbAt = s.casualtyAfter(from)
+		cat, end, found = s.casualtyAfter(from)
 	}
-	if verbAt >= 0 {
-		cw := s.x.cats[s.low(verbAt)]
-		if s.low(verbAt) == "lost" {
-			cw = catWord{"killed", rState}
-		}
-		q.Category, c.casualty, c.after = cw.category, true, true
-		c.last = max(c.last, verbAt+1)
-		if s.low(verbAt) == "lost" {
-			c.last = max(c.last, verbAt+3)
-		}
+	if found {
+		q.Category, c.casualty, c.after = cat, true, true
+		c.last = max(c.last, end)
 	}
 	if c.head >= 0 {
 		c.last = max(c.last, c.head+1)
@@ -177,17 +197,20 @@ func (s *scan) complete(n number) (cand, bool) {
 		if c.headFrom >= 0 {
 			from = c.headFrom
 		}
-		q.Counts = s.d.Text[s.d.Tokens[from].Start:s.d.Tokens[c.head].End]
+		q.Counts = trimPossessive(s.d.Text[s.d.Tokens[from].Start:s.d.Tokens[c.head].End])
 	}
 	// A casualty verb before the figure: "killing at least 30 civilians",
 	// "the death toll rose to 30".
 	if !c.casualty {
-		if cat, ok := s.casualtyBefore(c.first); ok {
+		if cat, ok := s.casualtyBefore(c.first, c.head < 0 || s.isCat(c.head)); ok {
 			q.Category, c.casualty = cat, true
 		}
 	}
 	if !c.casualty {
 		s.categorise(&c, n)
+	}
+	if c.q.Category == "" && c.q.Unit == "" && (s.is(c.first-1, wAge) || s.appositiveAge(c, n)) {
+		c.q.Category = "age" // "aged 14", "at age seventeen", "Mona Lamberson, 59, of Philadelphia"
 	}
 	return c, s.finish(&c, n)
 }
@@ -200,7 +223,7 @@ func (s *scan) categorise(c *cand, n number) {
 	var hc catWord
 	hasCat := false
 	if c.head >= 0 {
-		hw = s.low(c.head)
+		hw = trimPossessive(s.low(c.head))
 		hc, hasCat = s.x.cats[hw]
 	}
 	if n.suffix != "" {
@@ -214,7 +237,12 @@ func (s *scan) categorise(c *cand, n number) {
 				q.Category = hw
 			}
 		case ok && sc.role == rSuffix:
-			q.Category = sc.category
+			// "the 17,500-person mission" is personnel, "a three-person race" a race
+			if c.head < 0 || (hasCat && hc.role == rUnit) {
+				q.Category = sc.category
+			} else {
+				q.Category = hw
+			}
 		default:
 			q.Category = n.suffix // "a 10-point plan"
 		}
@@ -251,15 +279,76 @@ func (s *scan) finish(c *cand, n number) bool {
 	return true
 }
 
+// appositiveAge reports whether a bare number stands between commas after a
+// name, the news convention for a person's age: "Betsy Ebeling, 68, ...".
+func (s *scan) appositiveAge(c cand, n number) bool {
+	if c.head >= 0 || n.value < 1 || n.value > 120 || n.value != float64(int(n.value)) || c.first != n.start {
+		return false
+	}
+	p, nx := s.low1(c.first-1), s.low1(c.last)
+	return p == "," && (nx == "," || nx == ".") && s.word(c.first-2) && s.d.Tokens[c.first-2].Has(doc.FlagCap)
+}
+
+// rangeOfTime reports whether a range of durations starts at token k, just
+// after the low end's number: "to three weeks", "- 18 months".
+func (s *scan) rangeOfTime(k int) bool {
+	switch s.low1(k) {
+	case "to", "or", "and", "-", "–":
+	default:
+		return false
+	}
+	j := k + 1
+	for m := 0; m < 3 && s.in(j) && (s.d.Tokens[j].Kind == doc.Number || isNumberish(s, j)); m++ {
+		j++
+	}
+	return j > k+1 && s.is(j, wTimeUnit)
+}
+
+// pluralAhead finds the plural noun that a count above one names when the
+// word at j is singular: "several colored screen prints", "three aid
+// workers". It returns j when there is none.
+func (s *scan) pluralAhead(j int, n number) int {
+	lw := s.low(j)
+	if n.value <= 1 || n.ordinal || n.suffix != "" || hasSuffix(lw, "s") || s.isCat(j) {
+		return j
+	}
+	for k := j + 1; k <= j+2; k++ {
+		if !s.word(k) || s.stopish(k) || s.isVerb(k) || isNumberish(s, k) || s.d.Tokens[k].Has(doc.FlagCap) || s.is(k, wTimeUnit) {
+			return j
+		}
+		w := s.low(k)
+		if s.isCat(k) || (hasSuffix(w, "s") && !hasSuffix(w, "ss") && !s.is(k+1, wDet) && !(s.in(k+1) && s.d.Tokens[k+1].Kind == doc.Number)) {
+			return k
+		}
+	}
+	return j
+}
+
+// nounLike reports whether word i may be the noun a modifier before it
+// modifies: not a verb such as "held" in "four Russians held by Moscow",
+// though "registered voters" keeps its participle.
+func (s *scan) nounLike(i int) bool {
+	if s.isCat(i) {
+		return true
+	}
+	w := s.low(i)
+	if !hasSuffix(w, "ed") && !hasSuffix(w, "ing") {
+		return true
+	}
+	return s.word(i+1) && !s.stopish(i+1)
+}
+
+func (s *scan) isCat(i int) bool {
+	_, ok := s.cat(i)
+	return ok
+}
+
 func (s *scan) isVerb(i int) bool {
 	cw, ok := s.cat(i)
 	return ok && (cw.role == rVerb || cw.role == rState)
 }
 
-func isNumberish(s *scan, i int) bool {
-	_, ok := s.x.numbers[s.low(i)]
-	return ok
-}
+func isNumberish(s *scan, i int) bool { return s.in(i) && s.info(i)&infoNumber != 0 }
 
 // hasHyphen reports whether w holds a hyphen: "-", or U+2010 and U+2011,
 // which the tokenizer also joins words with.
@@ -274,30 +363,30 @@ func hasHyphen(w string) bool {
 // over auxiliaries and adverbs ("were reportedly killed"). An active verb
 // with an object after it ("gunmen killed 12 villagers") says what the
 // counted did, not what happened to them, so it does not count.
-func (s *scan) casualtyAfter(i int) int {
+func (s *scan) casualtyAfter(i int) (string, int, bool) {
 	be := false
 	for m := 0; m < 5 && s.word(i); m, i = m+1, i+1 {
 		lw := s.low(i)
-		if s.x.words[lw]&wAux != 0 {
+		if p, e, ok := s.matchAfter(s.x.casualtyPhrases, i); ok {
+			return p.category, e, true // "lost their lives", "from their homes"
+		}
+		if s.x.words[lw]&(wAux|wMod) != 0 && !s.isCat(i) {
 			switch lw {
 			case "were", "was", "are", "is", "be", "been", "being":
 				be = true
 			}
 			continue
 		}
-		if lw == "lost" && s.low1(i+1) == "their" && (s.low1(i+2) == "lives" || s.low1(i+2) == "life") {
-			return i
-		}
 		cw, ok := s.x.cats[lw]
 		if !ok || (cw.role != rVerb && cw.role != rState) {
-			return -1
+			return "", 0, false
 		}
 		if cw.role == rVerb && !be && (hasSuffix(lw, "ing") || lw == "kill" || lw == "kills" || s.hasObject(i+1)) {
-			return -1
+			return "", 0, false
 		}
-		return i
+		return cw.category, i + 1, true
 	}
-	return -1
+	return "", 0, false
 }
 
 // hasObject reports whether token i starts a noun phrase (an object).
@@ -322,11 +411,24 @@ func (s *scan) hasObject(i int) bool {
 	return s.x.words[lw]&(wStop|wAux|wPron) == 0
 }
 
+func trimPossessive(w string) string {
+	for _, p := range [...]string{"’s", "'s", "’", "'"} {
+		if hasSuffix(w, p) && len(w) > len(p) {
+			return w[:len(w)-len(p)]
+		}
+	}
+	return w
+}
+
 func hasSuffix(s, suf string) bool { return len(s) >= len(suf) && s[len(s)-len(suf):] == suf }
 
 // casualtyBefore finds a casualty verb just before the figure ("killing
-// at least 30", "wounded 12 others") or a death toll a few words back.
-func (s *scan) casualtyBefore(first int) (string, bool) {
+// at least 30", "wounded 12 others") or, when toll is set (the figure counts
+// nothing or people), a death toll a few words back ("the toll rose to 40").
+func (s *scan) casualtyBefore(first int, toll bool) (string, bool) {
+	if p, _, ok := s.matchBefore(s.x.casualtyBefore, first); ok {
+		return p.category, true // "claimed the lives of 30 soldiers"
+	}
 	i := first - 1
 	for m := 0; m < 3 && s.word(i); m, i = m+1, i-1 {
 		lw := s.low(i)
@@ -337,7 +439,7 @@ func (s *scan) casualtyBefore(first int) (string, bool) {
 			break
 		}
 	}
-	for m, i := 0, first-1; m < 6 && s.in(i); m, i = m+1, i-1 {
+	for m, i := 0, first-1; toll && m < 12 && s.in(i); m, i = m+1, i-1 {
 		t := s.d.Tokens[i]
 		if t.Kind == doc.Number || (t.Kind == doc.Punct && s.d.TokenText(i) != ",") {
 			break
@@ -356,13 +458,26 @@ func (s *scan) casualtyBefore(first int) (string, bool) {
 func (s *scan) link() {
 	for k := 1; k < len(s.cands); k++ {
 		a, b := &s.cands[k-1], &s.cands[k]
+		if a.casualty && !b.casualty && b.head >= 0 && b.q.Unit == "" && s.including(a.last, b.first) {
+			b.q.Category, b.casualty = a.q.Category, true // "killing 12 people, including three children"
+		}
+		if a.q.Category == "" && a.q.Unit == "" && s.partitive(a.last, b.first) {
+			a.q.Category, a.q.Counts, a.casualty = b.q.Category, b.q.Counts, b.casualty // "two of the five counties"
+		}
 		conn, ok := s.connector(a.last, b.first)
 		if !ok {
+			// "Cruz has 11 delegates, Rubio has 10": a bare figure in a list
+			// counts what the figure before it counts.
+			if b.q.Category == "" && b.q.Unit == "" && b.head < 0 && !b.q.Ordinal && (a.head >= 0 || a.listed) && !a.casualty &&
+				a.q.Unit == "" && !a.q.Ordinal && s.low1(b.last) != "of" && a.q.Category != "age" {
+				b.q.Category, b.q.Counts, b.listed = a.q.Category, a.q.Counts, true
+			}
 			continue
 		}
 		if b.casualty && b.q.Counts == "" && a.q.Counts != "" && b.head < 0 {
 			b.q.Counts = a.q.Counts
 		}
+		ownCat := a.q.Category != ""
 		if a.q.Category == "" && b.q.Category != "" && a.q.Unit == "" {
 			a.q.Category, a.q.Counts, a.q.Unit = b.q.Category, b.q.Counts, b.q.Unit
 			a.casualty = b.casualty
@@ -370,7 +485,10 @@ func (s *scan) link() {
 		if !a.casualty && b.casualty && b.after && a.head >= 0 && a.q.Unit == "" && !a.q.Ordinal && (conn == "and" || conn == "or" || conn == ",") {
 			a.q.Category, a.casualty = b.q.Category, true
 		}
-		if conn == "to" || conn == "-" || conn == "–" || (a.between && conn == "and") {
+		// A range: "between 10 and 20", "10-20", "10 to 20 people". "From $5 to
+		// $7" and "fell 4% to $13" are changes, not ranges.
+		sameKind := a.q.Unit == b.q.Unit && a.q.Category == b.q.Category && a.q.Value < b.q.Value // "1 – 0" is a score
+		if sameKind && (conn == "-" || conn == "–" || (conn == "to" && !ownCat) || (a.between && conn == "and" && s.low(a.first-1) == "between")) {
 			if a.q.Bound == "exact" {
 				a.q.Bound = "min"
 			}
@@ -379,6 +497,28 @@ func (s *scan) link() {
 			}
 		}
 	}
+}
+
+// including reports whether tokens [a, b) introduce a part of a figure:
+// ", including", "among them", "of whom".
+func (s *scan) including(a, b int) bool {
+	if s.low1(a) == "," {
+		a++
+	}
+	switch b - a {
+	case 1:
+		return s.low1(a) == "including"
+	case 2:
+		w := s.low1(a) + " " + s.low1(a+1)
+		return w == "among them" || w == "of whom" || w == "of them" || w == "among whom"
+	}
+	return false
+}
+
+// partitive reports whether tokens [a, b) are "of" or "of the", joining two
+// figures as in "two of the five counties".
+func (s *scan) partitive(a, b int) bool {
+	return (b == a+1 && s.low1(a) == "of") || (b == a+2 && s.low1(a) == "of" && s.is(a+1, wDet))
 }
 
 // connector reports whether tokens [a, b) only join two figures, and the

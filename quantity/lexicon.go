@@ -43,6 +43,9 @@ const (
 	wIdent
 	wClock
 	wNotOne
+	wRank
+	wFraction
+	wAge
 )
 
 // Category roles (categories.txt).
@@ -54,6 +57,8 @@ const (
 	rSuffix
 	rUnit
 	rPerson
+	rPhrase
+	rBefore
 )
 
 type catWord struct {
@@ -69,8 +74,11 @@ type phrase struct {
 	category string // units.txt
 }
 
-type lexicons struct {
+// Lexicons holds the compiled word lists of quantity/data, read once and shared
+// read-only by every document.
+type Lexicons struct {
 	numbers map[string]numWord
+	maybe   maybeNumber
 	words   map[string]uint16
 	cats    map[string]catWord
 	// Phrases indexed by the word next to the number (the last word of a
@@ -78,6 +86,48 @@ type lexicons struct {
 	// first, so that "no more than" wins over "more than".
 	boundsBefore, boundsAfter phraseIndex
 	unitsBefore, unitsAfter   phraseIndex
+	casualtyPhrases           phraseIndex // after the counted: "lost their lives", "from their homes"
+	casualtyBefore            phraseIndex // before the figure: "the lives of", "the arrest of"
+}
+
+// maybeNumber is a cheap pre-filter on words: a word can only start a
+// number if some number word (or "a", "an") has its first two letters and
+// the length of its first hyphen-separated part. It turns away "the" and
+// most other words before any map lookup.
+type maybeNumber [26][27][32]bool
+
+func numberKey(w string) (int, int, int, bool) {
+	if w == "" {
+		return 0, 0, 0, false
+	}
+	c := w[0] | 0x20
+	if c < 'a' || c > 'z' {
+		return 0, 0, 0, false
+	}
+	n := 0
+	for n < len(w) && w[n] != '-' && w[n] < 0x80 {
+		n++
+	}
+	c2 := 26
+	if n > 1 {
+		d := w[1] | 0x20
+		if d < 'a' || d > 'z' {
+			return 0, 0, 0, false
+		}
+		c2 = int(d - 'a')
+	}
+	return int(c - 'a'), c2, min(n, 31), true
+}
+
+func (m *maybeNumber) add(w string) {
+	if c, c2, n, ok := numberKey(w); ok {
+		m[c][c2][n] = true
+	}
+}
+
+func (m *maybeNumber) has(w string) bool {
+	c, c2, n, ok := numberKey(w)
+	return ok && m[c][c2][n]
 }
 
 type phraseIndex map[string][]phrase
@@ -97,11 +147,11 @@ func index(ps []phrase, before bool) phraseIndex {
 
 var (
 	lexOnce sync.Once
-	lex     *lexicons
+	lex     *Lexicons
 	lexErr  error
 )
 
-func load() (*lexicons, error) {
+func load() (*Lexicons, error) {
 	lexOnce.Do(func() { lex, lexErr = build() })
 	return lex, lexErr
 }
@@ -114,8 +164,8 @@ func read(name string) ([]lexicon.Entry, error) {
 	return lexicon.Parse(name, string(b))
 }
 
-func build() (*lexicons, error) {
-	x := &lexicons{numbers: map[string]numWord{}, words: map[string]uint16{}, cats: map[string]catWord{}}
+func build() (*Lexicons, error) {
+	x := &Lexicons{numbers: map[string]numWord{}, words: map[string]uint16{}, cats: map[string]catWord{}}
 	kinds := map[string]int{"unit": kUnit, "tens": kTens, "scale": kScale, "abbr": kAbbr, "dozen": kDozen, "ordinal": kOrdinal, "vague": kVague}
 	es, err := read("numbers.txt")
 	if err != nil {
@@ -128,9 +178,12 @@ func build() (*lexicons, error) {
 			return nil, fmt.Errorf("numbers.txt:%d: want word | value | unit, tens, scale, abbr, dozen, ordinal or vague", e.Line)
 		}
 		x.numbers[e.Field(0)] = numWord{v, k, e.Field(3) == "of"}
+		x.maybe.add(e.Field(0))
 	}
+	x.maybe.add("a")
+	x.maybe.add("an")
 	classes := map[string]uint16{"det": wDet, "pron": wPron, "aux": wAux, "stop": wStop, "mod": wMod,
-		"timeunit": wTimeUnit, "month": wMonth, "ident": wIdent, "clock": wClock, "notone": wNotOne}
+		"timeunit": wTimeUnit, "month": wMonth, "ident": wIdent, "clock": wClock, "notone": wNotOne, "rank": wRank, "fraction": wFraction, "age": wAge}
 	if es, err = read("words.txt"); err != nil {
 		return nil, err
 	}
@@ -141,14 +194,24 @@ func build() (*lexicons, error) {
 		}
 		x.words[e.Field(0)] |= c
 	}
-	roles := map[string]int{"verb": rVerb, "state": rState, "noun": rNoun, "force": rForce, "suffix": rSuffix, "unit": rUnit, "person": rPerson}
+	var ca, cb []phrase
+	roles := map[string]int{"verb": rVerb, "state": rState, "noun": rNoun, "force": rForce, "suffix": rSuffix, "unit": rUnit, "person": rPerson, "phrase": rPhrase, "before": rBefore}
 	if es, err = read("categories.txt"); err != nil {
 		return nil, err
 	}
 	for _, e := range es {
 		r := roles[e.Field(2)]
 		if r == 0 || e.Field(1) == "" {
-			return nil, fmt.Errorf("categories.txt:%d: want word | category | verb, state, noun, force, suffix, unit or person", e.Line)
+			return nil, fmt.Errorf("categories.txt:%d: want word | category | verb, state, noun, force, suffix, unit, person, phrase or before", e.Line)
+		}
+		if r == rPhrase || r == rBefore {
+			p := phrase{words: strings.Fields(e.Field(0)), category: e.Field(1)}
+			if r == rPhrase {
+				ca = append(ca, p)
+			} else {
+				cb = append(cb, p)
+			}
+			continue
 		}
 		x.cats[e.Field(0)] = catWord{e.Field(1), r}
 	}
@@ -185,5 +248,7 @@ func build() (*lexicons, error) {
 	}
 	x.boundsBefore, x.boundsAfter = index(bb, true), index(ba, false)
 	x.unitsBefore, x.unitsAfter = index(ub, true), index(ua, false)
+	x.casualtyPhrases = index(ca, false)
+	x.casualtyBefore = index(cb, true)
 	return x, nil
 }

@@ -39,11 +39,11 @@ func (Stage) Process(d *doc.Document) error {
 
 // Extract appends the quantities of d to out and returns it. It is exported
 // for tests and benchmarks; the pipeline calls Stage.Process.
-func Extract(x *lexicons, d *doc.Document, out []doc.Quantity) []doc.Quantity {
+func Extract(x *Lexicons, d *doc.Document, out []doc.Quantity) []doc.Quantity {
 	if len(d.Tokens) == 0 {
 		return out
 	}
-	s := &scan{x: x, d: d, lows: make([]string, len(d.Tokens))}
+	s := &scan{x: x, d: d, lows: make([]string, len(d.Tokens)), infos: make([]uint32, len(d.Tokens))}
 	if len(d.Timexes) > 0 {
 		s.timex = make([]bool, len(d.Tokens))
 		for _, t := range d.Timexes {
@@ -63,12 +63,13 @@ func Extract(x *lexicons, d *doc.Document, out []doc.Quantity) []doc.Quantity {
 }
 
 // Load returns the compiled word lists (for tests and benchmarks).
-func Load() (*lexicons, error) { return load() }
+func Load() (*Lexicons, error) { return load() }
 
 type scan struct {
-	x      *lexicons
+	x      *Lexicons
 	d      *doc.Document
 	lows   []string // lower-cased token text, filled on demand
+	infos  []uint32 // word classes of each token, filled on demand (see info)
 	timex  []bool   // tokens inside a temporal expression; nil when there are none
 	lo, hi int      // the current sentence's tokens
 	cands  []cand
@@ -97,6 +98,7 @@ type cand struct {
 	casualty    bool
 	after       bool // the casualty word follows the figure and may govern a coordinated one
 	between     bool // "between"/"from" before the figure: the low end of a range
+	listed      bool // the category was taken from the figure before it in a list
 }
 
 func (s *scan) low(i int) string {
@@ -115,15 +117,41 @@ func (s *scan) in(i int) bool { return i >= s.lo && i < s.hi }
 
 func (s *scan) word(i int) bool { return s.in(i) && s.d.Tokens[i].Kind == doc.Word }
 
-func (s *scan) is(i int, c uint16) bool { return s.in(i) && s.x.words[s.low(i)]&c != 0 }
+// Bits of the per-token cache above the word classes of words.txt.
+const (
+	infoDone   uint32 = 1 << 31
+	infoCat    uint32 = 1 << 30 // the word is in categories.txt
+	infoNumber uint32 = 1 << 29 // the word is in numbers.txt
+)
+
+// info returns the word classes of token i with the infoCat and infoNumber
+// bits, looked up once per token: the context rules ask about the same
+// tokens many times.
+func (s *scan) info(i int) uint32 {
+	v := s.infos[i]
+	if v&infoDone == 0 {
+		w := s.low(i)
+		v = uint32(s.x.words[w]) | infoDone
+		if _, ok := s.x.cats[w]; ok {
+			v |= infoCat
+		}
+		if _, ok := s.x.numbers[w]; ok {
+			v |= infoNumber
+		}
+		s.infos[i] = v
+	}
+	return v
+}
+
+func (s *scan) is(i int, c uint16) bool { return s.in(i) && s.info(i)&uint32(c) != 0 }
 
 // stopish reports whether token i cannot be a counted noun.
 func (s *scan) stopish(i int) bool {
-	return !s.word(i) || s.x.words[s.low(i)]&(wDet|wPron|wAux|wStop) != 0
+	return !s.word(i) || s.info(i)&uint32(wDet|wPron|wAux|wStop) != 0
 }
 
 func (s *scan) cat(i int) (catWord, bool) {
-	if !s.word(i) {
+	if !s.word(i) || s.info(i)&infoCat == 0 {
 		return catWord{}, false
 	}
 	c, ok := s.x.cats[s.low(i)]
@@ -147,6 +175,9 @@ func (s *scan) sentence(lo, hi int, out []doc.Quantity) []doc.Quantity {
 		}
 		n, ok := s.parse(i)
 		if !ok {
+			if n.end > i+1 {
+				i = n.end - 1 // read, and not a quantity ("nineteen ninety-six")
+			}
 			continue
 		}
 		if s.timex != nil && s.anyTimex(n.start, n.end) {
@@ -190,7 +221,10 @@ func (s *scan) parse(i int) (number, bool) {
 		if !comma && !dot && len(txt) == 4 && v >= 1000 && v <= 2100 {
 			n.year = true
 		}
-		if !s.numberContextOK(i) {
+		if !comma && !dot && len(txt) >= 8 {
+			return number{}, false // a long bare digit string is an identifier or a timestamp
+		}
+		if !s.numberContextOK(i) || s.listMarker(i) {
 			return number{}, false
 		}
 		s.scales(&n)
@@ -198,6 +232,9 @@ func (s *scan) parse(i int) (number, bool) {
 	case t.Kind == doc.Word && txt[0] >= '0' && txt[0] <= '9':
 		return s.parseFused(i, txt)
 	case t.Kind == doc.Word:
+		if !s.x.maybe.has(txt) {
+			return number{}, false
+		}
 		return s.parseWords(i)
 	}
 	return number{}, false
@@ -206,19 +243,62 @@ func (s *scan) parse(i int) (number, bool) {
 // numberContextOK rejects digits that name or date something: "Resolution
 // 2100", "13 July", "10:30", "5 a.m.", "12/03".
 func (s *scan) numberContextOK(i int) bool {
-	if s.is(i-1, wIdent|wMonth) || s.is(i+1, wMonth|wClock) {
+	if s.isDotted(i-1, wIdent|wMonth) || s.isDotted(i+1, wMonth|wClock) {
 		return false
+	}
+	if s.in(i-1) && s.d.TokenText(i-1) == "." && s.isDotted(i-2, wIdent|wMonth) {
+		return false // "no. 225", "Sept. 30" where the period stands alone
+	}
+	if i-1 > s.lo && s.word(i-1) && s.d.Tokens[i-1].Has(doc.FlagCap) && !s.d.Tokens[i-1].Has(doc.FlagLineStart) && !s.known(i-1) {
+		return false // "Internet Explorer 9", "Studio 54", "Apollo 11": part of a name
 	}
 	for _, j := range [2]int{i - 1, i + 1} {
 		if s.in(j) && s.d.Tokens[j].Kind == doc.Punct {
 			p := s.d.TokenText(j)
 			k := j + (j - i)
-			if (p == ":" || p == "/") && s.in(k) && s.d.Tokens[k].Kind == doc.Number {
+			if (p == ":" || p == "/") && s.in(k) && startsWithDigit(s.d.TokenText(k)) {
 				return false
 			}
 		}
 	}
 	return true
+}
+
+// listMarker reports whether the digits at i number an item of a list:
+// "1." at the start of a line, "2)".
+func (s *scan) listMarker(i int) bool {
+	nx := s.low1(i + 1)
+	if nx == ")" && s.low1(i-1) != "(" {
+		return true
+	}
+	return nx == "." && (s.d.Tokens[i].Has(doc.FlagLineStart) || i == s.lo)
+}
+
+// known reports whether token i is a word of the quantity lexicons (so
+// that "Some 300" or "More than 300" is not read as a name and a number).
+func (s *scan) known(i int) bool {
+	w := s.low(i)
+	if s.x.words[w] != 0 || s.isCat(i) {
+		return true
+	}
+	if _, ok := s.x.numbers[w]; ok {
+		return true
+	}
+	_, b := s.x.boundsBefore[w]
+	_, u := s.x.unitsBefore[w]
+	return b || u
+}
+
+// isDotted is is, also for an abbreviation's period: "Sept.", "No.".
+func (s *scan) isDotted(i int, c uint16) bool {
+	if !s.word(i) {
+		return false
+	}
+	w := s.low(i)
+	if s.x.words[w]&c != 0 {
+		return true
+	}
+	return len(w) > 1 && w[len(w)-1] == '.' && s.x.words[w[:len(w)-1]]&c != 0
 }
 
 // scales multiplies a number by the scale words after it ("1.5 million",
@@ -244,6 +324,9 @@ func (s *scan) parseFused(i int, txt string) (number, bool) {
 		after := strings.ToLower(rest[w:])
 		if after != "" && after[0] >= '0' && after[0] <= '9' {
 			hi, _, _, _ := leadingNumber(after)
+			if k == 4 && v >= 1000 && v <= 2100 {
+				return number{}, false // "1991-1995", "2012-13": years
+			}
 			n.hi = hi
 			return n, s.numberContextOK(i)
 		}
@@ -254,7 +337,7 @@ func (s *scan) parseFused(i int, txt string) (number, bool) {
 		if s.x.words[first]&wTimeUnit != 0 {
 			return number{}, false // "three-day", "25-year-old": the timex stage's
 		}
-		n.suffix = first
+		s.setSuffix(&n, first)
 		return n, true
 	}
 	lr := strings.ToLower(rest)
@@ -304,6 +387,9 @@ func (s *scan) parseWords(i int) (number, bool) {
 	case kOrdinal:
 		if !s.ordinalContextOK(i) || s.is(i+1, wTimeUnit) {
 			return number{}, false
+		}
+		if i > s.lo && s.d.Tokens[i].Has(doc.FlagCap) && !s.d.Tokens[i].Has(doc.FlagLineStart) {
+			return number{}, false // "the Third World", "the Second Circuit": a name
 		}
 		return number{start: i, end: i + 1, value: nw.value, ordinal: true}, true
 	case kVague:
@@ -356,6 +442,13 @@ func (s *scan) parseWords(i int) (number, bool) {
 		switch nx.kind {
 		case kUnit, kTens:
 			if k > i && !lastScale && !(cur >= 20 && int(cur)%10 == 0 && nx.value < 10) {
+				if cur >= 10 && cur < 100 && nx.value >= 10 {
+					// "nineteen ninety-six": a year in words, the timex stage's
+					for s.word(k+1) && s.isNumberWord(k+1) {
+						k++
+					}
+					return number{start: i, end: k + 1}, false
+				}
 				goto done // "one two": two numbers, not one
 			}
 			cur += nx.value
@@ -378,10 +471,26 @@ func (s *scan) parseWords(i int) (number, bool) {
 	}
 done:
 	n := number{start: start, end: k, value: total + cur}
+	if s.is(k, wFraction) && (s.low(k) != "quarter" || !s.is(k+1, wTimeUnit)) {
+		return number{start: i, end: k + 1}, false // "one third", "two thirds": a fraction
+	}
 	if w == "one" && k == i+1 && !s.oneIsCount(i) {
 		return number{}, false
 	}
+	if s.low1(i-1) == "year" { // "the year two thousand"
+		return n, false
+	}
 	return n, k > i
+}
+
+func (s *scan) isNumberWord(i int) bool {
+	w := s.low(i)
+	if hasHyphen(w) {
+		_, ok := s.hyphenValue(w)
+		return ok
+	}
+	nw, ok := s.x.numbers[w]
+	return ok && (nw.kind == kUnit || nw.kind == kTens)
 }
 
 func (s *scan) low1(i int) string {
@@ -397,6 +506,9 @@ func (s *scan) oneIsCount(i int) bool {
 	if s.is(i-1, wNotOne) || !s.word(i+1) || s.stopish(i+1) {
 		return false
 	}
+	if nx := s.low(i + 1); !s.isCat(i+1) && (hasSuffix(nx, "s") || hasSuffix(nx, "ing")) {
+		return false // "if one adds", "one listing the facts": a pronoun
+	}
 	return s.low(i+1) != "another"
 }
 
@@ -404,8 +516,8 @@ func (s *scan) oneIsCount(i int) bool {
 // second coup", "Mali's third") and a word after it: "second" alone is a
 // unit of time or a verb, and "first" alone an adverb.
 func (s *scan) ordinalContextOK(i int) bool {
-	if !s.word(i+1) || s.stopish(i+1) {
-		return false
+	if !s.word(i+1) || s.stopish(i+1) || isNumberish(s, i+1) {
+		return false // "the first nine months" is the timex stage's
 	}
 	if s.is(i-1, wDet) {
 		return true
@@ -458,7 +570,12 @@ func (s *scan) parseHyphenWords(i int, w string) (number, bool) {
 		if ordinal || s.x.words[parts[k]]&wTimeUnit != 0 {
 			return number{}, false // "second-largest", "three-day"
 		}
-		n.suffix = parts[k]
+		s.setSuffix(&n, parts[k])
+		if v == 1 && n.suffix != "" {
+			if _, ok := s.x.cats[n.suffix]; !ok {
+				return number{}, false // "one-off", "one-sided", "one-party": not a count
+			}
+		}
 		return n, true
 	}
 	if ordinal && !s.ordinalContextOK(i) {
@@ -468,6 +585,18 @@ func (s *scan) parseHyphenWords(i int, w string) (number, bool) {
 		s.scales(&n)
 	}
 	return n, true
+}
+
+// setSuffix records the word after a compound's hyphen: a unit ("1,200-mile")
+// or what the compound sizes ("17,500-person").
+func (s *scan) setSuffix(n *number, w string) {
+	for _, p := range s.x.unitsAfter[w] {
+		if len(p.words) == 1 {
+			n.unit, n.ucat = p.unit, p.category
+			return
+		}
+	}
+	n.suffix = w
 }
 
 func splitHyphens(w string) []string {
@@ -484,6 +613,8 @@ func hyphenAt(s string) (bool, int) {
 	}
 	return false, 0
 }
+
+func startsWithDigit(s string) bool { return s != "" && s[0] >= '0' && s[0] <= '9' }
 
 // leadingNumber parses the digits at the start of s, with thousands commas
 // and a decimal point, and says how many bytes it read.

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/dossier-news/dossier/doc"
 	"github.com/dossier-news/dossier/text"
@@ -95,6 +96,28 @@ var cases = []struct {
 	{"Officials counted 100 or more vehicles at the crossing.", []want{{"100", 100, "min", "vehicles", "vehicles", "", false}}},
 	{"The plan has 10 points and two annexes.", []want{{"10", 10, "exact", "points", "points", "", false}, {"two", 2, "exact", "annexes", "annexes", "", false}}},
 	{"Thousands of people marched in the capital.", []want{{"Thousands", 1000, "min", "people", "people", "", false}}},
+	{"Three more were killed in a second attack.", []want{{"Three", 3, "exact", "killed", "", "", false}, {"second", 2, "exact", "attack", "attack", "", true}}},
+	{"The firm reported a loss of $443.6 million Thursday.", []want{{"443.6", 443600000, "exact", "money", "", "USD", false}}},
+	{"It is now a three-person race for the nomination.", []want{{"three", 3, "exact", "race", "race", "", false}}},
+	{"The agency has spent hundreds of millions of dollars on the programme.", []want{{"hundreds", 100000000, "min", "money", "", "USD", false}}},
+	{"Moscow freed four Russians held by the authorities.", []want{{"four", 4, "exact", "russians", "Russians", "", false}}},
+	{"The 40-page report includes a list of abuses.", []want{{"40", 40, "exact", "page", "report", "", false}}},
+	{"Investigators found 12 messages on the committee's server.", []want{{"12", 12, "exact", "messages", "messages", "", false}}},
+	{"Serb forces killed three ethnic Albanians near the border.", []want{{"three", 3, "exact", "killed", "Albanians", "", false}}},
+	{"The president will mediate between the two West African neighbours.", []want{{"two", 2, "exact", "neighbours", "neighbours", "", false}}},
+	{"He was the first Warsaw Pact foreign minister to visit.", []want{{"first", 1, "exact", "minister", "minister", "", true}}},
+	{"The fighting has forced more than 12,000 people from their homes.", []want{{"12,000", 12000, "min", "displaced", "people", "", false}}},
+	{"Smith has 11 delegates, Jones has 10 and Brown has four.", []want{{"11", 11, "exact", "delegates", "delegates", "", false}, {"10", 10, "exact", "delegates", "delegates", "", false}, {"four", 4, "exact", "delegates", "delegates", "", false}}},
+	{"Two of the five largest districts voted no.", []want{{"Two", 2, "exact", "districts", "districts", "", false}, {"five", 5, "exact", "districts", "districts", "", false}}},
+	{"Two Democratic presidential candidates spoke.", []want{{"Two", 2, "exact", "candidates", "presidential candidates", "", false}}},
+	{"Mary Jones, 59, of Kano said she had fled.", []want{{"59", 59, "exact", "age", "", "", false}}},
+	{"The raid killed 12 people, including three children.", []want{{"12", 12, "exact", "killed", "people", "", false}, {"three", 3, "exact", "killed", "children", "", false}}},
+	{"The death toll from Friday's attack on the market rose to 40.", []want{{"40", 40, "exact", "killed", "", "", false}}},
+	{"The storm claimed the lives of 30 fishermen.", []want{{"30", 30, "exact", "killed", "fishermen", "", false}}},
+	{"Rights groups condemned the arrest of 12 journalists.", []want{{"12", 12, "exact", "arrested", "journalists", "", false}}},
+	{"An estimated 1.2 million people have been displaced.", []want{{"1.2", 1200000, "approx", "displaced", "people", "", false}}},
+	{"At least 20 people were killed and dozens wounded.", []want{{"20", 20, "min", "killed", "people", "", false}, {"dozens", 12, "min", "wounded", "people", "", false}}},
+	{"The bombing left 12 people dead.", []want{{"12", 12, "exact", "killed", "people", "", false}}},
 	{"One soldier was killed, the army said.", []want{{"One", 1, "exact", "killed", "soldier", "", false}}},
 
 	// ordinals
@@ -135,6 +158,23 @@ var none = []string{
 	"Elections took place in the 1990s.",
 	"He first said the report was wrong.",
 	"The mandate expanded in 2019 without additional personnel.",
+	"The results are due on Sept. 30 in the capital.",
+	"The treaty was signed in nineteen ninety-six.",
+	"Profits rose in the first nine months.",
+	"Repairs will take two to three weeks.",
+	"Shares fell for eight trading days.",
+	"Sales were weak in the third quarter.",
+	"The plan covers the next 12 to 18 months.",
+	"The company was founded in the year two thousand.",
+	"Posted February 6, 2016 8:21PM by the editor.",
+	"If one adds the northern states, the total changes.",
+	"The forum on the Third World opened in the capital.",
+	"Nearly one third of the city has no power.",
+	"Workers will receive a one-off payment.",
+	"1. The economy comes first in the list.",
+	"The points are these: 2) the budget must balance.",
+	"The court examined crimes of the 1991-1995 war.",
+	"The tweet carried the timestamp 1449075600 in its metadata.",
 }
 
 func find(d *doc.Document, at string) *doc.Quantity {
@@ -227,7 +267,7 @@ func TestDataFiles(t *testing.T) {
 		t.Fatal(err)
 	}
 	// The events stage relies on these categories (docs/QUANTITIES.md).
-	for _, c := range []string{"killed", "wounded", "displaced", "arrested", "abducted", "missing", "casualties", "troops", "personnel"} {
+	for _, c := range []string{Killed, Wounded, Displaced, Arrested, Abducted, Missing, Casualties, Troops, Personnel} {
 		found := false
 		for _, cw := range x.cats {
 			if cw.category == c {
@@ -236,6 +276,16 @@ func TestDataFiles(t *testing.T) {
 		}
 		if !found {
 			t.Errorf("category %q is documented but no word in categories.txt gives it", c)
+		}
+	}
+	// Every normalised category a data file gives must be one of the
+	// documented constants, so that a typo cannot slip past the events stage.
+	for w, cw := range x.cats {
+		if (cw.role == rVerb || cw.role == rState || cw.role == rNoun) && !IsCasualty(cw.category) {
+			t.Errorf("categories.txt: %q gives %q, which is not a documented casualty category", w, cw.category)
+		}
+		if (cw.role == rForce || cw.role == rSuffix || cw.role == rUnit) && !IsForce(cw.category) {
+			t.Errorf("categories.txt: %q gives %q, which is not a documented force category", w, cw.category)
 		}
 	}
 }
@@ -248,4 +298,32 @@ func dump(d *doc.Document) string {
 	}
 	b.WriteString(" ]")
 	return b.String()
+}
+
+// FuzzExtract checks that any text gives quantities whose spans lie inside
+// it, without panics.
+func FuzzExtract(f *testing.F) {
+	for _, c := range cases {
+		f.Add(c.text)
+	}
+	for _, s := range none {
+		f.Add(s)
+	}
+	f.Add("1-\u2010 2,00 $ % one- -five a a dozen of of 10:")
+	x, err := Load()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) {
+			return
+		}
+		d := doc.New("f", s)
+		text.Analyze(d)
+		for _, q := range Extract(x, d, nil) {
+			if q.Start < 0 || q.End > len(s) || q.Start >= q.End {
+				t.Fatalf("span %v out of the text %q", q.Span, s)
+			}
+		}
+	})
 }

@@ -180,6 +180,7 @@ func TestQuotations(t *testing.T) {
 		{"two quotes", "“A,” he said, “B.”", []q{{"A,", false, false, false}, {"B.", false, false, false}}},
 		{"stray closer", "It ended” there.", nil},
 		{"british single", "He said ‘we stay’ today.", []q{{"we stay", false, false, false}}},
+		{"straight single inside double", `He said "their '.gov' accounts were hacked" today.`, []q{{"their '.gov' accounts were hacked", false, false, false}, {".gov", false, false, false}}},
 		{"guillemets", "Il a dit «non» hier.", []q{{"non", false, false, false}}},
 	}
 	for _, c := range cases {
