@@ -355,8 +355,10 @@ func (c *ctx) cueAt(k, a, b int) (cs, ce int, kind string, ok bool) {
 	if !matched && ce == k+1 && ce < b {
 		switch lex.particles[c.low[ce]] {
 		case "particle":
-			// "worried about", "agreed with"; not "said on Monday"
-			if ce+1 >= b || lex.particles[c.low[ce+1]] != "day" {
+			// "worried about", "agreed with"; not "said on Monday", nor
+			// "said on Twitter" (a verb of saying takes only "of", "about")
+			speech := lex.speech[w]
+			if (ce+1 >= b || lex.particles[c.low[ce+1]] != "day") && (!speech || c.low[ce] == "of" || c.low[ce] == "about") {
 				ce++
 			}
 		case "day":
