@@ -586,6 +586,21 @@ func (c *ctx) layout(m *models, at *att, sib []att, i, a, b int) {
 		if q := c.lastClose(ts, te); q > ts && c.d.Flagged(doc.Span{Start: c.d.Tokens[q].End, End: c.d.Tokens[te-1].End}) {
 			at.te = q + 1
 		}
+		return
+	}
+	// “Who will pay?” / the senator asked.: a quotation ending in ? or !
+	// that the text layer closed as a sentence of its own
+	if lo == a && at.sent > 0 && end <= at.cs {
+		ps := c.d.Sentences[at.sent-1]
+		k := ps.Tokens.End - 1
+		if ps.Para == c.d.Sentences[at.sent].Para && k > ps.Tokens.First && c.isClose(k) && (c.low[k-1] == "?" || c.low[k-1] == "!") {
+			for j := k - 1; j >= ps.Tokens.First; j-- {
+				if c.isOpen(j) {
+					at.ts, at.te = c.extendBack(j), k+1
+					break
+				}
+			}
+		}
 	}
 }
 

@@ -167,6 +167,7 @@ var paragraphCases = []quoteCase{
 		[]want{{"the port was losing money", "indirect", "said", "Lind"}}, -1},
 	{"quote opens paragraph continues next", "The mayor said:\n\n“We will rebuild.\n\n“We will rebuild better,” she said.",
 		[]want{}, -1},
+	{"question split from its cue", "Lind spoke at the port. “Who will pay for this?” Lind said.", []want{{"Who will pay for this?", "direct", "said", "Lind"}}, 1},
 	{"two paragraphs two speakers", "“The deal is dead,” Lind said.\n\n“The deal was never alive,” Okafor said.",
 		[]want{{"The deal is dead", "direct", "said", "Lind"}, {"The deal was never alive", "direct", "said", "Okafor"}}, 2},
 	{"quote and indirect next sentence", "“We are ready,” the general said. He said the troops would move at dawn.",
