@@ -25,8 +25,9 @@ type lexicons struct {
 }
 
 const (
-	headCue    = 1 << iota // the word is in cues.txt
-	headPhrase             // a phrase of phrases.txt starts with the word
+	headCue        = 1 << iota // the word is in cues.txt
+	headPhrase                 // a phrase of phrases.txt starts with the word
+	headSpeechOnly             // a verb of saying that is not in cues.txt
 )
 
 var lex = loadLexicons()
@@ -94,6 +95,13 @@ func loadLexicons() *lexicons {
 	l.heads = map[string]uint8{}
 	for w := range l.cues {
 		l.heads[w] |= headCue
+	}
+	for w := range l.speech {
+		// a verb of saying missing from the cue list is a cue only in the
+		// layouts of direct quotation, without the model
+		if !l.cues[w] {
+			l.heads[w] |= headSpeechOnly
+		}
 	}
 	for w := range l.phrases {
 		l.heads[w] |= headPhrase

@@ -96,10 +96,13 @@ func Extract(d *doc.Document) {
 			if !ok || c.flagged(k) {
 				continue
 			}
-			f = c.cueFeatures(f[:0], k, a, b)
-			sc := m.cue.Score(f)
-			if m.cue == nil {
-				sc = 1
+			var sc float32 = -1
+			if lex.heads[c.low[k]]&headSpeechOnly == 0 || kind != "verb" {
+				f = c.cueFeatures(f[:0], k, a, b)
+				sc = m.cue.Score(f)
+				if m.cue == nil {
+					sc = 1
+				}
 			}
 			// "Caddell continued:" closing a paragraph before a quotation
 			colon := c.low[ce-1] == ":" && ce >= b-1 && c.nextQuotation(b) >= 0
@@ -330,7 +333,7 @@ func (c *ctx) cueAt(k, a, b int) (cs, ce int, kind string, ok bool) {
 			break
 		}
 	}
-	if !matched && hv&headCue == 0 {
+	if !matched && hv&(headCue|headSpeechOnly) == 0 {
 		return
 	}
 	if kind == "verb" {
