@@ -20,8 +20,36 @@ type ctx struct {
 	memo  [][3]int // source starts ranked in the current sentence: end, lower bound, start
 	atts  []att    // the current sentence's attributions
 	lbuf  []byte   // lower-cased capitalised tokens
+	// sents are the text layer's sentences, split again before a doubled
+	// '' that opens a quotation after a full stop (a wire convention the
+	// sentence pass does not know)
+	sents []doc.Sentence
 	// sentHasQ says whether the current sentence holds a quotation mark
 	sentHasQ bool
+}
+
+// splitSentences fills c.sents.
+func (c *ctx) splitSentences() {
+	d := c.d
+	c.sents = c.sents[:0]
+	for _, s := range d.Sentences {
+		a, b := s.Tokens.First, s.Tokens.End
+		first := a
+		for k := a + 1; k+1 < b; k++ {
+			switch c.low[k] {
+			case ".", "?", "!":
+			default:
+				continue
+			}
+			n := k + 1
+			if !(d.Tokens[k].Has(doc.FlagSpaceAfter) && c.isOpen(n) && n+1 < b && d.Tokens[n+1].Kind == doc.QuoteMark && d.Tokens[n+1].Start == d.Tokens[n].End) {
+				continue
+			}
+			c.sents = append(c.sents, doc.Sentence{Span: doc.Span{Start: d.Tokens[first].Start, End: d.Tokens[k].End}, Para: s.Para, Tokens: doc.Range{First: first, End: n}})
+			first = n
+		}
+		c.sents = append(c.sents, doc.Sentence{Span: doc.Span{Start: d.Tokens[first].Start, End: d.Tokens[b-1].End}, Para: s.Para, Tokens: doc.Range{First: first, End: b}})
+	}
 }
 
 // beginSentence resets what the context knows about the sentence [a, b).
@@ -93,6 +121,7 @@ func newCtx(d *doc.Document) *ctx {
 		c.low[i] = w
 	}
 	c.markRoles()
+	c.splitSentences()
 	for qi, q := range d.Quotations {
 		if q.Unclosed {
 			// where an unclosed quotation ends is unknown: its words may

@@ -15,6 +15,13 @@ func (c *ctx) emit(out []att) {
 		direct := false
 		if c.isOpen(ts) && c.isMark(te-1) && te-1 > ts && c.quotationEnd(ts) == te {
 			ts, te = ts+1, te-1
+			// doubled marks ('') come off whole
+			for ts < te && c.isOpen(ts) {
+				ts++
+			}
+			for te > ts && c.isClose(te-1) {
+				te--
+			}
 			direct = true
 			// “...,” he said: the comma belongs to the attribution
 			for te > ts && (c.low[te-1] == "," || c.low[te-1] == ";") {

@@ -79,7 +79,7 @@ func Extract(d *doc.Document) {
 	m := loadModels()
 	var out []att
 	var f learn.Features
-	for si, s := range d.Sentences {
+	for si, s := range c.sents {
 		a, b := s.Tokens.First, s.Tokens.End
 		sentAtts := c.atts[:0]
 		c.beginSentence(a, b)
@@ -594,9 +594,9 @@ func (c *ctx) layout(m *models, at *att, sib []att, i, a, b int) {
 	// “Who will pay?” / the senator asked.: a quotation ending in ? or !
 	// that the text layer closed as a sentence of its own
 	if lo == a && at.sent > 0 && end <= at.cs {
-		ps := c.d.Sentences[at.sent-1]
+		ps := c.sents[at.sent-1]
 		k := ps.Tokens.End - 1
-		if ps.Para == c.d.Sentences[at.sent].Para && k > ps.Tokens.First && c.isClose(k) && (c.low[k-1] == "?" || c.low[k-1] == "!") {
+		if ps.Para == c.sents[at.sent].Para && k > ps.Tokens.First && c.isClose(k) && (c.low[k-1] == "?" || c.low[k-1] == "!") {
 			for j := k - 1; j >= ps.Tokens.First; j-- {
 				if c.isOpen(j) {
 					at.ts, at.te = c.extendBack(j), k+1
@@ -904,7 +904,12 @@ func (c *ctx) quotationEnd(k int) int {
 		end = q.Close.End
 	}
 	r := c.d.TokensIn(doc.Span{Start: q.Open.Start, End: end})
-	return r.End
+	e := r.End
+	// the second half of a doubled '' closing mark
+	if e < len(c.low) && c.isClose(e) && c.d.Tokens[e].Start == c.d.Tokens[e-1].End {
+		e++
+	}
+	return e
 }
 
 // lastClose returns the last closing quotation mark in [s, e), or -1.
@@ -994,10 +999,9 @@ func (c *ctx) sourceCands(e, lo int) ([]learn.Features, []int) {
 // followOns adds bare quotations with no cue that follow an attribution:
 // “This is unacceptable.” after “...,” the ambassador said.
 func (c *ctx) followOns(out []att) []att {
-	d := c.d
 	var add []att
 	j := 0
-	for si, s := range d.Sentences {
+	for si, s := range c.sents {
 		for j < len(out) && out[j].sent < si {
 			j++
 		}
@@ -1018,13 +1022,13 @@ func (c *ctx) followOns(out []att) []att {
 			continue
 		}
 		p := out[j-1]
-		if si-p.sent > 1 || p.ss < 0 || d.Sentences[p.sent].Para < s.Para-1 {
+		if si-p.sent > 1 || p.ss < 0 || c.sents[p.sent].Para < s.Para-1 {
 			continue
 		}
-		if p.sent < si && d.Sentences[p.sent].Para != s.Para && !c.endsInQuote(p) {
+		if p.sent < si && c.sents[p.sent].Para != s.Para && !c.endsInQuote(p) {
 			continue
 		}
-		if p.te <= p.cs && d.Sentences[p.sent].Para == s.Para && p.kind != "dash" {
+		if p.te <= p.cs && c.sents[p.sent].Para == s.Para && p.kind != "dash" {
 			// “A,” he said. “B.”: one statement interrupted by its attribution
 			k := j - 1
 			for k >= 0 && out[k].sent == p.sent && out[k].cs != p.cs {

@@ -103,6 +103,7 @@ var directCases = []quoteCase{
 	{"headline colon", "Harbour chief to strikers: “Come back to the table.”", []want{{"Come back to the table.", "direct", ":", "Harbour chief to strikers"}}, 1},
 	{"said first then name colon", "Said Okafor: “We are not going back.”", []want{{"We are not going back.", "direct", "Said", "Okafor"}}, 1},
 	{"introductory phrase then quotation", "As for the offer, he said, “It is an insult.”", []want{{"It is an insult.", "direct", "said", "he"}}, 1},
+	{"doubled apostrophe marks", "The plan is complex. ''There is a lot of new complexity,'' said Mr. Burman. ''Nobody will read it,'' he told me.", []want{{"There is a lot of new complexity", "direct", "said", "Mr. Burman"}, {"Nobody will read it", "direct", "told", "he"}}, 2},
 	{"dash reaction", "“Nobody asked us.” ― Maria Lopez", []want{{"Nobody asked us.", "direct", "―", "Maria Lopez"}}, 1},
 }
 

@@ -92,7 +92,7 @@ func Train(o TrainOptions) error {
 			}
 			gold = append(gold, x)
 		}
-		for _, s := range d.Sentences {
+		for _, s := range c.sents {
 			a, b := s.Tokens.First, s.Tokens.End
 			c.beginSentence(a, b)
 			for k := a; k < b; k++ {
