@@ -32,8 +32,15 @@ type ctx struct {
 func (c *ctx) splitSentences() {
 	d := c.d
 	c.sents = c.sents[:0]
-	for _, s := range d.Sentences {
+	for si := 0; si < len(d.Sentences); si++ {
+		s := d.Sentences[si]
 		a, b := s.Tokens.First, s.Tokens.End
+		// a sentence that ends inside brackets ("Rep. G.K. Butterfield
+		// (D-N.C.), head of ...") goes on in the next one
+		for si+1 < len(d.Sentences) && d.Sentences[si+1].Para == s.Para && c.openBracket(a, b) {
+			si++
+			b = d.Sentences[si].Tokens.End
+		}
 		first := a
 		for k := a + 1; k+1 < b; k++ {
 			switch c.low[k] {
@@ -50,6 +57,20 @@ func (c *ctx) splitSentences() {
 		}
 		c.sents = append(c.sents, doc.Sentence{Span: doc.Span{Start: d.Tokens[first].Start, End: d.Tokens[b-1].End}, Para: s.Para, Tokens: doc.Range{First: first, End: b}})
 	}
+}
+
+// openBracket reports whether [a, b) opens more round brackets than it closes.
+func (c *ctx) openBracket(a, b int) bool {
+	depth := 0
+	for k := a; k < b; k++ {
+		switch c.low[k] {
+		case "(":
+			depth++
+		case ")":
+			depth--
+		}
+	}
+	return depth > 0
 }
 
 // beginSentence resets what the context knows about the sentence [a, b).
