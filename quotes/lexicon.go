@@ -20,8 +20,39 @@ type lexicons struct {
 	cues, aux, addressees, stops, starts, subjects, openers, speech, breaks, notAdverbs map[string]bool
 	phrases                                                                             map[string][]phrase // by first word, longest first
 	heads                                                                               map[string]uint8    // headCue | headPhrase, one lookup a token
-	particles                                                                           map[string]string   // a word after a head: "particle" or "day"
-	edges                                                                               map[string]string   // source edge words: "lead", "time" or "opener"
+	headBloom                                                                           headFilter
+	particles                                                                           map[string]string // a word after a head: "particle" or "day"
+	edges                                                                               map[string]string // source edge words: "lead", "time" or "opener"
+}
+
+// headFilter is a Bloom filter over the head words: most tokens of a text
+// are not heads, and two bit tests in an 8 KB table turn them away before
+// the map is consulted.
+type headFilter [1 << 10]uint64
+
+func headSig(w string) uint32 {
+	n := len(w)
+	return uint32(n)<<24 ^ uint32(w[0])<<16 ^ uint32(w[1])<<8 ^ uint32(w[n-1]) ^ uint32(w[n-2])<<4 ^ uint32(w[n/2])<<12
+}
+
+func (f *headFilter) add(w string) {
+	if len(w) < 2 {
+		return
+	}
+	s := headSig(w)
+	for _, h := range [2]uint32{s * 0x9e3779b1 >> 16, s * 0x85ebca6b >> 16} {
+		f[h>>6] |= 1 << (h & 63)
+	}
+}
+
+// mayHave reports whether w may be a head (false means surely not).
+func (f *headFilter) mayHave(w string) bool {
+	if len(w) < 2 {
+		return false
+	}
+	s := headSig(w)
+	h1, h2 := s*0x9e3779b1>>16, s*0x85ebca6b>>16
+	return f[h1>>6]&(1<<(h1&63)) != 0 && f[h2>>6]&(1<<(h2&63)) != 0
 }
 
 const (
@@ -105,6 +136,9 @@ func loadLexicons() *lexicons {
 	}
 	for w := range l.phrases {
 		l.heads[w] |= headPhrase
+	}
+	for w := range l.heads {
+		l.headBloom.add(w)
 	}
 	return l
 }

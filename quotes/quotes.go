@@ -304,6 +304,9 @@ func (c *ctx) cueAt(k, a, b int) (cs, ce int, kind string, ok bool) {
 		return
 	}
 	w := c.low[k]
+	if !lex.headBloom.mayHave(w) {
+		return
+	}
 	hv := lex.heads[w]
 	if hv == 0 {
 		return

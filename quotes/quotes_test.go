@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/dossier-news/dossier/doc"
+	"github.com/dossier-news/dossier/examples"
 	"github.com/dossier-news/dossier/text"
 )
 
@@ -349,6 +350,18 @@ func TestLexicons(t *testing.T) {
 	m := loadModels()
 	if m.cue == nil || m.source == nil {
 		t.Errorf("embedded models missing: run dossier train quotes")
+	}
+}
+
+// BenchmarkQuotesExamples runs the stage over the bundled example articles
+// joined into one document, the input of "dossier bench".
+func BenchmarkQuotesExamples(b *testing.B) {
+	d := doc.New("bench", examples.BenchText())
+	text.Analyze(d)
+	b.SetBytes(int64(len(d.Text)))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		Extract(d)
 	}
 }
 
