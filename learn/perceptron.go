@@ -61,6 +61,37 @@ func (f Features) Add3(p Prefix, a, b, c string) Features {
 	return append(f, mix(mix(mix(uint32(p), a), b), c))
 }
 
+// Hash is the hash of a feature value. Stages that use a value in many
+// features hash it once and combine it with AddH, AddH2 and AddH3, which
+// cost a few multiplications whatever the value's length.
+func Hash(s string) uint32 {
+	h := uint32(fnvOffset)
+	for i := 0; i < len(s); i++ {
+		h ^= uint32(s[i])
+		h *= fnvPrime
+	}
+	return h
+}
+
+// combine mixes two hashes into one.
+func combine(a, b uint32) uint32 {
+	x := (a ^ b*0x9e3779b1) * 0x85ebca6b
+	return x ^ x>>15
+}
+
+// AddH appends the feature p=value given the value's Hash.
+func (f Features) AddH(p Prefix, h uint32) Features { return append(f, combine(uint32(p), h)) }
+
+// AddH2 appends the conjunction p=a|b of two hashed values.
+func (f Features) AddH2(p Prefix, a, b uint32) Features {
+	return append(f, combine(combine(uint32(p), a), b))
+}
+
+// AddH3 appends the conjunction p=a|b|c of three hashed values.
+func (f Features) AddH3(p Prefix, a, b, c uint32) Features {
+	return append(f, combine(combine(combine(uint32(p), a), b), c))
+}
+
 // Model is a trained linear model over 2^Bits hashed weights.
 type Model struct {
 	Bits uint

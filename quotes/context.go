@@ -20,6 +20,8 @@ type ctx struct {
 	memo  [][3]int // source starts ranked in the current sentence: end, lower bound, start
 	atts  []att    // the current sentence's attributions
 	lbuf  []byte   // lower-cased capitalised tokens
+	whc   []uint32 // cached hashes of token forms (0: not yet computed)
+	shc   []uint32 // cached hashes of token shapes
 	// sents are the text layer's sentences, split again before a doubled
 	// '' that opens a quotation after a full stop (a wire convention the
 	// sentence pass does not know)
@@ -107,6 +109,10 @@ func newCtx(d *doc.Document) *ctx {
 	c.low = grow(c.low, len(d.Tokens))
 	c.inQ = grow(c.inQ, len(d.Tokens))
 	c.roles = grow(c.roles, len(d.Tokens))
+	c.whc = grow(c.whc, len(d.Tokens))
+	c.shc = grow(c.shc, len(d.Tokens))
+	clear(c.whc)
+	clear(c.shc)
 	// capitalised tokens are lowered into one buffer, turned into one
 	// string, so that their lower-case forms cost one allocation in all
 	buf := c.lbuf[:0]

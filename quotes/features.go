@@ -48,24 +48,82 @@ var (
 	pws       = learn.P("ws")
 )
 
+// hashes of the values that features use over and over
+var (
+	hEmpty  = learn.Hash("")
+	hBOS    = learn.Hash("<s>")
+	hEOS    = learn.Hash("</s>")
+	hShapeB = learn.Hash("BOS")
+	hShapeE = learn.Hash("EOS")
+	hNone   = learn.Hash("none")
+	hPron   = learn.Hash("pron")
+	hCap    = learn.Hash("cap")
+	hFlags  [16]uint32
+	hBucket [len(bucketNames)]uint32
+)
+
+func init() {
+	for i, n := range flagNames {
+		hFlags[i] = learn.Hash(n)
+	}
+	for i, n := range bucketNames {
+		hBucket[i] = learn.Hash(n)
+	}
+}
+
+// wh is the hash of token i's lower-case form (or of a boundary), cached
+// for the document.
+func (c *ctx) wh(i int) uint32 {
+	if i < 0 {
+		return hBOS
+	}
+	if i >= len(c.low) {
+		return hEOS
+	}
+	if h := c.whc[i]; h != 0 {
+		return h
+	}
+	h := learn.Hash(c.low[i]) | 1
+	c.whc[i] = h
+	return h
+}
+
+// sh is the hash of token i's shape.
+func (c *ctx) sh(i int) uint32 {
+	if i < 0 {
+		return hShapeB
+	}
+	if i >= len(c.low) {
+		return hShapeE
+	}
+	if h := c.shc[i]; h != 0 {
+		return h
+	}
+	h := learn.Hash(c.shape(i)) | 1
+	c.shc[i] = h
+	return h
+}
+
 // cueFeatures describes cue candidate k (a head word) in sentence [a, b) for
 // the cue model, which decides whether the word reports a statement.
 func (c *ctx) cueFeatures(f learn.Features, k, a, b int) learn.Features {
-	w := c.word(k)
-	f = f.Add(pbias, "")
-	f = f.Add(pw0, w)
-	f = f.Add(pwm1, c.word(k-1))
-	f = f.Add(pwp1, c.word(k+1))
-	f = f.Add(pwm2, c.word(k-2))
-	f = f.Add(pwp2, c.word(k+2))
-	f = f.Add2(pw0wp1, w, c.word(k+1))
-	f = f.Add2(pwm1w0, c.word(k-1), w)
-	f = f.Add2(pw0sp1, w, c.shape(k+1))
-	f = f.Add2(psm1w0, c.shape(k-1), w)
-	f = f.Add2(psm1sp1, c.shape(k-1), c.shape(k+1))
-	f = f.Add3(pw0sm1sp1, w, c.shape(k-1), c.shape(k+1))
-	f = f.Add2(psm2sm1, c.shape(k-2), c.shape(k-1))
-	f = f.Add2(psp1sp2, c.shape(k+1), c.shape(k+2))
+	w := c.wh(k)
+	wm1, wp1 := c.wh(k-1), c.wh(k+1)
+	sm1, sp1 := c.sh(k-1), c.sh(k+1)
+	f = f.AddH(pbias, hEmpty)
+	f = f.AddH(pw0, w)
+	f = f.AddH(pwm1, wm1)
+	f = f.AddH(pwp1, wp1)
+	f = f.AddH(pwm2, c.wh(k-2))
+	f = f.AddH(pwp2, c.wh(k+2))
+	f = f.AddH2(pw0wp1, w, wp1)
+	f = f.AddH2(pwm1w0, wm1, w)
+	f = f.AddH2(pw0sp1, w, sp1)
+	f = f.AddH2(psm1w0, sm1, w)
+	f = f.AddH2(psm1sp1, sm1, sp1)
+	f = f.AddH3(pw0sm1sp1, w, sm1, sp1)
+	f = f.AddH2(psm2sm1, c.sh(k-2), sm1)
+	f = f.AddH2(psp1sp2, sp1, c.sh(k+2))
 	// context that marks reported speech: a quotation in the sentence, a
 	// "that" or an opening mark soon after, a closing mark just before
 	hasQ, thatSoon, openSoon, closeBefore := c.sentHasQ, false, false, false
@@ -82,65 +140,67 @@ func (c *ctx) cueFeatures(f learn.Features, k, a, b int) learn.Features {
 			closeBefore = true
 		}
 	}
-	f = f.Add2(pctx, w, flags4(hasQ, thatSoon, openSoon, closeBefore))
-	f = f.Add(pctx, flags4(hasQ, thatSoon, openSoon, closeBefore))
-	f = f.Add3(ptri, c.word(k-1), w, c.word(k+1))
-	if len(w) > 3 {
-		f = f.Add(psuf3, w[len(w)-3:])
+	fl := hFlags[flags4(hasQ, thatSoon, openSoon, closeBefore)]
+	f = f.AddH2(pctx, w, fl)
+	f = f.AddH(pctx, fl)
+	f = f.AddH3(ptri, wm1, w, wp1)
+	if lw := c.low[k]; len(lw) > 3 {
+		f = f.AddH(psuf3, learn.Hash(lw[len(lw)-3:]))
 	}
-	subj := "none"
+	subj := hNone
 	for i := k - 1; i >= a && i >= k-4; i-- {
 		if lex.subjects[c.low[i]] {
-			subj = "pron"
+			subj = hPron
 			break
 		}
 		if c.d.Tokens[i].Has(doc.FlagCap) && i > a {
-			subj = "cap"
+			subj = hCap
 			break
 		}
 	}
-	f = f.Add(psubj, subj)
-	f = f.Add2(psubjw, subj, w)
-	f = f.Add(ppos, bucket(k-a))
-	f = f.Add(pleft, bucket(b-k))
-	f = f.Add2(pposw, w, bucket(k-a))
+	f = f.AddH(psubj, subj)
+	f = f.AddH2(psubjw, subj, w)
+	f = f.AddH(ppos, hBucket[bucket(k-a)])
+	f = f.AddH(pleft, hBucket[bucket(b-k)])
+	f = f.AddH2(pposw, w, hBucket[bucket(k-a)])
 	if k == a {
-		f = f.Add(pfirst, w)
+		f = f.AddH(pfirst, w)
 	}
 	if k+2 >= b {
-		f = f.Add(plast, w)
+		f = f.AddH(plast, w)
 	}
 	return f
 }
 
 var flagNames = [16]string{"0000", "1000", "0100", "1100", "0010", "1010", "0110", "1110", "0001", "1001", "0101", "1101", "0011", "1011", "0111", "1111"}
 
-func flags4(a, b, c, d bool) string {
+func flags4(a, b, c, d bool) int {
 	i := 0
 	for j, v := range [4]bool{a, b, c, d} {
 		if v {
 			i |= 1 << j
 		}
 	}
-	return flagNames[i]
+	return i
 }
 
-var small = [...]string{"0", "1", "2", "3"}
+var bucketNames = [...]string{"neg", "0", "1", "2", "3", "4-6", "7-10", "11-20", "21+"}
 
-func bucket(n int) string {
+// bucket is the index into bucketNames of a count or distance.
+func bucket(n int) int {
 	switch {
 	case n < 0:
-		return "neg"
+		return 0
 	case n <= 3:
-		return small[n]
+		return n + 1
 	case n <= 6:
-		return "4-6"
+		return 5
 	case n <= 10:
-		return "7-10"
+		return 6
 	case n <= 20:
-		return "11-20"
+		return 7
 	}
-	return "21+"
+	return 8
 }
 
 // srcCounts are running counts over a candidate source, kept while the
@@ -162,21 +222,24 @@ func (c *ctx) addCounts(n *srcCounts, i int) {
 // sourceFeatures describes the candidate source [i, e) ending right before a
 // cue, for the ranker that picks where a source phrase starts.
 func (c *ctx) sourceFeatures(f learn.Features, i, e, a int, n srcCounts) learn.Features {
-	f = f.Add(pws, c.word(i))
-	f = f.Add(pwp, c.word(i-1))
-	f = f.Add(pss, c.shape(i))
-	f = f.Add(psp, c.shape(i-1))
-	f = f.Add2(psp_ss, c.shape(i-1), c.shape(i))
-	f = f.Add2(pwp_ss, c.word(i-1), c.shape(i))
-	f = f.Add2(psp_ws, c.shape(i-1), c.word(i))
-	f = f.Add(plen, bucket(e-i))
-	f = f.Add2(plen_ss, bucket(e-i), c.shape(i))
-	f = f.Add2(phead_len, c.shape(e-1), bucket(e-i))
-	f = f.Add2(pwh_len, c.word(e-1), bucket(e-i))
+	ws, wp := c.wh(i), c.wh(i-1)
+	ss, sp := c.sh(i), c.sh(i-1)
+	ln := hBucket[bucket(e-i)]
+	f = f.AddH(pws, ws)
+	f = f.AddH(pwp, wp)
+	f = f.AddH(pss, ss)
+	f = f.AddH(psp, sp)
+	f = f.AddH2(psp_ss, sp, ss)
+	f = f.AddH2(pwp_ss, wp, ss)
+	f = f.AddH2(psp_ws, sp, ws)
+	f = f.AddH(plen, ln)
+	f = f.AddH2(plen_ss, ln, ss)
+	f = f.AddH2(phead_len, c.sh(e-1), ln)
+	f = f.AddH2(pwh_len, c.wh(e-1), ln)
 	if i == a {
-		f = f.Add(patstart, "")
+		f = f.AddH(patstart, hEmpty)
 	}
-	f = f.Add(pcommas, bucket(n.commas))
-	f = f.Add2(pcapslow, bucket(n.caps), bucket(n.lowers))
+	f = f.AddH(pcommas, hBucket[bucket(n.commas)])
+	f = f.AddH2(pcapslow, hBucket[bucket(n.caps)], hBucket[bucket(n.lowers)])
 	return f
 }
