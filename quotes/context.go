@@ -20,6 +20,7 @@ type ctx struct {
 	memo  [][3]int // source starts ranked in the current sentence: end, lower bound, start
 	atts  []att    // the current sentence's attributions
 	lbuf  []byte   // lower-cased capitalised tokens
+	lx    []uint16 // cached lexical bits of tokens (0: not yet looked up)
 	whc   []uint32 // cached hashes of token forms (0: not yet computed)
 	shc   []uint32 // cached hashes of token shapes
 	// sents are the text layer's sentences, split again before a doubled
@@ -109,6 +110,8 @@ func newCtx(d *doc.Document) *ctx {
 	c.low = grow(c.low, len(d.Tokens))
 	c.inQ = grow(c.inQ, len(d.Tokens))
 	c.roles = grow(c.roles, len(d.Tokens))
+	c.lx = grow(c.lx, len(d.Tokens))
+	clear(c.lx)
 	c.whc = grow(c.whc, len(d.Tokens))
 	c.shc = grow(c.shc, len(d.Tokens))
 	clear(c.whc)
@@ -163,6 +166,20 @@ func newCtx(d *doc.Document) *ctx {
 		}
 	}
 	return c
+}
+
+// has reports whether token i's word carries the lexical bit (bitStop,
+// bitOpener, ...); the word is looked up once a document.
+func (c *ctx) has(i int, bit uint16) bool {
+	if i < 0 || i >= len(c.lx) {
+		return false
+	}
+	b := c.lx[i]
+	if b == 0 {
+		b = lex.bits[c.low[i]] | bitKnown
+		c.lx[i] = b
+	}
+	return b&bit != 0
 }
 
 func (c *ctx) kind(i int) doc.TokenKind { return c.d.Tokens[i].Kind }

@@ -149,7 +149,7 @@ func (c *ctx) cueFeatures(f learn.Features, k, a, b int) learn.Features {
 	}
 	subj := hNone
 	for i := k - 1; i >= a && i >= k-4; i-- {
-		if lex.subjects[c.low[i]] {
+		if c.has(i, bitSubject) {
 			subj = hPron
 			break
 		}

@@ -21,6 +21,7 @@ type lexicons struct {
 	phrases                                                                             map[string][]phrase // by first word, longest first
 	heads                                                                               map[string]uint8    // headCue | headPhrase, one lookup a token
 	headBloom                                                                           headFilter
+	bits                                                                                map[string]uint16 // a word's lexical bits (bitStop, ...)
 	particles                                                                           map[string]string // a word after a head: "particle" or "day"
 	edges                                                                               map[string]string // source edge words: "lead", "time" or "opener"
 }
@@ -54,6 +55,17 @@ func (f *headFilter) mayHave(w string) bool {
 	h1, h2 := s*0x9e3779b1>>16, s*0x85ebca6b>>16
 	return f[h1>>6]&(1<<(h1&63)) != 0 && f[h2>>6]&(1<<(h2&63)) != 0
 }
+
+// Lexical bits of a word, looked up once a token (see ctx.has).
+const (
+	bitStop uint16 = 1 << iota
+	bitOpener
+	bitSubject
+	bitAux
+	bitStart
+	bitSpeech
+	bitKnown // the token's bits have been looked up
+)
 
 const (
 	headCue        = 1 << iota // the word is in cues.txt
@@ -139,6 +151,12 @@ func loadLexicons() *lexicons {
 	}
 	for w := range l.heads {
 		l.headBloom.add(w)
+	}
+	l.bits = map[string]uint16{}
+	for set, bit := range map[*map[string]bool]uint16{&l.stops: bitStop, &l.openers: bitOpener, &l.subjects: bitSubject, &l.aux: bitAux, &l.starts: bitStart, &l.speech: bitSpeech} {
+		for w := range *set {
+			l.bits[w] |= bit
+		}
 	}
 	return l
 }

@@ -129,7 +129,7 @@ func Extract(d *doc.Document) {
 			if at := &sentAtts[i]; at.ss >= 0 && !c.contentWord(at.ss, at.se) {
 				// "in the hope that": a determiner alone is no source, and
 				// after a preposition the cue word is a noun, not a cue
-				if at.ss-1 >= a && lex.stops[c.low[at.ss-1]] || at.se-at.ss == 1 && at.se == at.cs {
+				if at.ss-1 >= a && c.has(at.ss-1, bitStop) || at.se-at.ss == 1 && at.se == at.cs {
 					at.ts = -1
 				}
 				at.ss, at.se = -1, -1
@@ -155,7 +155,7 @@ func Extract(d *doc.Document) {
 // where the marks settle that it is a cue: “...,” he said / “...,” said
 // Mills / “...?” the senator asked / Mills said, “...” / told me: “...”.
 func (c *ctx) quoteLayout(k, cs, ce, a, b int) bool {
-	if !lex.speech[c.low[k]] {
+	if !c.has(k, bitSpeech) {
 		return false
 	}
 	// a closing mark after , ? ! within the few tokens before the cue
@@ -372,7 +372,7 @@ func (c *ctx) cueAt(k, a, b int) (cs, ce int, kind string, ok bool) {
 		}
 	}
 	cs = k
-	for cs-1 >= a && c.inQ[cs-1] < 0 && (lex.aux[c.low[cs-1]] || c.adverb(cs-1)) {
+	for cs-1 >= a && c.inQ[cs-1] < 0 && (c.has(cs-1, bitAux) || c.adverb(cs-1)) {
 		cs--
 	}
 	if ce < b && c.low[ce] == ":" {
@@ -441,7 +441,7 @@ func (c *ctx) layout(m *models, at *att, sib []att, i, a, b int) {
 	quoteBefore := func(k int) bool {
 		return k >= lo && (c.isClose(k) || c.low[k] == "," && k-1 >= lo && c.isClose(k-1))
 	}
-	sourceLeft := p >= lo && (c.isWord(p) || c.low[p] == ")") && !lex.stops[c.low[p]] && c.inQ[p] < 0
+	sourceLeft := p >= lo && (c.isWord(p) || c.low[p] == ")") && !c.has(p, bitStop) && c.inQ[p] < 0
 	// the stretch after the cue
 	r := at.ce
 	for r < hi && (c.low[r] == "," || c.low[r] == ":") {
@@ -453,9 +453,9 @@ func (c *ctx) layout(m *models, at *att, sib []att, i, a, b int) {
 		re = rs
 	}
 	rightContent := re > rs && !(re-rs == 1 && c.isMark(rs))
-	opensContent := rightContent && (lex.starts[c.low[rs]] || c.isOpen(rs))
+	opensContent := rightContent && (c.has(rs, bitStart) || c.isOpen(rs))
 
-	if at.cs == a && lex.speech[c.low[at.head]] && rightContent {
+	if at.cs == a && c.has(at.head, bitSpeech) && rightContent {
 		// "Said Ellis: “...”": the speaker follows, then the quotation
 		for j := at.ce; j < re && j <= at.ce+8; j++ {
 			if c.isOpen(j) && j > at.ce && (c.low[j-1] == ":" || c.low[j-1] == ",") {
@@ -484,7 +484,7 @@ func (c *ctx) layout(m *models, at *att, sib []att, i, a, b int) {
 			// "“...,” Marta Lind, the chief executive, said." and
 			// "Hugh Hill, a doctor, said:" before a quotation
 			sourceLeft = true
-		case rightContent && (opensContent || re-rs > 6 || !c.sourceOpener(rs) || !lex.speech[c.low[at.head]]) && c.hasWords(lo, p):
+		case rightContent && (opensContent || re-rs > 6 || !c.sourceOpener(rs) || !c.has(at.head, bitSpeech)) && c.hasWords(lo, p):
 			// "Rendell, a Clinton surrogate, said he ...", "..., said at a rally"
 			sourceLeft = true
 		}
@@ -555,7 +555,7 @@ func (c *ctx) layout(m *models, at *att, sib []att, i, a, b int) {
 		}
 		return
 	} else if rightContent {
-		if at.ss < 0 && p >= lo && c.low[p] == "," && lex.speech[c.low[at.head]] && c.isWord(at.ce) && c.sourceOpener(at.ce) && !opensContent && c.hasWords(lo, at.cs) && re-rs <= 12 {
+		if at.ss < 0 && p >= lo && c.low[p] == "," && c.has(at.head, bitSpeech) && c.isWord(at.ce) && c.sourceOpener(at.ce) && !opensContent && c.hasWords(lo, at.cs) && re-rs <= 12 {
 			// "The economy is weak, said Mills, the ambassador."
 			e := c.rightSourceEnd(at.ce, hi)
 			at.ss, at.se = c.trim(at.ce, e)
@@ -650,7 +650,7 @@ func (c *ctx) clauseEnd(m *models, n att, lo, b int) int {
 	if n.kind == "source-after" {
 		return n.cs
 	}
-	if !(c.isWord(p) && !lex.stops[c.low[p]] && c.inQ[p] < 0) {
+	if !(c.isWord(p) && !c.has(p, bitStop) && c.inQ[p] < 0) {
 		// no source of its own: "..., adding that ..."
 		return n.cs
 	}
@@ -665,7 +665,7 @@ func (c *ctx) clauseEnd(m *models, n att, lo, b int) int {
 // sourceOpener reports whether token k can open a source written after its
 // cue: a capitalised word or a determiner ("said the ambassador").
 func (c *ctx) sourceOpener(k int) bool {
-	return c.d.Tokens[k].Has(doc.FlagCap) || lex.openers[c.low[k]] || c.kind(k) == doc.Number
+	return c.d.Tokens[k].Has(doc.FlagCap) || c.has(k, bitOpener) || c.kind(k) == doc.Number
 }
 
 // rightSourceEnd is where a source written after its cue ends: before a
@@ -715,7 +715,7 @@ func (c *ctx) trimSource(ss, se int) (int, int) {
 // not only determiners, prepositions and conjunctions.
 func (c *ctx) contentWord(s, e int) bool {
 	for k := s; k < e; k++ {
-		if c.isWord(k) && !lex.openers[c.low[k]] && !lex.stops[c.low[k]] {
+		if c.isWord(k) && !c.has(k, bitOpener) && !c.has(k, bitStop) {
 			return true
 		}
 	}
