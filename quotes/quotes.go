@@ -705,7 +705,8 @@ func (c *ctx) trimSource(ss, se int) (int, int) {
 	for j > ss+1 && (lex.edges[c.low[j-1]] == "time" || c.kind(j-1) == doc.Number && j-2 > ss && lex.edges[c.low[j-2]] == "opener") {
 		j--
 	}
-	if j < se && j > ss+1 && lex.edges[c.low[j-1]] == "opener" {
+	if j < se && j > ss+1 && lex.edges[c.low[j-1]] == "opener" && !(j-2 > ss && strings.HasSuffix(c.low[j-2], "ed")) {
+		// ("a poll released last week" keeps its time: it says which poll)
 		se = j - 1
 	}
 	return c.trim(ss, se)
