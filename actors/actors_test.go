@@ -135,6 +135,7 @@ func TestSentences(t *testing.T) {
 		{"The U.N. mission in Mali, MINUSMA, said peacekeepers came under fire.", []want{{at: "U.N. mission", typ: "ORG", name: "MINUSMA"}}},
 		{"A spokesman for the mission, Olivier Salgado, said one peacekeeper was wounded.", []want{{at: "Olivier Salgado", typ: "PERSON", role: "spokesman"}}},
 		{"The EU, NATO and the UN condemned the coup.", []want{{at: "EU", typ: "ORG", name: "European Union"}, {at: "NATO", typ: "ORG", name: "North Atlantic Treaty Organization"}}},
+		{"Donald Trump spoke in Ohio. The Trump campaign said the rally was full. The campaign later corrected itself.", []want{{at: "Trump campaign", typ: "ORG", name: "Trump campaign", affil: "Trump"}, {at: "The campaign", typ: "ORG", name: "Trump campaign"}, {at: "Trump@2", typ: "PERSON", name: "Donald Trump"}}},
 		{"Russian President Vladimir Putin met the envoy.", []want{{at: "Vladimir Putin", typ: "PERSON", role: "President", affil: "Russia"}}},
 
 		// 3. who is who

@@ -776,6 +776,15 @@ func (a *analyzer) nameCand(ch chunk, sFirst int) {
 	}
 	c.canon = a.nameText(ch.first, ch.end)
 	a.cands = append(a.cands, c)
+	if k := ch.end; (c.typ == "PERSON" || c.typ == "") && k < len(a.d.Tokens) && a.isWord(k) && !a.isCap(k) && lex.personOrgs[a.low(k)] {
+		// "the Trump campaign", "the Obama administration": the person's
+		// organisation, besides the person
+		o := cand{first: ch.first, end: k + 1, nFirst: ch.first, typ: "ORG", kind: "name", sent: ch.sent, entity: -1}
+		o.canon = c.canon + " " + a.low(k)
+		o.affil = c.canon
+		o.verbAfter = a.verbAfter(k + 1)
+		a.cands = append(a.cands, o)
+	}
 }
 
 // lowerElsewhere reports whether the word of token i is written in lower
@@ -1091,7 +1100,11 @@ func (a *analyzer) guessType(ch chunk, verbAfter bool) string {
 		return "GPE"
 	}
 	if prev == "the" && n == 1 {
-		return "ORG"
+		// "the Platform", "the Taliban said"; but in "the Trump campaign"
+		// the name is a modifier, left to what the article says of it
+		if k := ch.end; k >= len(a.d.Tokens) || !a.isWord(k) || a.isCap(k) || a.is(k, wVerb|wNotName) {
+			return "ORG"
+		}
 	}
 	if verbAfter {
 		return "PERSON"
