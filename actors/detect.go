@@ -1367,7 +1367,16 @@ func (a *analyzer) groupCand(k, sFirst, si int) {
 		}
 		break
 	}
-	canon := a.low(k)
+	// the name: the affiliation's adjective, then the words from after it
+	// to the noun ("Afghan rebel leaders", "rebel leaders", "Malian troops")
+	from := j + 1
+	if adj != "" {
+		from = start
+		for from < k && (a.cls[from] == cLex || isPossessive(a.txt(from)) || a.d.Tokens[from].Kind == doc.QuoteMark) {
+			from++
+		}
+	}
+	canon := strings.ToLower(a.d.Text[a.d.Tokens[from].Start:a.d.Tokens[k].End])
 	if adj != "" {
 		canon = adj + " " + canon
 	}
