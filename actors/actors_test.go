@@ -84,6 +84,8 @@ func TestSentences(t *testing.T) {
 		{"Washington said it would not recognise the vote.", []want{{at: "Washington", typ: "GPE", name: "United States"}}},
 		{"Officials in Washington were not available for comment.", []want{{at: "Washington", typ: "GPE", name: "Washington", affil: "United States"}}},
 		{"Jordan closed its border with Syria.", []want{{at: "Jordan", typ: "GPE", name: "Jordan"}}},
+		{"Israel Katz said Israel would respond.", []want{{at: "Israel Katz", typ: "PERSON", name: "Israel Katz"}, {at: "Israel@2", typ: "GPE", name: "Israel"}}},
+		{"Jordan’s King Abdullah met the envoy in Amman.", []want{{at: "Abdullah", typ: "PERSON", role: "King", affil: "Jordan"}, {at: "Jordan", typ: "GPE"}}},
 		{"Michael Jordan said he would attend. Jordan later withdrew.", []want{{at: "Michael Jordan", typ: "PERSON", name: "Michael Jordan"}, {at: "Jordan@2", typ: "PERSON", name: "Michael Jordan"}}},
 		{"Mali’s army said it had killed 30 militants.", []want{{at: "Mali’s army", typ: "ORG", name: "Malian army", affil: "Mali"}}},
 		{"The Malian army retook the town.", []want{{at: "Malian army", typ: "ORG", name: "Malian army", affil: "Mali"}}},

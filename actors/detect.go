@@ -464,6 +464,20 @@ func (a *analyzer) classify() {
 				}
 			}
 			{
+				if e != nil && n == 1 && e.typ == "GPE" && capd && a.nameFollows(i, end) {
+					// "Chad Smith", "Jordan Peterson": a country's name that is
+					// also a given name, before a surname
+					e = nil
+				}
+				if e == nil && capd && a.nameFollows(i, end) {
+					j := a.nameRun(i, end, head)
+					for k := i; k < j; k++ {
+						a.cls[k] = cName
+					}
+					a.chunks = append(a.chunks, chunk{first: i, end: j, sent: si, weak: head})
+					i = j
+					continue
+				}
 				if e != nil {
 					h := int32(len(a.hits))
 					a.hits = append(a.hits, hit{first: i, end: i + n, e: e})
@@ -502,6 +516,16 @@ func (a *analyzer) classify() {
 			i++
 		}
 	}
+}
+
+// nameFollows reports whether token i is a given name followed by a
+// capitalised word that no list knows: the start of a person's name.
+func (a *analyzer) nameFollows(i, end int) bool {
+	if _, ok := lex.given[a.low(i)]; !ok || i+1 >= end || !a.isCap(i+1) {
+		return false
+	}
+	j := i + 1
+	return !a.is(j, wNotName|wTitle|wLexStart|wPron|wGroup|wOrgWord)
 }
 
 // afterHonorific reports whether token i follows "Mr.", "Mrs." and the like,
