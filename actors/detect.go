@@ -294,6 +294,9 @@ func (a *analyzer) headline(s doc.Sentence) bool {
 // initial reports whether token i opens its sentence or a quotation, where
 // a capital letter is no evidence of a name.
 func (a *analyzer) initial(i, first int) bool {
+	if a.d.Tokens[i].Has(doc.FlagLineStart) {
+		return true
+	}
 	for k := i - 1; k >= first; k-- {
 		t := a.d.Tokens[k]
 		switch t.Kind {
@@ -673,7 +676,7 @@ func (a *analyzer) verbAfter(k int) bool {
 func (a *analyzer) nameCand(ch chunk, sFirst int) {
 	c := cand{first: ch.first, end: ch.end, nFirst: ch.first, weak: ch.weak, sent: ch.sent, entity: -1, kind: "name"}
 	c.verbAfter = a.verbAfter(ch.end)
-	if c.weak && (c.verbAfter || a.label(ch)) && !a.heads[ch.sent] {
+	if c.weak && (c.verbAfter || a.label(ch)) && !a.heads[ch.sent] && !(ch.end-ch.first == 1 && a.lowerElsewhere(ch.first)) {
 		c.weak = false // "Diop told the council": a sentence-initial actor
 	}
 	if ch.org {
@@ -1134,6 +1137,14 @@ func (a *analyzer) guessType(ch chunk, verbAfter bool) string {
 		return "PERSON"
 	}
 	if n >= 2 && n <= 4 && !ch.weak {
+		if prev == "the" {
+			// "the Silver Clouds installation", "the New Deal": people are
+			// seldom written with "the"
+			if k := ch.end; k < len(a.d.Tokens) && a.isWord(k) && !a.isCap(k) && !a.is(k, wVerb|wNotName) {
+				return ""
+			}
+			return "ORG"
+		}
 		return "PERSON"
 	}
 	return ""
