@@ -66,6 +66,9 @@ type analyzer struct {
 	arena  []byte   // lower-cased capitalised tokens
 	aoff   []int32  // token -> offset in arena, or -1
 
+	lowerBits  [1024]uint64 // filter of the lower-case words (lowerElsewhere)
+	lowerBuilt bool
+
 	// the resolver's state
 	byKey     map[entKey]int
 	tokBuf    []string
@@ -104,6 +107,7 @@ func newAnalyzer(d *doc.Document) *analyzer {
 	a.lows = a.lows[:n] // every entry is written by lower
 	a.info = grow(a.info, n)
 	a.aoff = grow(a.aoff, n)
+	a.lowerBuilt = false
 	a.hits, a.chunks, a.cands, a.heads, a.seen, a.order = a.hits[:0], a.chunks[:0], a.cands[:0], a.heads[:0], a.seen[:0], a.order[:0]
 	clear(a.ents)
 	a.ents = a.ents[:0]
@@ -153,7 +157,11 @@ func (a *analyzer) lower() {
 			a.lows[i] = raw
 			continue
 		}
-		if c := raw[0]; c >= 'a' && c <= 'z' && !t.Has(doc.FlagCap) && plain(raw) {
+		isPlain := plain(raw)
+		if !isPlain && strings.IndexByte(raw, '-') >= 0 {
+			a.info[i] |= wHyphen
+		}
+		if c := raw[0]; c >= 'a' && c <= 'z' && !t.Has(doc.FlagCap) && isPlain {
 			// a lower-case word: its own text (inner capitals, as in
 			// "al-Qaeda", come with a hyphen and are scanned below)
 			a.lows[i] = raw
@@ -199,9 +207,6 @@ func (a *analyzer) lower() {
 			continue
 		}
 		w := a.lows[i]
-		if !plain(w) && strings.IndexByte(w, '-') >= 0 {
-			a.info[i] |= wHyphen
-		}
 		if !t.Has(doc.FlagCap) && !maybeFiltered(w) {
 			a.info[i] |= wSkip // no title, group noun, pronoun or lower-case phrase
 		}
@@ -822,6 +827,20 @@ func (a *analyzer) lowerElsewhere(i int) bool {
 	if w == "" {
 		return false
 	}
+	if !a.lowerBuilt {
+		// a filter of the document's lower-case words, built on first need
+		clear(a.lowerBits[:])
+		for k, t := range a.d.Tokens {
+			if t.Kind == doc.Word && !t.Has(doc.FlagCap) {
+				h := lowerHash(a.lows[k])
+				a.lowerBits[h/64] |= 1 << (h % 64)
+			}
+		}
+		a.lowerBuilt = true
+	}
+	if h := lowerHash(w); a.lowerBits[h/64]&(1<<(h%64)) == 0 {
+		return false
+	}
 	for k, t := range a.d.Tokens {
 		if t.Kind != doc.Word || t.Len() != len(w) || t.Has(doc.FlagCap) {
 			continue
@@ -849,6 +868,15 @@ func (a *analyzer) ownsRole(k int) bool {
 		}
 	}
 	return false
+}
+
+func lowerHash(w string) uint32 {
+	h := uint32(2166136261)
+	for i := 0; i < len(w); i++ {
+		h ^= uint32(w[i])
+		h *= 16777619
+	}
+	return h % (1024 * 64)
 }
 
 // label reports whether a run is a speaker's label in a transcript:
