@@ -60,7 +60,8 @@ type analyzer struct {
 	sentOf []int32 // token -> sentence
 	heads  []bool  // sentence is a headline
 	ents   []*ent
-	lows   []string // normalised token texts
+	all    string   // the arena as a string: normalised texts of the words that change
+	alen   []int32  // token -> length of its normalised text in all
 	info   []uint16 // lexicon flags of word tokens
 	keyBuf []byte   // phrase keys being looked up
 	arena  []byte   // lower-cased capitalised tokens
@@ -74,6 +75,7 @@ type analyzer struct {
 	tokBuf    []string
 	pieces    []piece
 	bySurname map[string]int
+	byName    map[uint64]int // people by the hash of their name's words
 	byFirst   map[string]int
 	seen      []seen
 	order     []int
@@ -82,7 +84,7 @@ type analyzer struct {
 // pool keeps analyzers between documents, so that their slices and maps
 // are allocated once per worker rather than once per document.
 var pool = sync.Pool{New: func() any {
-	return &analyzer{byKey: map[entKey]int{}, bySurname: map[string]int{}, byFirst: map[string]int{}}
+	return &analyzer{byName: map[uint64]int{}, byKey: map[entKey]int{}, bySurname: map[string]int{}, byFirst: map[string]int{}}
 }}
 
 func grow[T any](s []T, n int) []T {
@@ -101,10 +103,7 @@ func newAnalyzer(d *doc.Document) *analyzer {
 	a.cls = grow(a.cls, n)
 	a.hitOf = grow(a.hitOf, n)
 	a.sentOf = grow(a.sentOf, n)
-	if cap(a.lows) < n {
-		a.lows = make([]string, n)
-	}
-	a.lows = a.lows[:n] // every entry is written by lower
+	a.alen = grow(a.alen, n)
 	a.info = grow(a.info, n)
 	a.aoff = grow(a.aoff, n)
 	a.lowerBuilt = false
@@ -113,6 +112,7 @@ func newAnalyzer(d *doc.Document) *analyzer {
 	a.ents = a.ents[:0]
 	clear(a.byKey)
 	clear(a.bySurname)
+	clear(a.byName)
 	clear(a.byFirst)
 	for i := range a.hitOf {
 		a.hitOf[i] = -1
@@ -127,8 +127,7 @@ func newAnalyzer(d *doc.Document) *analyzer {
 	return a
 }
 
-// release returns a to the pool. Its token texts still point into the
-// document's text until the next document overwrites them.
+// release returns a to the pool.
 func (a *analyzer) release() {
 	a.d = nil
 	pool.Put(a)
@@ -151,41 +150,40 @@ func (a *analyzer) lower() {
 	d := a.d
 	arena := a.arena[:0]
 	for i, t := range d.Tokens {
-		raw := d.Text[t.Start:t.End]
 		a.aoff[i] = -1
 		if t.Kind != doc.Word {
-			a.lows[i] = raw
 			continue
 		}
+		raw := d.Text[t.Start:t.End]
 		isPlain := plain(raw)
 		if !isPlain && strings.IndexByte(raw, '-') >= 0 {
 			a.info[i] |= wHyphen
 		}
 		if c := raw[0]; c >= 'a' && c <= 'z' && !t.Has(doc.FlagCap) && isPlain {
-			// a lower-case word: its own text (inner capitals, as in
-			// "al-Qaeda", come with a hyphen and are scanned below)
-			a.lows[i] = raw
-			continue
+			continue // a lower-case word is its own text
 		}
-		ascii, upper := true, false
-		for k := 0; k < len(raw); k++ {
-			c := raw[k]
-			if c >= 0x80 {
-				ascii = false
-				break
-			}
-			if c >= 'A' && c <= 'Z' {
-				upper = true
+		upper := false
+		if isPlain {
+			for k := 0; k < len(raw); k++ {
+				if c := raw[k]; c >= 'A' && c <= 'Z' {
+					upper = true
+					break
+				}
 			}
 		}
 		switch {
-		case !ascii && t.Kind == doc.Word:
-			a.lows[i] = norm(raw)
-		case !ascii:
-			a.lows[i] = raw
+		case !isPlain:
+			// accents, curly apostrophes, hyphens: the general route, kept
+			// only when it changes the word
+			if w := norm(raw); w != raw {
+				a.aoff[i] = int32(len(arena))
+				a.alen[i] = int32(len(w))
+				arena = append(arena, w...)
+			}
 		case upper:
 			// lower-cased into one buffer, made a string once below
 			a.aoff[i] = int32(len(arena))
+			a.alen[i] = int32(len(raw))
 			for k := 0; k < len(raw); k++ {
 				c := raw[k]
 				if c >= 'A' && c <= 'Z' {
@@ -193,21 +191,15 @@ func (a *analyzer) lower() {
 				}
 				arena = append(arena, c)
 			}
-		default:
-			a.lows[i] = raw
 		}
 	}
 	a.arena = arena
-	all := string(arena)
+	a.all = string(arena)
 	for i, t := range d.Tokens {
-		if o := a.aoff[i]; o >= 0 {
-			a.lows[i] = all[o : int(o)+t.Len()]
-		}
 		if t.Kind != doc.Word {
 			continue
 		}
-		w := a.lows[i]
-		if !t.Has(doc.FlagCap) && !maybeFiltered(w) {
+		if !t.Has(doc.FlagCap) && !maybeFiltered(a.low(i)) {
 			a.info[i] |= wSkip // no title, group noun, pronoun or lower-case phrase
 		}
 	}
@@ -215,7 +207,13 @@ func (a *analyzer) lower() {
 
 func (a *analyzer) tok(i int) doc.Token { return a.d.Tokens[i] }
 func (a *analyzer) txt(i int) string    { return a.d.TokenText(i) }
-func (a *analyzer) low(i int) string    { return a.lows[i] }
+func (a *analyzer) low(i int) string {
+	if o := a.aoff[i]; o >= 0 {
+		return a.all[o : o+a.alen[i]]
+	}
+	t := a.d.Tokens[i]
+	return a.d.Text[t.Start:t.End]
+}
 
 // is reports whether token i is a word with any of the lexicon flags f.
 //
@@ -234,7 +232,7 @@ func (a *analyzer) is(i int, f uint16) bool {
 		if a.d.Tokens[i].Kind != doc.Word {
 			return false
 		}
-		v |= lex.info[a.lows[i]] | wDone
+		v |= lex.info[a.low(i)] | wDone
 		a.info[i] = v
 	}
 	return v&f != 0
@@ -832,7 +830,7 @@ func (a *analyzer) lowerElsewhere(i int) bool {
 		clear(a.lowerBits[:])
 		for k, t := range a.d.Tokens {
 			if t.Kind == doc.Word && !t.Has(doc.FlagCap) {
-				h := lowerHash(a.lows[k])
+				h := lowerHash(a.low(k))
 				a.lowerBits[h/64] |= 1 << (h % 64)
 			}
 		}

@@ -226,6 +226,7 @@ func (r *resolver) nameToks(c *cand) []string {
 
 func (r *resolver) registerPerson(ei int) {
 	e := r.ents[ei]
+	r.byName[tokHash(e.toks)] = ei
 	if n := len(e.toks); n > 0 {
 		r.bySurname[e.toks[n-1]] = ei
 		if n > 1 {
@@ -235,6 +236,7 @@ func (r *resolver) registerPerson(ei int) {
 }
 
 func (r *resolver) unregisterPerson(ei int) {
+	delete(r.byName, tokHash(r.ents[ei].toks))
 	for _, m := range []map[string]int{r.bySurname, r.byFirst} {
 		for k, v := range m {
 			if v == ei {
@@ -250,10 +252,8 @@ func (r *resolver) findPerson(toks []string) int {
 	if len(toks) == 0 {
 		return -1
 	}
-	for ei := len(r.ents) - 1; ei >= 0; ei-- {
-		if e := r.ents[ei]; e.typ == "PERSON" && slices.Equal(e.toks, toks) {
-			return ei
-		}
+	if ei, ok := r.byName[tokHash(toks)]; ok && slices.Equal(r.ents[ei].toks, toks) {
+		return ei
 	}
 	last := toks[len(toks)-1]
 	if len(toks) == 1 {
@@ -782,4 +782,18 @@ func hasLowerWord(name string) bool {
 		}
 	}
 	return false
+}
+
+// tokHash is a hash of a name's words, the key of the people by full name.
+func tokHash(toks []string) uint64 {
+	h := uint64(14695981039346656037)
+	for _, t := range toks {
+		for i := 0; i < len(t); i++ {
+			h ^= uint64(t[i])
+			h *= 1099511628211
+		}
+		h ^= ' '
+		h *= 1099511628211
+	}
+	return h
 }
