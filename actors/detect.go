@@ -41,7 +41,6 @@ type cand struct {
 	gender     byte
 	weak       bool
 	verbAfter  bool
-	acronym    bool
 	newRole    bool // the role was taken up here ("became president"): it replaces the old one
 	guessed    bool // typed PERSON for want of evidence: a later ORG may retype it
 	pron       pronoun
@@ -205,8 +204,7 @@ func (a *analyzer) lower() {
 	}
 }
 
-func (a *analyzer) tok(i int) doc.Token { return a.d.Tokens[i] }
-func (a *analyzer) txt(i int) string    { return a.d.TokenText(i) }
+func (a *analyzer) txt(i int) string { return a.d.TokenText(i) }
 func (a *analyzer) low(i int) string {
 	if o := a.aoff[i]; o >= 0 {
 		return a.all[o : o+a.alen[i]]

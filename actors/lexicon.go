@@ -6,7 +6,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/dossier-news/dossier/doc"
 	"github.com/dossier-news/dossier/lexicon"
 	"github.com/dossier-news/dossier/text"
 )
@@ -429,6 +428,3 @@ func Country(s string) (string, bool) {
 	}
 	return "", false
 }
-
-// tokenNorm is the normalised text of token i.
-func tokenNorm(d *doc.Document, i int) string { return norm(d.TokenText(i)) }
