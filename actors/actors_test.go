@@ -66,7 +66,8 @@ func TestSentences(t *testing.T) {
 		{"NATO allies met in Brussels on Tuesday.", []want{{at: "NATO", typ: "ORG", name: "North Atlantic Treaty Organization"}, {at: "Brussels", typ: "GPE"}}},
 		{"The UN Security Council will vote on Friday.", []want{{at: "UN Security Council", typ: "ORG", name: "UN Security Council"}}},
 		{"Fighting spread across northern Mali last week.", []want{{at: "northern Mali", typ: "LOC", name: "northern Mali"}, {at: "Mali", typ: "GPE", name: "Mali"}}},
-		{"Tuareg rebels seized the town of Kidal.", []want{{at: "Tuareg", typ: "NORP", name: "Tuareg"}, {at: "Kidal", typ: "GPE"}}},
+		{"Tuareg leaders met in Kidal.", []want{{at: "Tuareg", typ: "NORP", name: "Tuareg leaders"}, {at: "Kidal", typ: "GPE"}}},
+		{"The Tuareg have long sought autonomy.", []want{{at: "Tuareg", typ: "NORP", name: "Tuareg"}}},
 		{"The Wagner Group has denied the accusations.", []want{{at: "Wagner Group", typ: "ORG", name: "Wagner Group"}}},
 		{"Islamic State claimed the attack in Syria.", []want{{at: "Islamic State", typ: "ORG", name: "Islamic State"}, {at: "Syria", typ: "GPE"}}},
 		{"The European Union imposed new sanctions on Russia.", []want{{at: "European Union", typ: "ORG"}, {at: "Russia", typ: "GPE", name: "Russia"}}},
@@ -138,6 +139,8 @@ func TestSentences(t *testing.T) {
 		{"A spokesman for the mission, Olivier Salgado, said one peacekeeper was wounded.", []want{{at: "Olivier Salgado", typ: "PERSON", role: "spokesman"}}},
 		{"The EU, NATO and the UN condemned the coup.", []want{{at: "EU", typ: "ORG", name: "European Union"}, {at: "NATO", typ: "ORG", name: "North Atlantic Treaty Organization"}}},
 		{"Donald Trump spoke in Ohio. The Trump campaign said the rally was full. The campaign later corrected itself.", []want{{at: "Trump campaign", typ: "ORG", name: "Trump campaign", affil: "Trump"}, {at: "The campaign", typ: "ORG", name: "Trump campaign"}, {at: "Trump@2", typ: "PERSON", name: "Donald Trump"}}},
+		{"Qatar’s emir, Sheikh Tamim bin Hamad al-Thani, called for calm.", []want{{at: "Tamim bin Hamad al-Thani", typ: "PERSON", name: "Tamim bin Hamad al-Thani", role: "Sheikh"}}},
+		{"Tuareg rebels seized the town of Anefis.", []want{{at: "Tuareg rebels", typ: "NORP", name: "Tuareg rebels", affil: "Tuareg"}}},
 		{"Russian President Vladimir Putin met the envoy.", []want{{at: "Vladimir Putin", typ: "PERSON", role: "President", affil: "Russia"}}},
 
 		// 3. who is who

@@ -555,6 +555,10 @@ func (a *analyzer) nameRun(i, end int, head bool) int {
 				j++
 				continue
 			}
+			if p, rest, ok := strings.Cut(a.txt(j), "-"); ok && particles[p] && rest != "" && rest[0] >= 'A' && rest[0] <= 'Z' {
+				j++ // "Hamad bin Khalifa al-Thani"
+				continue
+			}
 			break
 		}
 		if a.is(j, wNotName) {
@@ -1398,8 +1402,16 @@ func (a *analyzer) groupCand(k, sFirst, si int) {
 	for j >= sFirst {
 		if h := a.hitEndingAt(j); h >= 0 {
 			e := a.hits[h].e
-			if affil != "" || (e.typ != "ORG" && countryOf(e) == "") {
+			if affil != "" || (e.typ != "ORG" && e.typ != "NORP" && countryOf(e) == "") {
 				break
+			}
+			if e.typ == "NORP" && e.kind == kName {
+				// "Tuareg rebels", "Islamist militants": the group's people
+				affil, adj = e.canon, a.nameText(a.hits[h].first, a.hits[h].end)
+				a.hits[h].used = true
+				start = a.hits[h].first
+				j = start - 1
+				continue
 			}
 			if co := countryOf(e); co != "" {
 				affil, adj = co, e.canon
