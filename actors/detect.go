@@ -1450,6 +1450,8 @@ func (a *analyzer) groupCand(k, sFirst, si int) {
 	canon := strings.ToLower(a.d.Text[a.d.Tokens[from].Start:a.d.Tokens[k].End])
 	if adj != "" {
 		canon = adj + " " + canon
+	} else {
+		start = from // "transitional authorities": the mention holds what names the group
 	}
 	c := cand{first: start, end: k + 1, nFirst: k, typ: "NORP", kind: "role", canon: canon, affil: affil, sent: si, entity: -1, gender: 'p'}
 	c.verbAfter = a.verbAfter(k + 1)
