@@ -141,6 +141,8 @@ func TestSentences(t *testing.T) {
 		{"Donald Trump spoke in Ohio. The Trump campaign said the rally was full. The campaign later corrected itself.", []want{{at: "Trump campaign", typ: "ORG", name: "Trump campaign", affil: "Trump"}, {at: "The campaign", typ: "ORG", name: "Trump campaign"}, {at: "Trump@2", typ: "PERSON", name: "Donald Trump"}}},
 		{"Qatar’s emir, Sheikh Tamim bin Hamad al-Thani, called for calm.", []want{{at: "Tamim bin Hamad al-Thani", typ: "PERSON", name: "Tamim bin Hamad al-Thani", role: "Sheikh"}}},
 		{"Tuareg rebels seized the town of Anefis.", []want{{at: "Tuareg rebels", typ: "NORP", name: "Tuareg rebels", affil: "Tuareg"}}},
+		{"Muammar Gaddafi ruled Libya for decades. Qaddafi said he would never leave. Kadhafi later fled.", []want{{at: "Qaddafi", typ: "PERSON", name: "Muammar Gaddafi"}, {at: "Kadhafi", typ: "PERSON", name: "Muammar Gaddafi"}}},
+		{"Volodymyr Zelenskyy spoke on Sunday. Zelensky said the front was holding.", []want{{at: "Zelensky said", typ: "PERSON", name: "Volodymyr Zelenskyy"}}},
 		{"Russian President Vladimir Putin met the envoy.", []want{{at: "Vladimir Putin", typ: "PERSON", role: "President", affil: "Russia"}}},
 
 		// 3. who is who

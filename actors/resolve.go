@@ -248,7 +248,7 @@ func (r *resolver) unregisterPerson(ei int) {
 
 // findPerson returns the person an earlier mention introduced under these
 // words, or -1.
-func (r *resolver) findPerson(toks []string) int {
+func (r *resolver) findPerson(toks []string, affil string) int {
 	if len(toks) == 0 {
 		return -1
 	}
@@ -263,7 +263,7 @@ func (r *resolver) findPerson(toks []string) int {
 		if ei, ok := r.byFirst[last]; ok {
 			return ei
 		}
-		return r.fuzzySurname(last)
+		return r.fuzzySurname(last, affil)
 	}
 	if ei, ok := r.bySurname[last]; ok {
 		e := r.ents[ei]
@@ -284,7 +284,7 @@ func initialOf(ini, name string) bool {
 
 // fuzzySurname finds a person whose surname is spelt nearly as w: the
 // misspellings and transliterations of machine-garbled copy ("Nevenzia").
-func (r *resolver) fuzzySurname(w string) int {
+func (r *resolver) fuzzySurname(w string, affil string) int {
 	n := utf8.RuneCountInString(w)
 	if n < 5 {
 		return -1
@@ -293,20 +293,66 @@ func (r *resolver) fuzzySurname(w string) int {
 	if n >= 9 {
 		limit = 2
 	}
+	fw := fold(w)
 	best, bestD := -1, limit+1
 	for ei, e := range r.ents {
 		if e.typ != "PERSON" || len(e.toks) == 0 {
 			continue
 		}
+		if affil != "" && e.affil != "" && affil != e.affil {
+			continue // the context disagrees: another person
+		}
 		s := e.toks[len(e.toks)-1]
-		if s == "" || s[0] != w[0] {
+		if s == "" {
 			continue
 		}
-		if dd := editDistance(s, w, limit); dd < bestD || (dd == bestD && best >= 0 && e.lastTok > r.ents[best].lastTok) {
+		dd := limit + 1
+		if s[0] == w[0] {
+			dd = editDistance(s, w, limit)
+		}
+		if dd > limit && len(fw) >= 5 {
+			// transliterations: "Qaddafi", "Gaddafi", "Kadhafi"
+			if fd := editDistance(fold(s), fw, 1); fd == 0 || (fd == 1 && fold(s)[0] == fw[0]) || (fd == 1 && len(fw) >= 6) {
+				dd = limit
+			}
+		}
+		if dd < bestD || (dd == bestD && best >= 0 && e.lastTok > r.ents[best].lastTok) {
 			best, bestD = ei, dd
 		}
 	}
 	return best
+}
+
+// fold writes a transliterated name in a common spelling: q and c as k, dh,
+// kh, ph as d, k, f, y as i, ou as u, and doubled letters once.
+func fold(s string) string {
+	var b []byte
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		next := byte(0)
+		if i+1 < len(s) {
+			next = s[i+1]
+		}
+		switch {
+		case (c == 'd' || c == 'k') && next == 'h':
+			i++
+		case c == 'p' && next == 'h':
+			c = 'f'
+			i++
+		case c == 'o' && next == 'u':
+			c = 'u'
+			i++
+		case c == 'q' || c == 'c' || c == 'g':
+			c = 'k'
+		case c == 'y':
+			c = 'i'
+		}
+		if n := len(b); n > 0 && b[n-1] == c {
+			continue
+		}
+		b = append(b, c)
+	}
+	return string(b)
 }
 
 // editDistance is the Levenshtein distance between a and b in runes, or
@@ -350,7 +396,7 @@ func (r *resolver) name(ci int) {
 	switch {
 	case c.typ == "PERSON" || c.typ == "":
 		toks := r.nameToks(c)
-		if ei := r.findPerson(toks); ei >= 0 {
+		if ei := r.findPerson(toks, c.affil); ei >= 0 {
 			e := r.ents[ei]
 			if len(toks) > len(e.toks) && toks[len(toks)-1] == e.toks[len(e.toks)-1] {
 				// a fuller form of the name: "Abdoulaye Diop" after "Diop"
