@@ -143,6 +143,7 @@ func TestSentences(t *testing.T) {
 		{"Tuareg rebels seized the town of Anefis.", []want{{at: "Tuareg rebels", typ: "NORP", name: "Tuareg rebels", affil: "Tuareg"}}},
 		{"Muammar Gaddafi ruled Libya for decades. Qaddafi said he would never leave. Kadhafi later fled.", []want{{at: "Qaddafi", typ: "PERSON", name: "Muammar Gaddafi"}, {at: "Kadhafi", typ: "PERSON", name: "Muammar Gaddafi"}}},
 		{"Volodymyr Zelenskyy spoke on Sunday. Zelensky said the front was holding.", []want{{at: "Zelensky said", typ: "PERSON", name: "Volodymyr Zelenskyy"}}},
+		{"Diop met the president on Monday. The president said the talks went well.", []want{{at: "The president", typ: "-"}, {at: "Diop", name: "Diop"}}},
 		{"Russian President Vladimir Putin met the envoy.", []want{{at: "Vladimir Putin", typ: "PERSON", role: "President", affil: "Russia"}}},
 
 		// 3. who is who

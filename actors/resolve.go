@@ -709,7 +709,7 @@ func (r *resolver) role(ci int) {
 			best = ei
 		}
 	}
-	if best < 0 && c.verbAfter {
+	if best < 0 && c.verbAfter && !r.unheld(ci) {
 		// an office nobody in the article was said to hold, acting or
 		// speaking: the person the passage is about, if that person has no
 		// other role ("Diop said ... the foreign minister said")
@@ -722,6 +722,19 @@ func (r *resolver) role(ci int) {
 		return // kept as a mention of nobody known
 	}
 	r.link(ci, best)
+}
+
+// unheld reports whether the same role noun came earlier without a holder:
+// "Diop met the president. The president said ..." is about someone else.
+func (r *resolver) unheld(ci int) bool {
+	c := &r.cands[ci]
+	for i := range r.cands {
+		o := &r.cands[i]
+		if i != ci && o.kind == "role" && o.typ == "PERSON" && o.roleKey == c.roleKey && o.first < c.first && o.entity < 0 {
+			return true
+		}
+	}
+	return false
 }
 
 func (r *resolver) nominal(ci int) {
