@@ -75,6 +75,7 @@ type analyzer struct {
 	pieces    []piece
 	bySurname map[string]int
 	byName    map[uint64]int // people by the hash of their name's words
+	exactOnly bool           // no near spellings (inside headline runs)
 	byFirst   map[string]int
 	seen      []seen
 	order     []int

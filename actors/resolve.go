@@ -21,6 +21,7 @@ type ent struct {
 	lastTok     int      // first token of the latest mention
 	group       bool     // an unnamed group of people ("Malian officials")
 	guessed     bool     // a person only for want of evidence
+	fold        string   // the surname with transliterations folded, once needed
 }
 
 // seen is one resolved mention, in text order, for the pronoun and role
@@ -133,6 +134,8 @@ func (r *resolver) weakName(ci int) bool {
 // ("Hillary Clinton Speaks Directly To Voters"), for the longest stretch that
 // names a known actor, and makes that stretch a mention.
 func (r *resolver) splitWeak(ci int) {
+	r.exactOnly = true
+	defer func() { r.exactOnly = false }()
 	c := r.cands[ci]
 	r.cands[ci].drop = true
 	if c.end-c.nFirst < 2 {
@@ -263,6 +266,9 @@ func (r *resolver) findPerson(toks []string, affil string) int {
 		if ei, ok := r.byFirst[last]; ok {
 			return ei
 		}
+		if r.exactOnly {
+			return -1
+		}
 		return r.fuzzySurname(last, affil)
 	}
 	if ei, ok := r.bySurname[last]; ok {
@@ -306,13 +312,19 @@ func (r *resolver) fuzzySurname(w string, affil string) int {
 		if s == "" {
 			continue
 		}
+		if d := len(s) - len(w); d > 3 || d < -3 {
+			continue
+		}
 		dd := limit + 1
 		if s[0] == w[0] {
 			dd = editDistance(s, w, limit)
 		}
-		if dd > limit && len(fw) >= 5 {
+		if dd > limit && len(fw) >= 5 && (s[0] == w[0] || (kSound(s[0]) && kSound(w[0]))) {
 			// transliterations: "Qaddafi", "Gaddafi", "Kadhafi"
-			if fd := editDistance(fold(s), fw, 1); fd == 0 || (fd == 1 && fold(s)[0] == fw[0]) || (fd == 1 && len(fw) >= 6) {
+			if e.fold == "" {
+				e.fold = fold(s)
+			}
+			if fd := editDistance(e.fold, fw, 1); fd == 0 || (fd == 1 && len(fw) >= 6) {
 				dd = limit
 			}
 		}
@@ -322,6 +334,8 @@ func (r *resolver) fuzzySurname(w string, affil string) int {
 	}
 	return best
 }
+
+func kSound(c byte) bool { return c == 'q' || c == 'g' || c == 'k' || c == 'c' }
 
 // fold writes a transliterated name in a common spelling: q and c as k, dh,
 // kh, ph as d, k, f, y as i, ou as u, and doubled letters once.
