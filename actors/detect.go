@@ -66,7 +66,7 @@ type analyzer struct {
 	arena  []byte   // lower-cased capitalised tokens
 	aoff   []int32  // token -> offset in arena, or -1
 
-	lowerBits  [1024]uint64 // filter of the lower-case words (lowerElsewhere)
+	lowerBits  [filterSize / 64]uint64 // filter of the lower-case words (lowerElsewhere)
 	lowerBuilt bool
 
 	// the resolver's state
@@ -871,14 +871,9 @@ func (a *analyzer) ownsRole(k int) bool {
 	return false
 }
 
-func lowerHash(w string) uint32 {
-	h := uint32(2166136261)
-	for i := 0; i < len(w); i++ {
-		h ^= uint32(w[i])
-		h *= 16777619
-	}
-	return h % (1024 * 64)
-}
+// lowerHash places a word in the lower-case filter by its length and first,
+// second and last letters: no loop over the word.
+func lowerHash(w string) uint32 { return filterIndex(w) }
 
 // label reports whether a run is a speaker's label in a transcript:
 // "WALLACE: Let's start with ...".
