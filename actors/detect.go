@@ -41,7 +41,6 @@ type cand struct {
 	gender     byte
 	weak       bool
 	verbAfter  bool
-	acronym    bool
 	newRole    bool // the role was taken up here ("became president"): it replaces the old one
 	guessed    bool // typed PERSON for want of evidence: a later ORG may retype it
 	pron       pronoun
@@ -60,17 +59,23 @@ type analyzer struct {
 	sentOf []int32 // token -> sentence
 	heads  []bool  // sentence is a headline
 	ents   []*ent
-	lows   []string // normalised token texts
+	all    string   // the arena as a string: normalised texts of the words that change
+	alen   []int32  // token -> length of its normalised text in all
 	info   []uint16 // lexicon flags of word tokens
 	keyBuf []byte   // phrase keys being looked up
 	arena  []byte   // lower-cased capitalised tokens
 	aoff   []int32  // token -> offset in arena, or -1
+
+	lowerBits  [filterSize / 64]uint64 // filter of the lower-case words (lowerElsewhere)
+	lowerBuilt bool
 
 	// the resolver's state
 	byKey     map[entKey]int
 	tokBuf    []string
 	pieces    []piece
 	bySurname map[string]int
+	byName    map[uint64]int // people by the hash of their name's words
+	exactOnly bool           // no near spellings (inside headline runs)
 	byFirst   map[string]int
 	seen      []seen
 	order     []int
@@ -79,7 +84,7 @@ type analyzer struct {
 // pool keeps analyzers between documents, so that their slices and maps
 // are allocated once per worker rather than once per document.
 var pool = sync.Pool{New: func() any {
-	return &analyzer{byKey: map[entKey]int{}, bySurname: map[string]int{}, byFirst: map[string]int{}}
+	return &analyzer{byName: map[uint64]int{}, byKey: map[entKey]int{}, bySurname: map[string]int{}, byFirst: map[string]int{}}
 }}
 
 func grow[T any](s []T, n int) []T {
@@ -98,17 +103,16 @@ func newAnalyzer(d *doc.Document) *analyzer {
 	a.cls = grow(a.cls, n)
 	a.hitOf = grow(a.hitOf, n)
 	a.sentOf = grow(a.sentOf, n)
-	if cap(a.lows) < n {
-		a.lows = make([]string, n)
-	}
-	a.lows = a.lows[:n] // every entry is written by lower
+	a.alen = grow(a.alen, n)
 	a.info = grow(a.info, n)
 	a.aoff = grow(a.aoff, n)
+	a.lowerBuilt = false
 	a.hits, a.chunks, a.cands, a.heads, a.seen, a.order = a.hits[:0], a.chunks[:0], a.cands[:0], a.heads[:0], a.seen[:0], a.order[:0]
 	clear(a.ents)
 	a.ents = a.ents[:0]
 	clear(a.byKey)
 	clear(a.bySurname)
+	clear(a.byName)
 	clear(a.byFirst)
 	for i := range a.hitOf {
 		a.hitOf[i] = -1
@@ -123,8 +127,7 @@ func newAnalyzer(d *doc.Document) *analyzer {
 	return a
 }
 
-// release returns a to the pool. Its token texts still point into the
-// document's text until the next document overwrites them.
+// release returns a to the pool.
 func (a *analyzer) release() {
 	a.d = nil
 	pool.Put(a)
@@ -147,37 +150,40 @@ func (a *analyzer) lower() {
 	d := a.d
 	arena := a.arena[:0]
 	for i, t := range d.Tokens {
-		raw := d.Text[t.Start:t.End]
 		a.aoff[i] = -1
 		if t.Kind != doc.Word {
-			a.lows[i] = raw
 			continue
 		}
-		if c := raw[0]; c >= 'a' && c <= 'z' && !t.Has(doc.FlagCap) && plain(raw) {
-			// a lower-case word: its own text (inner capitals, as in
-			// "al-Qaeda", come with a hyphen and are scanned below)
-			a.lows[i] = raw
-			continue
+		raw := d.Text[t.Start:t.End]
+		isPlain := plain(raw)
+		if !isPlain && strings.IndexByte(raw, '-') >= 0 {
+			a.info[i] |= wHyphen
 		}
-		ascii, upper := true, false
-		for k := 0; k < len(raw); k++ {
-			c := raw[k]
-			if c >= 0x80 {
-				ascii = false
-				break
-			}
-			if c >= 'A' && c <= 'Z' {
-				upper = true
+		if c := raw[0]; c >= 'a' && c <= 'z' && !t.Has(doc.FlagCap) && isPlain {
+			continue // a lower-case word is its own text
+		}
+		upper := false
+		if isPlain {
+			for k := 0; k < len(raw); k++ {
+				if c := raw[k]; c >= 'A' && c <= 'Z' {
+					upper = true
+					break
+				}
 			}
 		}
 		switch {
-		case !ascii && t.Kind == doc.Word:
-			a.lows[i] = norm(raw)
-		case !ascii:
-			a.lows[i] = raw
+		case !isPlain:
+			// accents, curly apostrophes, hyphens: the general route, kept
+			// only when it changes the word
+			if w := norm(raw); w != raw {
+				a.aoff[i] = int32(len(arena))
+				a.alen[i] = int32(len(w))
+				arena = append(arena, w...)
+			}
 		case upper:
 			// lower-cased into one buffer, made a string once below
 			a.aoff[i] = int32(len(arena))
+			a.alen[i] = int32(len(raw))
 			for k := 0; k < len(raw); k++ {
 				c := raw[k]
 				if c >= 'A' && c <= 'Z' {
@@ -185,32 +191,28 @@ func (a *analyzer) lower() {
 				}
 				arena = append(arena, c)
 			}
-		default:
-			a.lows[i] = raw
 		}
 	}
 	a.arena = arena
-	all := string(arena)
+	a.all = string(arena)
 	for i, t := range d.Tokens {
-		if o := a.aoff[i]; o >= 0 {
-			a.lows[i] = all[o : int(o)+t.Len()]
-		}
 		if t.Kind != doc.Word {
 			continue
 		}
-		w := a.lows[i]
-		if !plain(w) && strings.IndexByte(w, '-') >= 0 {
-			a.info[i] |= wHyphen
-		}
-		if !t.Has(doc.FlagCap) && !maybeFiltered(w) {
+		if !t.Has(doc.FlagCap) && !maybeFiltered(a.low(i)) {
 			a.info[i] |= wSkip // no title, group noun, pronoun or lower-case phrase
 		}
 	}
 }
 
-func (a *analyzer) tok(i int) doc.Token { return a.d.Tokens[i] }
-func (a *analyzer) txt(i int) string    { return a.d.TokenText(i) }
-func (a *analyzer) low(i int) string    { return a.lows[i] }
+func (a *analyzer) txt(i int) string { return a.d.TokenText(i) }
+func (a *analyzer) low(i int) string {
+	if o := a.aoff[i]; o >= 0 {
+		return a.all[o : o+a.alen[i]]
+	}
+	t := a.d.Tokens[i]
+	return a.d.Text[t.Start:t.End]
+}
 
 // is reports whether token i is a word with any of the lexicon flags f.
 //
@@ -229,7 +231,7 @@ func (a *analyzer) is(i int, f uint16) bool {
 		if a.d.Tokens[i].Kind != doc.Word {
 			return false
 		}
-		v |= lex.info[a.lows[i]] | wDone
+		v |= lex.info[a.low(i)] | wDone
 		a.info[i] = v
 	}
 	return v&f != 0
@@ -294,6 +296,9 @@ func (a *analyzer) headline(s doc.Sentence) bool {
 // initial reports whether token i opens its sentence or a quotation, where
 // a capital letter is no evidence of a name.
 func (a *analyzer) initial(i, first int) bool {
+	if a.d.Tokens[i].Has(doc.FlagLineStart) {
+		return true
+	}
 	for k := i - 1; k >= first; k-- {
 		t := a.d.Tokens[k]
 		switch t.Kind {
@@ -464,6 +469,20 @@ func (a *analyzer) classify() {
 				}
 			}
 			{
+				if e != nil && n == 1 && e.typ == "GPE" && capd && a.nameFollows(i, end) {
+					// "Chad Smith", "Jordan Peterson": a country's name that is
+					// also a given name, before a surname
+					e = nil
+				}
+				if e == nil && capd && a.nameFollows(i, end) {
+					j := a.nameRun(i, end, head)
+					for k := i; k < j; k++ {
+						a.cls[k] = cName
+					}
+					a.chunks = append(a.chunks, chunk{first: i, end: j, sent: si, weak: head})
+					i = j
+					continue
+				}
 				if e != nil {
 					h := int32(len(a.hits))
 					a.hits = append(a.hits, hit{first: i, end: i + n, e: e})
@@ -504,6 +523,16 @@ func (a *analyzer) classify() {
 	}
 }
 
+// nameFollows reports whether token i is a given name followed by a
+// capitalised word that no list knows: the start of a person's name.
+func (a *analyzer) nameFollows(i, end int) bool {
+	if _, ok := lex.given[a.low(i)]; !ok || i+1 >= end || !a.isCap(i+1) {
+		return false
+	}
+	j := i + 1
+	return !a.is(j, wNotName|wTitle|wLexStart|wPron|wGroup|wOrgWord)
+}
+
 // afterHonorific reports whether token i follows "Mr.", "Mrs." and the like,
 // so that it is a name even if it is also a title ("Mr. King").
 func (a *analyzer) afterHonorific(i int) bool {
@@ -525,6 +554,10 @@ func (a *analyzer) nameRun(i, end int, head bool) int {
 		if !t.Has(doc.FlagCap) {
 			if a.is(j, wParticle) && a.isCap(j+1) && j+1 < end {
 				j++
+				continue
+			}
+			if p, rest, ok := strings.Cut(a.txt(j), "-"); ok && particles[p] && rest != "" && rest[0] >= 'A' && rest[0] <= 'Z' {
+				j++ // "Hamad bin Khalifa al-Thani"
 				continue
 			}
 			break
@@ -649,7 +682,7 @@ func (a *analyzer) verbAfter(k int) bool {
 func (a *analyzer) nameCand(ch chunk, sFirst int) {
 	c := cand{first: ch.first, end: ch.end, nFirst: ch.first, weak: ch.weak, sent: ch.sent, entity: -1, kind: "name"}
 	c.verbAfter = a.verbAfter(ch.end)
-	if c.weak && (c.verbAfter || a.label(ch)) && !a.heads[ch.sent] {
+	if c.weak && (c.verbAfter || a.label(ch)) && !a.heads[ch.sent] && !(ch.end-ch.first == 1 && a.lowerElsewhere(ch.first)) {
 		c.weak = false // "Diop told the council": a sentence-initial actor
 	}
 	if ch.org {
@@ -776,6 +809,15 @@ func (a *analyzer) nameCand(ch chunk, sFirst int) {
 	}
 	c.canon = a.nameText(ch.first, ch.end)
 	a.cands = append(a.cands, c)
+	if k := ch.end; (c.typ == "PERSON" || c.typ == "") && k < len(a.d.Tokens) && a.isWord(k) && !a.isCap(k) && lex.personOrgs[a.low(k)] {
+		// "the Trump campaign", "the Obama administration": the person's
+		// organisation, besides the person
+		o := cand{first: ch.first, end: k + 1, nFirst: ch.first, typ: "ORG", kind: "name", sent: ch.sent, entity: -1}
+		o.canon = c.canon + " " + a.low(k)
+		o.affil = c.canon
+		o.verbAfter = a.verbAfter(k + 1)
+		a.cands = append(a.cands, o)
+	}
 }
 
 // lowerElsewhere reports whether the word of token i is written in lower
@@ -784,6 +826,20 @@ func (a *analyzer) nameCand(ch chunk, sFirst int) {
 func (a *analyzer) lowerElsewhere(i int) bool {
 	w := a.low(i)
 	if w == "" {
+		return false
+	}
+	if !a.lowerBuilt {
+		// a filter of the document's lower-case words, built on first need
+		clear(a.lowerBits[:])
+		for k, t := range a.d.Tokens {
+			if t.Kind == doc.Word && !t.Has(doc.FlagCap) {
+				h := lowerHash(a.low(k))
+				a.lowerBits[h/64] |= 1 << (h % 64)
+			}
+		}
+		a.lowerBuilt = true
+	}
+	if h := lowerHash(w); a.lowerBits[h/64]&(1<<(h%64)) == 0 {
 		return false
 	}
 	for k, t := range a.d.Tokens {
@@ -814,6 +870,10 @@ func (a *analyzer) ownsRole(k int) bool {
 	}
 	return false
 }
+
+// lowerHash places a word in the lower-case filter by its length and first,
+// second and last letters: no loop over the word.
+func lowerHash(w string) uint32 { return filterIndex(w) }
 
 // label reports whether a run is a speaker's label in a transcript:
 // "WALLACE: Let's start with ...".
@@ -1091,12 +1151,24 @@ func (a *analyzer) guessType(ch chunk, verbAfter bool) string {
 		return "GPE"
 	}
 	if prev == "the" && n == 1 {
-		return "ORG"
+		// "the Platform", "the Taliban said"; but in "the Trump campaign"
+		// the name is a modifier, left to what the article says of it
+		if k := ch.end; k >= len(a.d.Tokens) || !a.isWord(k) || a.isCap(k) || a.is(k, wVerb|wNotName) {
+			return "ORG"
+		}
 	}
 	if verbAfter {
 		return "PERSON"
 	}
 	if n >= 2 && n <= 4 && !ch.weak {
+		if prev == "the" {
+			// "the Silver Clouds installation", "the New Deal": people are
+			// seldom written with "the"
+			if k := ch.end; k < len(a.d.Tokens) && a.isWord(k) && !a.isCap(k) && !a.is(k, wVerb|wNotName) {
+				return ""
+			}
+			return "ORG"
+		}
 		return "PERSON"
 	}
 	return ""
@@ -1326,8 +1398,16 @@ func (a *analyzer) groupCand(k, sFirst, si int) {
 	for j >= sFirst {
 		if h := a.hitEndingAt(j); h >= 0 {
 			e := a.hits[h].e
-			if affil != "" || (e.typ != "ORG" && countryOf(e) == "") {
+			if affil != "" || (e.typ != "ORG" && e.typ != "NORP" && countryOf(e) == "") {
 				break
+			}
+			if e.typ == "NORP" && e.kind == kName {
+				// "Tuareg rebels", "Islamist militants": the group's people
+				affil, adj = e.canon, a.nameText(a.hits[h].first, a.hits[h].end)
+				a.hits[h].used = true
+				start = a.hits[h].first
+				j = start - 1
+				continue
 			}
 			if co := countryOf(e); co != "" {
 				affil, adj = co, e.canon
@@ -1354,9 +1434,20 @@ func (a *analyzer) groupCand(k, sFirst, si int) {
 		}
 		break
 	}
-	canon := a.low(k)
+	// the name: the affiliation's adjective, then the words from after it
+	// to the noun ("Afghan rebel leaders", "rebel leaders", "Malian troops")
+	from := j + 1
+	if adj != "" {
+		from = start
+		for from < k && (a.cls[from] == cLex || isPossessive(a.txt(from)) || a.d.Tokens[from].Kind == doc.QuoteMark) {
+			from++
+		}
+	}
+	canon := strings.ToLower(a.d.Text[a.d.Tokens[from].Start:a.d.Tokens[k].End])
 	if adj != "" {
 		canon = adj + " " + canon
+	} else {
+		start = from // "transitional authorities": the mention holds what names the group
 	}
 	c := cand{first: start, end: k + 1, nFirst: k, typ: "NORP", kind: "role", canon: canon, affil: affil, sent: si, entity: -1, gender: 'p'}
 	c.verbAfter = a.verbAfter(k + 1)

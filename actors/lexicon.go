@@ -6,7 +6,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/dossier-news/dossier/doc"
 	"github.com/dossier-news/dossier/lexicon"
 	"github.com/dossier-news/dossier/text"
 )
@@ -80,6 +79,7 @@ type lexicons struct {
 	orgWords   map[string]bool
 	groups     map[string]bool   // nouns of unnamed groups of people
 	orgBodies  map[string]bool   // nouns for an organisation's bodies ("mission")
+	personOrgs map[string]bool   // nouns for a person's organisation ("campaign")
 	things     map[string]string // last word of a thing's or a place's name -> "thing" or "place"
 	bodies     map[string]string // "army" -> "army"; two-word bodies keyed "security forces"
 	bodyFirst  map[string]int    // first word of a body noun -> most words
@@ -200,6 +200,7 @@ func load() *lexicons {
 		things:     map[string]string{},
 		groups:     map[string]bool{},
 		orgBodies:  map[string]bool{},
+		personOrgs: map[string]bool{},
 		bodies:     map[string]string{},
 		bodyFirst:  map[string]int{},
 		directions: map[string]bool{},
@@ -305,6 +306,9 @@ func load() *lexicons {
 		// two-word nouns ("aid workers") are known by their last word
 		ws := strings.Fields(norm(e.Field(0)))
 		l.groups[ws[len(ws)-1]] = true
+	}
+	for _, e := range dataFile("personbodies.txt") {
+		l.personOrgs[norm(e.Field(0))] = true
 	}
 	for _, e := range dataFile("orgbodies.txt") {
 		l.orgBodies[norm(e.Field(0))] = true
@@ -424,6 +428,3 @@ func Country(s string) (string, bool) {
 	}
 	return "", false
 }
-
-// tokenNorm is the normalised text of token i.
-func tokenNorm(d *doc.Document, i int) string { return norm(d.TokenText(i)) }

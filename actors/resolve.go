@@ -21,6 +21,7 @@ type ent struct {
 	lastTok     int      // first token of the latest mention
 	group       bool     // an unnamed group of people ("Malian officials")
 	guessed     bool     // a person only for want of evidence
+	fold        string   // the surname with transliterations folded, once needed
 }
 
 // seen is one resolved mention, in text order, for the pronoun and role
@@ -133,6 +134,8 @@ func (r *resolver) weakName(ci int) bool {
 // ("Hillary Clinton Speaks Directly To Voters"), for the longest stretch that
 // names a known actor, and makes that stretch a mention.
 func (r *resolver) splitWeak(ci int) {
+	r.exactOnly = true
+	defer func() { r.exactOnly = false }()
 	c := r.cands[ci]
 	r.cands[ci].drop = true
 	if c.end-c.nFirst < 2 {
@@ -226,6 +229,7 @@ func (r *resolver) nameToks(c *cand) []string {
 
 func (r *resolver) registerPerson(ei int) {
 	e := r.ents[ei]
+	r.byName[tokHash(e.toks)] = ei
 	if n := len(e.toks); n > 0 {
 		r.bySurname[e.toks[n-1]] = ei
 		if n > 1 {
@@ -235,6 +239,7 @@ func (r *resolver) registerPerson(ei int) {
 }
 
 func (r *resolver) unregisterPerson(ei int) {
+	delete(r.byName, tokHash(r.ents[ei].toks))
 	for _, m := range []map[string]int{r.bySurname, r.byFirst} {
 		for k, v := range m {
 			if v == ei {
@@ -246,14 +251,12 @@ func (r *resolver) unregisterPerson(ei int) {
 
 // findPerson returns the person an earlier mention introduced under these
 // words, or -1.
-func (r *resolver) findPerson(toks []string) int {
+func (r *resolver) findPerson(toks []string, affil string) int {
 	if len(toks) == 0 {
 		return -1
 	}
-	for ei := len(r.ents) - 1; ei >= 0; ei-- {
-		if e := r.ents[ei]; e.typ == "PERSON" && slices.Equal(e.toks, toks) {
-			return ei
-		}
+	if ei, ok := r.byName[tokHash(toks)]; ok && slices.Equal(r.ents[ei].toks, toks) {
+		return ei
 	}
 	last := toks[len(toks)-1]
 	if len(toks) == 1 {
@@ -263,7 +266,10 @@ func (r *resolver) findPerson(toks []string) int {
 		if ei, ok := r.byFirst[last]; ok {
 			return ei
 		}
-		return r.fuzzySurname(last)
+		if r.exactOnly {
+			return -1
+		}
+		return r.fuzzySurname(last, affil)
 	}
 	if ei, ok := r.bySurname[last]; ok {
 		e := r.ents[ei]
@@ -284,7 +290,7 @@ func initialOf(ini, name string) bool {
 
 // fuzzySurname finds a person whose surname is spelt nearly as w: the
 // misspellings and transliterations of machine-garbled copy ("Nevenzia").
-func (r *resolver) fuzzySurname(w string) int {
+func (r *resolver) fuzzySurname(w string, affil string) int {
 	n := utf8.RuneCountInString(w)
 	if n < 5 {
 		return -1
@@ -293,20 +299,74 @@ func (r *resolver) fuzzySurname(w string) int {
 	if n >= 9 {
 		limit = 2
 	}
+	fw := fold(w)
 	best, bestD := -1, limit+1
 	for ei, e := range r.ents {
 		if e.typ != "PERSON" || len(e.toks) == 0 {
 			continue
 		}
+		if affil != "" && e.affil != "" && affil != e.affil {
+			continue // the context disagrees: another person
+		}
 		s := e.toks[len(e.toks)-1]
-		if s == "" || s[0] != w[0] {
+		if s == "" {
 			continue
 		}
-		if dd := editDistance(s, w, limit); dd < bestD || (dd == bestD && best >= 0 && e.lastTok > r.ents[best].lastTok) {
+		if d := len(s) - len(w); d > 3 || d < -3 {
+			continue
+		}
+		dd := limit + 1
+		if s[0] == w[0] {
+			dd = editDistance(s, w, limit)
+		}
+		if dd > limit && len(fw) >= 5 && (s[0] == w[0] || (kSound(s[0]) && kSound(w[0]))) {
+			// transliterations: "Qaddafi", "Gaddafi", "Kadhafi"
+			if e.fold == "" {
+				e.fold = fold(s)
+			}
+			if fd := editDistance(e.fold, fw, 1); fd == 0 || (fd == 1 && len(fw) >= 6) {
+				dd = limit
+			}
+		}
+		if dd < bestD || (dd == bestD && best >= 0 && e.lastTok > r.ents[best].lastTok) {
 			best, bestD = ei, dd
 		}
 	}
 	return best
+}
+
+func kSound(c byte) bool { return c == 'q' || c == 'g' || c == 'k' || c == 'c' }
+
+// fold writes a transliterated name in a common spelling: q and c as k, dh,
+// kh, ph as d, k, f, y as i, ou as u, and doubled letters once.
+func fold(s string) string {
+	var b []byte
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		next := byte(0)
+		if i+1 < len(s) {
+			next = s[i+1]
+		}
+		switch {
+		case (c == 'd' || c == 'k') && next == 'h':
+			i++
+		case c == 'p' && next == 'h':
+			c = 'f'
+			i++
+		case c == 'o' && next == 'u':
+			c = 'u'
+			i++
+		case c == 'q' || c == 'c' || c == 'g':
+			c = 'k'
+		case c == 'y':
+			c = 'i'
+		}
+		if n := len(b); n > 0 && b[n-1] == c {
+			continue
+		}
+		b = append(b, c)
+	}
+	return string(b)
 }
 
 // editDistance is the Levenshtein distance between a and b in runes, or
@@ -350,7 +410,7 @@ func (r *resolver) name(ci int) {
 	switch {
 	case c.typ == "PERSON" || c.typ == "":
 		toks := r.nameToks(c)
-		if ei := r.findPerson(toks); ei >= 0 {
+		if ei := r.findPerson(toks, c.affil); ei >= 0 {
 			e := r.ents[ei]
 			if len(toks) > len(e.toks) && toks[len(toks)-1] == e.toks[len(e.toks)-1] {
 				// a fuller form of the name: "Abdoulaye Diop" after "Diop"
@@ -663,7 +723,7 @@ func (r *resolver) role(ci int) {
 			best = ei
 		}
 	}
-	if best < 0 && c.verbAfter {
+	if best < 0 && c.verbAfter && !r.unheld(ci) {
 		// an office nobody in the article was said to hold, acting or
 		// speaking: the person the passage is about, if that person has no
 		// other role ("Diop said ... the foreign minister said")
@@ -676,6 +736,19 @@ func (r *resolver) role(ci int) {
 		return // kept as a mention of nobody known
 	}
 	r.link(ci, best)
+}
+
+// unheld reports whether the same role noun came earlier without a holder:
+// "Diop met the president. The president said ..." is about someone else.
+func (r *resolver) unheld(ci int) bool {
+	c := &r.cands[ci]
+	for i := range r.cands {
+		o := &r.cands[i]
+		if i != ci && o.kind == "role" && o.typ == "PERSON" && o.roleKey == c.roleKey && o.first < c.first && o.entity < 0 {
+			return true
+		}
+	}
+	return false
 }
 
 func (r *resolver) nominal(ci int) {
@@ -782,4 +855,18 @@ func hasLowerWord(name string) bool {
 		}
 	}
 	return false
+}
+
+// tokHash is a hash of a name's words, the key of the people by full name.
+func tokHash(toks []string) uint64 {
+	h := uint64(14695981039346656037)
+	for _, t := range toks {
+		for i := 0; i < len(t); i++ {
+			h ^= uint64(t[i])
+			h *= 1099511628211
+		}
+		h ^= ' '
+		h *= 1099511628211
+	}
+	return h
 }
