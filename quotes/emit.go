@@ -29,6 +29,17 @@ func (c *ctx) emit(out []att) {
 			}
 		} else {
 			ts, te = c.trim(ts, te)
+			if at.merged && te-ts > 2 && c.isOpen(ts) && c.isClose(te-1) {
+				// “A,” he said. “B.”: the outer marks go, as for any
+				// direct quotation; the inner ones show the interruption
+				ts, te = ts+1, te-1
+				for ts < te && c.isOpen(ts) {
+					ts++
+				}
+				for te > ts && c.isClose(te-1) {
+					te--
+				}
+			}
 		}
 		if te <= ts {
 			continue

@@ -164,7 +164,7 @@ var paragraphCases = []quoteCase{
 	{"bare follow-on after told", "Broadhurst told the council that “their presence means abuses.” “This is unacceptable.”",
 		[]want{{"that “their presence means abuses.”", "", "told", "Broadhurst"}, {"This is unacceptable.", "direct", "", "Broadhurst"}}, 2},
 	{"interrupted quotation merged", "“It has not worked,” the minister said. “We remain open to talks.”",
-		[]want{{"“It has not worked,” the minister said. “We remain open to talks.”", "direct", "said", "the minister"}}, 1},
+		[]want{{"It has not worked,” the minister said. “We remain open to talks.", "direct", "said", "the minister"}}, 1},
 	{"follow-on in next paragraph is not taken", "Lind said the port was losing money.\n\n“Nobody knows,” a docker shouted.",
 		[]want{{"the port was losing money", "indirect", "said", "Lind"}}, -1},
 	{"quote opens paragraph continues next", "The mayor said:\n\n“We will rebuild.\n\n“We will rebuild better,” she said.",
