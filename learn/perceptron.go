@@ -92,15 +92,30 @@ func (f Features) AddH3(p Prefix, a, b, c uint32) Features {
 	return append(f, combine(combine(combine(uint32(p), a), b), c))
 }
 
-// Model is a trained linear model over 2^Bits hashed weights.
+// Model is a trained linear model over 2^Bits hashed weights. A model read
+// with Load keeps its weights quantised to 16 bits (half the memory of
+// float32, so more of the table stays in cache while scoring).
 type Model struct {
-	Bits uint
-	W    []float32
+	Bits  uint
+	W     []float32 // weights of a model fresh from training
+	q     []int16   // quantised weights of a loaded model
+	scale float32
 }
 
 // Score is the model's score for a feature list.
 func (m *Model) Score(f Features) float32 {
-	if m == nil || len(m.W) == 0 {
+	if m == nil {
+		return 0
+	}
+	if m.q != nil {
+		mask := uint32(len(m.q) - 1)
+		var s int32
+		for _, h := range f {
+			s += int32(m.q[h&mask])
+		}
+		return float32(s) * m.scale
+	}
+	if len(m.W) == 0 {
 		return 0
 	}
 	mask := uint32(len(m.W) - 1)
@@ -109,6 +124,22 @@ func (m *Model) Score(f Features) float32 {
 		s += m.W[h&mask]
 	}
 	return s
+}
+
+// Weight returns weight i as a float.
+func (m *Model) Weight(i int) float32 {
+	if m.q != nil {
+		return float32(m.q[i]) * m.scale
+	}
+	return m.W[i]
+}
+
+// Size is the number of weights, 2^Bits.
+func (m *Model) Size() int {
+	if m.q != nil {
+		return len(m.q)
+	}
+	return len(m.W)
 }
 
 // Best returns the index of the best-scoring candidate, or -1 when there are none.
@@ -207,8 +238,9 @@ const magic = "DSPM1"
 // the largest magnitude, zeros left out, so the embedded file stays small.
 func (m *Model) MarshalBinary() ([]byte, error) {
 	var maxAbs float32
-	for _, w := range m.W {
-		if a := float32(math.Abs(float64(w))); a > maxAbs {
+	n := m.Size()
+	for i := 0; i < n; i++ {
+		if a := float32(math.Abs(float64(m.Weight(i)))); a > maxAbs {
 			maxAbs = a
 		}
 	}
@@ -222,13 +254,13 @@ func (m *Model) MarshalBinary() ([]byte, error) {
 	binary.Write(&b, binary.LittleEndian, scale)
 	var buf [binary.MaxVarintLen64]byte
 	last := 0
-	for i, w := range m.W {
-		q := int16(math.Round(float64(w / scale)))
+	for i := 0; i < n; i++ {
+		q := int16(math.Round(float64(m.Weight(i) / scale)))
 		if q == 0 {
 			continue
 		}
-		n := binary.PutUvarint(buf[:], uint64(i-last))
-		b.Write(buf[:n])
+		k := binary.PutUvarint(buf[:], uint64(i-last))
+		b.Write(buf[:k])
 		binary.Write(&b, binary.LittleEndian, q)
 		last = i
 	}
@@ -248,7 +280,7 @@ func Load(data []byte) (*Model, error) {
 	if bits == 0 || bits > 26 {
 		return nil, fmt.Errorf("learn: model has %d bits, expected 1-26; the file is damaged", bits)
 	}
-	m := &Model{Bits: uint(bits), W: make([]float32, 1<<bits)}
+	m := &Model{Bits: uint(bits), q: make([]int16, 1<<bits), scale: scale}
 	idx := 0
 	for r.Len() > 0 {
 		d, err := binary.ReadUvarint(r)
@@ -260,10 +292,10 @@ func Load(data []byte) (*Model, error) {
 			return nil, fmt.Errorf("learn: damaged model: %v", err)
 		}
 		idx += int(d)
-		if idx >= len(m.W) {
+		if idx >= len(m.q) {
 			return nil, errors.New("learn: damaged model: weight index out of range")
 		}
-		m.W[idx] = float32(q) * scale
+		m.q[idx] = q
 	}
 	return m, nil
 }

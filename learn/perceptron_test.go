@@ -70,8 +70,8 @@ func TestRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if m.Bits != 10 || len(m.W) != 1024 {
-		t.Errorf("bits %d, len %d", m.Bits, len(m.W))
+	if m.Bits != 10 || m.Size() != 1024 {
+		t.Errorf("bits %d, size %d", m.Bits, m.Size())
 	}
 	f := Features{}.Add2(pw, "a", "x")
 	tr := NewTrainer(10)
