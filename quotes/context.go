@@ -29,6 +29,10 @@ type ctx struct {
 	sents []doc.Sentence
 	// sentHasQ says whether the current sentence holds a quotation mark
 	sentHasQ bool
+	// headline says whether the current sentence is a title-case
+	// headline in the first paragraph, where cue words are capitalised
+	// ("Senator Says Talks Have Stalled")
+	headline bool
 }
 
 // splitSentences fills c.sents.
@@ -80,12 +84,34 @@ func (c *ctx) openBracket(a, b int) bool {
 func (c *ctx) beginSentence(a, b int) {
 	c.memo = c.memo[:0]
 	c.sentHasQ = false
+	c.headline = c.titleCase(a, b)
 	for i := a; i < b; i++ {
 		if c.isMark(i) && c.role(i) != doc.MarkApostrophe {
 			c.sentHasQ = true
 			break
 		}
 	}
+}
+
+// titleCase reports whether [a, b) lies in the document's first
+// paragraph and capitalises all its longer words but one.
+func (c *ctx) titleCase(a, b int) bool {
+	ps := c.d.Paragraphs
+	if len(ps) == 0 || c.d.Tokens[a].Start >= ps[0].End || b-a < 4 {
+		return false
+	}
+	low, words := 0, 0
+	for k := a; k < b; k++ {
+		t := c.d.Tokens[k]
+		if t.Kind != doc.Word || t.End-t.Start < 4 || c.inQ[k] >= 0 {
+			continue
+		}
+		words++
+		if !t.Has(doc.FlagCap) && !t.Has(doc.FlagAllCaps) {
+			low++
+		}
+	}
+	return words >= 3 && low <= 1
 }
 
 // release returns the context's buffers for the next document.

@@ -92,6 +92,11 @@ func Extract(d *doc.Document) {
 				sentAtts = append(sentAtts, at)
 				continue
 			}
+			if at, ok := c.nameColonAt(k, a, b, si); ok {
+				sentAtts = append(sentAtts, at)
+				k = at.te - 1
+				continue
+			}
 			cs, ce, kind, ok := c.cueAt(k, a, b)
 			if !ok || c.flagged(k) {
 				continue
@@ -116,12 +121,12 @@ func Extract(d *doc.Document) {
 			k = ce - 1
 		}
 		for i := range sentAtts {
-			if sentAtts[i].kind != "dash" {
+			if sentAtts[i].kind != "dash" && sentAtts[i].kind != "colon" {
 				c.layout(m, &sentAtts[i], sentAtts, i, a, b)
 			}
 		}
 		for i := range sentAtts {
-			if at := &sentAtts[i]; at.ss >= 0 && at.kind != "dash" {
+			if at := &sentAtts[i]; at.ss >= 0 && at.kind != "dash" && at.kind != "colon" {
 				at.ss, at.se = c.trimSource(at.ss, at.se)
 			}
 		}
@@ -258,6 +263,62 @@ func (c *ctx) colonAt(k, a, b, si int) (att, bool) {
 	return att{cs: k, ce: k + 1, head: k, ss: ss, se: se, ts: k + 1, te: te, sent: si, kind: "dash", score: 1}, true
 }
 
+// nameColonAt finds a name and a colon opening a paragraph, the layout
+// of headlines and transcripts: "Mayor: Budget Cuts Are Coming." and
+// "“SMITH: We will not wait. ...". The colon is the cue, the name the
+// source, and the rest of the sentence (of the quotation, in a
+// transcript) the content.
+func (c *ctx) nameColonAt(k, a, b, si int) (att, bool) {
+	if c.low[k] != ":" || k+1 >= b || c.isOpen(k+1) {
+		return att{}, false
+	}
+	if si > 0 && c.sents[si-1].Para == c.sents[si].Para {
+		return att{}, false
+	}
+	ns := a
+	quoted := c.isOpen(a)
+	if quoted {
+		ns++
+	}
+	if k-ns < 1 || k-ns > 6 {
+		return att{}, false
+	}
+	allCaps := true
+	for j := ns; j < k; j++ {
+		t := c.d.Tokens[j]
+		if t.Kind != doc.Word || !t.Has(doc.FlagCap) && !t.Has(doc.FlagAllCaps) {
+			return att{}, false
+		}
+		if !t.Has(doc.FlagAllCaps) {
+			allCaps = false
+		}
+	}
+	te := b
+	if quoted {
+		// a transcript: only a speaker's name in capitals, and the
+		// content runs to the end of the quotation
+		if !allCaps || k-ns > 3 {
+			return att{}, false
+		}
+		te = c.quotationEnd(a)
+		if te <= k+1 {
+			te = b
+		}
+	}
+	ts := k + 1
+	for te > ts && (c.low[te-1] == "," || c.low[te-1] == ";" || c.low[te-1] == ":") {
+		te--
+	}
+	if te-ts < 2 {
+		return att{}, false
+	}
+	kind := "colon"
+	if quoted {
+		kind = "dash" // laid out already, and direct speech
+	}
+	return att{cs: k, ce: k + 1, head: k, ss: ns, se: k, ts: ts, te: te, sent: si, kind: kind, score: 1}, true
+}
+
 // dashAt finds the layout of collected reactions, “...” ― Pamela Padilla:
 // a quotation, a dash, and a name closing the paragraph.
 func (c *ctx) dashAt(k, a, b, si int) (att, bool) {
@@ -298,13 +359,19 @@ func (c *ctx) dashAt(k, a, b, si int) (att, bool) {
 // cue's token span with its multi-word continuation and auxiliaries.
 func (c *ctx) cueAt(k, a, b int) (cs, ce int, kind string, ok bool) {
 	t := c.d.Tokens[k]
-	if c.inQ[k] >= 0 || t.Kind != doc.Word || k > a && t.Has(doc.FlagCap) || t.End-t.Start < 2 {
+	if c.inQ[k] >= 0 || t.Kind != doc.Word || k > a && t.Has(doc.FlagCap) && !c.headline || t.End-t.Start < 2 {
 		// a capitalised cue word inside a sentence is a headline's or a
 		// name's, not reported speech
 		return
 	}
 	w := c.low[k]
 	if !lex.headBloom.mayHave(w) {
+		return
+	}
+	if k > a && t.Has(doc.FlagCap) && (!(strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss")) || k+2 < b && k+4 > b) {
+		// headlines report in the present: "Senator Says", "Poll Shows";
+		// a capitalised "Blame" or "Plan" is a noun, and a cue has a
+		// clause after it or closes the headline ("Harbour Talks Stall")
 		return
 	}
 	hv := lex.heads[w]
@@ -469,6 +536,7 @@ func (c *ctx) layout(m *models, at *att, sib []att, i, a, b int) {
 			}
 		}
 	}
+	nameAfter := false
 	if !sourceLeft && p >= lo && (c.low[p] == "and" || c.low[p] == "but") && i > 0 && sib[i-1].ss >= 0 {
 		// "X urged ... and said ...": the same source goes on
 		at.ss, at.se = sib[i-1].ss, sib[i-1].se
@@ -477,6 +545,10 @@ func (c *ctx) layout(m *models, at *att, sib []att, i, a, b int) {
 		at.ss, at.se = sib[i-1].ss, sib[i-1].se
 	} else if !sourceLeft && p >= lo && c.low[p] == "," && !quoteBefore(p) {
 		switch {
+		case rightContent && rs == at.ce && c.has(at.head, bitSpeech) && c.nameThenComma(rs, re):
+			// "..., said Jeffrey N. Trimble, a senior official": a name
+			// and a comma after the cue are its source
+			nameAfter = true
 		case i > 0 && sib[i-1].ss >= 0:
 			// "..., adding that ...": the same source goes on
 			at.ss, at.se = sib[i-1].ss, sib[i-1].se
@@ -484,7 +556,7 @@ func (c *ctx) layout(m *models, at *att, sib []att, i, a, b int) {
 			// "“...,” Marta Lind, the chief executive, said." and
 			// "Hugh Hill, a doctor, said:" before a quotation
 			sourceLeft = true
-		case rightContent && (opensContent || re-rs > 6 || !c.sourceOpener(rs) || !c.has(at.head, bitSpeech)) && c.hasWords(lo, p):
+		case rightContent && (opensContent || re-rs > 6 || !c.sourceOpener(rs) || !c.has(at.head, bitSpeech) || c.nameThenClause(rs, re)) && c.hasWords(lo, p):
 			// "Rendell, a Clinton surrogate, said he ...", "..., said at a rally"
 			sourceLeft = true
 		}
@@ -555,7 +627,7 @@ func (c *ctx) layout(m *models, at *att, sib []att, i, a, b int) {
 		}
 		return
 	} else if rightContent {
-		if at.ss < 0 && p >= lo && c.low[p] == "," && c.has(at.head, bitSpeech) && c.isWord(at.ce) && c.sourceOpener(at.ce) && !opensContent && c.hasWords(lo, at.cs) && re-rs <= 12 {
+		if nameAfter || at.ss < 0 && p >= lo && c.low[p] == "," && c.has(at.head, bitSpeech) && c.isWord(at.ce) && c.sourceOpener(at.ce) && !opensContent && c.hasWords(lo, at.cs) && re-rs <= 12 && !c.nameThenClause(at.ce, re) {
 			// "The economy is weak, said Mills, the ambassador."
 			e := c.rightSourceEnd(at.ce, hi)
 			at.ss, at.se = c.trim(at.ce, e)
@@ -608,6 +680,27 @@ func (c *ctx) layout(m *models, at *att, sib []att, i, a, b int) {
 			}
 		}
 	}
+}
+
+// nameThenComma reports a run of capitalised words (a name, with its
+// initials) from s followed by a comma before e.
+func (c *ctx) nameThenComma(s, e int) bool {
+	k := s
+	for k < e && k-s < 6 && (c.isWord(k) && c.d.Tokens[k].Has(doc.FlagCap) || k > s && c.low[k] == ".") {
+		k++
+	}
+	return k > s && k < e && c.low[k] == ","
+}
+
+// nameThenClause reports a run of capitalised words from s followed by a
+// lower-case word before e: "said Berg had misled", a name opening the
+// content, not a source after its cue.
+func (c *ctx) nameThenClause(s, e int) bool {
+	k := s
+	for k < e && k-s < 6 && (c.isWord(k) && c.d.Tokens[k].Has(doc.FlagCap) || k > s && c.low[k] == ".") {
+		k++
+	}
+	return k > s && k < e && c.isWord(k) && !c.d.Tokens[k].Has(doc.FlagCap) && !c.has(k, bitStop)
 }
 
 // passive reports a cue in the passive voice with no agent ("is

@@ -144,6 +144,20 @@ var indirectCases = []quoteCase{
 	{"passive without agent", "The vote is expected to take place on Friday.", []want{{"The vote is expected to take place on Friday", "indirect", "is expected", "-"}}, 1},
 	{"passive with agent", "The strike was first reported by the Harbour Gazette.", []want{{"The strike", "indirect", "was first reported by", "the Harbour Gazette"}}, 1},
 	{"asked whether", "Reporters asked whether the army would leave.", []want{{"whether the army would leave", "indirect", "asked", "Reporters"}}, 1},
+	{"said name comma apposition long content", "The harbour will stay closed to container ships until the dredging work is finished in the spring, said Jonas Berg, a senior official at the port authority.",
+		[]want{{"The harbour will stay closed to container ships until the dredging work is finished in the spring", "indirect", "said", "Jonas Berg, a senior official at the port authority"}}, 1},
+	{"said name with initial comma", "Repairs to the northern pier have been delayed twice since the storm, said Anna K. Lind, who chairs the board.",
+		[]want{{"Repairs to the northern pier have been delayed twice since the storm", "indirect", "said", "Anna K. Lind"}}, 1},
+	{"said with lower-case content is no inversion", "The mayor, who toured the pier, said Berg had misled the council.",
+		[]want{{"Berg had misled the council", "indirect", "said", ""}}, 1},
+	{"headline name colon", "Mayor Lind: Harbour Will Reopen Before the Summer.\n\nThe harbour was closed in March.",
+		[]want{{"Harbour Will Reopen Before the Summer", "indirect", ":", "Mayor Lind"}}, 1},
+	{"headline says", "Harbour Will Reopen by June, Port Chief Says.\n\nThe harbour was closed in March.",
+		[]want{{"Harbour Will Reopen by June", "indirect", "Says", "Port Chief"}}, 1},
+	{"headline source says", "Union Leader Says Strike Will Go On.\n\nThe strike began in March.",
+		[]want{{"Strike Will Go On", "indirect", "Says", "Union Leader"}}, 1},
+	{"headline noun is no cue", "Envoys Trade Blame as Harbour Talks Stall.\n\nThe talks began in March.", nil, 0},
+	{"capitalised cue word in body is a name", "The Says family runs the bakery on Dock Street.", nil, 0},
 }
 
 // Mixed quotes: indirect speech with quoted fragments.
@@ -179,6 +193,9 @@ var paragraphCases = []quoteCase{
 // Damaged input: unbalanced or mismatched marks, debris, and text with no
 // attribution at all. Nothing crashes and no quote swallows the article.
 var damagedCases = []quoteCase{
+	{"transcript names in capitals", "Partial transcript:\n\n\"BERG: Will the harbour reopen this year?\n\n\"LIND: It will reopen in June. The work is nearly done.\n\nThe interview ended there.",
+		[]want{{"Will the harbour reopen this year", "direct", ":", "BERG"}, {"It will reopen in June. The work is nearly done", "direct", ":", "LIND"}}, 2},
+	{"body colon is no headline", "The harbour was closed in March.\n\nThe reason was simple: the dredgers had left.", nil, 0},
 	{"mismatched closing mark", "Diop told the council that Goita is “firmly committed to elections in February. ‘ said.\nHe said the government was ready.",
 		[]want{{"the government was ready", "indirect", "said", "He"}}, -1},
 	{"unclosed quotation", "“We will not leave, the mayor said.\n\nOfficials said the roads were open.",
