@@ -164,7 +164,10 @@ func (c *ctx) quoteLayout(k, cs, ce, a, b int) bool {
 		return false
 	}
 	// a closing mark after , ? ! within the few tokens before the cue
-	for j := cs - 1; j >= a && j >= cs-6; j-- {
+	for j := cs - 1; j >= a && j >= cs-10; j-- {
+		if c.low[j] == "." || c.low[j] == ";" {
+			break
+		}
 		if c.isClose(j) {
 			return j-1 >= a && (c.low[j-1] == "," || c.low[j-1] == "?" || c.low[j-1] == "!" || c.low[j-1] == "—")
 		}
@@ -250,6 +253,10 @@ func (c *ctx) colonAt(k, a, b, si int) (att, bool) {
 		}
 		if c.d.Tokens[j].Has(doc.FlagCap) {
 			caps++
+		} else if c.isWord(j) && strings.HasSuffix(c.low[j], "ed") {
+			// "X scolded him:" is a clause with its verb, not a
+			// headline's name; the cue after the quotation says who spoke
+			return att{}, false
 		}
 	}
 	if caps == 0 {
@@ -604,6 +611,7 @@ func (c *ctx) layout(m *models, at *att, sib []att, i, a, b int) {
 		if rightContent && !(leftQuote && !opensContent) {
 			at.ts = c.contentStart(at, rs, re)
 			at.te = c.contentEnd(at.ts, re)
+			at.te = c.closeEnd(at.ts, at.te)
 			at.te = c.extendContinued(at.ts, at.te)
 			// “A,” he said, “B.” and "A, he said, B": the content is both sides
 			// ("As for RT, he said, “...”" keeps the quotation alone)
@@ -621,7 +629,7 @@ func (c *ctx) layout(m *models, at *att, sib []att, i, a, b int) {
 		}
 		at.ts, at.te = c.trim(lo, p+1)
 		at.ts = c.extendBack(at.ts)
-		if e < hi {
+		if e < hi && c.opensAfter(e, hi) {
 			// “A,” said Mills, “B.”
 			at.te = c.extendContinued(e, hi)
 		}
@@ -636,6 +644,7 @@ func (c *ctx) layout(m *models, at *att, sib []att, i, a, b int) {
 		}
 		at.ts = c.contentStart(at, rs, re)
 		at.te = c.contentEnd(at.ts, re)
+		at.te = c.closeEnd(at.ts, at.te)
 		at.te = c.extendContinued(at.ts, at.te)
 		return
 	}
@@ -658,6 +667,11 @@ func (c *ctx) layout(m *models, at *att, sib []att, i, a, b int) {
 		ts, te = c.trim(ts+1, te)
 	}
 	if te > ts {
+		if q := c.quotationOpen(te - 1); q > ts && c.low[q-1] == ":" {
+			// "X scolded him: “...,” she said": the quotation after the
+			// colon is what the cue reports
+			ts = q
+		}
 		at.ts, at.te = c.extendBack(ts), te
 		// a quotation closing before the comma is the content when only
 		// debris lies between it and the cue
@@ -1007,6 +1021,54 @@ func (c *ctx) quotationEnd(k int) int {
 		e++
 	}
 	return e
+}
+
+// closeEnd ends content that opens with a quotation at its closing mark:
+// "Protesters chanted “What curfew?” and marched on" reports the chant
+// alone. A quotation of words that the sentence goes on from is a fragment
+// of the writer's clause (he said “budget reforms” would pay) and keeps it.
+func (c *ctx) closeEnd(ts, te int) int {
+	if ts < 0 || !c.isOpen(ts) {
+		return te
+	}
+	q := c.quotationEnd(ts)
+	if q <= ts+1 || q >= te || !c.isClose(q-1) {
+		return te
+	}
+	switch c.low[q-2] {
+	case ".", "?", "!", ",":
+		// a whole utterance
+		return q
+	}
+	if c.isWord(q) {
+		return te
+	}
+	return q
+}
+
+// opensAfter reports whether a quotation opens at s, after commas, before e.
+func (c *ctx) opensAfter(s, e int) bool {
+	for s < e && c.low[s] == "," {
+		s++
+	}
+	return s < e && c.isOpen(s)
+}
+
+// quotationOpen returns the opening mark of the quotation that the closing
+// mark at k ends, or -1.
+func (c *ctx) quotationOpen(k int) int {
+	if k < 1 || !c.isClose(k) {
+		return -1
+	}
+	off := c.d.Tokens[k].Start
+	qs := c.d.Quotations
+	n := sort.Search(len(qs), func(i int) bool { return qs[i].Open.Start >= off })
+	for i := n - 1; i >= 0 && i >= n-4; i-- {
+		if qs[i].Close.Start == off && qs[i].Close.End > off {
+			return c.d.TokenAt(qs[i].Open.Start)
+		}
+	}
+	return -1
 }
 
 // lastClose returns the last closing quotation mark in [s, e), or -1.
