@@ -1,6 +1,8 @@
 package quotes
 
 import (
+	"strings"
+
 	"github.com/dossier-news/dossier/doc"
 
 	"github.com/dossier-news/dossier/learn"
@@ -46,7 +48,68 @@ var (
 	pwp       = learn.P("wp")
 	pwp_ss    = learn.P("wp|ss")
 	pws       = learn.P("ws")
+	pcm1      = learn.P("c-1")
+	pcp1      = learn.P("c+1")
+	pcm1w0    = learn.P("c-1w0")
+	pw0cp1    = learn.P("w0c+1")
+	pcm1cp1   = learn.P("c-1c+1")
+	pcm2cm1   = learn.P("c-2c-1")
+	pcm1sfx   = learn.P("c-1sfx")
+	pnth      = learn.P("nth")
 )
+
+// wordClass is a coarse grammatical class of a token for the cue model:
+// what comes before a verb of saying (a subject, an auxiliary) differs from
+// what comes before the same word as a noun (a determiner, a possessive).
+func (c *ctx) wordClass(i int) uint32 {
+	if i < 0 || i >= len(c.low) {
+		return hClass[0]
+	}
+	if c.isMark(i) {
+		switch c.role(i) {
+		case doc.MarkOpen:
+			return hClass[1]
+		case doc.MarkApostrophe:
+			return hClass[2]
+		}
+		return hClass[3]
+	}
+	switch c.low[i] {
+	case "the", "a", "an", "this", "these", "those", "that", "which", "to", "of", "in", "for", "on", "with", "by", "as", "and", "but", ",", ":", ".", "(", ")":
+		return learn.Hash("=" + c.low[i])
+	case "his", "her", "its", "their", "our", "my", "your", "’s", "'s", "s":
+		return hClass[4]
+	case "he", "she", "they", "we", "i", "it", "you", "who":
+		return hClass[5]
+	case "has", "have", "had", "is", "are", "was", "were", "be", "been", "will", "would", "can", "could", "may", "might", "should", "must", "did", "does", "do", "not", "also":
+		return hClass[6]
+	}
+	t := c.d.Tokens[i]
+	switch {
+	case t.Kind == doc.Number:
+		return hClass[7]
+	case t.Kind != doc.Word:
+		return hClass[8]
+	case t.Has(doc.FlagCap) || t.Has(doc.FlagAllCaps):
+		return hClass[9]
+	case strings.HasSuffix(c.low[i], "ly"):
+		return hClass[10]
+	case strings.HasSuffix(c.low[i], "ed"):
+		return hClass[11]
+	case strings.HasSuffix(c.low[i], "ing"):
+		return hClass[12]
+	case strings.HasSuffix(c.low[i], "s"):
+		return hClass[13]
+	}
+	return hClass[14]
+}
+
+var hClass = func() (h [15]uint32) {
+	for i, n := range [15]string{"edge", "qo", "ap", "qc", "poss", "pron", "aux", "num", "punct", "cap", "ly", "ed", "ing", "s", "w"} {
+		h[i] = learn.Hash("#" + n)
+	}
+	return
+}()
 
 // hashes of the values that features use over and over
 var (
@@ -158,6 +221,14 @@ func (c *ctx) cueFeatures(f learn.Features, k, a, b int) learn.Features {
 			break
 		}
 	}
+	cm1, cp1 := c.wordClass(k-1), c.wordClass(k+1)
+	f = f.AddH(pcm1, cm1)
+	f = f.AddH(pcp1, cp1)
+	f = f.AddH2(pcm1w0, cm1, w)
+	f = f.AddH2(pw0cp1, w, cp1)
+	f = f.AddH2(pcm1cp1, cm1, cp1)
+	f = f.AddH2(pcm2cm1, c.wordClass(k-2), cm1)
+	f = f.AddH2(pcm1sfx, cm1, c.wordClass(k))
 	f = f.AddH(psubj, subj)
 	f = f.AddH2(psubjw, subj, w)
 	f = f.AddH(ppos, hBucket[bucket(k-a)])

@@ -660,8 +660,14 @@ func (c *ctx) layout(m *models, at *att, sib []att, i, a, b int) {
 	if sourceLeft {
 		end = at.ss
 	}
-	ts, te := c.trim(lo, end)
-	for ts < te && ts == lo && (c.low[ts] == "but" || c.low[ts] == "and" || c.low[ts] == "yet" || c.low[ts] == "so") {
+	from := lo
+	if i > 0 && sourceLeft && at.ss-1 > lo && c.low[at.ss-1] == "," && !c.hasQuote(a, end) {
+		// "X called for Y, sources said": the statement the sources
+		// made holds the earlier cue and its content
+		from = a
+	}
+	ts, te := c.trim(from, end)
+	for ts < te && ts == from && (c.low[ts] == "but" || c.low[ts] == "and" || c.low[ts] == "yet" || c.low[ts] == "so") {
 		// "But the goal is not revenue, he said": the conjunction links
 		// the sentence to the last, it is not the speaker's
 		ts, te = c.trim(ts+1, te)
