@@ -175,8 +175,13 @@ func (c *ctx) quoteLayout(k, cs, ce, a, b int) bool {
 			break
 		}
 	}
-	// an opening mark right after the cue group (and an addressee)
-	for j := ce; j < b && j <= ce+3; j++ {
+	// an opening mark right after the cue group (and an addressee, or a
+	// circumstance: "saying during the debate last week, “...”")
+	reach := ce + 3
+	if ce < b && c.circumstanceWord(ce) {
+		reach = ce + 8
+	}
+	for j := ce; j < b && j <= reach; j++ {
 		if c.isOpen(j) {
 			return j-1 >= ce-1 && (c.low[j-1] == "," || c.low[j-1] == ":")
 		}
@@ -602,8 +607,10 @@ func (c *ctx) layout(m *models, at *att, sib []att, i, a, b int) {
 			// “A,” Trump said at a rally, “B.”: both sides when a quotation
 			// resumes after the circumstance
 			for j := rs; j < re; j++ {
-				if c.isOpen(j) && j > rs && c.low[j-1] == "," {
+				if c.isOpen(j) && j > rs && (c.low[j-1] == "," || j == rs+1 && (c.low[rs] == "but" || c.low[rs] == "and")) {
+					// (and “A,” he said, but “B.”)
 					at.ts, at.te = c.extendBack(lo), c.extendContinued(j, re)
+					at.merged = true
 					return
 				}
 			}
@@ -1178,9 +1185,7 @@ func (c *ctx) followOns(out []att) []att {
 			continue
 		}
 		end := c.quotationEnd(a)
-		if end < b-1 {
-			continue
-		}
+		bare := end >= b-1
 		// the last attribution in this or the previous sentence of the same
 		// or the previous paragraph
 		if j == 0 {
@@ -1200,14 +1205,19 @@ func (c *ctx) followOns(out []att) []att {
 				k--
 			}
 			if k >= 0 {
+				// (a quotation the writer's words go on from ends the
+				// statement at its closing mark: “B” for the top bracket.)
 				_, te := c.trim(a, b)
+				if !bare {
+					te = end
+				}
 				out[k].te = te
 				out[k].merged = true
 				out[k].sent = si
 				continue
 			}
 		}
-		if !FollowOn {
+		if !FollowOn || !bare {
 			continue
 		}
 		at := att{cs: -1, ce: -1, head: -1, ss: p.ss, se: p.se, ts: a, te: b, sent: si, followOn: true}
