@@ -194,6 +194,14 @@ func newCtx(d *doc.Document) *ctx {
 	return c
 }
 
+// paraStart reports whether token i is the first of a paragraph.
+func (c *ctx) paraStart(i int) bool {
+	if i == 0 {
+		return true
+	}
+	return strings.IndexByte(c.d.Text[c.d.Tokens[i-1].End:c.d.Tokens[i].Start], '\n') >= 0
+}
+
 // has reports whether token i's word carries the lexical bit (bitStop,
 // bitOpener, ...); the word is looked up once a document.
 func (c *ctx) has(i int, bit uint16) bool {
@@ -239,7 +247,12 @@ func (c *ctx) markRoles() {
 		if t.Kind != doc.QuoteMark || c.roles[i] != doc.MarkApostrophe && c.roles[i] != doc.MarkUnpaired {
 			continue
 		}
-		if i+1 < len(d.Tokens) && d.Tokens[i+1].Kind == doc.QuoteMark && d.Tokens[i+1].Start == t.End && c.roles[i+1] == doc.MarkOpen {
+		if c.roles[i] == doc.MarkUnpaired && c.paraStart(i) && i+1 < len(d.Tokens) && d.Tokens[i+1].Kind == doc.Word && d.Tokens[i+1].Start == t.End {
+			// a mark that opens a paragraph and matches nothing opens a
+			// quotation all the same (“ lost, or a straight " the text
+			// layer could not pair); it runs to the paragraph's end
+			c.roles[i] = doc.MarkOpen
+		} else if i+1 < len(d.Tokens) && d.Tokens[i+1].Kind == doc.QuoteMark && d.Tokens[i+1].Start == t.End && c.roles[i+1] == doc.MarkOpen {
 			c.roles[i] = doc.MarkOpen
 		} else if i > 0 && d.Tokens[i-1].Kind == doc.QuoteMark && d.Tokens[i-1].End == t.Start && c.roles[i-1] == doc.MarkClose {
 			c.roles[i] = doc.MarkClose

@@ -27,6 +27,10 @@ func (c *ctx) emit(out []att) {
 			for te > ts && (c.low[te-1] == "," || c.low[te-1] == ";") {
 				te--
 			}
+		} else if c.isOpen(ts) && te-ts > 2 && c.quotationEnd(ts) == te && !c.isClose(te-1) {
+			// a quotation the text layer left unclosed, to its paragraph's end
+			ts, te = c.trim(ts+1, te)
+			direct = true
 		} else {
 			ts, te = c.trim(ts, te)
 			if at.merged && te-ts > 2 && c.isOpen(ts) && c.isClose(te-1) {

@@ -110,8 +110,13 @@ func Extract(d *doc.Document) {
 				}
 			}
 			// "Caddell continued:" closing a paragraph before a quotation
-			colon := c.low[ce-1] == ":" && ce >= b-1 && c.nextQuotation(b) >= 0
-			if sc <= CueThreshold && !colon && !c.quoteLayout(k, cs, ce, a, b) {
+			// ("Sanders made the following comment:" the same, with a
+			// short object before the colon)
+			colon := c.colonLead(ce, b) && len(sentAtts) == 0
+			// a title-case headline reports in the present with a capital,
+			// which the model never saw in running text ("Mayor Vows ...")
+			headline := c.headline && k > a && c.d.Tokens[k].Has(doc.FlagCap)
+			if sc <= CueThreshold && !colon && !headline && !c.quoteLayout(k, cs, ce, a, b) {
 				k = ce - 1
 				continue
 			}
@@ -154,6 +159,13 @@ func Extract(d *doc.Document) {
 	}
 	out = c.followOns(out)
 	c.emit(out)
+}
+
+// colonLead reports a sentence [.., b) that ends in a colon a few words
+// after the cue group ending at ce, before a paragraph that opens with a
+// quotation: "Caddell continued:", "Sanders made the following comment:".
+func (c *ctx) colonLead(ce, b int) bool {
+	return c.low[b-1] == ":" && b-1-ce <= 4 && ce <= b && c.nextQuotation(b) >= 0
 }
 
 // quoteLayout reports a verb of saying in a direct quotation's layout,
@@ -531,6 +543,11 @@ func (c *ctx) layout(m *models, at *att, sib []att, i, a, b int) {
 		// "he said on Monday.", "he said sarcastically.": not content
 		re = rs
 	}
+	colonLead := hi == b && c.colonLead(at.ce, b)
+	if colonLead {
+		// "made the following comment:" then the quotation
+		re = rs
+	}
 	rightContent := re > rs && !(re-rs == 1 && c.isMark(rs))
 	opensContent := rightContent && (c.has(rs, bitStart) || c.isOpen(rs))
 
@@ -656,7 +673,7 @@ func (c *ctx) layout(m *models, at *att, sib []att, i, a, b int) {
 		return
 	}
 	// nothing after the cue but a colon: the quotation that follows
-	if c.low[at.ce-1] == ":" && at.ce >= b-1 {
+	if colonLead {
 		if q := c.nextQuotation(b); q >= 0 {
 			at.ts, at.te = q, c.extendContinued(q, c.quotationEnd(q))
 			return
@@ -771,7 +788,13 @@ func (c *ctx) clauseEnd(m *models, n att, lo, b int) int {
 		return n.cs
 	}
 	if !(c.isWord(p) && !c.has(p, bitStop) && c.inQ[p] < 0) {
-		// no source of its own: "..., adding that ..."
+		// no source of its own: "..., adding that ..."; but a cue word
+		// after "to" or "of" is inside the content ("committed to
+		// defending its territory")
+		switch c.low[p] {
+		case "to", "of", "for", "by", "about", "from", "the", "a", "an":
+			return b
+		}
 		return n.cs
 	}
 	ss := c.sourceStart(m, n.cs, lo)
@@ -1019,8 +1042,13 @@ func (c *ctx) quotationEnd(k int) int {
 	off := c.d.Tokens[k].Start
 	qs := c.d.Quotations
 	n := sort.Search(len(qs), func(i int) bool { return qs[i].Open.Start >= off })
-	if n >= len(qs) {
-		return k + 1
+	if n >= len(qs) || qs[n].Open.Start != off {
+		// a mark the text layer left unpaired: to the paragraph's end
+		e := k + 1
+		for e < len(c.low) && !c.paraStart(e) {
+			e++
+		}
+		return e
 	}
 	q := qs[n]
 	end := q.Content.End

@@ -51,7 +51,7 @@ type srcExample struct {
 // order, and the perceptron has no random state.
 func Train(o TrainOptions) error {
 	if o.Epochs == 0 {
-		o.Epochs = 5
+		o.Epochs = 4
 	}
 	if o.Bits == 0 {
 		o.Bits = 20

@@ -13,7 +13,7 @@ func init() {
 		fs := flag.NewFlagSet("train quotes", flag.ContinueOnError)
 		gold := fs.String("gold", "../shared/gold/polnear/train.jsonl", "PolNeAR training file (JSON Lines)")
 		out := fs.String("out", "quotes/model", "folder to write cue.model and source.model into (embedded on the next build)")
-		epochs := fs.Int("epochs", 5, "perceptron passes over the data")
+		epochs := fs.Int("epochs", 4, "perceptron passes over the data")
 		shuffle := fs.Bool("shuffle", false, "visit the examples in a fixed-seed random order each epoch")
 		if err := fs.Parse(args); err != nil {
 			return 2
