@@ -23,6 +23,7 @@ type ctx struct {
 	lx    []uint16 // cached lexical bits of tokens (0: not yet looked up)
 	whc   []uint32 // cached hashes of token forms (0: not yet computed)
 	shc   []uint32 // cached hashes of token shapes
+	wcc   []uint64 // cached hashes of token word classes, with bit 32 set once computed
 	// sents are the text layer's sentences, split again before a doubled
 	// '' that opens a quotation after a full stop (a wire convention the
 	// sentence pass does not know)
@@ -140,8 +141,10 @@ func newCtx(d *doc.Document) *ctx {
 	clear(c.lx)
 	c.whc = grow(c.whc, len(d.Tokens))
 	c.shc = grow(c.shc, len(d.Tokens))
+	c.wcc = grow(c.wcc, len(d.Tokens))
 	clear(c.whc)
 	clear(c.shc)
+	clear(c.wcc)
 	// capitalised tokens are lowered into one buffer, turned into one
 	// string, so that their lower-case forms cost one allocation in all
 	buf := c.lbuf[:0]

@@ -65,6 +65,15 @@ func (c *ctx) wordClass(i int) uint32 {
 	if i < 0 || i >= len(c.low) {
 		return hClass[0]
 	}
+	if h := c.wcc[i]; h != 0 {
+		return uint32(h)
+	}
+	h := c.classOf(i)
+	c.wcc[i] = uint64(h) | 1<<32
+	return h
+}
+
+func (c *ctx) classOf(i int) uint32 {
 	if c.isMark(i) {
 		switch c.role(i) {
 		case doc.MarkOpen:

@@ -84,18 +84,21 @@ func Extract(d *doc.Document) {
 		sentAtts := c.atts[:0]
 		c.beginSentence(a, b)
 		for k := a; k < b; k++ {
-			if at, ok := c.dashAt(k, a, b, si); ok {
-				sentAtts = append(sentAtts, at)
-				continue
-			}
-			if at, ok := c.colonAt(k, a, b, si); ok {
-				sentAtts = append(sentAtts, at)
-				continue
-			}
-			if at, ok := c.nameColonAt(k, a, b, si); ok {
-				sentAtts = append(sentAtts, at)
-				k = at.te - 1
-				continue
+			if c.d.Tokens[k].Kind == doc.Punct {
+				// the layouts whose cue is a dash or a colon
+				if at, ok := c.dashAt(k, a, b, si); ok {
+					sentAtts = append(sentAtts, at)
+					continue
+				}
+				if at, ok := c.colonAt(k, a, b, si); ok {
+					sentAtts = append(sentAtts, at)
+					continue
+				}
+				if at, ok := c.nameColonAt(k, a, b, si); ok {
+					sentAtts = append(sentAtts, at)
+					k = at.te - 1
+					continue
+				}
 			}
 			cs, ce, kind, ok := c.cueAt(k, a, b)
 			if !ok || c.flagged(k) {
