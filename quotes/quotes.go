@@ -462,7 +462,10 @@ func (c *ctx) cueAt(k, a, b int) (cs, ce int, kind string, ok bool) {
 				ce++
 			}
 		case "day":
-			ce++
+			// not "condemned Friday's test": the day is the content's
+			if ce+1 >= b || c.low[ce+1] != "'s" && c.low[ce+1] != "’s" && c.low[ce+1] != "s" {
+				ce++
+			}
 		}
 	}
 	cs = k
@@ -922,6 +925,13 @@ func (c *ctx) contentStart(at *att, rs, re int) int {
 				return k
 			}
 			break
+		}
+		if addressee && k > rs && k-rs <= 4 {
+			switch c.low[k] {
+			case "how", "whether", "why", "what":
+				// "told reporters how surprised he is"
+				return k
+			}
 		}
 		if c.low[k] == "," && !addressee && !circ {
 			break

@@ -159,6 +159,8 @@ var indirectCases = []quoteCase{
 	{"apposition and coordinated cue", "Dev Okafor, the union secretary, criticized the offer and said the strike would go on.", []want{{"the strike would go on", "indirect", "said", "Dev Okafor, the union secretary"}}, -1},
 	{"passive without agent", "The vote is expected to take place on Friday.", []want{{"The vote is expected to take place on Friday", "indirect", "is expected", "-"}}, 1},
 	{"passive with agent", "The strike was first reported by the Harbour Gazette.", []want{{"The strike", "indirect", "was first reported by", "the Harbour Gazette"}}, 1},
+	{"told addressee how", "Okafor told reporters how angry the dockers were about the offer.", []want{{"how angry the dockers were about the offer", "indirect", "told", "Okafor"}}, 1},
+	{"day with possessive is content", "The minister condemned Friday’s attack on the convoy as cowardly.", []want{{"Friday’s attack on the convoy as cowardly", "indirect", "condemned", "The minister"}}, -1},
 	{"asked whether", "Reporters asked whether the army would leave.", []want{{"whether the army would leave", "indirect", "asked", "Reporters"}}, 1},
 	{"said name comma apposition long content", "The harbour will stay closed to container ships until the dredging work is finished in the spring, said Jonas Berg, a senior official at the port authority.",
 		[]want{{"The harbour will stay closed to container ships until the dredging work is finished in the spring", "indirect", "said", "Jonas Berg, a senior official at the port authority"}}, 1},
