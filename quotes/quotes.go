@@ -176,7 +176,14 @@ func (c *ctx) colonLead(ce, b int) bool {
 // Mills / “...?” the senator asked / Mills said, “...” / told me: “...”.
 func (c *ctx) quoteLayout(k, cs, ce, a, b int) bool {
 	if !c.has(k, bitSpeech) {
-		return false
+		// any cue word right before a comma or a colon and a quotation
+		// ("the placard read: “...”"): 92% of these are cues in PolNeAR
+		// train, whatever the word
+		j := ce
+		if j < b && c.low[j] == "," {
+			j++
+		}
+		return j < b && j > cs && c.isOpen(j) && (c.low[j-1] == "," || c.low[j-1] == ":")
 	}
 	// a closing mark after , ? ! within the few tokens before the cue
 	for j := cs - 1; j >= a && j >= cs-10; j-- {

@@ -111,6 +111,8 @@ var directCases = []quoteCase{
 		[]want{{"We will not go back.", "", "saying", ""}}, -1},
 	{"interrupted quotation goes on in the writer's words", "“The offer is an insult,” said Dev Okafor, the union secretary. “It is a pay cut” for most of the dockers.",
 		[]want{{"The offer is an insult,” said Dev Okafor, the union secretary. “It is a pay cut", "direct", "said", "Dev Okafor, the union secretary"}}, 1},
+	{"any cue word before a colon and a quotation", "The banner above the gate read: “No pay, no port.”",
+		[]want{{"No pay, no port.", "direct", "read:", "The banner above the gate"}}, 1},
 	{"straight marks", "\"We are not afraid,\" the mayor said.", []want{{"We are not afraid", "direct", "said", "the mayor"}}, 1},
 	{"two sentences in one quote", "“The harbour is empty. The ships have gone,” Lind said.", []want{{"The harbour is empty. The ships have gone", "direct", "said", "Lind"}}, 1},
 	{"said with adverb inside group", "“It is over,” the coach said quietly.", []want{{"It is over", "direct", "said", "the coach"}}, 1},
