@@ -299,3 +299,26 @@ func Load(data []byte) (*Model, error) {
 	}
 	return m, nil
 }
+
+// Mean returns the model whose weights are the mean of the models' weights
+// (all of one size): perceptrons trained on the same data in different
+// orders, averaged, vary less with the order than any one of them.
+func Mean(ms ...*Model) *Model {
+	if len(ms) == 0 {
+		return nil
+	}
+	n := ms[0].Size()
+	m := &Model{Bits: ms[0].Bits, W: make([]float32, n)}
+	for _, x := range ms {
+		if x.Size() != n {
+			panic("learn.Mean: models of different sizes")
+		}
+		for i := 0; i < n; i++ {
+			m.W[i] += x.Weight(i)
+		}
+	}
+	for i := range m.W {
+		m.W[i] /= float32(len(ms))
+	}
+	return m
+}

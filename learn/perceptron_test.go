@@ -101,3 +101,25 @@ func TestFeaturesDiffer(t *testing.T) {
 		t.Errorf("hash collision among %x %x %x %x", a, b, c, d)
 	}
 }
+
+// The mean of models scores the mean of their scores, and of one model
+// scores as that model.
+func TestMean(t *testing.T) {
+	f := Features{}.Add(pw, "said")
+	a, b := NewTrainer(8), NewTrainer(8)
+	a.Binary(f, true)
+	b.Binary(f, false)
+	b.Binary(f, false)
+	ma, mb := a.Model(), b.Model()
+	m := Mean(ma, mb)
+	want := (ma.Score(f) + mb.Score(f)) / 2
+	if got := m.Score(f); got-want > 1e-6 || want-got > 1e-6 {
+		t.Errorf("mean scores %v, want %v", got, want)
+	}
+	if got := Mean(ma).Score(f); got != ma.Score(f) {
+		t.Errorf("mean of one model scores %v, want %v", got, ma.Score(f))
+	}
+	if Mean() != nil {
+		t.Error("the mean of no models must be nil")
+	}
+}

@@ -1171,6 +1171,11 @@ func (c *ctx) rankSources(m *models, e, lo int) int {
 			best = i // the rule without a model: the longest phrase
 			return
 		}
+		if c.participlePhrase(i, e) {
+			// "the review ..., released this week, found": a participle
+			// and its circumstance describe the source, they are not it
+			return
+		}
 		c.fbuf = c.sourceFeatures(c.fbuf[:0], i, e, lo, n)
 		if s := m.source.Score(c.fbuf); best < 0 || s > bs {
 			best, bs = i, s
@@ -1180,6 +1185,15 @@ func (c *ctx) rankSources(m *models, e, lo int) int {
 		return e - 1
 	}
 	return best
+}
+
+// participlePhrase reports a lower-case -ed word at i followed by a time
+// or place phrase or by "by", before e: "released this week".
+func (c *ctx) participlePhrase(i, e int) bool {
+	if i+1 >= e || !strings.HasSuffix(c.low[i], "ed") || c.d.Tokens[i].Has(doc.FlagCap) {
+		return false
+	}
+	return lex.edges[c.low[i+1]] == "time" || lex.edges[c.low[i+1]] == "opener" || c.low[i+1] == "by"
 }
 
 // maxSource is the longest source phrase considered, in tokens.

@@ -39,6 +39,9 @@ type TrainOptions struct {
 	Log    io.Writer
 	// Shuffle visits the examples in a fixed-seed random order each epoch.
 	Shuffle bool
+	// Bags is the number of cue models, trained in different fixed-seed
+	// orders and averaged (1: one model, in file order; 0: the default, 9).
+	Bags int
 }
 
 type srcExample struct {
@@ -55,6 +58,9 @@ func Train(o TrainOptions) error {
 	}
 	if o.Bits == 0 {
 		o.Bits = 20
+	}
+	if o.Bags == 0 {
+		o.Bags = 9
 	}
 	if o.Log == nil {
 		o.Log = io.Discard
@@ -166,8 +172,31 @@ func Train(o TrainOptions) error {
 	if err := os.MkdirAll(o.Out, 0o755); err != nil {
 		return err
 	}
-	for name, t := range map[string]*learn.Trainer{"cue.model": ct, "source.model": st} {
-		b, _ := t.Model().MarshalBinary()
+	cueModel := ct.Model()
+	if o.Bags > 1 {
+		// more cue models, each visiting the examples in its own
+		// fixed-seed order, averaged with the first
+		ms := []*learn.Model{cueModel}
+		for bag := 1; bag < o.Bags; bag++ {
+			bt := learn.NewTrainer(o.Bits)
+			r := rand.New(rand.NewSource(int64(bag)))
+			ord := make([]int, len(cueX))
+			for i := range ord {
+				ord[i] = i
+			}
+			for ep := 0; ep < o.Epochs; ep++ {
+				r.Shuffle(len(ord), func(i, j int) { ord[i], ord[j] = ord[j], ord[i] })
+				for _, i := range ord {
+					bt.Binary(cueX[i], cueY[i])
+				}
+			}
+			ms = append(ms, bt.Model())
+		}
+		cueModel = learn.Mean(ms...)
+		fmt.Fprintf(o.Log, "cue model: the mean of %d orders\n", o.Bags)
+	}
+	for name, mod := range map[string]*learn.Model{"cue.model": cueModel, "source.model": st.Model()} {
+		b, _ := mod.MarshalBinary()
 		if err := os.WriteFile(filepath.Join(o.Out, name), b, 0o644); err != nil {
 			return err
 		}
