@@ -60,6 +60,16 @@ func (c *ctx) emit(out []att) {
 		if at.ss >= 0 && at.se > at.ss {
 			q.Source = doc.Span{Start: d.Tokens[at.ss].Start, End: d.Tokens[at.se-1].End}
 			q.Speaker = c.speaker(q.Source)
+			if q.Speaker < 0 && at.se-at.ss == 1 && c.relative(at.ss) {
+				// "Mr. Kamin, who emphasized ...": the name before "who"
+				e := at.ss
+				for e > 0 && c.low[e-1] == "," {
+					e--
+				}
+				if s := max(0, e-4); e > s {
+					q.Speaker = c.speaker(doc.Span{Start: d.Tokens[s].Start, End: d.Tokens[e-1].End})
+				}
+			}
 		}
 		switch {
 		case direct || at.merged || at.kind == "dash":

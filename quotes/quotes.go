@@ -139,7 +139,7 @@ func Extract(d *doc.Document) {
 			}
 		}
 		for i := range sentAtts {
-			if at := &sentAtts[i]; at.ss >= 0 && !c.contentWord(at.ss, at.se) {
+			if at := &sentAtts[i]; at.ss >= 0 && !c.contentWord(at.ss, at.se) && !(at.se-at.ss == 1 && c.relative(at.ss)) {
 				// "in the hope that": a determiner alone is no source, and
 				// after a preposition the cue word is a noun, not a cue
 				if at.ss-1 >= a && c.has(at.ss-1, bitStop) || at.se-at.ss == 1 && at.se == at.cs {
@@ -546,6 +546,11 @@ func (c *ctx) layout(m *models, at *att, sib []att, i, a, b int) {
 		return k >= lo && (c.isClose(k) || c.low[k] == "," && k-1 >= lo && c.isClose(k-1))
 	}
 	sourceLeft := p >= lo && (c.isWord(p) || c.low[p] == ")") && !c.has(p, bitStop) && c.inQ[p] < 0
+	// "Mr. Kamin, who emphasized that ...": PolNeAR's source is the
+	// relative pronoun (421 times in train); emit resolves it to the
+	// name before it
+	relSource := p >= lo && c.relative(p) && c.inQ[p] < 0
+	sourceLeft = sourceLeft || relSource
 	// the stretch after the cue
 	r := at.ce
 	for r < hi && (c.low[r] == "," || c.low[r] == ":") {
@@ -606,6 +611,9 @@ func (c *ctx) layout(m *models, at *att, sib []att, i, a, b int) {
 	if sourceLeft {
 		at.se = at.cs
 		at.ss = c.sourceStart(m, at.se, a)
+		if relSource {
+			at.ss = p
+		}
 		// a source never swallows a surer cue: "Diop said he took part in
 		// the hope that ..." keeps "said" and gives up "hope"'s long source
 		for j := i - 1; j >= 0; j-- {
@@ -1185,6 +1193,11 @@ func (c *ctx) rankSources(m *models, e, lo int) int {
 		return e - 1
 	}
 	return best
+}
+
+// relative reports a relative pronoun that can be a source: who, which.
+func (c *ctx) relative(k int) bool {
+	return c.low[k] == "who" || c.low[k] == "which"
 }
 
 // participlePhrase reports a lower-case -ed word at i followed by a time
