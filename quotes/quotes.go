@@ -584,7 +584,14 @@ func (c *ctx) layout(m *models, at *att, sib []att, i, a, b int) {
 		}
 	}
 	nameAfter := false
-	if !sourceLeft && p >= lo && (c.low[p] == "and" || c.low[p] == "but") && i > 0 && sib[i-1].ss >= 0 {
+	if !sourceLeft && p >= lo && rightContent && c.subordinate(p, at.head) {
+		// "Dean began by saying ...": the subject of the sentence speaks
+		if i > 0 && sib[i-1].ss >= 0 {
+			at.ss, at.se = sib[i-1].ss, sib[i-1].se
+		} else {
+			at.ss, at.se = c.sentenceSubject(a, p)
+		}
+	} else if !sourceLeft && p >= lo && (c.low[p] == "and" || c.low[p] == "but") && i > 0 && sib[i-1].ss >= 0 {
 		// "X urged ... and said ...": the same source goes on
 		at.ss, at.se = sib[i-1].ss, sib[i-1].se
 	} else if !sourceLeft && p >= lo && c.low[p] == "," && i > 0 && sib[i-1].ss >= 0 && (strings.HasSuffix(c.low[at.head], "ing") || opensContent) {
@@ -1193,6 +1200,41 @@ func (c *ctx) rankSources(m *models, e, lo int) int {
 		return e - 1
 	}
 	return best
+}
+
+// subordinate reports a cue whose subject is left out after token p: a
+// gerund after a preposition ("began by saying"). (Infinitives, "went on
+// to discuss", are as often not statements: "needs to tell the truth".)
+func (c *ctx) subordinate(p, head int) bool {
+	switch c.low[p] {
+	case "by", "before", "after", "while", "when", "for", "from", "without":
+		return strings.HasSuffix(c.low[head], "ing")
+	}
+	return false
+}
+
+// sentenceSubject returns the subject opening the sentence at a, before
+// e: a pronoun or a run of capitalised words followed by a lower-case
+// word; -1, -1 when the sentence opens otherwise.
+func (c *ctx) sentenceSubject(a, e int) (int, int) {
+	k := a
+	for k < e && (c.low[k] == "but" || c.low[k] == "and" || c.low[k] == "then" || c.low[k] == "so") {
+		k++
+	}
+	if k >= e {
+		return -1, -1
+	}
+	if c.has(k, bitSubject) && !c.relative(k) {
+		return k, k + 1
+	}
+	s := k
+	for k < e && (c.isWord(k) && c.d.Tokens[k].Has(doc.FlagCap) || k > s && (c.low[k] == "." || c.low[k] == "’s" || c.low[k] == "'s")) {
+		k++
+	}
+	if k == s || k >= e || !c.isWord(k) || c.d.Tokens[k].Has(doc.FlagCap) {
+		return -1, -1
+	}
+	return s, k
 }
 
 // relative reports a relative pronoun that can be a source: who, which.

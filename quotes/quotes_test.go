@@ -167,6 +167,8 @@ var indirectCases = []quoteCase{
 		[]want{{"that the port could not survive another strike", "indirect", "argued", "who"}}, -1},
 	{"relative which source", "The union issued a report, which found that wages had fallen for six years.",
 		[]want{{"that wages had fallen for six years", "indirect", "found", "which"}}, -1},
+	{"gerund after preposition takes the subject", "Okafor stood on a crate before saying that the strike would go on.",
+		[]want{{"that the strike would go on", "indirect", "saying", "Okafor"}}, -1},
 	{"asked whether", "Reporters asked whether the army would leave.", []want{{"whether the army would leave", "indirect", "asked", "Reporters"}}, 1},
 	{"said name comma apposition long content", "The harbour will stay closed to container ships until the dredging work is finished in the spring, said Jonas Berg, a senior official at the port authority.",
 		[]want{{"The harbour will stay closed to container ships until the dredging work is finished in the spring", "indirect", "said", "Jonas Berg, a senior official at the port authority"}}, 1},
