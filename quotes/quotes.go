@@ -648,6 +648,12 @@ func (c *ctx) layout(m *models, at *att, sib []att, i, a, b int) {
 			}
 		}
 		leftQuote := quoteBefore(at.ss - 1)
+		if leftQuote && rightContent && c.titleBefore(at.ss-1, lo) {
+			// "On this week's broadcast of “Fox News Sunday,” Pence said
+			// his ...": a quoted title inside the writer's phrase, not
+			// the speaker's words
+			leftQuote = false
+		}
 		if rightContent && leftQuote && !opensContent {
 			// “A,” Trump said at a rally, “B.”: both sides when a quotation
 			// resumes after the circumstance
@@ -1235,6 +1241,24 @@ func (c *ctx) sentenceSubject(a, e int) (int, int) {
 		return -1, -1
 	}
 	return s, k
+}
+
+// titleBefore reports whether the quotation closing at k (or at k-1,
+// before a comma) opens after a preposition or determiner inside the
+// stretch from lo: a quoted title, not the speaker's words.
+func (c *ctx) titleBefore(k, lo int) bool {
+	if c.low[k] == "," {
+		k--
+	}
+	q := c.quotationOpen(k)
+	if q <= lo {
+		return false
+	}
+	switch c.low[q-1] {
+	case "of", "on", "in", "at", "to", "the", "from", "with", "called", "titled", "entitled":
+		return true
+	}
+	return false
 }
 
 // relative reports a relative pronoun that can be a source: who, which.
