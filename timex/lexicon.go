@@ -29,7 +29,9 @@ type lexicons struct {
 	fuzzy                               map[string]fuzzyInfo
 	sets, seasons, holidays, parts      map[string]string
 	mods                                map[string]string
-	tense                               map[string]int8
+	// tense maps a cue word to -2 (strong past), -1 (weak past), 1 (weak
+	// future) or 2 (strong future).
+	tense map[string]int8
 	// phraseFirst holds the first word of every multi-word phrase of the
 	// phrase lists, so a phrase lookup is tried only where one can start.
 	phraseFirst map[string]bool
@@ -99,14 +101,19 @@ func load() *lexicons {
 		l.mods = strMap("modifiers.txt", true)
 		l.tense = map[string]int8{}
 		for _, e := range read("tense.txt") {
+			var v int8
 			switch e.Field(1) {
 			case "past":
-				l.tense[e.Fields[0]] = -1
+				v = -1
 			case "future":
-				l.tense[e.Fields[0]] = 1
+				v = 1
 			default:
 				panic("timex/data/tense.txt:" + strconv.Itoa(e.Line) + ": the second field must be past or future")
 			}
+			if e.Field(2) == "strong" {
+				v *= 2
+			}
+			l.tense[e.Fields[0]] = v
 		}
 		lex = l
 	})

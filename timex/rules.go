@@ -12,17 +12,39 @@ var beWords = map[string]bool{"be": true, "been": true, "being": true, "is": tru
 
 var notVerbAfterTo = map[string]bool{"the": true, "a": true, "an": true, "his": true, "her": true, "its": true, "their": true, "our": true, "this": true, "that": true, "those": true, "these": true, "be": false}
 
-// direction says whether the sentence around tokens [start, end) speaks of
-// the past (-1) or the future (+1), or 0 when nothing tells. The nearest cue
-// before the expression wins ("said elections would be held in March" is
-// future); then the words after it are read.
+// direction says whether the clause around tokens [start, end) speaks of
+// the past (< 0) or the future (> 0): 2 for a strong cue (will, would, was,
+// "to" before a verb), 1 for a weak one (a verb in -ed, said), 0 when nothing
+// tells. The nearest cue before the expression wins ("said elections would
+// be held in March" is future), then the words after it; an expression with
+// no cue in its clause takes the direction of the previous one in its
+// sentence ("holding a referendum in March, electing parliamentarians in
+// October").
 func (p *parser) direction(start, end int) int8 {
-	for k := start - 1; k >= 0 && start-k <= 24 && p.same(start, k); k-- {
+	d := p.scanDirection(start, end)
+	if d != 0 {
+		p.dirSent, p.dir = p.v[start].sent, d
+		return d
+	}
+	if p.dirSent == p.v[start].sent {
+		return p.dir
+	}
+	return 0
+}
+
+func (p *parser) scanDirection(start, end int) int8 {
+	for k := start - 1; k >= 0 && start-k <= 20 && p.same(start, k); k-- {
+		if clauseBreak[p.v[k].s] {
+			break
+		}
 		if d, ok := p.cue(k, start); ok {
 			return d
 		}
 	}
 	for k := end; k-end <= 10 && p.same(start, k); k++ {
+		if clauseBreak[p.v[k].s] {
+			break
+		}
 		if p.w(k) == "to" {
 			continue
 		}
@@ -32,6 +54,8 @@ func (p *parser) direction(start, end int) int8 {
 	}
 	return 0
 }
+
+var clauseBreak = map[string]bool{",": true, ";": true, ":": true, "—": true, "–": true, "(": true, ")": true, "but": true, "while": true, "whereas": true, "\"": true, "“": true, "”": true}
 
 func (p *parser) cue(k, limit int) (int8, bool) {
 	t := &p.v[k]
@@ -45,7 +69,7 @@ func (p *parser) cue(k, limit int) (int8, bool) {
 	if w == "to" && k+1 < len(p.v) && k+1 != limit {
 		n := &p.v[k+1]
 		if n.kind == 0 && !n.cap && !notVerbAfterTo[n.s] && !p.l.trigger(n) {
-			return 1, true
+			return 2, true
 		}
 		return 0, false
 	}
@@ -60,22 +84,25 @@ func (p *parser) cue(k, limit int) (int8, bool) {
 
 var notPast = map[string]bool{"hundred": true, "united": true, "related": true, "based": true, "armed": true, "alleged": true, "detailed": true, "limited": true, "red": true, "supposed": true}
 
-// monthYear chooses the year of a month named without one.
+// monthYear chooses the year of a month named without one: the nearest
+// such month to the publication date, unless a strong cue of tense says
+// which way to look; a weak cue breaks a tie.
 func (p *parser) monthYear(m int, dir int8) int {
 	y, rm := p.ref.Year(), int(p.ref.Month())
 	switch {
-	case dir < 0:
+	case dir <= -2:
 		if m > rm {
 			y--
 		}
-	case dir > 0:
+	case dir >= 2:
 		if m < rm {
 			y++
 		}
 	default:
-		if m-rm > 6 {
+		switch diff := m - rm; {
+		case diff > 6 || diff == 6 && dir < 0:
 			y--
-		} else if rm-m > 6 {
+		case diff < -6 || diff == -6 && dir > 0:
 			y++
 		}
 	}
@@ -278,9 +305,11 @@ func (p *parser) weekdayRule(i int) (int, result, bool) {
 	if !p.refOK {
 		return end, result{typ: "DATE", value: "XXXX-XX-XX", gran: "day"}, true
 	}
+	// news reports mostly what happened: a weekday is past unless a strong
+	// cue looks ahead, and "Friday's meeting" is past
 	dir := p.direction(i, end)
-	if dir == 0 {
-		dir = -1 // news reports mostly what happened
+	if dir < 2 || p.w(end) == "'s" || p.w(end) == "’s" {
+		dir = -1
 	}
 	return end, dateResult(p.weekdayDate(wd, dir, false), "published"), true
 }
@@ -356,14 +385,13 @@ func (p *parser) monthDay(i, end, m, day int) result {
 		return result{typ: "DATE", value: "XXXX-" + pad(m, 2) + "-" + pad(day, 2), gran: "day"}
 	}
 	dir := p.direction(i, end)
-	y := p.ref.Year()
-	if dir == 0 {
-		y = p.monthYear(m, 0)
-	} else {
+	y := p.monthYear(m, dir)
+	if m == int(p.ref.Month()) {
+		y = p.ref.Year()
 		t := time.Date(y, time.Month(m), day, 0, 0, 0, 0, time.UTC)
-		if dir < 0 && t.After(p.ref) {
+		if dir <= -2 && t.After(p.ref) {
 			y--
-		} else if dir > 0 && t.Before(p.ref) {
+		} else if dir >= 2 && t.Before(p.ref) {
 			y++
 		}
 	}
@@ -518,7 +546,7 @@ func (p *parser) quarterRule(i int) (int, result, bool) {
 					return end, result{typ: "DATE", value: "XXXX-H" + strconv.Itoa(ord), gran: "half"}, true
 				}
 				year = p.ref.Year()
-				if ord == 2 && p.ref.Month() <= 6 && p.direction(start, end) <= 0 {
+				if ord == 2 && p.ref.Month() <= 6 && p.direction(start, end) < 2 {
 					year--
 				}
 			}
@@ -531,7 +559,7 @@ func (p *parser) quarterRule(i int) (int, result, bool) {
 			year = p.ref.Year()
 			cur := quarterOf(p.ref)
 			dir := p.direction(start, end)
-			if ord > cur && dir <= 0 {
+			if ord > cur && dir < 2 {
 				year-- // a quarter not yet begun is last year's, unless the sentence looks ahead
 			}
 		}
@@ -1072,17 +1100,17 @@ func (p *parser) holidayRule(i int) (int, result, bool) {
 		year = p.ref.Year()
 		m, d := holidayDate(rule, year)
 		t := time.Date(year, time.Month(m), d, 0, 0, 0, 0, time.UTC)
-		dir := int8(n)
+		dir := int8(2 * n)
 		if dir == 0 {
 			dir = p.direction(start, end)
 		}
 		switch {
-		case dir < 0 && !t.Before(p.ref):
+		case dir <= -2 && !t.Before(p.ref):
 			year--
-		case dir > 0 && t.Before(p.ref):
+		case dir >= 2 && t.Before(p.ref):
 			year++
-		case dir == 0:
-			year = p.monthYear(m, 0)
+		case dir > -2 && dir < 2:
+			year = p.monthYear(m, dir)
 		}
 	}
 	m, d := holidayDate(rule, year)

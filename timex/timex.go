@@ -73,6 +73,10 @@ type parser struct {
 	// "a year earlier", "the following month" and "the year-ago quarter".
 	last   result
 	lastOK bool
+	// dir is the direction of tense found for the last expression, in
+	// sentence dirSent.
+	dir     int8
+	dirSent int
 }
 
 // Find returns the temporal expressions of d, in text order. It needs the
@@ -84,6 +88,7 @@ func Find(d *doc.Document) []doc.Timex {
 	p := &parser{d: d, l: load()}
 	p.ref, p.refOK = parseRef(d.Published)
 	p.v = buildTokens(d)
+	p.dirSent = -1
 	var out []doc.Timex
 	for i := 0; i < len(p.v); {
 		if p.v[i].bad || !p.l.trigger(&p.v[i]) {
