@@ -184,8 +184,7 @@ func (p *parser) fuzzyRef(i int) (int, result, bool) {
 	}
 	if best == 1 && p.w(i) == "recent" {
 		if u, ok := p.l.units[p.w(i+1)]; ok && p.same(i, i+1) && strings.HasSuffix(p.w(i+1), "s") {
-			_ = u
-			return i + 2, result{typ: "DATE", value: "PAST_REF"}, true
+			return i + 2, result{typ: "DURATION", value: durationValue(-1, u)}, true
 		}
 	}
 	v := f.value
@@ -442,7 +441,7 @@ func (p *parser) yearRule(i int) (int, result, bool) {
 		if s := p.w(i + 1); s == "%" || s == "percent" || s == "per" {
 			return 0, result{}, false
 		}
-		if p.v[i].hyph && !p.v[i-1].isNum() {
+		if p.v[i].hyph && !p.v[i-1].isNum() && p.l.mods[p.w(i-1)] == "" && p.w(i-1) != "post" && p.w(i-1) != "pre" {
 			return 0, result{}, false // "Boeing-1990"
 		}
 	}
@@ -484,8 +483,15 @@ func (p *parser) decadeRule(i int) (int, result, bool) {
 			return i + 1, result{typ: "DATE", value: "19" + w[len("’"):len("’")+1], gran: "decade"}, true
 		}
 	}
+	if v, ok := decadeWords[w]; ok && start < i {
+		c := "19"
+		if p.refOK && p.ref.Year() >= 2030 {
+			c = "20"
+		}
+		return i + 1, result{typ: "DATE", value: c + v, gran: "decade"}, true
+	}
 	// "the 20th century"
-	if start < i && p.w(i+1) == "century" && len(w) >= 3 && isDigits(w[:len(w)-2]) {
+	if p.w(i+1) == "century" && len(w) >= 3 && isDigits(w[:len(w)-2]) {
 		n, _ := strconv.Atoi(w[:len(w)-2])
 		if n > 0 && n < 30 {
 			return i + 2, result{typ: "DATE", value: pad(n-1, 2), gran: "century"}, true
@@ -493,6 +499,8 @@ func (p *parser) decadeRule(i int) (int, result, bool) {
 	}
 	return 0, result{}, false
 }
+
+var decadeWords = map[string]string{"twenties": "2", "thirties": "3", "forties": "4", "fifties": "5", "sixties": "6", "seventies": "7", "eighties": "8", "nineties": "9"}
 
 // quarterRule reads "the third quarter", "third-quarter", "the fiscal first
 // quarter", "the second half of 1989", "the latest quarter", "the year-ago quarter".
@@ -602,7 +610,9 @@ func (p *parser) quarterRule(i int) (int, result, bool) {
 	case "quarter":
 		kind = "the"
 	}
-	if p.w(i) != "quarter" || !p.same(start, i) {
+	if p.w(i) == "period" && (kind == "latest" || kind == "yearago") {
+		// "the latest period", "the year-earlier period": the quarter of the report
+	} else if p.w(i) != "quarter" || !p.same(start, i) {
 		if year != 0 && p.w(i) == "period" {
 			// "the 1988 period" after a quarter: that quarter in that year
 		} else {
@@ -632,7 +642,7 @@ func (p *parser) quarterRule(i int) (int, result, bool) {
 		base = time.Date(year, base.Month(), 1, 0, 0, 0, 0, time.UTC)
 	}
 	v, g, t := shift(base, unitInfo{letter: "Q"}, 4*shiftY)
-	return end, result{typ: "DATE", value: v, gran: g, anchor: "timex", when: t}, true
+	return end, result{typ: "DATE", value: v, gran: g, anchor: "timex", when: t, derived: shiftY != 0}, true
 }
 
 // relativeRule reads "this week", "last year", "next month", "the past year",
@@ -866,6 +876,10 @@ func (p *parser) agoRule(i int) (int, result, bool) {
 	case "later", "after", "hence":
 		sign = 1
 		anchorLast = dir != "hence"
+		if dir == "later" && u.letter != "Y" {
+			// TimeML: "three days later" is the duration "three days"; "later" is a signal
+			return 0, result{}, false
+		}
 	case "from":
 		if p.w(end+1) != "now" {
 			return 0, result{}, false
@@ -905,10 +919,10 @@ func (p *parser) agoRule(i int) (int, result, bool) {
 	}
 	if u.letter == "Y" && p.lastOK && p.last.gran == "quarter" {
 		v, g, t := shift(base, unitInfo{letter: "Q"}, 4*sign*n)
-		return end, result{typ: "DATE", value: v, gran: g, anchor: "timex", when: t}, true
+		return end, result{typ: "DATE", value: v, gran: g, anchor: "timex", when: t, derived: true}, true
 	}
 	v, g, t := shift(base, u, sign*n)
-	return end, result{typ: "DATE", value: v, gran: g, anchor: anchor, when: t}, true
+	return end, result{typ: "DATE", value: v, gran: g, anchor: anchor, when: t, derived: anchor == "timex"}, true
 }
 
 var durationLead = map[string]bool{"for": true, "over": true, "within": true, "in": true, "after": true, "of": true, "than": true, "about": true, "nearly": true, "almost": true, "some": true, "recent": false}
@@ -1140,4 +1154,126 @@ func holidayDate(rule string, year int) (int, int) {
 		t = t.AddDate(0, 0, 1)
 	}
 	return m, t.Day() + 7*(nth-1)
+}
+
+// theUnitRule reads "the weekend", "the year", "the full year", "the fiscal
+// year", "the month", "the week", "the morning", "year-end": the unit that
+// holds the publication date, or a span of one unit when a clause follows
+// ("the year ended Sept. 30").
+func (p *parser) theUnitRule(i int) (int, result, bool) {
+	start := i
+	w := p.w(i)
+	if w == "year" && (p.w(i+1) == "end" || p.w(i+1) == "'s" && p.w(i+2) == "end" || p.w(i+1) == "’s" && p.w(i+2) == "end") && p.same(i, i+1) {
+		end := i + 2
+		if p.w(i+1) != "end" {
+			end = i + 3
+		}
+		r := p.rel(unitInfo{letter: "Y", gran: "year"}, 0)
+		r.mod = "END"
+		return end, r, true
+	}
+	if w != "the" {
+		return 0, result{}, false
+	}
+	i++
+	fiscal := false
+	switch p.w(i) {
+	case "full", "whole", "entire":
+		i++
+	case "fiscal":
+		fiscal = true
+		i++
+	}
+	x := p.w(i)
+	if !p.same(start, i) {
+		return 0, result{}, false
+	}
+	end := i + 1
+	after := p.w(end)
+	spanFollows := after == "ended" || after == "ending" || after == "to" || after == "through"
+	switch x {
+	case "weekend":
+		if !p.refOK {
+			return end, result{typ: "DATE", value: "XXXX-WXX-WE", gran: "week"}, true
+		}
+		n := 0
+		wd := isoWeekday(p.ref)
+		if dir := p.direction(start, end); dir >= 2 {
+			if wd >= 6 {
+				n = 1
+			}
+		} else if wd < 6 {
+			n = -1
+		}
+		return end, p.rel(unitInfo{letter: "WE", gran: "week"}, n), true
+	case "year":
+		if spanFollows || fiscal && !p.refOK {
+			return end, result{typ: "DURATION", value: "P1Y"}, true
+		}
+		r := p.rel(unitInfo{letter: "Y", gran: "year"}, 0)
+		if fiscal {
+			r.gran = "fiscal year"
+		}
+		return end, r, true
+	case "month":
+		if spanFollows {
+			return end, result{typ: "DURATION", value: "P1M"}, true
+		}
+		return end, p.rel(unitInfo{letter: "M", gran: "month"}, 0), true
+	case "week":
+		if spanFollows {
+			return end, result{typ: "DURATION", value: "P1W"}, true
+		}
+		return end, p.rel(unitInfo{letter: "W", gran: "week"}, 0), true
+	case "morning", "afternoon", "evening":
+		if !p.refOK {
+			return end, result{typ: "TIME", value: "XXXX-XX-XXT" + p.l.parts[x], gran: "part of day"}, true
+		}
+		base := p.ref
+		if p.lastOK && p.last.gran == "day" {
+			base = p.last.when
+		}
+		return end, result{typ: "TIME", value: dayValue(base) + "T" + p.l.parts[x], gran: "part of day", anchor: "published", when: base}, true
+	}
+	return 0, result{}, false
+}
+
+// spokenYearRule reads years written in words, as broadcast transcripts do:
+// "nineteen ninety-six", "the year two thousand".
+func (p *parser) spokenYearRule(i int) (int, result, bool) {
+	start := i
+	if p.w(i) == "the" && p.w(i+1) == "year" {
+		i += 2
+	}
+	if !p.same(start, i) {
+		return 0, result{}, false
+	}
+	hi, ok := p.l.numbers[p.w(i)]
+	if !ok || p.v[i].isNum() {
+		return 0, result{}, false
+	}
+	if hi == 2 && p.w(i+1) == "thousand" && p.same(i, i+1) {
+		y, end := 2000, i+2
+		if v, ok := p.l.numbers[p.w(end)]; ok && v > 0 && v < 10 && p.same(i, end) {
+			y += v
+			end++
+		}
+		return end, result{typ: "DATE", value: pad(y, 4), gran: "year", when: time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC)}, true
+	}
+	if hi < 11 || hi > 20 {
+		return 0, result{}, false
+	}
+	tens, ok := p.l.numbers[p.w(i+1)]
+	if !ok || tens < 10 || tens > 90 || tens%10 != 0 && tens > 19 || !p.same(i, i+1) {
+		return 0, result{}, false
+	}
+	end := i + 2
+	y := hi*100 + tens
+	if tens >= 20 {
+		if v, ok := p.l.numbers[p.w(end)]; ok && v > 0 && v < 10 && p.same(i, end) {
+			y += v
+			end++
+		}
+	}
+	return end, result{typ: "DATE", value: pad(y, 4), gran: "year", when: time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC)}, true
 }

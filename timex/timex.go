@@ -61,6 +61,10 @@ type result struct {
 	// when is the first day the value denotes, for expressions later in the
 	// text that count from it ("two days later"); zero when there is none.
 	when time.Time
+	// derived marks a value counted from an earlier expression ("a year
+	// earlier"): it does not become the anchor of the next one, so that a
+	// chain of "a year earlier" does not drift back a year each time.
+	derived bool
 }
 
 type parser struct {
@@ -108,7 +112,7 @@ func Find(d *doc.Document) []doc.Timex {
 			Anchor:      r.anchor,
 			Mod:         r.mod,
 		})
-		if !r.when.IsZero() && r.typ != "DURATION" && r.typ != "SET" {
+		if !r.when.IsZero() && r.typ != "DURATION" && r.typ != "SET" && !r.derived {
 			p.last, p.lastOK = r, true
 		}
 		i = end
@@ -165,7 +169,7 @@ func buildTokens(d *doc.Document) []vtok {
 				t.start = tk.Start + off
 				t.end = t.start + len(part)
 				t.hyph = !first
-				t.cap = first && base.cap
+				t.cap = part[0] != raw[off] // the lower-cased byte differs: it was a capital
 				t.kind = doc.Word
 				if isDigits(part) {
 					t.kind = doc.Number
@@ -271,7 +275,9 @@ var relWords = map[string]bool{
 	"the": true, "this": true, "last": true, "next": true, "past": true, "coming": true,
 	"previous": true, "following": true, "every": true, "each": true, "fiscal": true,
 	"year": true, "noon": true, "midnight": true, "that": true, "per": true, "latest": true,
-	"same": true, "these": true, "those": true, "within": true,
+	"same": true, "these": true, "those": true, "within": true, "midday": true,
+	"nineteen": true, "twentieth": true, "twenties": true, "thirties": true, "forties": true,
+	"fifties": true, "sixties": true, "seventies": true, "eighties": true, "nineties": true,
 }
 
 func (p *parser) w(i int) string {
@@ -354,6 +360,8 @@ var rules = []rule{
 	(*parser).setRule,
 	(*parser).seasonRule,
 	(*parser).holidayRule,
+	(*parser).theUnitRule,
+	(*parser).spokenYearRule,
 }
 
 // core tries the rules at i and keeps the longest match; on a tie the
@@ -487,14 +495,14 @@ func (p *parser) rel(u unitInfo, n int) result {
 }
 
 func durationValue(n int, u unitInfo) string {
+	if u.letter == "DE" && n > 0 {
+		return "P" + strconv.Itoa(10*n) + "Y" // TimeML writes "two decades" P20Y
+	}
 	num := "X"
 	if n >= 0 {
 		num = strconv.Itoa(n)
 	}
 	letter := u.letter
-	if letter == "WE" {
-		letter = "WE"
-	}
 	if u.time {
 		return "PT" + num + letter
 	}
