@@ -84,27 +84,31 @@ func (p *parser) cue(k, limit int) (int8, bool) {
 
 var notPast = map[string]bool{"hundred": true, "united": true, "related": true, "based": true, "armed": true, "alleged": true, "detailed": true, "limited": true, "red": true, "supposed": true}
 
-// monthYear chooses the year of a month named without one: the nearest
-// such month to the publication date, unless a strong cue of tense says
-// which way to look; a weak cue breaks a tie.
+// monthYear chooses the year of a month named without one. A strong cue of
+// tense decides; otherwise news speaks mostly of the past, so the month is
+// the last one before the publication date unless the next one is close
+// (two months ahead, or four when nothing in the clause points back).
 func (p *parser) monthYear(m int, dir int8) int {
 	y, rm := p.ref.Year(), int(p.ref.Month())
+	if m == rm {
+		return y
+	}
+	ahead := (m - rm + 12) % 12 // months to the next such month
+	future := false
 	switch {
-	case dir <= -2:
-		if m > rm {
-			y--
-		}
 	case dir >= 2:
+		future = true
+	case dir <= -2:
+		future = false
+	default:
+		future = ahead <= 2 || ahead <= 4 && dir >= 0
+	}
+	if future {
 		if m < rm {
 			y++
 		}
-	default:
-		switch diff := m - rm; {
-		case diff > 6 || diff == 6 && dir < 0:
-			y--
-		case diff < -6 || diff == -6 && dir > 0:
-			y++
-		}
+	} else if m > rm {
+		y--
 	}
 	return y
 }
@@ -268,6 +272,10 @@ func (p *parser) clock(i int) (int, result, bool) {
 			return e, r, true
 		}
 	}
+	// a time alone belongs to the day the story last named, or to the publication date
+	if p.lastOK && p.last.gran == "day" {
+		return end, result{typ: "TIME", value: dayValue(p.last.when) + tm, gran: "time", anchor: "timex", when: p.last.when}, true
+	}
 	if !p.refOK {
 		return end, result{typ: "TIME", value: "XXXX-XX-XX" + tm, gran: "time"}, true
 	}
@@ -385,15 +393,6 @@ func (p *parser) monthDay(i, end, m, day int) result {
 	}
 	dir := p.direction(i, end)
 	y := p.monthYear(m, dir)
-	if m == int(p.ref.Month()) {
-		y = p.ref.Year()
-		t := time.Date(y, time.Month(m), day, 0, 0, 0, 0, time.UTC)
-		if dir <= -2 && t.After(p.ref) {
-			y--
-		} else if dir >= 2 && t.Before(p.ref) {
-			y++
-		}
-	}
 	return dateResult(time.Date(y, time.Month(m), day, 0, 0, 0, 0, time.UTC), "published")
 }
 
@@ -500,6 +499,8 @@ func (p *parser) decadeRule(i int) (int, result, bool) {
 	return 0, result{}, false
 }
 
+var relYear = map[string]int{"this": 0, "last": -1, "next": 1}
+
 var decadeWords = map[string]string{"twenties": "2", "thirties": "3", "forties": "4", "fifties": "5", "sixties": "6", "seventies": "7", "eighties": "8", "nineties": "9"}
 
 // quarterRule reads "the third quarter", "third-quarter", "the fiscal first
@@ -513,6 +514,12 @@ func (p *parser) quarterRule(i int) (int, result, bool) {
 	if y, ok := p.yearAt(i); ok && p.same(start, i) {
 		year = y
 		i++
+	} else if n, ok := relYear[p.w(i)]; ok && p.w(i+1) == "year" && (p.w(i+2) == "'s" || p.w(i+2) == "’s") && p.refOK && p.same(start, i+2) {
+		// "this year's third quarter", "next year's first quarter"
+		if _, isOrd := p.l.ordinals[p.w(i+3)]; isOrd {
+			year = p.ref.Year() + n
+			i += 3
+		}
 	}
 	if p.w(i) == "fiscal" {
 		i++
@@ -814,6 +821,9 @@ func (p *parser) count(i int) (int, int, bool) {
 		if err != nil || n > 5000 {
 			return 0, 0, false
 		}
+		if p.w(i+1) == "1" && p.w(i+2) == "/" && p.w(i+3) == "2" && p.same(i, i+3) {
+			return n, i + 4, true // "2 1/2": the half is read by the caller
+		}
 		return n, i + 1, true
 	}
 	best, val := 0, 0
@@ -974,6 +984,10 @@ func (p *parser) durationRule(i int) (int, result, bool) {
 	}
 	// "a year" alone is risky ("a year when"); TimeML tags it, so do we
 	r := result{typ: "DURATION", value: durationValue(n, u)}
+	// "2 1/2 years"
+	if k == i+4 && p.w(i+2) == "/" {
+		r.value = halfMore(n, u)
+	}
 	// "and a half"
 	if p.w(end) == "and" && p.w(end+1) == "a" && p.w(end+2) == "half" && n >= 0 && p.same(start, end+2) {
 		end += 3
@@ -999,11 +1013,11 @@ func isCounted(p *parser, k int) bool {
 func halfMore(n int, u unitInfo) string {
 	switch u.letter {
 	case "Y":
-		return "P" + strconv.Itoa(n*12+6) + "M"
+		return "P" + strconv.Itoa(n) + "Y6M"
 	case "H":
-		return "PT" + strconv.Itoa(n*60+30) + "M"
+		return "PT" + strconv.Itoa(n) + "H30M"
 	case "D":
-		return "PT" + strconv.Itoa(n*24+12) + "H"
+		return "P" + strconv.Itoa(n) + "DT12H"
 	}
 	return durationValue(n, u)
 }
@@ -1189,6 +1203,9 @@ func (p *parser) theUnitRule(i int) (int, result, bool) {
 		return 0, result{}, false
 	}
 	end := i + 1
+	if end < len(p.v) && p.v[end].hyph {
+		return 0, result{}, false // "the year-ago quarter" is another rule's
+	}
 	after := p.w(end)
 	spanFollows := after == "ended" || after == "ending" || after == "to" || after == "through"
 	switch x {
