@@ -33,6 +33,7 @@ func (p *parser) direction(start, end int) int8 {
 }
 
 func (p *parser) scanDirection(start, end int) int8 {
+	p.dirTo = false
 	for k := start - 1; k >= 0 && start-k <= 20 && p.same(start, k); k-- {
 		if clauseBreak[p.v[k].s] {
 			break
@@ -69,6 +70,7 @@ func (p *parser) cue(k, limit int) (int8, bool) {
 	if w == "to" && k+1 < len(p.v) && k+1 != limit {
 		n := &p.v[k+1]
 		if n.kind == 0 && !n.cap && !notVerbAfterTo[n.s] && !p.l.trigger(n) {
+			p.dirTo = true
 			return 2, true
 		}
 		return 0, false
@@ -315,7 +317,7 @@ func (p *parser) weekdayRule(i int) (int, result, bool) {
 	// news reports mostly what happened: a weekday is past unless a strong
 	// cue looks ahead, and "Friday's meeting" is past
 	dir := p.direction(i, end)
-	if dir < 2 || p.w(end) == "'s" || p.w(end) == "’s" {
+	if dir < 2 || p.dirTo || p.w(end) == "'s" || p.w(end) == "’s" {
 		dir = -1
 	}
 	return end, dateResult(p.weekdayDate(wd, dir, false), "published"), true
@@ -366,6 +368,12 @@ func (p *parser) monthRule(i int) (int, result, bool) {
 	if y, ok := p.yearAt(k); ok && p.same(i, k) {
 		t := time.Date(y, time.Month(m), 1, 0, 0, 0, 0, time.UTC)
 		return k + 1, result{typ: "DATE", value: pad(y, 4) + "-" + pad(m, 2), gran: "month", when: t}, true
+	}
+	// "February this year", "July last year"
+	if n, ok := relYear[p.w(end)]; ok && p.w(end+1) == "year" && p.refOK && p.same(i, end+1) {
+		y := p.ref.Year() + n
+		t := time.Date(y, time.Month(m), 1, 0, 0, 0, 0, time.UTC)
+		return end + 2, result{typ: "DATE", value: pad(y, 4) + "-" + pad(m, 2), gran: "month", anchor: "published", when: t}, true
 	}
 	if w == "may" || w == "march" || w == "sun." || w == "sat." {
 		if !monthPreps[p.w(i-1)] {

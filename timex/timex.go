@@ -81,6 +81,9 @@ type parser struct {
 	// sentence dirSent.
 	dir     int8
 	dirSent int
+	// dirTo is set when the last cue found was "to" before a verb, which
+	// says an aim ("to mark the entry on Friday"), too weak for a weekday.
+	dirTo bool
 }
 
 // Find returns the temporal expressions of d, in text order. It needs the
