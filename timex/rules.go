@@ -193,6 +193,9 @@ func (p *parser) fuzzyRef(i int) (int, result, bool) {
 			return i + 2, result{typ: "DURATION", value: durationValue(-1, u)}, true
 		}
 	}
+	if best == 1 && p.w(i) == "soon" && p.w(i-1) == "as" && p.w(i+1) == "as" {
+		return 0, result{}, false // "as soon as" is a conjunction
+	}
 	v := f.value
 	if !strings.HasPrefix(v, "day") {
 		return i + best, result{typ: f.typ, value: v}, true
@@ -343,22 +346,19 @@ func (p *parser) monthRule(i int) (int, result, bool) {
 	}
 	end := i + 1
 	// day: "Jan. 27", "January 27th"
-	if p.same(i, end) && p.v[end].isNum() && len(p.w(end)) <= 2 {
-		day, _ := strconv.Atoi(p.w(end))
-		if day >= 1 && day <= 31 {
+	if day, ok := dayNumber(p.w(end)); ok && p.same(i, end) {
+		end++
+		if s := p.w(end); s == "th" || s == "st" || s == "nd" || s == "rd" {
 			end++
-			if s := p.w(end); s == "th" || s == "st" || s == "nd" || s == "rd" {
-				end++
-			}
-			k := end
-			if p.w(k) == "," {
-				k++
-			}
-			if y, ok := p.yearAt(k); ok && p.same(i, k) {
-				return k + 1, p.fullDate(y, m, day), true
-			}
-			return end, p.monthDay(i, end, m, day), true
 		}
+		k := end
+		if p.w(k) == "," {
+			k++
+		}
+		if y, ok := p.yearAt(k); ok && p.same(i, k) {
+			return k + 1, p.fullDate(y, m, day), true
+		}
+		return end, p.monthDay(i, end, m, day), true
 	}
 	// year: "August 2020", "March of 2012", "June, 2021"
 	k := end
@@ -375,7 +375,9 @@ func (p *parser) monthRule(i int) (int, result, bool) {
 		t := time.Date(y, time.Month(m), 1, 0, 0, 0, 0, time.UTC)
 		return end + 2, result{typ: "DATE", value: pad(y, 4) + "-" + pad(m, 2), gran: "month", anchor: "published", when: t}, true
 	}
-	if w == "may" || w == "march" || w == "sun." || w == "sat." {
+	if w == "may" || w == "march" || (len(w) <= 4 || w[len(w)-1] == '.') && w != "june" && w != "july" {
+		// the modal verb, the verb, and abbreviations ("Jan Kavan") are months
+		// only with a day, a year or a preposition
 		if !monthPreps[p.w(i-1)] {
 			return 0, result{}, false
 		}
@@ -402,6 +404,21 @@ func (p *parser) monthDay(i, end, m, day int) result {
 	dir := p.direction(i, end)
 	y := p.monthYear(m, dir)
 	return dateResult(time.Date(y, time.Month(m), day, 0, 0, 0, 0, time.UTC), "published")
+}
+
+// dayNumber reads a day of the month: "27", "27th", "1st".
+func dayNumber(s string) (int, bool) {
+	if len(s) > 2 {
+		switch s[len(s)-2:] {
+		case "st", "nd", "rd", "th":
+			s = s[:len(s)-2]
+		}
+	}
+	if len(s) == 0 || len(s) > 2 || !isDigits(s) {
+		return 0, false
+	}
+	d, _ := strconv.Atoi(s)
+	return d, d >= 1 && d <= 31
 }
 
 // yearAt reads a four-digit year at k.
@@ -624,6 +641,9 @@ func (p *parser) quarterRule(i int) (int, result, bool) {
 		}
 	case "quarter":
 		kind = "the"
+		if p.w(start) == "this" {
+			kind = "current"
+		}
 	}
 	if p.w(i) == "period" && (kind == "latest" || kind == "yearago") {
 		// "the latest period", "the year-earlier period": the quarter of the report
@@ -987,7 +1007,7 @@ func (p *parser) durationRule(i int) (int, result, bool) {
 	}
 	// "a year" and "a month" after a number ("$5 a year") is a rate
 	end := k + 1
-	if n == 1 && (p.w(i) == "a" || p.w(i) == "an") && start == i && i > 0 && (p.v[i-1].isNum() || p.l.units[p.w(i-1)].letter != "" || strings.HasSuffix(p.w(i-1), "s") && p.v[i-1].kind == 0 && isCounted(p, i-1)) {
+	if n == 1 && (p.w(i) == "a" || p.w(i) == "an") && start == i && i > 0 && !durationLead[p.w(i-1)] && isCounted(p, i-1) {
 		return end, result{typ: "SET", value: durationValue(1, u)}, true
 	}
 	// "a year" alone is risky ("a year when"); TimeML tags it, so do we
@@ -1001,8 +1021,8 @@ func (p *parser) durationRule(i int) (int, result, bool) {
 		end += 3
 		r.value = halfMore(n, u)
 	}
-	// "two-year-old" is an age, not a time
-	if p.w(end) == "old" && end < len(p.v) && p.v[end].hyph {
+	// "37 years old" and "a 37-year-old man" are ages, not times
+	if p.w(end) == "old" {
 		return 0, result{}, false
 	}
 	return end, r, true
