@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/dossier-news/dossier/doc"
 	"github.com/dossier-news/dossier/lexicon"
 )
 
@@ -36,6 +37,65 @@ type lexicons struct {
 	// phrase lists, so a phrase lookup is tried only where one can start.
 	phraseFirst map[string]bool
 	maxPhrase   int
+	// phrases holds every phrase of numbers, fuzzy, holidays and modifiers
+	// keyed by its words; single and multi index the same values by first
+	// word, so that a lookup over tokens neither allocates nor hashes more
+	// than one word.
+	phrases map[phraseKey]phraseVal
+	single  map[string]phraseVal
+	multi   map[string][]multiPhrase
+	// flags says, for each word of any list, which rules it can start.
+	flags map[string]uint16
+	// words holds, for each word of any list, its flags and the phrases
+	// that start with it: the one map lookup a token costs.
+	words   map[string]int32 // index+1 into entries
+	entries []wordEntry
+}
+
+type wordEntry struct {
+	f      uint16
+	single *phraseVal
+	multi  []multiPhrase
+}
+
+// multiPhrase is a phrase of two to four words under its first word.
+type multiPhrase struct {
+	rest []string // the words after the first
+	val  phraseVal
+}
+
+// phraseKey is a phrase of up to four words.
+type phraseKey [4]string
+
+// phraseVal is what each phrase list says of a phrase ("" or -2 when the
+// phrase is not in that list).
+type phraseVal struct {
+	number           int
+	fuzzy            *fuzzyInfo
+	holiday, modifer string
+}
+
+func keyOf(p string) (phraseKey, bool) {
+	var k phraseKey
+	w := strings.Fields(p)
+	if len(w) > len(k) {
+		return k, false
+	}
+	copy(k[:], w)
+	return k, true
+}
+
+func (l *lexicons) addKey(p string, f func(v *phraseVal)) {
+	k, ok := keyOf(p)
+	if !ok {
+		panic("timex: phrase longer than four words: " + p)
+	}
+	v, seen := l.phrases[k]
+	if !seen {
+		v = phraseVal{number: -2}
+	}
+	f(&v)
+	l.phrases[k] = v
 }
 
 var (
@@ -45,7 +105,7 @@ var (
 
 func load() *lexicons {
 	lexOnce.Do(func() {
-		l := &lexicons{phraseFirst: map[string]bool{}}
+		l := &lexicons{phraseFirst: map[string]bool{}, phrases: map[phraseKey]phraseVal{}, flags: map[string]uint16{}}
 		read := func(name string) []lexicon.Entry {
 			b, err := dataFS.ReadFile("data/" + name)
 			if err != nil {
@@ -115,6 +175,42 @@ func load() *lexicons {
 			}
 			l.tense[e.Fields[0]] = v
 		}
+		for k, v := range l.numbers {
+			l.addKey(k, func(p *phraseVal) { p.number = v })
+		}
+		for k := range l.fuzzy {
+			f := l.fuzzy[k]
+			l.addKey(k, func(p *phraseVal) { p.fuzzy = &f })
+		}
+		for k, v := range l.holidays {
+			l.addKey(k, func(p *phraseVal) { p.holiday = v })
+		}
+		for k, v := range l.mods {
+			l.addKey(k, func(p *phraseVal) { p.modifer = v })
+		}
+		l.single = map[string]phraseVal{}
+		l.multi = map[string][]multiPhrase{}
+		for k, v := range l.phrases {
+			n := 0
+			for n < len(k) && k[n] != "" {
+				n++
+			}
+			if n == 1 {
+				l.single[k[0]] = v
+			} else {
+				l.multi[k[0]] = append(l.multi[k[0]], multiPhrase{rest: append([]string(nil), k[1:n]...), val: v})
+			}
+		}
+		l.buildFlags()
+		l.words = map[string]int32{}
+		for w, f := range l.flags {
+			e := wordEntry{f: f, multi: l.multi[w]}
+			if v, ok := l.single[w]; ok {
+				e.single = &v
+			}
+			l.entries = append(l.entries, e)
+			l.words[w] = int32(len(l.entries))
+		}
 		lex = l
 	})
 	return lex
@@ -128,4 +224,96 @@ func (l *lexicons) addPhrase(p string) {
 	if len(w) > l.maxPhrase {
 		l.maxPhrase = len(w)
 	}
+}
+
+// Word flags: which rules a token can start. A token with no flag starts no
+// expression, and the rules are not tried there.
+const (
+	fMonth uint16 = 1 << iota
+	fWeekday
+	fCount // a number word or the first word of a count phrase ("a few")
+	fUnit
+	fFuzzy // the first word of a fuzzy phrase
+	fSet
+	fSeason
+	fHoliday
+	fMod
+	fOrdinal
+	fRel   // determiners and relative words: the, this, last, next, every, fiscal...
+	fNum   // a number token
+	fDigit // a word starting with a digit: 1990s, 20th, 5th
+	fISO   // 2023-01-27
+	fClock // noon, midnight, midday
+	fPart  // morning, night: a part of the day
+)
+
+func (l *lexicons) buildFlags() {
+	set := func(w string, f uint16) { l.flags[w] |= f }
+	first := func(p string) string { return strings.Fields(p)[0] }
+	for w := range l.months {
+		set(w, fMonth)
+	}
+	for w := range l.weekdays {
+		set(w, fWeekday)
+	}
+	for w := range l.numbers {
+		set(first(w), fCount)
+	}
+	for w := range l.units {
+		set(w, fUnit)
+	}
+	for w := range l.fuzzy {
+		set(first(w), fFuzzy)
+	}
+	for w := range l.sets {
+		set(w, fSet)
+	}
+	for w := range l.seasons {
+		set(w, fSeason)
+	}
+	for w := range l.holidays {
+		set(first(w), fHoliday)
+	}
+	for w := range l.mods {
+		set(first(w), fMod)
+	}
+	for w := range l.ordinals {
+		set(w, fOrdinal)
+	}
+	for w := range relWords {
+		set(w, fRel)
+	}
+	for w := range decadeWords {
+		set(w, fRel)
+	}
+	for w := range l.parts {
+		set(w, fPart)
+	}
+	for _, w := range []string{"noon", "midnight", "midday"} {
+		set(w, fClock)
+	}
+}
+
+// wordFlags returns the flags of a token and its entry in the word lists.
+func (l *lexicons) wordFlags(kind doc.TokenKind, s string) (uint16, int32) {
+	if kind == doc.Number {
+		return fNum, 0
+	}
+	if kind != doc.Word || s == "" {
+		return 0, 0
+	}
+	var f uint16
+	e := l.words[s]
+	if e != 0 {
+		f = l.entries[e-1].f
+	}
+	if c := s[0]; c >= '0' && c <= '9' {
+		f |= fDigit
+		if isISO(s) {
+			f |= fISO
+		}
+	} else if c == '\'' || strings.HasPrefix(s, "’") {
+		f |= fDigit
+	}
+	return f, e
 }

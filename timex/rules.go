@@ -35,7 +35,7 @@ func (p *parser) direction(start, end int) int8 {
 func (p *parser) scanDirection(start, end int) int8 {
 	p.dirTo = false
 	for k := start - 1; k >= 0 && start-k <= 20 && p.same(start, k); k-- {
-		if clauseBreak[p.v[k].s] {
+		if clauseBreak[p.str(k)] {
 			break
 		}
 		if d, ok := p.cue(k, start); ok {
@@ -43,7 +43,7 @@ func (p *parser) scanDirection(start, end int) int8 {
 		}
 	}
 	for k := end; k-end <= 10 && p.same(start, k); k++ {
-		if clauseBreak[p.v[k].s] {
+		if clauseBreak[p.str(k)] {
 			break
 		}
 		if p.w(k) == "to" {
@@ -63,13 +63,13 @@ func (p *parser) cue(k, limit int) (int8, bool) {
 	if t.kind != 0 { // not a word
 		return 0, false
 	}
-	w := t.s
+	w := p.str(k)
 	if d, ok := p.l.tense[w]; ok {
 		return d, true
 	}
 	if w == "to" && k+1 < len(p.v) && k+1 != limit {
 		n := &p.v[k+1]
-		if n.kind == 0 && !n.cap && !notVerbAfterTo[n.s] && !p.l.trigger(n) {
+		if n.kind == 0 && !n.cap && !notVerbAfterTo[p.str(k+1)] && n.f == 0 {
 			p.dirTo = true
 			return 2, true
 		}
@@ -160,24 +160,8 @@ func (p *parser) isoDate(i int) (int, result, bool) {
 }
 
 func (p *parser) fuzzyRef(i int) (int, result, bool) {
-	w := p.w(i)
-	_, one := p.l.fuzzy[w]
-	if !one && !p.l.phraseFirst[w] {
-		return 0, result{}, false
-	}
-	best := 0
-	var f fuzzyInfo
-	s := ""
-	for n := 1; n <= p.l.maxPhrase && p.same(i, i+n-1); n++ {
-		if n == 1 {
-			s = w
-		} else {
-			s += " " + p.w(i+n-1)
-		}
-		if v, ok := p.l.fuzzy[s]; ok {
-			best, f = n, v
-		}
-	}
+	h := p.hit(i)
+	best, f := int(h.fuzzyN), h.fuzzy
 	if best == 0 {
 		return 0, result{}, false
 	}
@@ -189,7 +173,7 @@ func (p *parser) fuzzyRef(i int) (int, result, bool) {
 		}
 	}
 	if best == 1 && p.w(i) == "recent" {
-		if u, ok := p.l.units[p.w(i+1)]; ok && p.same(i, i+1) && strings.HasSuffix(p.w(i+1), "s") {
+		if u, ok := p.unitAt(i + 1); ok && p.same(i, i+1) && strings.HasSuffix(p.w(i+1), "s") {
 			return i + 2, result{typ: "DURATION", value: durationValue(-1, u)}, true
 		}
 	}
@@ -299,7 +283,7 @@ func (p *parser) dayAt(k int) (int, result, bool) {
 }
 
 func (p *parser) weekdayRule(i int) (int, result, bool) {
-	wd, ok := p.l.weekdays[p.w(i)]
+	wd, ok := p.weekdayAt(i)
 	if !ok || !p.v[i].cap {
 		return 0, result{}, false
 	}
@@ -331,7 +315,7 @@ func (p *parser) monthRule(i int) (int, result, bool) {
 	// "27 January 2023"
 	if p.v[i].isNum() && len(w) <= 2 && !p.v[i].hyph {
 		day, _ := strconv.Atoi(w)
-		if m, ok := p.l.months[p.w(i+1)]; ok && day >= 1 && day <= 31 && p.v[i+1].cap && p.same(i, i+1) {
+		if m, ok := p.monthAt(i + 1); ok && day >= 1 && day <= 31 && p.v[i+1].cap && p.same(i, i+1) {
 			end := i + 2
 			if y, ok := p.yearAt(end); ok {
 				return end + 1, p.fullDate(y, m, day), true
@@ -340,7 +324,7 @@ func (p *parser) monthRule(i int) (int, result, bool) {
 		}
 		return 0, result{}, false
 	}
-	m, ok := p.l.months[w]
+	m, ok := p.monthAt(i)
 	if !ok || !p.v[i].cap {
 		return 0, result{}, false
 	}
@@ -423,10 +407,10 @@ func dayNumber(s string) (int, bool) {
 
 // yearAt reads a four-digit year at k.
 func (p *parser) yearAt(k int) (int, bool) {
-	if k >= len(p.v) || !p.v[k].isNum() || len(p.v[k].s) != 4 || p.v[k].bad {
+	if k >= len(p.v) || !p.v[k].isNum() || p.v[k].le-p.v[k].ls != 4 || p.v[k].bad {
 		return 0, false
 	}
-	y, err := strconv.Atoi(p.v[k].s)
+	y, err := strconv.Atoi(p.str(k))
 	if err != nil || y < 1000 || y > 2199 {
 		return 0, false
 	}
@@ -541,7 +525,7 @@ func (p *parser) quarterRule(i int) (int, result, bool) {
 		i++
 	} else if n, ok := relYear[p.w(i)]; ok && p.w(i+1) == "year" && (p.w(i+2) == "'s" || p.w(i+2) == "’s") && p.refOK && p.same(start, i+2) {
 		// "this year's third quarter", "next year's first quarter"
-		if _, isOrd := p.l.ordinals[p.w(i+3)]; isOrd {
+		if _, isOrd := p.ordinalAt(i + 3); isOrd {
 			year = p.ref.Year() + n
 			i += 3
 		}
@@ -553,7 +537,7 @@ func (p *parser) quarterRule(i int) (int, result, bool) {
 		return 0, result{}, false
 	}
 	w := p.w(i)
-	ord, isOrd := p.l.ordinals[w]
+	ord, isOrd := p.ordinalAt(i)
 	if isOrd {
 		unit := p.w(i + 1)
 		if (unit != "quarter" && unit != "half") || !p.same(start, i+1) {
@@ -729,7 +713,7 @@ func (p *parser) relativeRule(i int) (int, result, bool) {
 	}
 	x := p.w(i)
 	end := i + 1
-	if u, ok := p.l.units[x]; ok && !strings.HasSuffix(x, "s") || x == "weekend" {
+	if u, ok := p.unitAt(i); ok && !strings.HasSuffix(x, "s") || x == "weekend" {
 		if u.time {
 			return 0, result{}, false
 		}
@@ -767,7 +751,7 @@ func (p *parser) relativeRule(i int) (int, result, bool) {
 		return 0, result{}, false
 	}
 	// "last Friday", "next Monday"
-	if wd, ok := p.l.weekdays[x]; ok && p.v[i].cap && !the {
+	if wd, ok := p.weekdayAt(i); ok && p.v[i].cap && !the {
 		if !p.refOK {
 			return end, result{typ: "DATE", value: "XXXX-XX-XX", gran: "day"}, true
 		}
@@ -782,7 +766,7 @@ func (p *parser) relativeRule(i int) (int, result, bool) {
 		return end, dateResult(p.weekdayDate(wd, dir, strict), "published"), true
 	}
 	// "last April", "this September", "next March"
-	if m, ok := p.l.months[x]; ok && p.v[i].cap && !the {
+	if m, ok := p.monthAt(i); ok && p.v[i].cap && !the {
 		if !p.refOK {
 			return end, result{typ: "DATE", value: "XXXX-" + pad(m, 2), gran: "month"}, true
 		}
@@ -797,7 +781,7 @@ func (p *parser) relativeRule(i int) (int, result, bool) {
 		return end, result{typ: "DATE", value: pad(y, 4) + "-" + pad(m, 2), gran: "month", anchor: "published", when: t}, true
 	}
 	// "last fall", "this summer"
-	if code, ok := p.l.seasons[x]; ok && !the {
+	if code, ok := p.seasonAt(i); ok && !the {
 		if !p.refOK {
 			return end, result{typ: "DATE", value: "XXXX-" + code, gran: "season"}, true
 		}
@@ -813,7 +797,7 @@ func (p *parser) relativeRule(i int) (int, result, bool) {
 		return end, result{typ: "DATE", value: pad(y, 4) + "-" + code, gran: "season", anchor: "published", when: time.Date(y, time.Month(sm), 1, 0, 0, 0, 0, time.UTC)}, true
 	}
 	// "this morning", "this afternoon"
-	if code, ok := p.l.parts[x]; ok && w == "this" {
+	if code, ok := p.partAt(i); ok && w == "this" {
 		if !p.refOK {
 			return end, result{typ: "TIME", value: "XXXX-XX-XXT" + code, gran: "part of day"}, true
 		}
@@ -855,18 +839,11 @@ func (p *parser) count(i int) (int, int, bool) {
 		return n, i + 1, true
 	}
 	best, val := 0, 0
-	if v, ok := p.l.numbers[w]; ok {
-		best, val = 1, v
+	if p.v[i].f&fCount == 0 {
+		return 0, 0, false
 	}
-	if p.l.phraseFirst[w] {
-		s := w
-		for n := 2; n <= 4 && p.same(i, i+n-1); n++ {
-			s += " " + p.w(i+n-1)
-			if v, ok := p.l.numbers[s]; ok {
-				best, val = n, v
-			}
-		}
-	}
+	h := p.hit(i)
+	best, val = int(h.numN), h.num
 	if best == 0 {
 		return 0, 0, false
 	}
@@ -890,12 +867,12 @@ func (p *parser) agoRule(i int) (int, result, bool) {
 	n, k, ok := p.count(i)
 	if !ok {
 		// "year-earlier", "year-ago": a count of one
-		if _, isU := p.l.units[p.w(i)]; !isU {
+		if _, isU := p.unitAt(i); !isU {
 			return 0, result{}, false
 		}
 		n, k = 1, i
 	}
-	u, ok := p.l.units[p.w(k)]
+	u, ok := p.unitAt(k)
 	if !ok || !p.same(start, k) || u.letter == "WE" {
 		return 0, result{}, false
 	}
@@ -987,7 +964,7 @@ func (p *parser) durationRule(i int) (int, result, bool) {
 		if start != i {
 			return 0, result{}, false
 		}
-		u, isU := p.l.units[p.w(i)]
+		u, isU := p.unitAt(i)
 		if !isU || !strings.HasSuffix(p.w(i), "s") || !durationLead[p.w(i-1)] || u.letter == "WE" || p.v[i].hyph {
 			return 0, result{}, false
 		}
@@ -997,7 +974,7 @@ func (p *parser) durationRule(i int) (int, result, bool) {
 		return 0, result{}, false
 	}
 	w := p.w(k)
-	u, ok := p.l.units[w]
+	u, ok := p.unitAt(k)
 	if !ok || u.letter == "WE" {
 		return 0, result{}, false
 	}
@@ -1053,7 +1030,7 @@ func halfMore(n int, u unitInfo) string {
 // setRule reads "daily", "every year", "each Thursday", "per day".
 func (p *parser) setRule(i int) (int, result, bool) {
 	w := p.w(i)
-	if v, ok := p.l.sets[w]; ok {
+	if v, ok := p.setAt(i); ok {
 		return i + 1, result{typ: "SET", value: v}, true
 	}
 	if w != "every" && w != "each" && w != "per" {
@@ -1067,7 +1044,7 @@ func (p *parser) setRule(i int) (int, result, bool) {
 	if !p.same(i, k) {
 		return 0, result{}, false
 	}
-	if u, ok := p.l.units[x]; ok && !strings.HasSuffix(x, "s") {
+	if u, ok := p.unitAt(k); ok && !strings.HasSuffix(x, "s") {
 		n := 1
 		if k > i+1 {
 			n = 2
@@ -1077,10 +1054,10 @@ func (p *parser) setRule(i int) (int, result, bool) {
 		}
 		return k + 1, result{typ: "SET", value: durationValue(n, u)}, true
 	}
-	if wd, ok := p.l.weekdays[x]; ok && w != "per" {
+	if wd, ok := p.weekdayAt(k); ok && w != "per" {
 		return k + 1, result{typ: "SET", value: "XXXX-WXX-" + strconv.Itoa(wd)}, true
 	}
-	if m, ok := p.l.months[x]; ok && w != "per" {
+	if m, ok := p.monthAt(k); ok && w != "per" {
 		return k + 1, result{typ: "SET", value: "XXXX-" + pad(m, 2)}, true
 	}
 	return 0, result{}, false
@@ -1092,7 +1069,7 @@ func (p *parser) seasonRule(i int) (int, result, bool) {
 	if p.w(i) == "the" {
 		i++
 	}
-	code, ok := p.l.seasons[p.w(i)]
+	code, ok := p.seasonAt(i)
 	if !ok || !p.same(start, i) {
 		return 0, result{}, false
 	}
@@ -1136,7 +1113,11 @@ func (p *parser) holidayRule(i int) (int, result, bool) {
 	if !p.v[i].cap && i < len(p.v) {
 		return 0, result{}, false
 	}
-	best, rule := p.phrase(i, p.l.holidays)
+	best, rule := 0, ""
+	if i < len(p.v) && p.v[i].f&fHoliday != 0 {
+		h := p.hit(i)
+		best, rule = int(h.holN), h.hol
+	}
 	if best == 0 || !p.same(start, i+best-1) {
 		return 0, result{}, false
 	}
@@ -1321,4 +1302,66 @@ func (p *parser) spokenYearRule(i int) (int, result, bool) {
 		}
 	}
 	return end, result{typ: "DATE", value: pad(y, 4), gran: "year", when: time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC)}, true
+}
+
+// Word-list lookups by token: the word flags answer "no" without hashing.
+
+func (p *parser) has(i int, f uint16) bool {
+	return i >= 0 && i < len(p.v) && p.v[i].f&f != 0 && !p.v[i].bad
+}
+
+func (p *parser) unitAt(i int) (unitInfo, bool) {
+	if !p.has(i, fUnit) {
+		return unitInfo{}, false
+	}
+	u, ok := p.l.units[p.str(i)]
+	return u, ok
+}
+
+func (p *parser) monthAt(i int) (int, bool) {
+	if !p.has(i, fMonth) {
+		return 0, false
+	}
+	m, ok := p.l.months[p.str(i)]
+	return m, ok
+}
+
+func (p *parser) weekdayAt(i int) (int, bool) {
+	if !p.has(i, fWeekday) {
+		return 0, false
+	}
+	m, ok := p.l.weekdays[p.str(i)]
+	return m, ok
+}
+
+func (p *parser) ordinalAt(i int) (int, bool) {
+	if !p.has(i, fOrdinal) {
+		return 0, false
+	}
+	m, ok := p.l.ordinals[p.str(i)]
+	return m, ok
+}
+
+func (p *parser) seasonAt(i int) (string, bool) {
+	if !p.has(i, fSeason) {
+		return "", false
+	}
+	m, ok := p.l.seasons[p.str(i)]
+	return m, ok
+}
+
+func (p *parser) setAt(i int) (string, bool) {
+	if !p.has(i, fSet) {
+		return "", false
+	}
+	m, ok := p.l.sets[p.str(i)]
+	return m, ok
+}
+
+func (p *parser) partAt(i int) (string, bool) {
+	if !p.has(i, fPart) {
+		return "", false
+	}
+	m, ok := p.l.parts[p.str(i)]
+	return m, ok
 }

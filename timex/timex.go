@@ -15,6 +15,7 @@ package timex
 import (
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/dossier-news/dossier/doc"
@@ -43,10 +44,14 @@ func (Stage) Process(d *doc.Document) error {
 // vtok is a token as the rules see it: lower-cased, with words joined by
 // hyphens split into their parts ("third-quarter" is "third" "quarter"), so
 // "two-year" and "two years" go through the same rules.
+// It holds no pointers, so that the garbage collector neither scans nor
+// guards a document's worth of them.
 type vtok struct {
-	s          string // lower-cased text
-	start, end int    // byte offsets
-	sent       int    // sentence index
+	ls, le     int32  // the lower-cased text: parser.low[ls:le]
+	start, end int32  // byte offsets in the document
+	sent       int32  // sentence index
+	e          int32  // the word's entry in the word lists: lexicons.entries[e-1], or 0
+	f          uint16 // word flags: which rules can start here
 	kind       doc.TokenKind
 	cap        bool // first letter upper case
 	hyph       bool // joined by a hyphen to the previous part of the same token
@@ -70,6 +75,7 @@ type result struct {
 type parser struct {
 	d     *doc.Document
 	v     []vtok
+	low   string // the lower-cased words, which vtoks slice
 	l     *lexicons
 	ref   time.Time
 	refOK bool
@@ -80,7 +86,11 @@ type parser struct {
 	// dir is the direction of tense found for the last expression, in
 	// sentence dirSent.
 	dir     int8
-	dirSent int
+	dirSent int32
+	// ph caches, for each token, the longest phrase of each word list that
+	// starts there: rules ask for them many times.
+	ph   []int32 // per token: 0 not yet looked up, -1 none, k: hits[k-1]
+	hits []phraseHit
 	// dirTo is set when the last cue found was "to" before a verb, which
 	// says an aim ("to mark the entry on Friday"), too weak for a weekday.
 	dirTo bool
@@ -92,13 +102,25 @@ func Find(d *doc.Document) []doc.Timex {
 	if len(d.Tokens) == 0 {
 		return nil
 	}
+	sc := scratchPool.Get().(*scratch)
+	defer scratchPool.Put(sc)
 	p := &parser{d: d, l: load()}
 	p.ref, p.refOK = parseRef(d.Published)
-	p.v = buildTokens(d)
+	p.v, p.low = buildTokens(d, sc)
+	for k := range p.v {
+		p.v[k].f, p.v[k].e = p.l.wordFlags(p.v[k].kind, p.str(k))
+	}
 	p.dirSent = -1
+	if cap(sc.ph) < len(p.v) {
+		sc.ph = make([]int32, len(p.v))
+	}
+	p.ph = sc.ph[:len(p.v)]
+	clear(p.ph)
+	p.hits = sc.hits[:0]
+	defer func() { sc.hits = p.hits[:0] }()
 	var out []doc.Timex
 	for i := 0; i < len(p.v); {
-		if p.v[i].bad || !p.l.trigger(&p.v[i]) {
+		if p.v[i].bad || p.v[i].f == 0 {
 			i++
 			continue
 		}
@@ -108,7 +130,7 @@ func Find(d *doc.Document) []doc.Timex {
 			continue
 		}
 		out = append(out, doc.Timex{
-			Span:        doc.Span{Start: p.v[i].start, End: p.v[end-1].end},
+			Span:        doc.Span{Start: int(p.v[i].start), End: int(p.v[end-1].end)},
 			Type:        r.typ,
 			Value:       r.value,
 			Granularity: r.gran,
@@ -136,8 +158,34 @@ func parseRef(s string) (time.Time, bool) {
 	return t, true
 }
 
-func buildTokens(d *doc.Document) []vtok {
-	v := make([]vtok, 0, len(d.Tokens)+len(d.Tokens)/16)
+// scratch holds the per-document buffers of the stage, reused from one
+// document to the next through a pool so that a batch makes little garbage.
+type scratch struct {
+	v    []vtok
+	buf  []byte
+	offs []int32
+	ph   []int32
+	hits []phraseHit
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+func buildTokens(d *doc.Document, sc *scratch) ([]vtok, string) {
+	v := sc.v[:0]
+	defer func() { sc.v = v[:0] }()
+	// the lower-cased words are cut from one buffer: one allocation a document
+	buf := sc.buf[:0]
+	if cap(sc.offs) < len(d.Tokens)+1 {
+		sc.offs = make([]int32, len(d.Tokens)+1)
+	}
+	offs := sc.offs[:len(d.Tokens)+1]
+	for ti, tk := range d.Tokens {
+		offs[ti] = int32(len(buf))
+		buf = appendLower(buf, d.Text[tk.Start:tk.End])
+	}
+	offs[len(d.Tokens)] = int32(len(buf))
+	lowText := string(buf)
+	sc.buf = buf[:0]
 	si := 0
 	checkFlags := false
 	for ti := range d.Tokens {
@@ -151,9 +199,9 @@ func buildTokens(d *doc.Document) []vtok {
 		}
 		bad := checkFlags && d.Flagged(tk.Span)
 		raw := d.Text[tk.Start:tk.End]
-		low := lower(raw)
-		base := vtok{s: low, start: tk.Start, end: tk.End, sent: si, kind: tk.Kind, cap: tk.Has(doc.FlagCap), bad: bad}
-		if tk.Kind != doc.Word || strings.IndexByte(low, '-') < 0 || isISO(low) {
+		low := lowText[offs[ti]:offs[ti+1]]
+		base := vtok{ls: offs[ti], le: offs[ti+1], start: int32(tk.Start), end: int32(tk.End), sent: int32(si), kind: tk.Kind, cap: tk.Has(doc.FlagCap), bad: bad}
+		if tk.Kind != doc.Word || len(low) != len(raw) || strings.IndexByte(low, '-') < 0 || isISO(low) {
 			v = append(v, base)
 			continue
 		}
@@ -168,9 +216,10 @@ func buildTokens(d *doc.Document) []vtok {
 			}
 			if part != "" {
 				t := base
-				t.s = part
-				t.start = tk.Start + off
-				t.end = t.start + len(part)
+				t.ls = offs[ti] + int32(off)
+				t.le = t.ls + int32(len(part))
+				t.start = int32(tk.Start + off)
+				t.end = t.start + int32(len(part))
 				t.hyph = !first
 				t.cap = part[0] != raw[off] // the lower-cased byte differs: it was a capital
 				t.kind = doc.Word
@@ -186,7 +235,7 @@ func buildTokens(d *doc.Document) []vtok {
 			off += j + 1
 		}
 	}
-	return v
+	return v, lowText
 }
 
 // lower lower-cases ASCII text without allocating when it is already lower
@@ -202,6 +251,23 @@ func lower(s string) string {
 		}
 	}
 	return s
+}
+
+// appendLower appends s lower-cased; ASCII fast, other text through strings.ToLower.
+func appendLower(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return append(b, strings.ToLower(s)...)
+		}
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b = append(b, c)
+	}
+	return b
 }
 
 func isDigits(s string) bool {
@@ -227,52 +293,6 @@ func isISO(s string) bool {
 	return len(s) == 7 || (s[7] == '-' && isDigits(s[8:]))
 }
 
-// trigger reports whether an expression can start at t; most tokens cannot,
-// and the rules are not tried there.
-func (l *lexicons) trigger(t *vtok) bool {
-	if t.kind == doc.Number {
-		return true
-	}
-	if t.kind != doc.Word {
-		return false
-	}
-	s := t.s
-	if _, ok := l.months[s]; ok {
-		return true
-	}
-	if _, ok := l.weekdays[s]; ok {
-		return true
-	}
-	if _, ok := l.numbers[s]; ok {
-		return true
-	}
-	if _, ok := l.units[s]; ok {
-		return true
-	}
-	if _, ok := l.fuzzy[s]; ok {
-		return true
-	}
-	if _, ok := l.sets[s]; ok {
-		return true
-	}
-	if _, ok := l.seasons[s]; ok {
-		return true
-	}
-	if _, ok := l.holidays[s]; ok {
-		return true
-	}
-	if _, ok := l.mods[s]; ok {
-		return true
-	}
-	if _, ok := l.ordinals[s]; ok {
-		return true
-	}
-	if l.phraseFirst[s] || relWords[s] || isISO(s) {
-		return true
-	}
-	return len(s) > 2 && (s[0] == '\'' || strings.HasPrefix(s, "’"))
-}
-
 // relWords start relative expressions ("last year", "the third quarter").
 var relWords = map[string]bool{
 	"the": true, "this": true, "last": true, "next": true, "past": true, "coming": true,
@@ -287,8 +307,11 @@ func (p *parser) w(i int) string {
 	if i < 0 || i >= len(p.v) || p.v[i].bad {
 		return ""
 	}
-	return p.v[i].s
+	return p.low[p.v[i].ls:p.v[i].le]
 }
+
+// str is the lower-cased text of token i.
+func (p *parser) str(i int) string { return p.low[p.v[i].ls:p.v[i].le] }
 
 // same reports whether tokens i and j exist and lie in one sentence.
 func (p *parser) same(i, j int) bool {
@@ -298,7 +321,7 @@ func (p *parser) same(i, j int) bool {
 // match tries every rule at i and keeps the longest expression.
 func (p *parser) match(i int) (int, result, bool) {
 	// leading words that TimeML keeps inside the span: "early", "the end of", "about"
-	if n, mod := p.phrase(i, p.l.mods); n > 0 && p.same(i, i+n) {
+	if n, mod := p.modAt(i); n > 0 && p.same(i, i+n) {
 		k := i + n
 		if end, r, ok := p.core(k); ok {
 			if mod != "-" {
@@ -312,7 +335,7 @@ func (p *parser) match(i int) (int, result, bool) {
 	}
 	// "the early 1980s", "the late summer"
 	if p.w(i) == "the" {
-		if n, mod := p.phrase(i+1, p.l.mods); n > 0 && mod != "-" {
+		if n, mod := p.modAt(i + 1); n > 0 && mod != "-" {
 			if end, r, ok := p.core(i + 1 + n); ok && (r.gran == "decade" || r.gran == "century" || r.gran == "season" || r.gran == "year") {
 				r.mod = mod
 				return end, r, true
@@ -322,49 +345,109 @@ func (p *parser) match(i int) (int, result, bool) {
 	return p.core(i)
 }
 
-// phrase finds the longest phrase of m starting at i and returns its length
-// in tokens and its value.
-func (p *parser) phrase(i int, m map[string]string) (int, string) {
-	w := p.w(i)
-	if w == "" {
-		return 0, ""
+// phraseHit is the longest phrase of each list at one token (lengths 0 when none).
+type phraseHit struct {
+	done               bool
+	numN, fuzzyN, modN int8
+	holN               int8
+	num                int
+	fuzzy              fuzzyInfo
+	mod, hol           string
+}
+
+var noHit phraseHit
+
+// hit returns the phrases that start at token i, computing them once.
+func (p *parser) hit(i int) *phraseHit {
+	switch k := p.ph[i]; {
+	case k > 0:
+		return &p.hits[k-1]
+	case k < 0:
+		return &noHit
 	}
-	best, val := 0, ""
-	if v, ok := m[w]; ok {
-		best, val = 1, v
+	p.ph[i] = -1
+	if p.v[i].f&(fCount|fFuzzy|fMod|fHoliday) == 0 || p.v[i].bad {
+		return &noHit
 	}
-	if !p.l.phraseFirst[w] {
-		return best, val
+	p.hits = append(p.hits, phraseHit{})
+	p.ph[i] = int32(len(p.hits))
+	h := &p.hits[len(p.hits)-1]
+	p.phrases(i, func(n int, v *phraseVal) {
+		m := int8(n)
+		if v.number != -2 && m > h.numN {
+			h.numN, h.num = m, v.number
+		}
+		if v.fuzzy != nil && m > h.fuzzyN {
+			h.fuzzyN, h.fuzzy = m, *v.fuzzy
+		}
+		if v.modifer != "" && m > h.modN {
+			h.modN, h.mod = m, v.modifer
+		}
+		if v.holiday != "" && m > h.holN {
+			h.holN, h.hol = m, v.holiday
+		}
+	})
+	return h
+}
+
+// phrases calls fn with the length and value of every phrase of the word
+// lists that starts at token i.
+func (p *parser) phrases(i int, fn func(n int, v *phraseVal)) {
+	if p.v[i].e == 0 {
+		return
 	}
-	s := w
-	for n := 2; n <= p.l.maxPhrase && p.same(i, i+n-1); n++ {
-		s += " " + p.w(i+n-1)
-		if v, ok := m[s]; ok {
-			best, val = n, v
+	e := &p.l.entries[p.v[i].e-1]
+	if e.single != nil {
+		fn(1, e.single)
+	}
+	for k := range e.multi {
+		mp := &e.multi[k]
+		ok := true
+		for j, r := range mp.rest {
+			if !p.same(i, i+1+j) || p.str(i+1+j) != r {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			fn(1+len(mp.rest), &mp.val)
 		}
 	}
-	return best, val
+}
+
+// modAt returns the modifier phrase at i ("early", "the end of") and its length.
+func (p *parser) modAt(i int) (int, string) {
+	if i >= len(p.v) || p.v[i].f&fMod == 0 {
+		return 0, ""
+	}
+	h := p.hit(i)
+	return int(h.modN), h.mod
 }
 
 type rule func(p *parser, i int) (int, result, bool)
 
-var rules = []rule{
-	(*parser).isoDate,
-	(*parser).fuzzyRef,
-	(*parser).clock,
-	(*parser).weekdayRule,
-	(*parser).monthRule,
-	(*parser).yearRule,
-	(*parser).decadeRule,
-	(*parser).quarterRule,
-	(*parser).relativeRule,
-	(*parser).agoRule,
-	(*parser).durationRule,
-	(*parser).setRule,
-	(*parser).seasonRule,
-	(*parser).holidayRule,
-	(*parser).theUnitRule,
-	(*parser).spokenYearRule,
+// rules lists every rule with the word flags a token needs for the rule to
+// start there.
+var rules = []struct {
+	fn   rule
+	need uint16
+}{
+	{(*parser).isoDate, fISO},
+	{(*parser).fuzzyRef, fFuzzy},
+	{(*parser).clock, fNum | fClock},
+	{(*parser).weekdayRule, fWeekday},
+	{(*parser).monthRule, fMonth | fNum},
+	{(*parser).yearRule, fNum | fRel},
+	{(*parser).decadeRule, fRel | fDigit},
+	{(*parser).quarterRule, fRel | fNum | fOrdinal | fCount},
+	{(*parser).relativeRule, fRel},
+	{(*parser).agoRule, fCount | fNum | fUnit},
+	{(*parser).durationRule, fRel | fCount | fNum | fUnit},
+	{(*parser).setRule, fSet | fRel},
+	{(*parser).seasonRule, fRel | fSeason},
+	{(*parser).holidayRule, fRel | fHoliday},
+	{(*parser).theUnitRule, fRel | fUnit},
+	{(*parser).spokenYearRule, fRel | fCount},
 }
 
 // core tries the rules at i and keeps the longest match; on a tie the
@@ -375,8 +458,12 @@ func (p *parser) core(i int) (int, result, bool) {
 	}
 	bestEnd := -1
 	var best result
+	f := p.v[i].f
 	for _, r := range rules {
-		if end, res, ok := r(p, i); ok && end > bestEnd {
+		if f&r.need == 0 {
+			continue
+		}
+		if end, res, ok := r.fn(p, i); ok && end > bestEnd {
 			bestEnd, best = end, res
 		}
 	}
@@ -392,7 +479,7 @@ func (p *parser) partOfDay(i, end int, r result) (int, result, bool) {
 	if r.gran != "day" || r.typ != "DATE" || !p.same(i, end) {
 		return end, r, true
 	}
-	if code, ok := p.l.parts[p.w(end)]; ok {
+	if code, ok := p.partAt(end); ok {
 		r.typ = "TIME"
 		r.value += "T" + code
 		r.gran = "part of day"
