@@ -118,6 +118,8 @@ func Find(d *doc.Document) []doc.Timex {
 	clear(p.ph)
 	p.hits = sc.hits[:0]
 	defer func() { sc.hits = p.hits[:0] }()
+	// the dateline's date is the document's, not an expression of its text
+	_, dl := dateline(d)
 	var out []doc.Timex
 	for i := 0; i < len(p.v); {
 		if p.v[i].bad || p.v[i].f == 0 {
@@ -127,6 +129,10 @@ func Find(d *doc.Document) []doc.Timex {
 		end, r, ok := p.match(i)
 		if !ok {
 			i++
+			continue
+		}
+		if dl.Len() > 0 && dl.Contains(doc.Span{Start: int(p.v[i].start), End: int(p.v[end-1].end)}) {
+			i = end
 			continue
 		}
 		out = append(out, doc.Timex{

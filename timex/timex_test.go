@@ -266,3 +266,30 @@ func BenchmarkStage(b *testing.B) {
 		_ = Stage{}.Process(d)
 	}
 }
+
+func TestStart(t *testing.T) {
+	for _, c := range []struct {
+		v, want string
+		ok      bool
+	}{
+		{"2023-01-27", "2023-01-27", true},
+		{"2023-01", "2023-01-01", true},
+		{"2023", "2023-01-01", true},
+		{"2023-W04", "2023-01-23", true},
+		{"2023-W03-WE", "2023-01-21", true},
+		{"2023-Q2", "2023-04-01", true},
+		{"2022-H2", "2022-07-01", true},
+		{"2022-FA", "2022-09-01", true},
+		{"199", "1990-01-01", true},
+		{"2023-01-26TNI", "2023-01-26", true},
+		{"1998-02-12T19:15", "1998-02-12", true},
+		{"P9Y", "", false},
+		{"PAST_REF", "", false},
+		{"XXXX-03", "", false},
+	} {
+		got, ok := Start(c.v)
+		if ok != c.ok || ok && got.Format("2006-01-02") != c.want {
+			t.Errorf("Start(%q) = %s %v, want %s %v", c.v, got.Format("2006-01-02"), ok, c.want, c.ok)
+		}
+	}
+}
