@@ -516,10 +516,17 @@ var decadeWords = map[string]string{"twenties": "2", "thirties": "3", "forties":
 // quarter", "the second half of 1989", "the latest quarter", "the year-ago quarter".
 func (p *parser) quarterRule(i int) (int, result, bool) {
 	start := i
-	if p.w(i) == "the" || p.w(i) == "a" || p.w(i) == "its" || p.w(i) == "this" {
-		i++
+	if _, rel := relYear[p.w(i)]; !rel || p.w(i+1) != "year" {
+		if p.w(i) == "the" || p.w(i) == "a" || p.w(i) == "its" || p.w(i) == "this" {
+			i++
+		}
 	}
-	year := 0
+	year, yearAgo := 0, false
+	if p.w(i) == "year" && p.has(i+2, fOrdinal) && i+1 < len(p.v) && p.v[i+1].hyph && (p.w(i+1) == "ago" || p.w(i+1) == "earlier") {
+		// "the year-ago third quarter"
+		yearAgo = true
+		i += 2
+	}
 	if y, ok := p.yearAt(i); ok && p.same(start, i) {
 		year = y
 		i++
@@ -576,6 +583,9 @@ func (p *parser) quarterRule(i int) (int, result, bool) {
 			}
 			return end, result{typ: "DATE", value: pad(year, 4) + "-H" + strconv.Itoa(ord), gran: "half", when: time.Date(year, time.Month(ord*6-5), 1, 0, 0, 0, 0, time.UTC)}, true
 		}
+		if p.w(end) == "of" && year == 0 || end < len(p.v) && p.v[end].hyph && p.w(end) == "to" {
+			return 0, result{}, false // "a quarter of the market", "quarter-to-quarter"
+		}
 		if year == 0 {
 			if !p.refOK {
 				return end, result{typ: "DATE", value: "XXXX-Q" + strconv.Itoa(ord), gran: "quarter"}, true
@@ -586,6 +596,9 @@ func (p *parser) quarterRule(i int) (int, result, bool) {
 			if ord > cur && dir < 2 {
 				year-- // a quarter not yet begun is last year's, unless the sentence looks ahead
 			}
+		}
+		if yearAgo {
+			year--
 		}
 		t := time.Date(year, time.Month(ord*3-2), 1, 0, 0, 0, 0, time.UTC)
 		return end, result{typ: "DATE", value: pad(year, 4) + "-Q" + strconv.Itoa(ord), gran: "quarter", when: t}, true
@@ -973,6 +986,10 @@ func (p *parser) durationRule(i int) (int, result, bool) {
 	if !p.same(start, k) {
 		return 0, result{}, false
 	}
+	switch p.w(k) {
+	case "more", "additional", "extra", "straight", "consecutive", "full", "long":
+		k++ // "two more weeks", "an additional year"
+	}
 	w := p.w(k)
 	u, ok := p.unitAt(k)
 	if !ok || u.letter == "WE" {
@@ -998,8 +1015,8 @@ func (p *parser) durationRule(i int) (int, result, bool) {
 		end += 3
 		r.value = halfMore(n, u)
 	}
-	// "37 years old" and "a 37-year-old man" are ages, not times
-	if p.w(end) == "old" {
+	// "37 years old" and "a 37-year-old man" are ages, not times ("an 8-month-old truce" is one)
+	if p.w(end) == "old" && u.letter == "Y" {
 		return 0, result{}, false
 	}
 	return end, r, true
@@ -1364,4 +1381,26 @@ func (p *parser) partAt(i int) (string, bool) {
 	}
 	m, ok := p.l.parts[p.str(i)]
 	return m, ok
+}
+
+// vagueRule reads plural spans with no count: "coming months" and "future
+// quarters" (FUTURE_REF), "past years" (PAST_REF), "the weeks ahead" (PXW).
+func (p *parser) vagueRule(i int) (int, result, bool) {
+	w := p.w(i)
+	if w == "the" {
+		if u, ok := p.unitAt(i + 1); ok && strings.HasSuffix(p.w(i+1), "s") && p.w(i+2) == "ahead" && p.same(i, i+2) {
+			return i + 3, result{typ: "DURATION", value: durationValue(-1, u)}, true
+		}
+		return 0, result{}, false
+	}
+	if w != "coming" && w != "future" && w != "past" && w != "upcoming" {
+		return 0, result{}, false
+	}
+	if _, ok := p.unitAt(i + 1); !ok || !strings.HasSuffix(p.w(i+1), "s") || !p.same(i, i+1) || p.w(i-1) == "the" {
+		return 0, result{}, false
+	}
+	if w == "past" {
+		return i + 2, result{typ: "DATE", value: "PAST_REF"}, true
+	}
+	return i + 2, result{typ: "DATE", value: "FUTURE_REF"}, true
 }

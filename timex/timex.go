@@ -118,8 +118,6 @@ func Find(d *doc.Document) []doc.Timex {
 	clear(p.ph)
 	p.hits = sc.hits[:0]
 	defer func() { sc.hits = p.hits[:0] }()
-	// the dateline's date is the document's, not an expression of its text
-	_, dl := dateline(d)
 	var out []doc.Timex
 	for i := 0; i < len(p.v); {
 		if p.v[i].bad || p.v[i].f == 0 {
@@ -129,10 +127,6 @@ func Find(d *doc.Document) []doc.Timex {
 		end, r, ok := p.match(i)
 		if !ok {
 			i++
-			continue
-		}
-		if dl.Len() > 0 && dl.Contains(doc.Span{Start: int(p.v[i].start), End: int(p.v[end-1].end)}) {
-			i = end
 			continue
 		}
 		out = append(out, doc.Timex{
@@ -304,7 +298,7 @@ var relWords = map[string]bool{
 	"the": true, "this": true, "last": true, "next": true, "past": true, "coming": true,
 	"previous": true, "following": true, "every": true, "each": true, "fiscal": true,
 	"year": true, "noon": true, "midnight": true, "that": true, "per": true, "latest": true,
-	"same": true, "these": true, "those": true, "within": true, "midday": true,
+	"same": true, "these": true, "those": true, "within": true, "midday": true, "future": true, "upcoming": true,
 	"nineteen": true, "twentieth": true, "twenties": true, "thirties": true, "forties": true,
 	"fifties": true, "sixties": true, "seventies": true, "eighties": true, "nineties": true,
 }
@@ -454,6 +448,7 @@ var rules = []struct {
 	{(*parser).holidayRule, fRel | fHoliday},
 	{(*parser).theUnitRule, fRel | fUnit},
 	{(*parser).spokenYearRule, fRel | fCount},
+	{(*parser).vagueRule, fRel},
 }
 
 // core tries the rules at i and keeps the longest match; on a tie the
