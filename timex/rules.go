@@ -33,10 +33,19 @@ func (p *parser) direction(start, end int) int8 {
 }
 
 func (p *parser) scanDirection(start, end int) int8 {
+	return p.scanDirectionFrom(start, end, false)
+}
+
+// scanDirectionFrom is scanDirection; with skipTo it passes over "to"
+// before a verb instead of taking it as a cue.
+func (p *parser) scanDirectionFrom(start, end int, skipTo bool) int8 {
 	p.dirTo = false
 	for k := start - 1; k >= 0 && start-k <= 20 && p.same(start, k); k-- {
 		if clauseBreak[p.str(k)] {
 			break
+		}
+		if skipTo && p.str(k) == "to" {
+			continue
 		}
 		if d, ok := p.cue(k, start); ok {
 			return d
@@ -304,6 +313,11 @@ func (p *parser) weekdayRule(i int) (int, result, bool) {
 	// news reports mostly what happened: a weekday is past unless a strong
 	// cue looks ahead, and "Friday's meeting" is past
 	dir := p.direction(i, end)
+	if p.dirTo {
+		// "to" says an aim ("to mark the entry on Friday"): look past it for a
+		// word of tense ("planned to leave on Thursday", "scheduled to close Monday")
+		dir = p.scanDirectionFrom(i, end, true)
+	}
 	if dir < 2 || p.dirTo || p.w(end) == "'s" || p.w(end) == "’s" {
 		dir = -1
 	}
@@ -785,8 +799,8 @@ func (p *parser) relativeRule(i int) (int, result, bool) {
 		}
 		y, rm := p.ref.Year(), int(p.ref.Month())
 		switch {
-		case n < 0 && m >= rm:
-			y--
+		case n < 0 && m >= rm-1:
+			y-- // "last February" said in March is a year back: the month just gone is "last month"
 		case n > 0 && m <= rm:
 			y++
 		}
