@@ -129,6 +129,9 @@ func Find(d *doc.Document) []doc.Timex {
 			i++
 			continue
 		}
+		if r.mod == "" && (r.typ == "DATE" || r.typ == "TIME") {
+			r.mod = p.openRange(i, end, out)
+		}
 		out = append(out, doc.Timex{
 			Span:        doc.Span{Start: int(p.v[i].start), End: int(p.v[end-1].end)},
 			Type:        r.typ,
@@ -143,6 +146,40 @@ func Find(d *doc.Document) []doc.Timex {
 		i = end
 	}
 	return out
+}
+
+// rangeSignals are the words before a date that make it the bound of an
+// open range ("since 2012"), with the TIMEX3 mod that says so.
+var rangeSignals = map[string]string{
+	"since": "ON_OR_AFTER", "from": "ON_OR_AFTER", "between": "ON_OR_AFTER",
+	"until": "ON_OR_BEFORE", "till": "ON_OR_BEFORE", "through": "ON_OR_BEFORE", "by": "ON_OR_BEFORE",
+	"before": "BEFORE", "after": "AFTER",
+}
+
+// openRange gives the mod of a date that bounds a range: "since 2012" is
+// ON_OR_AFTER 2012; in "between March and May" and "from 2012 to 2015" the
+// first date opens the range and the second closes it (ON_OR_BEFORE).
+// TimeML keeps these words outside the span, as signals; the mod keeps
+// their meaning with the value.
+func (p *parser) openRange(i, end int, prev []doc.Timex) string {
+	if i == 0 || !p.same(i, i-1) {
+		return ""
+	}
+	w := p.w(i - 1)
+	if (w == "and" || w == "to" || w == "-" || w == "–") && len(prev) > 0 {
+		last := &prev[len(prev)-1]
+		if last.Mod == "ON_OR_AFTER" && last.End <= int(p.v[i-1].start) && int(p.v[i-1].start)-last.End <= 2 {
+			k := p.d.TokenAt(last.Start)
+			if k > 0 && (p.d.Lower(p.d.Tokens[k-1].Span) == "between" && w == "and" || p.d.Lower(p.d.Tokens[k-1].Span) == "from" && w != "and") {
+				return "ON_OR_BEFORE"
+			}
+		}
+		return ""
+	}
+	if w == "from" && p.w(end) != "to" && p.w(end) != "until" && p.w(end) != "through" && p.w(end) != "-" && p.w(end) != "–" {
+		return "" // "from March": a start only when a "to" follows
+	}
+	return rangeSignals[w]
 }
 
 // parseRef reads the reference date from the start of an ISO 8601 date or

@@ -201,6 +201,35 @@ func TestNotTimex(t *testing.T) {
 	}
 }
 
+func TestRanges(t *testing.T) {
+	for _, c := range []struct{ sentence, span, mod string }{
+		{"The insurgency has spread since 2012.", "2012", "ON_OR_AFTER"},
+		{"The talks run until March.", "March", "ON_OR_BEFORE"},
+		{"Voting takes place between March and May.", "March", "ON_OR_AFTER"},
+		{"Voting takes place between March and May.", "May", "ON_OR_BEFORE"},
+		{"The force served from 2013 to 2023.", "2013", "ON_OR_AFTER"},
+		{"The force served from 2013 to 2023.", "2023", "ON_OR_BEFORE"},
+		{"The junta took power before 2021.", "2021", "BEFORE"},
+		{"The minister arrived from Paris in March.", "March", ""},
+	} {
+		d := doc.New("t", c.sentence)
+		d.Published = "2023-01-27"
+		text.Analyze(d)
+		found := false
+		for _, x := range Find(d) {
+			if d.Slice(x.Span) == c.span {
+				found = true
+				if x.Mod != c.mod {
+					t.Errorf("%q: %q has mod %q, want %q", c.sentence, c.span, x.Mod, c.mod)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%q: no expression %q", c.sentence, c.span)
+		}
+	}
+}
+
 func TestDateline(t *testing.T) {
 	for _, c := range []struct{ text, want string }{
 		{"WASHINGTON, Jan. 27 (Reuters) — The council met.", "XXXX-01-27"},
