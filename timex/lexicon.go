@@ -50,6 +50,11 @@ type lexicons struct {
 	// that start with it: the one map lookup a token costs.
 	words   map[string]int32 // index+1 into entries
 	entries []wordEntry
+	// pairs has a bit for the first two bytes of every listed word, and
+	// firsts one for the first byte of every one-letter word: most tokens
+	// are ruled out without a map lookup.
+	pairs  [1 << 13]byte
+	firsts [256]bool
 }
 
 type wordEntry struct {
@@ -210,6 +215,12 @@ func load() *lexicons {
 			}
 			l.entries = append(l.entries, e)
 			l.words[w] = int32(len(l.entries))
+			if len(w) == 1 {
+				l.firsts[w[0]] = true
+			} else {
+				k := uint16(w[0])<<8 | uint16(w[1])
+				l.pairs[k>>3] |= 1 << (k & 7)
+			}
 		}
 		lex = l
 	})
@@ -303,9 +314,12 @@ func (l *lexicons) wordFlags(kind doc.TokenKind, s string) (uint16, int32) {
 		return 0, 0
 	}
 	var f uint16
-	e := l.words[s]
-	if e != 0 {
-		f = l.entries[e-1].f
+	var e int32
+	if len(s) == 1 && l.firsts[s[0]] || len(s) > 1 && l.pairs[(uint16(s[0])<<8|uint16(s[1]))>>3]&(1<<(s[1]&7)) != 0 {
+		e = l.words[s]
+		if e != 0 {
+			f = l.entries[e-1].f
+		}
 	}
 	if c := s[0]; c >= '0' && c <= '9' {
 		f |= fDigit

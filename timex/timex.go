@@ -210,19 +210,33 @@ var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 func buildTokens(d *doc.Document, sc *scratch) ([]vtok, string) {
 	v := sc.v[:0]
 	defer func() { sc.v = v[:0] }()
-	// the lower-cased words are cut from one buffer: one allocation a document
+	// A token already in lower case is read from the document's text; the
+	// others are lower-cased into one buffer, whose offsets follow the
+	// text's (parser.str reads both).
 	buf := sc.buf[:0]
-	if cap(sc.offs) < len(d.Tokens)+1 {
-		sc.offs = make([]int32, len(d.Tokens)+1)
+	if cap(sc.offs) < 2*len(d.Tokens) {
+		sc.offs = make([]int32, 2*len(d.Tokens))
 	}
-	offs := sc.offs[:len(d.Tokens)+1]
+	offs := sc.offs[:2*len(d.Tokens)] // start and end of each token's lower-cased text
+	n := int32(len(d.Text))
 	for ti, tk := range d.Tokens {
-		offs[ti] = int32(len(buf))
-		buf = appendLower(buf, d.Text[tk.Start:tk.End])
+		raw := d.Text[tk.Start:tk.End]
+		if tk.Kind == doc.Word && (tk.Flags&(doc.FlagCap|doc.FlagAllCaps) != 0 || hasUpper(raw)) {
+			offs[2*ti] = n + int32(len(buf))
+			buf = appendLower(buf, raw)
+			offs[2*ti+1] = n + int32(len(buf))
+		} else {
+			offs[2*ti], offs[2*ti+1] = int32(tk.Start), int32(tk.End)
+		}
 	}
-	offs[len(d.Tokens)] = int32(len(buf))
 	lowText := string(buf)
 	sc.buf = buf[:0]
+	str := func(a, b int32) string {
+		if a >= n {
+			return lowText[a-n : b-n]
+		}
+		return d.Text[a:b]
+	}
 	si := 0
 	checkFlags := false
 	for ti := range d.Tokens {
@@ -236,8 +250,8 @@ func buildTokens(d *doc.Document, sc *scratch) ([]vtok, string) {
 		}
 		bad := checkFlags && d.Flagged(tk.Span)
 		raw := d.Text[tk.Start:tk.End]
-		low := lowText[offs[ti]:offs[ti+1]]
-		base := vtok{ls: offs[ti], le: offs[ti+1], start: int32(tk.Start), end: int32(tk.End), sent: int32(si), kind: tk.Kind, cap: tk.Has(doc.FlagCap), bad: bad}
+		low := str(offs[2*ti], offs[2*ti+1])
+		base := vtok{ls: offs[2*ti], le: offs[2*ti+1], start: int32(tk.Start), end: int32(tk.End), sent: int32(si), kind: tk.Kind, cap: tk.Has(doc.FlagCap), bad: bad}
 		if tk.Kind != doc.Word || len(low) != len(raw) || strings.IndexByte(low, '-') < 0 || isISO(low) {
 			v = append(v, base)
 			continue
@@ -253,7 +267,7 @@ func buildTokens(d *doc.Document, sc *scratch) ([]vtok, string) {
 			}
 			if part != "" {
 				t := base
-				t.ls = offs[ti] + int32(off)
+				t.ls = offs[2*ti] + int32(off)
 				t.le = t.ls + int32(len(part))
 				t.start = int32(tk.Start + off)
 				t.end = t.start + int32(len(part))
@@ -307,6 +321,16 @@ func appendLower(b []byte, s string) []byte {
 	return b
 }
 
+// hasUpper reports whether s has an upper-case ASCII letter or any non-ASCII byte.
+func hasUpper(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 'A' && c <= 'Z' || c >= 0x80 {
+			return true
+		}
+	}
+	return false
+}
+
 func isDigits(s string) bool {
 	if s == "" {
 		return false
@@ -344,11 +368,17 @@ func (p *parser) w(i int) string {
 	if i < 0 || i >= len(p.v) || p.v[i].bad {
 		return ""
 	}
-	return p.low[p.v[i].ls:p.v[i].le]
+	return p.str(i)
 }
 
 // str is the lower-cased text of token i.
-func (p *parser) str(i int) string { return p.low[p.v[i].ls:p.v[i].le] }
+func (p *parser) str(i int) string {
+	t := &p.v[i]
+	if n := int32(len(p.d.Text)); t.ls >= n {
+		return p.low[t.ls-n : t.le-n]
+	}
+	return p.d.Text[t.ls:t.le]
+}
 
 // same reports whether tokens i and j exist and lie in one sentence.
 func (p *parser) same(i, j int) bool {
