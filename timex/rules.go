@@ -303,8 +303,10 @@ func (p *parser) weekdayRule(i int) (int, result, bool) {
 		k++
 	}
 	if p.same(i, k) {
-		if e, r, ok := p.monthRule(k); ok && r.gran == "day" {
-			return e, r, true
+		// TimeML annotates the weekday and the date as two expressions
+		// of one value: the weekday takes the written date's
+		if _, r, ok := p.monthRule(k); ok && r.gran == "day" {
+			return end, r, true
 		}
 	}
 	if !p.refOK {
@@ -597,7 +599,7 @@ func (p *parser) quarterRule(i int) (int, result, bool) {
 			}
 			return end, result{typ: "DATE", value: pad(year, 4) + "-H" + strconv.Itoa(ord), gran: "half", when: time.Date(year, time.Month(ord*6-5), 1, 0, 0, 0, 0, time.UTC)}, true
 		}
-		if p.w(end) == "of" && year == 0 || end < len(p.v) && p.v[end].hyph && p.w(end) == "to" {
+		if p.w(end) == "of" && year == 0 && p.w(start) == "a" || end < len(p.v) && p.v[end].hyph && p.w(end) == "to" {
 			return 0, result{}, false // "a quarter of the market", "quarter-to-quarter"
 		}
 		if year == 0 {
@@ -1008,6 +1010,9 @@ func (p *parser) durationRule(i int) (int, result, bool) {
 	u, ok := p.unitAt(k)
 	if !ok || u.letter == "WE" {
 		return 0, result{}, false
+	}
+	if u.letter == "Q" && p.w(k+1) == "of" {
+		return 0, result{}, false // "three-quarters of its food" is a fraction
 	}
 	// "a second" and "one second" are rarely durations; "second" needs a count above one
 	if u.letter == "S" && n <= 1 && !strings.HasSuffix(w, "s") {
