@@ -375,9 +375,12 @@ func (p *parser) monthRule(i int) (int, result, bool) {
 		t := time.Date(y, time.Month(m), 1, 0, 0, 0, 0, time.UTC)
 		return end + 2, result{typ: "DATE", value: pad(y, 4) + "-" + pad(m, 2), gran: "month", anchor: "published", when: t}, true
 	}
-	if w == "may" || w == "march" || (len(w) <= 4 || w[len(w)-1] == '.') && w != "june" && w != "july" {
-		// the modal verb, the verb, and abbreviations ("Jan Kavan") are months
-		// only with a day, a year or a preposition
+	if len(w) <= 4 && w != "june" && w != "july" && w != "may" {
+		return 0, result{}, false // "Jan Kavan": an abbreviation without its period needs a day or a year
+	}
+	if w == "may" || w == "march" || w[len(w)-1] == '.' {
+		// the modal verb, the verb, and abbreviations are months only with a
+		// day, a year or a preposition
 		if !monthPreps[p.w(i-1)] {
 			return 0, result{}, false
 		}
