@@ -4,7 +4,10 @@
 package analyze
 
 import (
+	"github.com/dossier-news/dossier/events"
 	"github.com/dossier-news/dossier/pipeline"
+	"github.com/dossier-news/dossier/quality"
+	"github.com/dossier-news/dossier/quantity"
 	"github.com/dossier-news/dossier/text"
 	"github.com/dossier-news/dossier/timex"
 )
@@ -13,7 +16,11 @@ import (
 func Default() *pipeline.Pipeline {
 	return pipeline.New(
 		text.Stage{},
-		// actors, quality, quotes, timex, quantity, events: added by their packages
+		// actors: added by its package
+		quality.Stage{}, // flags debris before quotes, timex, quantity and events read the text
+		// quotes: added by its package
 		timex.Stage{},
+		quantity.Stage{},
+		events.Stage{}, // last: reads every other layer
 	)
 }

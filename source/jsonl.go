@@ -75,11 +75,11 @@ func ReadJSONL(r io.Reader, name string, o Options, out chan<- pipeline.Item) er
 	br := bufio.NewReaderSize(r, 1<<16)
 	limit := o.maxBytes()*2 + 1024 // JSON escapes may double a text's size
 	for n := 1; ; n++ {
-		line, tooLong, err := readLine(br, limit)
+		line, read, tooLong, err := readLine(br, limit)
 		if err != nil && err != io.EOF {
 			return fmt.Errorf("reading %s: %w", name, err)
 		}
-		if err == io.EOF && len(line) == 0 && !tooLong {
+		if err == io.EOF && read == 0 {
 			return nil
 		}
 		src := fmt.Sprintf("%s:%d", name, n)
@@ -101,10 +101,12 @@ func ReadJSONL(r io.Reader, name string, o Options, out chan<- pipeline.Item) er
 // readLine reads one line without its line ending. A line longer than max is
 // consumed and reported as too long, so one huge line cannot exhaust memory
 // or stop the batch. At the end of input it returns io.EOF with the last
-// (unterminated) line, if any.
-func readLine(br *bufio.Reader, max int64) (line []byte, tooLong bool, err error) {
+// (unterminated) line, if any; read counts the bytes consumed, so that a
+// last line of white space alone still counts as a line.
+func readLine(br *bufio.Reader, max int64) (line []byte, read int, tooLong bool, err error) {
 	for {
 		chunk, err := br.ReadSlice('\n')
+		read += len(chunk)
 		if !tooLong {
 			if int64(len(line)+len(chunk)) > max {
 				tooLong, line = true, nil
@@ -117,6 +119,6 @@ func readLine(br *bufio.Reader, max int64) (line []byte, tooLong bool, err error
 		}
 		line = bytes.TrimSuffix(line, []byte("\n"))
 		line = bytes.TrimSuffix(line, []byte("\r"))
-		return line, tooLong, err
+		return line, read, tooLong, err
 	}
 }

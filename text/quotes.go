@@ -25,8 +25,15 @@ func shapeOf(s string, t doc.Token) markShape {
 		before = isSpace(r) || isOpenPunct(r)
 	}
 	if t.End < len(s) {
-		r, _ := utf8.DecodeRuneInString(s[t.End:])
+		r, w := utf8.DecodeRuneInString(s[t.End:])
 		after = isSpace(r) || (unicode.IsPunct(r) && !isOpenPunct(r)) || isQuoteRune(r)
+		// '.gov', ".5 percent": a period that starts a word is text, not
+		// the punctuation that follows a closing mark.
+		if (r == '.' || r == ',') && t.End+w < len(s) {
+			if r2, _ := utf8.DecodeRuneInString(s[t.End+w:]); isWordRune(r2) {
+				after = false
+			}
+		}
 	}
 	switch {
 	case before && !after:

@@ -10,9 +10,10 @@ import (
 // Sentences fills d.Sentences from the token, paragraph and quotation
 // layers. A sentence ends at . ! ? or an ellipsis (with any closing marks and
 // brackets after it) when the next token starts like a sentence, and always
-// at the end of a paragraph. It does not end inside a quotation that closes
-// within the same paragraph, so a quoted passage of several sentences stays
-// with its attribution (“We object. We always have,” he said.). Titles (Mr.,
+// at the end of a paragraph. It does not end inside a quotation, so a quoted
+// passage of several sentences stays with its attribution (“We object. We
+// always have,” he said.); a quotation never runs past its paragraph (see
+// PairQuotes), so neither does such a sentence. Titles (Mr.,
 // Gen.) and initials never end a sentence; abbreviations that may (U.S.,
 // Inc.) end one only before a word that typically starts a sentence.
 func Sentences(d *doc.Document) {
@@ -47,7 +48,7 @@ func Sentences(d *doc.Document) {
 			for qi < len(d.Quotations) && d.Quotations[qi].Content.End <= toks[j].Start {
 				qi++
 			}
-			if insideClosedQuotation(d, qi, toks[j].Start) {
+			if insideQuotation(d, qi, toks[j].Start) {
 				continue
 			}
 			d.Sentences = append(d.Sentences, doc.Sentence{Span: doc.Span{Start: toks[first].Start, End: toks[j-1].End}, Para: pi, Tokens: doc.Range{First: first, End: j}})
@@ -61,13 +62,13 @@ func Sentences(d *doc.Document) {
 	}
 }
 
-func insideClosedQuotation(d *doc.Document, qi, off int) bool {
+func insideQuotation(d *doc.Document, qi, off int) bool {
 	for ; qi < len(d.Quotations); qi++ {
 		q := d.Quotations[qi]
 		if q.Open.Start >= off {
 			return false
 		}
-		if q.Close.End > 0 && q.Content.Start <= off && off < q.Content.End {
+		if q.Content.Start <= off && off < q.Content.End {
 			return true
 		}
 	}

@@ -36,12 +36,45 @@ func isApostrophe(r rune) bool { return r == '\'' || r == '’' }
 
 func isHyphen(r rune) bool { return r == '-' || r == '‐' || r == '‑' }
 
+// ASCII character classes, so the common case never calls into the
+// unicode tables: news text is mostly ASCII.
+const (
+	clsUpper uint8 = 1 << iota
+	clsLower
+	clsDigit
+	clsSpace
+	clsLetter = clsUpper | clsLower
+	clsAlnum  = clsLetter | clsDigit
+)
+
+var ascii = func() (t [128]uint8) {
+	for c := 'A'; c <= 'Z'; c++ {
+		t[c] = clsUpper
+	}
+	for c := 'a'; c <= 'z'; c++ {
+		t[c] = clsLower
+	}
+	for c := '0'; c <= '9'; c++ {
+		t[c] = clsDigit
+	}
+	for _, c := range " \t\n\r\v\f" {
+		t[c] = clsSpace
+	}
+	return
+}()
+
 func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r >= 0 && ascii[r]&clsAlnum != 0
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
 
 func isSpace(r rune) bool {
-	return r == ' ' || r == '\t' || r == '\n' || r == '\r' || unicode.IsSpace(r)
+	if r < utf8.RuneSelf {
+		return r >= 0 && ascii[r]&clsSpace != 0
+	}
+	return unicode.IsSpace(r)
 }
 
 // decode returns the rune at i and its width; past the end it returns 0, 0.
@@ -73,7 +106,7 @@ func Tokenize(s string, toks []doc.Token) []doc.Token {
 		}
 		var t doc.Token
 		switch {
-		case unicode.IsDigit(r):
+		case r < utf8.RuneSelf && ascii[r]&clsDigit != 0 || r >= utf8.RuneSelf && unicode.IsDigit(r):
 			t = scanNumber(s, i)
 		case isWordRune(r):
 			t = scanWord(s, i)
@@ -192,6 +225,22 @@ func scanWord(s string, i int) doc.Token {
 	first := true
 	firstCap := false
 	for j < len(s) {
+		if c := s[j]; c < utf8.RuneSelf && ascii[c]&clsAlnum != 0 {
+			switch cls := ascii[c]; {
+			case cls&clsUpper != 0:
+				upper++
+				letters++
+				if first {
+					firstCap = true
+				}
+			case cls&clsLower != 0:
+				lower++
+				letters++
+			}
+			first = false
+			j++
+			continue
+		}
 		r, w := decode(s, j)
 		switch {
 		case isWordRune(r):

@@ -1,0 +1,138 @@
+package main
+
+import (
+	"bufio"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/dossier-news/dossier/analyze"
+	"github.com/dossier-news/dossier/doc"
+	"github.com/dossier-news/dossier/pipeline"
+	"github.com/dossier-news/dossier/report"
+	"github.com/dossier-news/dossier/source"
+)
+
+func extract(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("extract", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	jsonl := fs.Bool("jsonl", false, "read JSON Lines ({\"id\",\"text\",\"published\",\"title\",\"url\"}) and write one analysed document a line, in input order")
+	published := fs.String("published", "", "reference date for relative dates (ISO 8601, e.g. 2023-01-27); overrides the input's")
+	format := fs.String("format", "json", "output format: json, or text (a report for a person)")
+	workers := fs.Int("workers", 0, "documents analysed at once (default: all cores, GOMAXPROCS)")
+	maxBytes := fs.Int64("max-bytes", source.DefaultMaxBytes, "largest document accepted, in bytes")
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "Usage: dossier extract [flags] FILE|DIR|- ...\n\nAnalyse news documents: text files, directories (recursively), HTML pages,\nJSON Lines (.jsonl), or standard input (-).\n\nFlags:\n")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if *format != "json" && *format != "text" {
+		fmt.Fprintf(stderr, "dossier extract: unknown --format %q: use json or text\n", *format)
+		return 2
+	}
+	inputs := fs.Args()
+	if len(inputs) == 0 {
+		if *jsonl {
+			inputs = []string{"-"}
+		} else {
+			fs.Usage()
+			return 2
+		}
+	}
+	opts := source.Options{MaxBytes: *maxBytes}
+	if *published != "" {
+		p, err := source.NormalizeDate(*published)
+		if err != nil {
+			fmt.Fprintf(stderr, "dossier extract: --published %q is not an ISO 8601 date: write it as 2023-01-27\n", *published)
+			return 2
+		}
+		opts.Published = p
+	}
+	stdinKind := source.Auto
+	if *jsonl {
+		stdinKind = source.JSONL
+	}
+
+	items := make(chan pipeline.Item, 64)
+	readErr := make(chan error, 1)
+	go func() {
+		readErr <- source.Read(inputs, stdin, stdinKind, opts, items)
+		close(items)
+	}()
+
+	w := bufio.NewWriterSize(stdout, 1<<16)
+	defer w.Flush()
+	// One document prints as an object; several as an array (json) or as
+	// consecutive reports (text). JSON Lines prints a line per document.
+	single := len(inputs) == 1 && !*jsonl && !isDir(inputs[0]) && source.KindOf(inputs[0]) != source.JSONL
+	n, failed := 0, 0
+	p := analyze.Default()
+	p.Run(items, *workers, func(it pipeline.Item) {
+		if it.Err != nil {
+			failed++
+			fmt.Fprintf(stderr, "dossier: %s: %v\n", it.Source, it.Err)
+			if *jsonl && *format == "json" {
+				b, _ := json.Marshal(doc.ErrorJSON{ID: it.ID, Source: it.Source, Error: it.Err.Error()})
+				w.Write(b)
+				w.WriteByte('\n')
+			}
+			return
+		}
+		switch {
+		case *format == "text":
+			report.Write(w, it.Doc)
+		case *jsonl:
+			b, err := json.Marshal(it.Doc)
+			if err != nil {
+				b, _ = json.Marshal(doc.ErrorJSON{ID: it.Doc.ID, Source: it.Source, Error: "cannot encode the result: " + err.Error()})
+				failed++
+			}
+			w.Write(b)
+			w.WriteByte('\n')
+		default:
+			if !single {
+				if n == 0 {
+					w.WriteString("[\n")
+				} else {
+					w.WriteString(",\n")
+				}
+			}
+			b, _ := json.MarshalIndent(it.Doc, "", "  ")
+			w.Write(b)
+			if single {
+				w.WriteByte('\n')
+			}
+		}
+		n++
+		if *jsonl || *format == "text" {
+			w.Flush() // stream: a reader sees each result as soon as it is ready
+		}
+	})
+	if !single && !*jsonl && *format == "json" {
+		if n == 0 {
+			w.WriteString("[")
+		}
+		w.WriteString("\n]\n")
+	}
+	if err := <-readErr; err != nil {
+		fmt.Fprintf(stderr, "dossier: %v\n", err)
+		return 1
+	}
+	if failed > 0 {
+		fmt.Fprintf(stderr, "dossier: %d of %d input(s) failed; the others were analysed\n", failed, failed+n)
+		return 1
+	}
+	return 0
+}
+
+func isDir(path string) bool {
+	if path == "-" {
+		return false
+	}
+	fi, err := os.Stat(path)
+	return err == nil && fi.IsDir()
+}

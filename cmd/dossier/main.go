@@ -1,0 +1,66 @@
+// Command dossier turns news reports into a sourced record: who said what,
+// who did what to whom, when, and how many, each tied to the bytes of text
+// that support it. This file only wires the packages together.
+package main
+
+import (
+	"fmt"
+	"os"
+)
+
+const usage = `dossier: a sourced record from news reports
+
+Usage:
+  dossier extract [flags] FILE|DIR|- ...   analyse documents and print them as JSON
+  dossier bench [flags] FILE.jsonl         measure documents/s, MB/s and memory, per stage
+  dossier help COMMAND                     flags of a command
+
+Run "dossier extract -h" for the extraction flags.
+`
+
+func main() {
+	if len(os.Args) < 2 {
+		fmt.Fprint(os.Stderr, usage)
+		os.Exit(2)
+	}
+	cmd, args := os.Args[1], os.Args[2:]
+	var code int
+	switch cmd {
+	case "extract":
+		code = extract(args, os.Stdin, os.Stdout, os.Stderr)
+	case "bench":
+		code = bench(args, os.Stdout, os.Stderr)
+	case "help", "-h", "--help":
+		if len(args) > 0 {
+			code = run(args[0], []string{"-h"})
+		} else {
+			fmt.Print(usage)
+		}
+	default:
+		if sub, ok := extraCommands[cmd]; ok {
+			code = sub(args)
+			break
+		}
+		fmt.Fprintf(os.Stderr, "dossier: unknown command %q\n\n%s", cmd, usage)
+		code = 2
+	}
+	os.Exit(code)
+}
+
+// extraCommands holds commands that other files of this package add
+// (train, ...), so each lives in its own file.
+var extraCommands = map[string]func(args []string) int{}
+
+func run(cmd string, args []string) int {
+	switch cmd {
+	case "extract":
+		return extract(args, os.Stdin, os.Stdout, os.Stderr)
+	case "bench":
+		return bench(args, os.Stdout, os.Stderr)
+	}
+	if sub, ok := extraCommands[cmd]; ok {
+		return sub(args)
+	}
+	fmt.Fprintf(os.Stderr, "dossier: unknown command %q\n", cmd)
+	return 2
+}

@@ -1,0 +1,331 @@
+package events
+
+import (
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/dossier-news/dossier/doc"
+)
+
+// view is the per-document state of the coder: lower-cased token texts and
+// token kinds, so that the matcher never allocates per comparison.
+type view struct {
+	d      *doc.Document
+	lower  []string
+	caps   []bool // the word has an upper-case letter: a name (al-Thani, McCain)
+	info   []*formInfo
+	inName []bool
+	none   formInfo
+	L      *lex
+}
+
+var viewPool = sync.Pool{New: func() any { return new(view) }}
+
+// newView prepares the per-document state; release gives it back. Lower
+// case forms point into the text or into the dictionary's own keys, so a
+// document costs no string allocations: a capitalised word the dictionary
+// does not know (a name) is kept as "", since no rule looks at its letters.
+func newView(d *doc.Document, L *lex) *view {
+	v := viewPool.Get().(*view)
+	n := len(d.Tokens)
+	v.d, v.L = d, L
+	v.lower = grow(v.lower, n)
+	v.caps = grow(v.caps, n)
+	v.info = grow(v.info, n)
+	v.inName = grow(v.inName, n)
+	var buf [32]byte
+	for i, t := range d.Tokens {
+		s := d.Text[t.Start:t.End]
+		v.caps[i] = false
+		var f *formInfo
+		if t.Kind == doc.Word && hasUpper(s) {
+			switch {
+			case s == "’s" || s == "’S":
+				s = "'s"
+			case len(s) <= len(buf) && isASCII(s):
+				b := buf[:len(s)]
+				for k := 0; k < len(s); k++ {
+					c := s[k]
+					if c >= 'A' && c <= 'Z' {
+						c += 'a' - 'A'
+						v.caps[i] = true
+					}
+					b[k] = c
+				}
+				if f = L.info[string(b)]; f != nil {
+					s = f.word
+				} else {
+					s = ""
+					f = &v.none
+				}
+			default:
+				low := strings.ToLower(s)
+				v.caps[i] = low != s
+				s = low
+			}
+		} else if t.Kind != doc.Word && (s == "’" || s == "‘") {
+			s = "'"
+		}
+		v.lower[i] = s
+		if f == nil && t.Kind == doc.Word {
+			f = L.info[s]
+		}
+		if f == nil {
+			f = &v.none
+		}
+		v.info[i] = f
+		// inside a name ("SPLM/A", "Cessation Of Hostilities") a
+		// capitalised "A" or "Of" is no function word
+		v.inName[i] = v.caps[i] && i > 0 && (v.caps[i-1] && d.Tokens[i-1].Kind == doc.Word || v.lower[i-1] == "/")
+	}
+	return v
+}
+
+func (v *view) release() {
+	v.d = nil
+	clear(v.info)
+	viewPool.Put(v)
+}
+
+func grow[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	return s[:n]
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+func hasUpper(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' || c >= 0x80 {
+			return true
+		}
+	}
+	return false
+}
+
+func (v *view) cls(i int) uint16 {
+	if v.inName[i] {
+		return 0
+	}
+	return v.info[i].class
+}
+
+func (v *view) isWord(i int) bool { return v.d.Tokens[i].Kind == doc.Word }
+
+// isCap reports whether token i is a capitalised word that can be part of a
+// name: not a function word.
+func (v *view) isCap(i int) bool {
+	t := v.d.Tokens[i]
+	if t.Kind != doc.Word || !v.caps[i] {
+		return false
+	}
+	return v.cls(i)&(cDet|cAux|cBe|cPrep|cSub|cRel|cNeg|cFuture|cHypo|cCond|cPron|cNum|cTime) == 0 && !isMonth(v.lower[i])
+}
+
+// boundary reports whether token i ends a clause for argument search.
+func (v *view) boundary(i int) bool {
+	t := v.d.Tokens[i]
+	if t.Kind == doc.Punct {
+		s := v.lower[i]
+		return s != "-" && s != "’" && s != "'" && s != "&" && s != "/"
+	}
+	return false
+}
+
+// hard reports whether token i separates clauses so strongly that a framing
+// event does not reach past it.
+func (v *view) hard(i int) bool {
+	s := v.lower[i]
+	return s == ";" || s == ":" || s == "but" || s == "—" || s == "–"
+}
+
+// hit is one pattern matched in a sentence.
+type hit struct {
+	first, end int // tokens [first, end)
+	pat        int32
+}
+
+// matchAt tries pattern p at token i and returns the end of the match.
+func (v *view) matchAt(p *pattern, i, limit int) (int, bool) {
+	j := i
+	for k := 0; k < len(p.elems); k++ {
+		el := &p.elems[k]
+		if el.gap {
+			// The next element must occur within maxGap tokens.
+			next := &p.elems[k+1]
+			found := -1
+			for g := 0; g <= maxGap && j+g < limit; g++ {
+				if g > 0 && v.boundary(j+g-1) && v.lower[j+g-1] != "“" {
+					break
+				}
+				if v.elemOK(next, j+g) {
+					found = j + g
+					break
+				}
+				if v.d.Tokens[j+g].Kind == doc.Punct && v.lower[j+g] != "-" {
+					break
+				}
+			}
+			if found < 0 {
+				return 0, false
+			}
+			j = found + 1
+			k++
+			continue
+		}
+		if j >= limit || !v.elemOK(el, j) {
+			return 0, false
+		}
+		j++
+	}
+	return j, true
+}
+
+func (v *view) elemOK(el *element, i int) bool {
+	t := v.d.Tokens[i]
+	if el.neg {
+		return v.cls(i)&cNeg != 0
+	}
+	if el.cap {
+		return v.isCap(i)
+	}
+	if t.Kind != doc.Word {
+		return false
+	}
+	if v.caps[i] && isMonth(v.lower[i]) && i > 0 && v.d.Tokens[i-1].Kind == doc.Word {
+		return false // "in March" is no march
+	}
+	w := v.lower[i]
+	if el.exact {
+		for _, a := range el.alts {
+			if a == w {
+				return true
+			}
+		}
+		return false
+	}
+	for _, l := range v.info[i].lemmas {
+		for _, a := range el.alts {
+			if a == l {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// triggers finds the event words of sentence s: every pattern match, the
+// longest kept where matches overlap.
+func (v *view) triggers(s doc.Sentence, buf []hit) []hit {
+	cands := buf[:0]
+	for i := s.Tokens.First; i < s.Tokens.End; i++ {
+		ps := v.info[i].first
+		if len(ps) == 0 {
+			continue
+		}
+		best := hit{first: -1}
+		for _, pi := range ps {
+			p := &v.L.patterns[pi]
+			end, ok := v.matchAt(p, i, s.Tokens.End)
+			if !ok {
+				continue
+			}
+			if !p.noun && v.nounUse(i, s.Tokens.First) {
+				continue
+			}
+			if p.noun && end < s.Tokens.End && v.cls(end)&cGroup != 0 {
+				continue // "aid agencies", "protest leaders": a modifier
+			}
+			if best.first < 0 || better(&v.L.patterns[pi], end-i, &v.L.patterns[best.pat], best.end-best.first) {
+				best = hit{first: i, end: end, pat: pi}
+			}
+		}
+		if best.first >= 0 {
+			cands = append(cands, best)
+		}
+	}
+	// Resolve overlaps: the larger pattern wins, then the earlier one.
+	out := cands[:0:0]
+	for len(cands) > 0 {
+		bi := 0
+		for k := 1; k < len(cands); k++ {
+			if better(&v.L.patterns[cands[k].pat], cands[k].end-cands[k].first, &v.L.patterns[cands[bi].pat], cands[bi].end-cands[bi].first) {
+				bi = k
+			}
+		}
+		b := cands[bi]
+		out = append(out, b)
+		rest := cands[:0]
+		for k, c := range cands {
+			if k != bi && (c.end <= b.first || c.first >= b.end) {
+				rest = append(rest, c)
+			}
+		}
+		cands = rest
+	}
+	// back in text order
+	for a := 1; a < len(out); a++ {
+		for b := a; b > 0 && out[b].first < out[b-1].first; b-- {
+			out[b], out[b-1] = out[b-1], out[b]
+		}
+	}
+	return out
+}
+
+// nounUse reports whether the word at i is used as a noun, so that a verb
+// pattern does not apply: after a determiner ("the attack", "a fair
+// offer") or a preposition ("reached by telephone"). nouns.txt decides on
+// nouns.
+func (v *view) nounUse(i, lo int) bool {
+	if i == lo {
+		return false
+	}
+	p := v.lower[i-1]
+	c := v.cls(i - 1)
+	if c&cDet != 0 && p != "that" {
+		return true
+	}
+	if c&cPrep != 0 && p != "to" && !strings.HasSuffix(v.lower[i], "ing") {
+		return true // but "after carrying out a coup" is a verb
+	}
+	// determiner + one adjective: "a generous offer"
+	// (but "the opposition condemned" is a verb in the past)
+	return i-2 >= lo && v.cls(i-2)&cDet != 0 && v.lower[i-2] != "that" && v.isWord(i-1) && !v.caps[i-1] && c == 0 && !strings.HasSuffix(p, "ly") && !strings.HasSuffix(v.lower[i], "ed")
+}
+
+func better(p *pattern, n int, q *pattern, m int) bool {
+	// A verb pattern beats a noun pattern one word longer: "lifted a state
+	// of emergency" is the lifting, not the emergency.
+	ps, qs := p.size, q.size
+	if p.noun {
+		ps--
+	}
+	if q.noun {
+		qs--
+	}
+	if ps != qs {
+		return ps > qs
+	}
+	if p.noun != q.noun {
+		return !p.noun
+	}
+	return n < m
+}
+
+// firstUpper reports whether s starts with an upper-case letter.
+func firstUpper(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}

@@ -1,0 +1,627 @@
+// Package events codes who did what to whom in PLOVER (openeventdata/PLOVER):
+// the 16 event categories and their modes, found by the verb and noun
+// patterns of data/verbs.txt and data/nouns.txt, with the actor and
+// recipient read from the same clause, the trigger words, the date of the
+// clause (or the publication date), the place, the dead, injured and size
+// from the quantities stage, and the event's modality: negated, future,
+// hypothetical, or claimed when it lies inside someone's quotation.
+//
+// The coder works over the token and sentence layers and reads the other
+// stages' layers when they are there (mentions and entities, quotes,
+// timexes, quantities, flags); with them absent it falls back on
+// capitalised phrases and group nouns for actors.
+package events
+
+import (
+	"strings"
+
+	"github.com/dossier-news/dossier/doc"
+)
+
+// Stage is the pipeline stage that fills d.Events.
+type Stage struct{}
+
+// Name returns "events".
+func (Stage) Name() string { return "events" }
+
+// Process codes the events of every sentence.
+func (Stage) Process(d *doc.Document) error {
+	d.Events = Code(d, d.Events[:0])
+	return nil
+}
+
+// framing categories take the act they introduce as their content; a
+// protest takes its purpose ("blocked roads to demand reforms").
+func framing(t string) bool {
+	switch t {
+	case "AGREE", "REQUEST", "REJECT", "THREATEN", "ACCUSE", "PROTEST":
+		return true
+	}
+	return false
+}
+
+// verbal categories are things said; without a speaker or an addressee
+// they are not worth a record.
+func verbal(t string) bool {
+	switch t {
+	case "AGREE", "CONSULT", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN":
+		return true
+	}
+	return false
+}
+
+func cooperative(t string) bool {
+	switch t {
+	case "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT":
+		return true
+	}
+	return false
+}
+
+func hostile(t string) bool {
+	switch t {
+	case "ASSAULT", "COERCE", "PROTEST", "MOBILIZE":
+		return true
+	}
+	return false
+}
+
+// Code returns the events of d appended to out.
+func Code(d *doc.Document, out []doc.Event) []doc.Event {
+	L := getLex()
+	v := newView(d, L)
+	defer v.release()
+	var buf []hit
+	for si, s := range d.Sentences {
+		hits := v.triggers(s, buf)
+		buf = hits[:0]
+		first := len(out)
+		frameEnd := -1    // events of the sentence are absorbed until this token
+		frameEv := -1     // the framing event, while its content is not seen
+		frameTok := 0     // where the framing words end
+		frameLex := false // the frame is a word of promise, not a converted future
+		var prevActor []doc.Argument
+		for _, h := range hits {
+			p := &L.patterns[h.pat]
+			if frameEnd >= 0 && h.first >= frameEnd {
+				frameEnd = -1
+			}
+			if frameEnd >= 0 {
+				// A promise of a hostile act is a threat: "vowed to attack",
+				// "is prepared to impose martial law".
+				if frameEv >= 0 && out[frameEv].Type == "AGREE" && frameLex && h.first-frameTok <= 2 && (hostile(p.typ) || p.typ == "SANCTION") {
+					out[frameEv].Type, out[frameEv].Mode = "THREATEN", ""
+				}
+				frameEv = -1
+				continue
+			}
+			if h.first > s.Tokens.First && v.caps[h.first] && !v.d.Tokens[h.first].Has(doc.FlagLineStart) && v.lower[h.first-1] != "“" && v.lower[h.first-1] != "\"" {
+				// A capitalised word inside a sentence is a name: "Amnesty
+				// International", "Ousted President Akayev".
+				continue
+			}
+			ev, ok := v.event(si, s, h, p)
+			if !ok {
+				continue
+			}
+			if len(out) > first {
+				// A second event of the sentence is kept when it is narrated
+				// as such: not a background clause (after..., where...,
+				// which...) and not a bare noun without actor.
+				if v.background(h.first, s.Tokens.First) || p.noun && len(ev.Actor) == 0 {
+					continue
+				}
+			}
+			if len(ev.Actor) == 0 && v.conjoined(s, h.first) {
+				if prevActor != nil {
+					ev.Actor = prevActor
+				} else if a, b := v.firstSubject(s, h.first); a < b {
+					// "He said the army acted in self-defence and accused
+					// the front": the subject of the clause's first verb.
+					ev.Actor = v.args(a, b)
+				}
+			}
+			if len(ev.Actor) > 0 {
+				prevActor = ev.Actor
+			}
+			dup := false
+			for k := first; k < len(out); k++ {
+				if out[k].Type == ev.Type {
+					dup = true
+					// "A car bomb killed six people": the noun named the
+					// event, the verb says who and whom.
+					if len(out[k].Actor) == 0 {
+						out[k].Actor = ev.Actor
+					}
+					if len(out[k].Recipient) == 0 {
+						out[k].Recipient = ev.Recipient
+					}
+				}
+			}
+			if framing(ev.Type) && !ev.Negated {
+				frameEnd = v.clauseEnd(h.end, s.Tokens.End)
+			}
+			if !dup {
+				if framing(ev.Type) && !ev.Negated {
+					frameEv, frameTok, frameLex = len(out), h.end, p.typ == "AGREE"
+				}
+				out = append(out, ev)
+			}
+		}
+	}
+	return out
+}
+
+// background reports whether token i lies in a subordinate or relative
+// clause: after a subordinator or who/which/whom/where.
+func (v *view) background(i, lo int) bool {
+	for k := i - 1; k >= lo; k-- {
+		if v.hard(k) {
+			return false
+		}
+		c := v.cls(k)
+		if c&cSub != 0 && v.lower[k] != "as" || c&cRel != 0 && v.lower[k] != "that" {
+			return true
+		}
+	}
+	return false
+}
+
+// firstSubject returns the subject of the first verb-like word of the
+// sentence before token i.
+func (v *view) firstSubject(s doc.Sentence, i int) (int, int) {
+	for k := s.Tokens.First + 1; k < i; k++ {
+		if v.cls(k)&cSay != 0 || v.verbish(k) {
+			return v.subjectLeft(k, s.Tokens.First)
+		}
+	}
+	return 0, 0
+}
+
+// conjoined reports whether the verb at i shares the subject of an earlier
+// verb: "rebels kidnapped advisers and exploded bombs".
+func (v *view) conjoined(s doc.Sentence, i int) bool {
+	j := i - 1
+	for j > s.Tokens.First && v.cls(j)&(cAux|cNeg) != 0 {
+		j--
+	}
+	return j >= s.Tokens.First && (v.lower[j] == "and" || v.lower[j] == "," || v.lower[j] == "then")
+}
+
+// clauseEnd is the first token at or after i that separates clauses
+// strongly, or hi.
+func (v *view) clauseEnd(i, hi int) int {
+	for k := i; k < hi; k++ {
+		if v.hard(k) {
+			return k
+		}
+	}
+	return hi
+}
+
+// clauseStart is the start of the clause holding token i: after the last
+// boundary or subordinator before it.
+func (v *view) clauseStart(i, lo int) int {
+	for k := i - 1; k >= lo; k-- {
+		if v.hard(k) || v.cls(k)&cSub != 0 && v.lower[k] != "as" {
+			return k + 1
+		}
+	}
+	return lo
+}
+
+// event builds the event of one trigger.
+// It reports false when the words do not make an event after all: a
+// demand (must) without anyone it is made of, a bare noun with neither
+// actor nor recipient.
+func (v *view) event(si int, s doc.Sentence, h hit, p *pattern) (doc.Event, bool) {
+	d := v.d
+	ev := doc.Event{Type: p.typ, Mode: p.mode, Sentence: si, Claimant: -1,
+		Trigger: doc.Span{Start: d.Tokens[h.first].Start, End: d.Tokens[h.end-1].End}}
+	lo, hi := s.Tokens.First, s.Tokens.End
+	cs := v.clauseStart(h.first, lo)
+	ce := v.clauseEnd(h.end, hi)
+
+	// Arguments.
+	var aA, aB, rA, rB int
+	if p.noun {
+		aA, aB = v.nounActor(h, cs, ce)
+		rA, rB = v.npRight(h.end, ce)
+		if rA == aA && rB == aB {
+			rA, rB = 0, 0
+		}
+	} else if v.passive(h, cs) {
+		aA, aB = v.byPhrase(h.end, ce)
+		rA, rB = v.subjectLeft(h.first, cs)
+	} else {
+		aA, aB = v.subjectLeft(h.first, cs)
+		if aA == aB && cs > lo {
+			// The subject of a subordinate clause may stand before it:
+			// "Goita became president after carrying out a coup".
+			aA, aB = v.subjectLeft(h.first, lo)
+		}
+		// The recipient may stand inside the pattern's words: "gave
+		// Mozambique 40 million dollars", "met President Duric".
+		rA, rB = v.npRight(h.first+1, ce)
+		if rA < rB && rA < h.end && !v.hasCap(rA, rB) {
+			// "suspended military aid to the government": the pattern's
+			// own words are not the recipient.
+			if x, y := v.npRight(h.end, ce); x < y {
+				rA, rB = x, y
+			}
+		}
+		if rA == rB && h.end < ce && v.lower[h.end] == "that" && framing(p.typ) {
+			// "demanded that Paraguay reopen the crossing"
+			rA, rB = v.npRight(h.end+1, ce)
+		}
+	}
+	passive := !p.noun && v.passive(h, cs)
+	if !p.noun && !passive && aA == aB {
+		// "The US continued to send arms", "Algerians began a hunger
+		// strike": the subject of the verb that governs the trigger.
+		k := h.first - 1
+		if k >= cs && v.lower[k] == "to" {
+			k--
+		}
+		for n := 0; n < 2 && k >= cs && v.isWord(k) && !v.isCap(k) && v.cls(k) == 0; n++ {
+			k--
+		}
+		if k < h.first-1 && v.verbish(k+1) {
+			aA, aB = v.subjectLeft(k+1, cs)
+		}
+	}
+	if p.reported {
+		// "Russia said Sudan must return it": the reporter demands.
+		if aA == aB {
+			return ev, false
+		}
+		rA, rB = aA, aB
+		aA, aB = 0, 0
+		if r := v.reporter(h.first, lo); r >= 0 {
+			aA, aB = v.subjectLeft(r, lo)
+		}
+	} else if aB == aA+1 && v.cls(aA)&cPron != 0 && v.mentionIn(doc.Span{Start: d.Tokens[aA].Start, End: d.Tokens[aA].End}) < 0 {
+		// "Hungary has said it will support": the pronoun is the reporter.
+		if r := v.reporter(aA, lo); r >= 0 {
+			if x, y := v.subjectLeft(r, lo); x < y {
+				aA, aB = x, y
+			}
+		}
+	}
+	ev.Actor = v.args(aA, aB)
+	ev.Recipient = v.args(rA, rB)
+	if len(ev.Actor) == 0 && len(ev.Recipient) == 0 && (p.noun || verbal(ev.Type) && p.size < 2) {
+		// "seeking", "the attack": a word with nobody doing or undergoing
+		// it is no record an analyst can use (a longer pattern such as
+		// "suspended participation" is evidence enough)
+		return ev, false
+	}
+
+	// Modality, read leftwards from the trigger within its clause.
+	negInPattern := false
+	for _, el := range p.elems {
+		if el.neg {
+			negInPattern = true
+		}
+	}
+	// Negation and modality belong to the verb's own auxiliaries ("did not
+	// attack", "will withdraw", "plans to attack", "could be seized"): the
+	// chain of auxiliaries, negators, modals and adverbs just before it.
+	future, hypo := false, false
+	if h.first > cs && v.lower[h.first-1] == "no" {
+		ev.Negated = !negInPattern // "no attacks were reported"
+	}
+	chain := h.first
+	if p.noun {
+		// a noun takes the modality of the verb it is the object of:
+		// "would tighten the blockade"
+		chain = -1
+		if g := v.governor(h.first, cs); g >= 0 {
+			chain = g
+		}
+	}
+	for k := chain - 1; k >= cs && chain >= 0; k-- {
+		c := v.cls(k)
+		w := v.lower[k]
+		if c&(cAux|cBe|cNeg|cFuture|cHypo|cCond) == 0 && w != "to" && !(strings.HasSuffix(w, "ly") && len(w) > 4) && !(c&cPron != 0 && k+1 < len(v.lower) && v.cls(k+1)&cCond == 0 && false) {
+			break
+		}
+		if c&cNeg != 0 && !negInPattern {
+			ev.Negated = true
+		}
+		if c&cFuture != 0 {
+			future = true
+		}
+		if c&(cHypo|cCond) != 0 {
+			hypo = true
+		}
+	}
+	// "No one was injured", "nobody was killed": a negated subject.
+	if !p.noun {
+		k := h.first - 1
+		for k >= cs && (v.cls(k)&(cAux|cBe|cNeg|cFuture|cHypo) != 0 || strings.HasSuffix(v.lower[k], "ly")) {
+			k--
+		}
+		for j := k; j >= cs && j >= k-2; j-- {
+			switch v.lower[j] {
+			case "no", "nobody", "none", "neither":
+				ev.Negated = !negInPattern
+			}
+		}
+	}
+	// "unless both parties asked": a condition before the subject
+	for k := h.first - 1; k >= cs && k >= h.first-4; k-- {
+		if v.cls(k)&cCond != 0 {
+			hypo = true
+		}
+	}
+	cond := false
+	for k := lo; k < hi; k++ {
+		if v.cls(k)&cCond != 0 {
+			cond = true
+		}
+	}
+	switch {
+	case ev.Negated && cooperative(ev.Type):
+		// PLOVER codes a refused cooperation as REJECT.
+		ev.Type, ev.Mode, ev.Negated = "REJECT", "", false
+	case future && cooperative(ev.Type) && ev.Type != "AGREE" && !ev.Negated:
+		// "Finland will give a grant": a commitment, PLOVER's AGREE.
+		ev.Type, ev.Mode = "AGREE", ""
+	case (future || hypo && cond) && !ev.Negated && (hostile(ev.Type) || ev.Type == "SANCTION" && cond):
+		// "would blockade Paris", "will withdraw unless": a threat.
+		ev.Type, ev.Mode = "THREATEN", ""
+	case hypo:
+		ev.Modality = "hypothetical"
+	case future:
+		ev.Modality = "future"
+	}
+
+	// Claims: inside a quotation, the speaker's claim.
+	if q, speaker := v.quoteOf(ev.Trigger); q {
+		ev.Modality = "claimed"
+		ev.Claimant = speaker
+	}
+	ev.Debris = d.Flagged(ev.Trigger)
+	v.dateOf(&ev, s, h)
+	v.placeOf(&ev, s, cs, ce)
+	v.numbersOf(&ev, s)
+	return ev, true
+}
+
+// reporter returns the reporting verb before token i in its sentence
+// ("Hungary said it", "Russia said Sudan must", "the forum concluded that
+// the US must"), or -1.
+func (v *view) reporter(i, lo int) int {
+	for k := i - 1; k >= lo && k >= i-12; k-- {
+		if v.hard(k) {
+			return -1
+		}
+		if v.cls(k)&cSay != 0 {
+			return k
+		}
+		if v.lower[k] == "that" && k > lo && v.isWord(k-1) && !v.caps[k-1] && v.cls(k-1) == 0 {
+			return k - 1
+		}
+	}
+	return -1
+}
+
+// passive reports "was overthrown", "has been accused", "were killed".
+func (v *view) passive(h hit, cs int) bool {
+	w := v.lower[h.first]
+	if len(w) < 3 || w[len(w)-3:] == "ing" {
+		return false
+	}
+	for k := h.first - 1; k >= cs && k >= h.first-3; k-- {
+		c := v.cls(k)
+		if c&cBe != 0 {
+			// "is opposed to", "is committed to" are adjectives
+			return !(h.first+1 < len(v.lower) && v.lower[h.first+1] == "to" && !v.hasBy(h.end, h.end+6))
+		}
+		if c&(cAux|cNeg) == 0 && !(len(v.lower[k]) > 4 && v.lower[k][len(v.lower[k])-2:] == "ly") {
+			break
+		}
+	}
+	// A participle right after a noun, with no object after it: "165 of
+	// its peacekeepers killed and 687 wounded", "restrictions imposed by".
+	if h.first > cs && w[len(w)-1] == 'd' && v.lower[h.first-1] != "and" && v.npToken(h.first-1) && v.cls(h.first-1)&cDet == 0 {
+		if v.hasBy(h.end, h.end+1) {
+			return true
+		}
+		counted := false
+		for k := h.first - 1; k >= cs && k >= h.first-4; k-- {
+			if v.d.Tokens[k].Kind == doc.Number {
+				counted = true
+			}
+		}
+		if counted && h.end < len(v.lower) {
+			n := v.lower[h.end]
+			return v.boundary(h.end) || n == "and" || n == "in"
+		}
+	}
+	return false
+}
+
+func (v *view) hasBy(i, j int) bool {
+	for k := i; k < j && k < len(v.lower); k++ {
+		if v.lower[k] == "by" {
+			return true
+		}
+	}
+	return false
+}
+
+// nounActor finds the actor of a noun trigger: a possessor (Russia's
+// training), a modifier before it (Israeli raids), or a by-phrase.
+func (v *view) nounActor(h hit, cs, ce int) (int, int) {
+	i := h.first
+	if i-1 >= cs && (v.lower[i-1] == "'s" || v.lower[i-1] == "'") {
+		return v.npLeft(i-1, cs)
+	}
+	if a, b := v.byPhrase(h.end, ce); a < b {
+		return a, b
+	}
+	// The object of a verb: "students staged mass demonstrations", "the
+	// office reiterated its demand": the verb's subject.
+	if k := v.governor(i, cs); k >= 0 {
+		if a, b := v.subjectLeft(k, cs); a < b {
+			return a, b
+		}
+	}
+	// Capitalised modifiers just before the noun: "US Predator attacks".
+	a := i
+	for a > cs && v.isCap(a-1) && i-a < 4 {
+		a--
+	}
+	if a < i && !(a == cs && v.d.Tokens[a].Has(doc.FlagLineStart)) {
+		return a, i
+	}
+	return 0, 0
+}
+
+// governor returns the verb whose object the noun at i is ("staged mass
+// demonstrations", "tighten the naval blockade"), or -1.
+func (v *view) governor(i, cs int) int {
+	k := i - 1
+	for k >= cs && i-k <= 3 && (v.cls(k)&cDet != 0 || v.isWord(k) && !v.isCap(k) && v.cls(k) == 0 && !v.verbish(k)) {
+		k-- // determiners and adjectives: "their first", "the naval"
+	}
+	if k >= cs && k < i && (v.verbish(k) || v.cls(k)&cSay != 0) {
+		return k // "announced a suspension of flights"
+	}
+	return -1
+}
+
+// verbish reports whether token i looks like a finite or participle verb:
+// a lower-case word ending in -ed, or one the patterns know as a verb form.
+func (v *view) verbish(i int) bool {
+	if !v.isWord(i) || v.isCap(i) || v.cls(i) != 0 {
+		return false
+	}
+	w := v.lower[i]
+	return strings.HasSuffix(w, "ed") || len(v.info[i].lemmas) > 0 && !strings.HasSuffix(w, "s")
+}
+
+// quoteOf reports whether sp lies inside a quote, with its speaker.
+func (v *view) quoteOf(sp doc.Span) (bool, int) {
+	for _, q := range v.d.Quotes {
+		if q.Content.Contains(sp) {
+			return true, q.Speaker
+		}
+	}
+	for _, q := range v.d.Quotations {
+		if q.Content.Contains(sp) {
+			return true, -1
+		}
+	}
+	return false, -1
+}
+
+// dateOf takes the date of the clause from the nearest date expression of
+// the sentence, else the publication date.
+func (v *view) dateOf(ev *doc.Event, s doc.Sentence, h hit) {
+	best, bd := -1, 1<<30
+	for k, t := range v.d.Timexes {
+		if t.Type != "DATE" || !s.Span.Contains(t.Span) || t.Value == "" || t.Value[0] < '0' || t.Value[0] > '9' || t.Mod != "" {
+			continue // FUTURE_REF, "since July 2013" do not date the event
+		}
+		if k := v.d.TokenAt(t.Start); k > 0 && k < len(v.lower) {
+			if p := v.lower[k-1]; p == "since" || p == "until" || p == "till" || p == "by" || p == "before" {
+				continue
+			}
+		}
+		dist := t.Start - ev.Trigger.End
+		if dist < 0 {
+			dist = ev.Trigger.Start - t.End
+		}
+		if dist < bd {
+			best, bd = k, dist
+		}
+	}
+	if best >= 0 {
+		ev.Date, ev.DateFrom = v.d.Timexes[best].Value, "timex"
+		return
+	}
+	if v.d.Published != "" {
+		p := v.d.Published
+		if len(p) > 10 {
+			p = p[:10]
+		}
+		ev.Date, ev.DateFrom = p, "published"
+	}
+}
+
+// placeOf takes places from the place mentions of the clause, or from a
+// capitalised phrase after in/near/at when the actors stage is absent.
+func (v *view) placeOf(ev *doc.Event, s doc.Sentence, cs, ce int) {
+	used := func(sp doc.Span) bool {
+		for _, a := range ev.Actor {
+			if a.Span.Overlaps(sp) {
+				return true
+			}
+		}
+		for _, a := range ev.Recipient {
+			if a.Span.Overlaps(sp) {
+				return true
+			}
+		}
+		return false
+	}
+	clause := doc.Span{Start: v.d.Tokens[cs].Start, End: v.d.Tokens[ce-1].End}
+	if len(v.d.Mentions) > 0 {
+		for _, m := range v.d.Mentions {
+			if (m.Type == "GPE" || m.Type == "LOC") && clause.Contains(m.Span) && !used(m.Span) {
+				k := v.d.TokenAt(m.Start)
+				if k > 0 && (v.lower[k-1] == "in" || v.lower[k-1] == "near" || v.lower[k-1] == "at") {
+					arg := doc.Argument{Name: v.d.Slice(m.Span), Text: v.d.Slice(m.Span), Span: m.Span, Entity: m.Entity}
+					if m.Entity >= 0 && m.Entity < len(v.d.Entities) {
+						arg.Name = v.d.Entities[m.Entity].Name
+					}
+					ev.Place = append(ev.Place, arg)
+				}
+			}
+		}
+		return
+	}
+	for k := cs; k+1 < ce; k++ {
+		if w := v.lower[k]; (w == "in" || w == "near") && v.isCap(k+1) && !isMonth(v.lower[k+1]) {
+			b := k + 1
+			for b < ce && (v.isCap(b) || v.lower[b] == "of" && b+1 < ce && v.isCap(b+1)) && b-k < 5 {
+				b++
+			}
+			sp := doc.Span{Start: v.d.Tokens[k+1].Start, End: v.d.Tokens[b-1].End}
+			if !used(sp) {
+				ev.Place = append(ev.Place, doc.Argument{Name: v.d.Slice(sp), Text: v.d.Slice(sp), Span: sp, Entity: -1})
+			}
+			k = b - 1
+		}
+	}
+}
+
+// numbersOf takes the dead, the injured and the size of the event from the
+// quantities of its sentence.
+func (v *view) numbersOf(ev *doc.Event, s doc.Sentence) {
+	violent := ev.Type == "ASSAULT"
+	for k := range v.d.Quantities {
+		q := &v.d.Quantities[k]
+		if !s.Span.Contains(q.Span) || q.Ordinal {
+			continue
+		}
+		val := q.Value
+		switch q.Category {
+		case "killed", "dead", "deaths", "fatalities":
+			if ev.Dead == nil && violent {
+				ev.Dead = &val
+			}
+		case "wounded", "injured":
+			if ev.Injured == nil && violent {
+				ev.Injured = &val
+			}
+		case "troops", "personnel", "people", "protesters", "demonstrators", "soldiers", "police", "refugees", "civilians":
+			if ev.Size == nil && q.Unit == "" {
+				ev.Size = &val
+			}
+		}
+	}
+}
