@@ -25,17 +25,19 @@ type entry struct {
 }
 
 // renderTimeline lists what the article dates, in date order: its
-// statements (quotes) and events when those stages ran, else its sentences
-// that hold a calendar date. An undated quote takes the publication date,
-// marked so ("2023-01-27 (published)"), because a wire report's statements
-// are made on or just before the day it runs.
+// statements (quotes) and events that a date in their own sentence places,
+// else (when there are none) its sentences that hold a calendar date.
+// Statements and events dated only by the publication date are counted in
+// a closing line rather than listed: the timeline is what the text dates.
 func renderTimeline(w io.Writer, d *doc.Document) {
 	var es []entry
 	if len(d.Quotes) > 0 || len(d.Events) > 0 {
 		es = append(es, quoteEntries(d)...)
 		es = append(es, eventEntries(d)...)
-	} else {
-		es = sentenceEntries(d)
+	}
+	undated := len(d.Quotes) + len(d.Events) - len(es)
+	if len(es) == 0 {
+		es, undated = sentenceEntries(d), 0
 	}
 	if len(es) == 0 {
 		return
@@ -54,6 +56,13 @@ func renderTimeline(w io.Writer, d *doc.Document) {
 	}
 	for _, e := range es {
 		fmt.Fprintf(w, "%-*s  %s\n", width, e.value, e.line)
+	}
+	if undated > 0 {
+		fmt.Fprintf(w, "(%d statements and events carry no date of their own", undated)
+		if d.Published != "" {
+			fmt.Fprintf(w, "; the article is dated %s", d.Published)
+		}
+		fmt.Fprintln(w, ")")
 	}
 }
 
@@ -75,17 +84,8 @@ func dateIn(d *doc.Document, span, skip doc.Span) (doc.Timex, time.Time, bool) {
 	return doc.Timex{}, time.Time{}, false
 }
 
-func published(d *doc.Document) (time.Time, bool) {
-	if len(d.Published) < 10 {
-		return time.Time{}, false
-	}
-	t, err := time.Parse("2006-01-02", d.Published[:10])
-	return t, err == nil
-}
-
 func quoteEntries(d *doc.Document) []entry {
 	var es []entry
-	pub, pubOK := published(d)
 	for _, q := range d.Quotes {
 		anchor := q.Cue
 		if anchor.IsZero() {
@@ -100,10 +100,7 @@ func quoteEntries(d *doc.Document) []entry {
 			}
 		}
 		if e.value == "" {
-			if !pubOK {
-				continue
-			}
-			e.when, e.value = pub, pub.Format("2006-01-02")+" (published)"
+			continue // undated: counted in the closing line
 		}
 		who := "unattributed"
 		if q.Speaker >= 0 && q.Speaker < len(d.Entities) {
@@ -121,8 +118,8 @@ func eventEntries(d *doc.Document) []entry {
 	var es []entry
 	for _, ev := range d.Events {
 		when, ok := timex.Start(ev.Date)
-		if !ok {
-			continue
+		if !ok || ev.DateFrom != "timex" {
+			continue // dated only by the publication date: counted in the closing line
 		}
 		var names []string
 		for _, a := range ev.Actor {

@@ -22,6 +22,9 @@ var notVerbAfterTo = map[string]bool{"the": true, "a": true, "an": true, "his": 
 // October").
 func (p *parser) direction(start, end int) int8 {
 	d := p.scanDirection(start, end)
+	if d == 0 {
+		d = p.modalBefore(start)
+	}
 	if d != 0 {
 		p.dirSent, p.dir = p.v[start].sent, d
 		return d
@@ -60,6 +63,23 @@ func (p *parser) scanDirectionFrom(start, end int, skipTo bool) int8 {
 		}
 		if d, ok := p.cue(k, -1); ok {
 			return d
+		}
+	}
+	return 0
+}
+
+// modalBefore looks back over the whole sentence, across commas, for a
+// modal of the future ("she would travel to the capital, Vessa, on Monday").
+func (p *parser) modalBefore(start int) int8 {
+	for k := start - 1; k >= 0 && start-k <= 30 && p.same(start, k); k-- {
+		switch p.str(k) {
+		case "will", "would", "'ll", "shall", "going":
+			return 2
+		case ";", ":", "“", "\"":
+			return 0
+		}
+		if d, ok := p.l.tense[p.str(k)]; ok && d < 0 {
+			return 0 // a past tense nearer than any modal
 		}
 	}
 	return 0
