@@ -45,7 +45,7 @@ type lexicons struct {
 	single  map[string]phraseVal
 	multi   map[string][]multiPhrase
 	// flags says, for each word of any list, which rules it can start.
-	flags map[string]uint16
+	flags map[string]uint32
 	// words holds, for each word of any list, its flags and the phrases
 	// that start with it: the one map lookup a token costs.
 	words   map[string]int32 // index+1 into entries
@@ -58,7 +58,7 @@ type lexicons struct {
 }
 
 type wordEntry struct {
-	f      uint16
+	f      uint32
 	single *phraseVal
 	multi  []multiPhrase
 }
@@ -110,7 +110,7 @@ var (
 
 func load() *lexicons {
 	lexOnce.Do(func() {
-		l := &lexicons{phraseFirst: map[string]bool{}, phrases: map[phraseKey]phraseVal{}, flags: map[string]uint16{}}
+		l := &lexicons{phraseFirst: map[string]bool{}, phrases: map[phraseKey]phraseVal{}, flags: map[string]uint32{}}
 		read := func(name string) []lexicon.Entry {
 			b, err := dataFS.ReadFile("data/" + name)
 			if err != nil {
@@ -240,7 +240,7 @@ func (l *lexicons) addPhrase(p string) {
 // Word flags: which rules a token can start. A token with no flag starts no
 // expression, and the rules are not tried there.
 const (
-	fMonth uint16 = 1 << iota
+	fMonth uint32 = 1 << iota
 	fWeekday
 	fCount // a number word or the first word of a count phrase ("a few")
 	fUnit
@@ -256,10 +256,33 @@ const (
 	fISO   // 2023-01-27
 	fClock // noon, midnight, midday
 	fPart  // morning, night: a part of the day
+	// fWord marks every other word the rules look for after the first one
+	// ("the end of", "the comparable year-ago quarter"); it starts nothing.
+	fWord
 )
 
+// weakStarters are frequent words that start an expression only when a
+// listed word follows them ("the third quarter", "a year ago"): with an
+// unlisted word after them the rules are not tried.
+var weakStarters = map[string]bool{
+	"the": true, "a": true, "an": true, "that": true, "this": true, "at": true, "some": true,
+	"many": true, "new": true, "over": true, "about": true, "around": true, "its": true,
+	"more": true, "less": true, "these": true, "those": true, "per": true, "each": true,
+	"every": true, "same": true, "last": true, "next": true, "past": true, "one": true,
+}
+
+// laterWords are words the rules read after an expression's first word.
+var laterWords = []string{
+	"comparable", "corresponding", "same", "full", "whole", "entire", "fiscal", "first", "final",
+	"remaining", "early", "late", "mid", "end", "beginning", "start", "middle", "rest", "present",
+	"preceding", "previous", "following", "latest", "most", "other", "least", "than", "year",
+	"additional", "extra", "straight", "consecutive", "long", "more", "ago", "earlier", "later",
+	"period", "ahead", "half", "thousand", "hundred", "recent", "current", "past", "coming",
+	"upcoming", "future", "next", "last", "this", "of", "or", "so",
+}
+
 func (l *lexicons) buildFlags() {
-	set := func(w string, f uint16) { l.flags[w] |= f }
+	set := func(w string, f uint32) { l.flags[w] |= f }
 	first := func(p string) string { return strings.Fields(p)[0] }
 	for w := range l.months {
 		set(w, fMonth)
@@ -303,17 +326,27 @@ func (l *lexicons) buildFlags() {
 	for _, w := range []string{"noon", "midnight", "midday"} {
 		set(w, fClock)
 	}
+	for _, w := range laterWords {
+		set(w, fWord)
+	}
+	for k := range l.phrases {
+		for _, w := range k {
+			if w != "" {
+				set(w, fWord)
+			}
+		}
+	}
 }
 
 // wordFlags returns the flags of a token and its entry in the word lists.
-func (l *lexicons) wordFlags(kind doc.TokenKind, s string) (uint16, int32) {
+func (l *lexicons) wordFlags(kind doc.TokenKind, s string) (uint32, int32) {
 	if kind == doc.Number {
 		return fNum, 0
 	}
 	if kind != doc.Word || s == "" {
 		return 0, 0
 	}
-	var f uint16
+	var f uint32
 	var e int32
 	if len(s) == 1 && l.firsts[s[0]] || len(s) > 1 && l.pairs[(uint16(s[0])<<8|uint16(s[1]))>>3]&(1<<(s[1]&7)) != 0 {
 		e = l.words[s]

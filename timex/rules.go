@@ -1365,7 +1365,7 @@ func (p *parser) spokenYearRule(i int) (int, result, bool) {
 
 // Word-list lookups by token: the word flags answer "no" without hashing.
 
-func (p *parser) has(i int, f uint16) bool {
+func (p *parser) has(i int, f uint32) bool {
 	return i >= 0 && i < len(p.v) && p.v[i].f&f != 0 && !p.v[i].bad
 }
 

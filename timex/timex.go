@@ -51,7 +51,7 @@ type vtok struct {
 	start, end int32  // byte offsets in the document
 	sent       int32  // sentence index
 	e          int32  // the word's entry in the word lists: lexicons.entries[e-1], or 0
-	f          uint16 // word flags: which rules can start here
+	f          uint32 // word flags: which rules can start here
 	kind       doc.TokenKind
 	cap        bool // first letter upper case
 	hyph       bool // joined by a hyphen to the previous part of the same token
@@ -120,7 +120,7 @@ func Find(d *doc.Document) []doc.Timex {
 	defer func() { sc.hits = p.hits[:0] }()
 	var out []doc.Timex
 	for i := 0; i < len(p.v); {
-		if p.v[i].bad || p.v[i].f == 0 {
+		if f := p.v[i].f; p.v[i].bad || f&^fWord == 0 || f&^weak == 0 && p.weakStart(i) {
 			i++
 			continue
 		}
@@ -180,6 +180,20 @@ func (p *parser) openRange(i, end int, prev []doc.Timex) string {
 		return "" // "from March": a start only when a "to" follows
 	}
 	return rangeSignals[w]
+}
+
+// weak flags are those of function words that start an expression only
+// with a listed word after them.
+const weak = fRel | fCount | fMod | fFuzzy | fHoliday | fWord
+
+// weakStart reports whether token i is a frequent function word ("the",
+// "a", "that") followed by a word no rule looks for, so no expression can
+// start there.
+func (p *parser) weakStart(i int) bool {
+	if !weakStarters[p.str(i)] {
+		return false
+	}
+	return i+1 >= len(p.v) || p.v[i+1].f == 0
 }
 
 // parseRef reads the reference date from the start of an ISO 8601 date or
@@ -497,7 +511,7 @@ type rule func(p *parser, i int) (int, result, bool)
 // start there.
 var rules = []struct {
 	fn   rule
-	need uint16
+	need uint32
 }{
 	{(*parser).isoDate, fISO},
 	{(*parser).fuzzyRef, fFuzzy},
