@@ -329,6 +329,9 @@ func (l *lexicons) buildFlags() {
 	for _, w := range laterWords {
 		set(w, fWord)
 	}
+	for w := range l.weekdays {
+		set(w+"s", fWeekday) // "on Mondays"
+	}
 	for k := range l.phrases {
 		for _, w := range k {
 			if w != "" {

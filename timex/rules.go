@@ -1446,3 +1446,91 @@ func (p *parser) vagueRule(i int) (int, result, bool) {
 	}
 	return i + 2, result{typ: "DATE", value: "FUTURE_REF"}, true
 }
+
+// pluralWeekdayRule reads recurring weekdays: "on Mondays", "Tuesday
+// nights" (TIMEX3 SET XXXX-WXX-1, XXXX-WXX-2TNI).
+func (p *parser) pluralWeekdayRule(i int) (int, result, bool) {
+	w := p.w(i)
+	if !p.v[i].cap {
+		return 0, result{}, false
+	}
+	if strings.HasSuffix(w, "s") {
+		if wd, ok := p.l.weekdays[w[:len(w)-1]]; ok {
+			return i + 1, result{typ: "SET", value: "XXXX-WXX-" + strconv.Itoa(wd)}, true
+		}
+	}
+	wd, ok := p.weekdayAt(i)
+	if !ok || !p.same(i, i+1) {
+		return 0, result{}, false
+	}
+	if n := p.w(i + 1); strings.HasSuffix(n, "s") {
+		if code, ok := p.l.parts[n[:len(n)-1]]; ok {
+			return i + 2, result{typ: "SET", value: "XXXX-WXX-" + strconv.Itoa(wd) + "T" + code}, true
+		}
+	}
+	return 0, result{}, false
+}
+
+// anchoredDayRule reads days counted from the day the story last named:
+// "the next morning", "the day before", "the following night", "later in
+// the day".
+func (p *parser) anchoredDayRule(i int) (int, result, bool) {
+	start := i
+	w := p.w(i)
+	if w == "later" || w == "earlier" {
+		if p.w(i+1) == "in" && p.w(i+2) == "the" && p.w(i+3) == "day" && p.same(i, i+3) {
+			base, anchor := p.ref, "published"
+			if p.lastOK && p.last.gran == "day" {
+				base, anchor = p.last.when, "timex"
+			} else if !p.refOK {
+				return i + 4, result{typ: "DATE", value: "XXXX-XX-XX", gran: "day"}, true
+			}
+			r := dateResult(base, anchor)
+			r.derived = true
+			return i + 4, r, true
+		}
+		return 0, result{}, false
+	}
+	if w != "the" || !p.lastOK || p.last.gran != "day" {
+		return 0, result{}, false
+	}
+	i++
+	n := 0
+	switch p.w(i) {
+	case "next", "following":
+		n = 1
+		i++
+	case "previous", "preceding":
+		n = -1
+		i++
+	}
+	x := p.w(i)
+	if !p.same(start, i) {
+		return 0, result{}, false
+	}
+	if x == "day" && n == 0 {
+		switch p.w(i + 1) {
+		case "before":
+			n = -1
+		case "after":
+			n = 1
+		default:
+			return 0, result{}, false
+		}
+		if p.same(start, i+2) && p.v[i+2].kind == 0 && p.w(i+2) != "that" {
+			return 0, result{}, false // "the day after the vote" is dated by the vote, not by the story
+		}
+		t := p.last.when.AddDate(0, 0, n)
+		r := dateResult(t, "timex")
+		r.derived = true
+		return i + 2, r, true
+	}
+	if n == 0 {
+		return 0, result{}, false
+	}
+	t := p.last.when.AddDate(0, 0, n)
+	if code, ok := p.partAt(i); ok {
+		return i + 1, result{typ: "TIME", value: dayValue(t) + "T" + code, gran: "part of day", anchor: "timex", when: t, derived: true}, true
+	}
+	return 0, result{}, false
+}

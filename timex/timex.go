@@ -530,6 +530,8 @@ var rules = []struct {
 	{(*parser).theUnitRule, fRel | fUnit},
 	{(*parser).spokenYearRule, fRel | fCount},
 	{(*parser).vagueRule, fRel},
+	{(*parser).pluralWeekdayRule, fWeekday | fWord},
+	{(*parser).anchoredDayRule, fRel | fMod},
 }
 
 // core tries the rules at i and keeps the longest match; on a tie the

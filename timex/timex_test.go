@@ -120,6 +120,10 @@ var cases = []struct {
 	{"2023-01-27", "The committee meets each Thursday.", "each Thursday", "SET", "XXXX-WXX-4"},
 	{"2023-01-27", "Convoys leave every week.", "every week", "SET", "P1W"},
 	{"2023-01-27", "The fund pays out annually.", "annually", "SET", "P1Y"},
+	{"2023-01-27", "The market opens on Mondays.", "Mondays", "SET", "XXXX-WXX-1"},
+	{"2023-01-27", "Flights leave on Tuesday nights.", "Tuesday nights", "SET", "XXXX-WXX-2TNI"},
+	{"2023-01-27", "The town fell on Jan. 5. The army returned the next morning.", "the next morning", "TIME", "2023-01-06TMO"},
+	{"2023-01-27", "The vote was held on Jan. 5. The day before, rebels attacked.", "The day before", "DATE", "2023-01-04"},
 	{"2023-01-27", "The mission costs $1.2 billion a year.", "a year", "SET", "P1Y"},
 	// fuzzy references
 	{"2023-01-27", "The junta now controls the capital.", "now", "DATE", "PRESENT_REF"},
