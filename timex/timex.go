@@ -1,15 +1,3 @@
-// Package timex finds temporal expressions in a document and normalises them
-// as TimeML TIMEX3 (type, value, granularity, anchor, mod): absolute dates,
-// dates relative to the publication date ("last year", "on Friday", "in
-// March"), durations ("for nine years"), sets ("every year") and fuzzy
-// references ("recently" is PAST_REF). It works over the token layer with
-// hand-written rules and the word lists in data/; it keeps to TimeML's span
-// conventions (determiners, "last", "early", "about" inside the span;
-// prepositions such as "in", "on" and "since" outside).
-//
-// Relative expressions are anchored to Document.Published. When the document
-// has no publication date, the parts that would need one are written X
-// (XXXX-03 for "in March"), never filled from today's date.
 package timex
 
 import (
