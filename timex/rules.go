@@ -99,7 +99,9 @@ func (p *parser) cue(k, limit int) (int8, bool) {
 	if w == "to" && k+1 < len(p.v) && k+1 != limit {
 		n := &p.v[k+1]
 		if n.kind == 0 && !n.cap && !notVerbAfterTo[p.str(k+1)] && n.f == 0 {
-			p.dirTo = true
+			// "to" before a verb says an aim, unless a word of schedule
+			// governs it ("is to resume", "set to reopen")
+			p.dirTo = !scheduleBeforeTo[p.w(k-1)]
 			return 2, true
 		}
 		return 0, false
@@ -113,6 +115,8 @@ func (p *parser) cue(k, limit int) (int8, bool) {
 	return 0, false
 }
 
+var scheduleBeforeTo = map[string]bool{"is": true, "are": true, "set": true, "due": true, "scheduled": true, "expected": true, "planned": true, "plans": true, "going": true, "poised": true}
+
 var notPast = map[string]bool{"hundred": true, "united": true, "related": true, "based": true, "armed": true, "alleged": true, "detailed": true, "limited": true, "red": true, "supposed": true}
 
 // monthYear chooses the year of a month named without one. A strong cue of
@@ -125,6 +129,9 @@ func (p *parser) monthYear(m int, dir int8) int {
 		return y
 	}
 	ahead := (m - rm + 12) % 12 // months to the next such month
+	if dir >= 2 && p.dirTo && ahead > 8 {
+		dir = 1 // "to total assets as of Sept. 30": an aim does not carry a month just gone into next year
+	}
 	future := false
 	switch {
 	case dir >= 2:
@@ -339,6 +346,9 @@ func (p *parser) weekdayRule(i int) (int, result, bool) {
 		// "to" says an aim ("to mark the entry on Friday"): look past it for a
 		// word of tense ("planned to leave on Thursday", "scheduled to close Monday")
 		dir = p.scanDirectionFrom(i, end, true)
+	}
+	if p.w(i-1) == "as" && (p.w(i-2) == "early" || p.w(i-2) == "soon") {
+		dir, p.dirTo = 2, false // "as early as Tuesday"
 	}
 	if dir < 2 || p.dirTo || p.w(end) == "'s" || p.w(end) == "’s" {
 		dir = -1
