@@ -22,9 +22,6 @@ var notVerbAfterTo = map[string]bool{"the": true, "a": true, "an": true, "his": 
 // October").
 func (p *parser) direction(start, end int) int8 {
 	d := p.scanDirection(start, end)
-	if d == 0 {
-		d = p.modalBefore(start)
-	}
 	if d != 0 {
 		p.dirSent, p.dir = p.v[start].sent, d
 		return d
@@ -32,7 +29,10 @@ func (p *parser) direction(start, end int) int8 {
 	if p.dirSent == p.v[start].sent {
 		return p.dir
 	}
-	return 0
+	if d = p.modalBefore(start); d != 0 {
+		p.dirSent, p.dir = p.v[start].sent, d
+	}
+	return d
 }
 
 func (p *parser) scanDirection(start, end int) int8 {
@@ -43,6 +43,11 @@ func (p *parser) scanDirection(start, end int) int8 {
 // before a verb instead of taking it as a cue.
 func (p *parser) scanDirectionFrom(start, end int, skipTo bool) int8 {
 	p.dirTo = false
+	// backwards through the clause: the nearest strong cue wins, else the
+	// nearest weak one ("would be paid on a still unspecified date in
+	// January" is future: "unspecified" is no verb)
+	var weakDir int8
+	weakTo := false
 	for k := start - 1; k >= 0 && start-k <= 20 && p.same(start, k); k-- {
 		if clauseBreak[p.str(k)] {
 			break
@@ -51,11 +56,24 @@ func (p *parser) scanDirectionFrom(start, end int, skipTo bool) int8 {
 			continue
 		}
 		if d, ok := p.cue(k, start); ok {
-			return d
+			if d >= 2 || d <= -2 {
+				return d
+			}
+			if weakDir == 0 {
+				weakDir, weakTo = d, p.dirTo
+			}
+			p.dirTo = false
 		}
 	}
+	if weakDir != 0 {
+		p.dirTo = weakTo
+		return weakDir
+	}
+	// forwards: the clause goes on after a date that opens the sentence
+	// ("In January, the company hired ...")
+	opens := start == 0 || !p.same(start, start-1) || start >= 2 && !p.same(start, start-2) && p.v[start-1].f == 0
 	for k := end; k-end <= 10 && p.same(start, k); k++ {
-		if clauseBreak[p.str(k)] {
+		if clauseBreak[p.str(k)] && !(opens && k == end && p.str(k) == ",") {
 			break
 		}
 		if p.w(k) == "to" {
@@ -69,7 +87,8 @@ func (p *parser) scanDirectionFrom(start, end int, skipTo bool) int8 {
 }
 
 // modalBefore looks back over the whole sentence, across commas, for a
-// modal of the future ("she would travel to the capital, Vessa, on Monday").
+// modal of the future ("she would travel to the capital, Vessa, on Monday"),
+// or a word of the past nearer than any modal (a weak cue).
 func (p *parser) modalBefore(start int) int8 {
 	for k := start - 1; k >= 0 && start-k <= 30 && p.same(start, k); k-- {
 		switch p.str(k) {
@@ -79,7 +98,7 @@ func (p *parser) modalBefore(start int) int8 {
 			return 0
 		}
 		if d, ok := p.l.tense[p.str(k)]; ok && d < 0 {
-			return 0 // a past tense nearer than any modal
+			return -1 // a past tense nearer than any modal: a weak cue
 		}
 	}
 	return 0
