@@ -131,6 +131,21 @@ func Find(d *doc.Document) []doc.Timex {
 		if !r.when.IsZero() && r.typ != "DURATION" && r.typ != "SET" && !r.derived {
 			p.last, p.lastOK = r, true
 		}
+		// "April 24 and 25", "March 3-5": the second day takes the first's month
+		if r.gran == "day" && r.typ == "DATE" && p.has(end-1, fNum) && p.same(i, end+1) {
+			if c := p.w(end); c == "and" || c == "or" || c == "to" || c == "-" || c == "–" || c == "through" {
+				if day, ok := dayNumber(p.w(end + 1)); ok && p.v[end+1].isNum() && !p.has(end+2, fMonth|fUnit) && !(end+2 < len(p.v) && p.v[end+2].kind == doc.Symbol) {
+					t := time.Date(r.when.Year(), r.when.Month(), day, 0, 0, 0, 0, time.UTC)
+					if t.Month() == r.when.Month() && t.After(r.when) {
+						out = append(out, doc.Timex{
+							Span: doc.Span{Start: int(p.v[end+1].start), End: int(p.v[end+1].end)},
+							Type: "DATE", Value: dayValue(t), Granularity: "day", Anchor: "timex",
+						})
+						end += 2
+					}
+				}
+			}
+		}
 		i = end
 	}
 	return out

@@ -92,6 +92,7 @@ var cases = []struct {
 	{"2023-01-27", "Losses narrowed in the first half of 2022.", "the first half of 2022", "DATE", "2022-H1"},
 	{"2023-01-27", "Mills visited Bamako at Christmas.", "Christmas", "DATE", "2022-12-25"},
 	{"1998-12-03", "Shoppers crowded the stores on Thanksgiving.", "Thanksgiving", "DATE", "1998-11-26"},
+	{"2023-01-27", "The summit will be held on April 24 and 25.", "25", "DATE", "2023-04-25"},
 	// durations
 	{"2023-01-27", "The force fought for nine years.", "nine years", "DURATION", "P9Y"},
 	{"2023-01-27", "It was his second coup in nine months.", "nine months", "DURATION", "P9M"},
