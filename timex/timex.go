@@ -113,7 +113,7 @@ func Find(d *doc.Document) []doc.Timex {
 			continue
 		}
 		end, r, ok := p.match(i)
-		if !ok {
+		if !ok || p.inName(i) {
 			i++
 			continue
 		}
@@ -183,6 +183,19 @@ func (p *parser) openRange(i, end int, prev []doc.Timex) string {
 		return "" // "from March": a start only when a "to" follows
 	}
 	return rangeSignals[w]
+}
+
+// inName reports whether token i is a capitalised common word inside a
+// sentence, after another word: "VOA Today", "High Noon" and ABC's "This
+// Week" are names, not times. Months, weekdays, holidays and seasons
+// are capitalised anyway.
+func (p *parser) inName(i int) bool {
+	t := &p.v[i]
+	if i == 0 || !p.same(i, i-1) || t.f&(fMonth|fWeekday|fHoliday) != 0 {
+		return false
+	}
+	prev := &p.v[i-1]
+	return t.cap && prev.kind == doc.Word && !t.hyph && prev.f&(fMonth|fWeekday) == 0
 }
 
 // weak flags are those of function words that start an expression only

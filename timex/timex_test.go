@@ -197,6 +197,8 @@ func TestNotTimex(t *testing.T) {
 		"The offer was made as soon as possible.",
 		"The rebel, 37 years old, surrendered.",
 		"A 39-year-old trader was arrested.",
+		"Listeners heard it on VOA Today.",
+		"The film High Noon was shown.",
 	} {
 		d := doc.New("t", s)
 		d.Published = "2023-01-27"
