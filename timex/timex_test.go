@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/dossier-news/dossier/doc"
+	"github.com/dossier-news/dossier/examples"
 	"github.com/dossier-news/dossier/text"
 )
 
@@ -283,18 +284,11 @@ func TestFlaggedTextIsSkipped(t *testing.T) {
 	}
 }
 
+// BenchmarkStage measures the stage on the project's benchmark document (the
+// bundled example articles, about 1,000 words).
 func BenchmarkStage(b *testing.B) {
-	para := "Mali's government said on Friday it would hold a referendum in March, and elections in October and November, " +
-		"after the army retook the town last week. The UN mission, deployed since 2013, has lost 165 peacekeepers over the past few months, " +
-		"officials said. Last year France withdrew its 2,400 troops, and the council will review the mandate next month. " +
-		"In August 2020 the president was ousted; a second coup followed in nine months. The minister spoke for about an hour, " +
-		"saying supplies had been cut for several weeks and that convoys now run daily between Gao and Bamako. "
-	s := ""
-	for len(s) < 6200 { // about 1,000 words
-		s += para
-	}
-	d := doc.New("b", s)
-	d.Published = "2023-01-27"
+	d := doc.New("b", examples.BenchText())
+	d.Published = "2024-05-16"
 	text.Analyze(d)
 	b.ReportAllocs()
 	b.ResetTimer()
