@@ -57,10 +57,21 @@ type lexicons struct {
 	firsts [256]bool
 }
 
+// wordEntry is what the word lists say of one word, gathered so that a
+// rule reads it from the token instead of looking in each list.
 type wordEntry struct {
-	f      uint32
-	single *phraseVal
-	multi  []multiPhrase
+	f       uint32
+	single  *phraseVal
+	multi   []multiPhrase
+	month   int8 // 1-12, or 0
+	weekday int8 // 1-7, or 0
+	ordinal int8
+	tense   int8 // as lexicons.tense
+	hasUnit bool
+	unit    unitInfo
+	season  string
+	set     string
+	part    string
 }
 
 // multiPhrase is a phrase of two to four words under its first word.
@@ -213,6 +224,12 @@ func load() *lexicons {
 			if v, ok := l.single[w]; ok {
 				e.single = &v
 			}
+			e.month = int8(l.months[w])
+			e.weekday = int8(l.weekdays[w])
+			e.ordinal = int8(l.ordinals[w])
+			e.tense = l.tense[w]
+			e.unit, e.hasUnit = l.units[w]
+			e.season, e.set, e.part = l.seasons[w], l.sets[w], l.parts[w]
 			l.entries = append(l.entries, e)
 			l.words[w] = int32(len(l.entries))
 			if len(w) == 1 {
@@ -331,6 +348,9 @@ func (l *lexicons) buildFlags() {
 	}
 	for w := range l.weekdays {
 		set(w+"s", fWeekday) // "on Mondays"
+	}
+	for w := range l.tense {
+		set(w, fWord) // read by the cues of tense
 	}
 	for k := range l.phrases {
 		for _, w := range k {

@@ -4,6 +4,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/dossier-news/dossier/doc"
 )
 
 // ---- tense: which way a bare "March" or "Friday" points ----
@@ -49,7 +51,7 @@ func (p *parser) scanDirectionFrom(start, end int, skipTo bool) int8 {
 	var weakDir int8
 	weakTo := false
 	for k := start - 1; k >= 0 && start-k <= 20 && p.same(start, k); k-- {
-		if clauseBreak[p.str(k)] {
+		if p.clauseBreak(k) {
 			break
 		}
 		if skipTo && p.str(k) == "to" {
@@ -73,7 +75,7 @@ func (p *parser) scanDirectionFrom(start, end int, skipTo bool) int8 {
 	// ("In January, the company hired ...")
 	opens := start == 0 || !p.same(start, start-1) || start >= 2 && !p.same(start, start-2) && p.v[start-1].f == 0
 	for k := end; k-end <= 10 && p.same(start, k); k++ {
-		if clauseBreak[p.str(k)] && !(opens && k == end && p.str(k) == ",") {
+		if p.clauseBreak(k) && !(opens && k == end && p.str(k) == ",") {
 			break
 		}
 		if p.w(k) == "to" {
@@ -97,24 +99,43 @@ func (p *parser) modalBefore(start int) int8 {
 		case ";", ":", "“", "\"":
 			return 0
 		}
-		if d, ok := p.l.tense[p.str(k)]; ok && d < 0 {
+		if d, ok := p.tenseAt(k); ok && d < 0 {
 			return -1 // a past tense nearer than any modal: a weak cue
 		}
 	}
 	return 0
 }
 
-var clauseBreak = map[string]bool{",": true, ";": true, ":": true, "—": true, "–": true, "(": true, ")": true, "but": true, "while": true, "whereas": true, "\"": true, "“": true, "”": true}
+// clauseBreak reports whether token k ends a clause for the cues of tense:
+// punctuation, a quotation mark, "but", "while", "whereas".
+func (p *parser) clauseBreak(k int) bool {
+	switch p.v[k].kind {
+	case doc.Punct:
+		switch p.str(k) {
+		case ",", ";", ":", "—", "–", "(", ")":
+			return true
+		}
+		return false
+	case doc.QuoteMark:
+		return true
+	case doc.Word:
+		switch p.str(k) {
+		case "but", "while", "whereas":
+			return true
+		}
+	}
+	return false
+}
 
 func (p *parser) cue(k, limit int) (int8, bool) {
 	t := &p.v[k]
 	if t.kind != 0 { // not a word
 		return 0, false
 	}
-	w := p.str(k)
-	if d, ok := p.l.tense[w]; ok {
+	if d, ok := p.tenseAt(k); ok {
 		return d, true
 	}
+	w := p.str(k)
 	if w == "to" && k+1 < len(p.v) && k+1 != limit {
 		n := &p.v[k+1]
 		if n.kind == 0 && !n.cap && !notVerbAfterTo[p.str(k+1)] && n.f == 0 {
@@ -1398,60 +1419,68 @@ func (p *parser) has(i int, f uint32) bool {
 	return i >= 0 && i < len(p.v) && p.v[i].f&f != 0 && !p.v[i].bad
 }
 
-func (p *parser) unitAt(i int) (unitInfo, bool) {
-	if !p.has(i, fUnit) {
-		return unitInfo{}, false
+// entry returns what the word lists say of token i, or nil.
+func (p *parser) entry(i int) *wordEntry {
+	if i < 0 || i >= len(p.v) || p.v[i].e == 0 || p.v[i].bad {
+		return nil
 	}
-	u, ok := p.l.units[p.str(i)]
-	return u, ok
+	return &p.l.entries[p.v[i].e-1]
+}
+
+func (p *parser) unitAt(i int) (unitInfo, bool) {
+	if e := p.entry(i); e != nil && e.hasUnit {
+		return e.unit, true
+	}
+	return unitInfo{}, false
 }
 
 func (p *parser) monthAt(i int) (int, bool) {
-	if !p.has(i, fMonth) {
-		return 0, false
+	if e := p.entry(i); e != nil && e.month > 0 {
+		return int(e.month), true
 	}
-	m, ok := p.l.months[p.str(i)]
-	return m, ok
+	return 0, false
 }
 
 func (p *parser) weekdayAt(i int) (int, bool) {
-	if !p.has(i, fWeekday) {
-		return 0, false
+	if e := p.entry(i); e != nil && e.weekday > 0 {
+		return int(e.weekday), true
 	}
-	m, ok := p.l.weekdays[p.str(i)]
-	return m, ok
+	return 0, false
 }
 
 func (p *parser) ordinalAt(i int) (int, bool) {
-	if !p.has(i, fOrdinal) {
-		return 0, false
+	if e := p.entry(i); e != nil && e.ordinal > 0 {
+		return int(e.ordinal), true
 	}
-	m, ok := p.l.ordinals[p.str(i)]
-	return m, ok
+	return 0, false
 }
 
 func (p *parser) seasonAt(i int) (string, bool) {
-	if !p.has(i, fSeason) {
-		return "", false
+	if e := p.entry(i); e != nil && e.season != "" {
+		return e.season, true
 	}
-	m, ok := p.l.seasons[p.str(i)]
-	return m, ok
+	return "", false
 }
 
 func (p *parser) setAt(i int) (string, bool) {
-	if !p.has(i, fSet) {
-		return "", false
+	if e := p.entry(i); e != nil && e.set != "" {
+		return e.set, true
 	}
-	m, ok := p.l.sets[p.str(i)]
-	return m, ok
+	return "", false
 }
 
 func (p *parser) partAt(i int) (string, bool) {
-	if !p.has(i, fPart) {
-		return "", false
+	if e := p.entry(i); e != nil && e.part != "" {
+		return e.part, true
 	}
-	m, ok := p.l.parts[p.str(i)]
-	return m, ok
+	return "", false
+}
+
+func (p *parser) tenseAt(i int) (int8, bool) {
+	if e := p.entry(i); e != nil && e.tense != 0 {
+		return e.tense, true
+	}
+	return 0, false
 }
 
 // vagueRule reads plural spans with no count: "coming months" and "future
