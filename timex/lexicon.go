@@ -276,6 +276,7 @@ const (
 	// fWord marks every other word the rules look for after the first one
 	// ("the end of", "the comparable year-ago quarter"); it starts nothing.
 	fWord
+	fWeakStart // one of weakStarters
 )
 
 // weakStarters are frequent words that start an expression only when a
@@ -351,6 +352,9 @@ func (l *lexicons) buildFlags() {
 	}
 	for w := range l.tense {
 		set(w, fWord) // read by the cues of tense
+	}
+	for w := range weakStarters {
+		set(w, fWeakStart)
 	}
 	for k := range l.phrases {
 		for _, w := range k {

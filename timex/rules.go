@@ -580,7 +580,7 @@ func (p *parser) decadeRule(i int) (int, result, bool) {
 			return i + 1, result{typ: "DATE", value: "19" + w[len("’"):len("’")+1], gran: "decade"}, true
 		}
 	}
-	if v, ok := decadeWords[w]; ok && start < i {
+	if v, ok := decadeWords[w]; ok && start < i && strings.HasSuffix(w, "ies") {
 		c := "19"
 		if p.refOK && p.ref.Year() >= 2030 {
 			c = "20"
@@ -599,13 +599,26 @@ func (p *parser) decadeRule(i int) (int, result, bool) {
 
 var relYear = map[string]int{"this": 0, "last": -1, "next": 1}
 
+func isRelYear(w string) bool { return w == "this" || w == "last" || w == "next" }
+
+// numberAt returns the value of a one-word number at i ("four", "twenty").
+func (p *parser) numberAt(i int) (int, bool) {
+	if !p.has(i, fCount) {
+		return 0, false
+	}
+	if e := p.entry(i); e != nil && e.single != nil && e.single.number != -2 {
+		return e.single.number, true
+	}
+	return 0, false
+}
+
 var decadeWords = map[string]string{"twenties": "2", "thirties": "3", "forties": "4", "fifties": "5", "sixties": "6", "seventies": "7", "eighties": "8", "nineties": "9"}
 
 // quarterRule reads "the third quarter", "third-quarter", "the fiscal first
 // quarter", "the second half of 1989", "the latest quarter", "the year-ago quarter".
 func (p *parser) quarterRule(i int) (int, result, bool) {
 	start := i
-	if _, rel := relYear[p.w(i)]; !rel || p.w(i+1) != "year" {
+	if p.w(i+1) != "year" || !isRelYear(p.w(i)) {
 		if p.w(i) == "the" || p.w(i) == "a" || p.w(i) == "its" || p.w(i) == "this" {
 			i++
 		}
@@ -619,7 +632,7 @@ func (p *parser) quarterRule(i int) (int, result, bool) {
 	if y, ok := p.yearAt(i); ok && p.same(start, i) {
 		year = y
 		i++
-	} else if n, ok := relYear[p.w(i)]; ok && p.w(i+1) == "year" && (p.w(i+2) == "'s" || p.w(i+2) == "’s") && p.refOK && p.same(start, i+2) {
+	} else if n, ok := relYear[p.w(i)]; p.w(i+1) == "year" && ok && (p.w(i+2) == "'s" || p.w(i+2) == "’s") && p.refOK && p.same(start, i+2) {
 		// "this year's third quarter", "next year's first quarter"
 		if _, isOrd := p.ordinalAt(i + 3); isOrd {
 			year = p.ref.Year() + n
@@ -951,12 +964,12 @@ func (p *parser) count(i int) (int, int, bool) {
 	}
 	// "twenty four", "twenty-four"
 	if best == 1 && val >= 20 && val%10 == 0 {
-		if v, ok := p.l.numbers[p.w(i+1)]; ok && v > 0 && v < 10 && p.same(i, i+1) {
+		if v, ok := p.numberAt(i + 1); ok && v > 0 && v < 10 && p.same(i, i+1) {
 			return val + v, i + 2, true
 		}
 	}
 	// "a hundred", "two hundred"
-	if v, ok := p.l.numbers[p.w(i+best)]; ok && v == 100 && val > 0 && p.same(i, i+best) {
+	if v, ok := p.numberAt(i + best); ok && v == 100 && val > 0 && p.same(i, i+best) {
 		return val * 100, i + best + 1, true
 	}
 	return val, i + best, true
@@ -1383,13 +1396,13 @@ func (p *parser) spokenYearRule(i int) (int, result, bool) {
 	if !p.same(start, i) {
 		return 0, result{}, false
 	}
-	hi, ok := p.l.numbers[p.w(i)]
+	hi, ok := p.numberAt(i)
 	if !ok || p.v[i].isNum() {
 		return 0, result{}, false
 	}
 	if hi == 2 && p.w(i+1) == "thousand" && p.same(i, i+1) {
 		y, end := 2000, i+2
-		if v, ok := p.l.numbers[p.w(end)]; ok && v > 0 && v < 10 && p.same(i, end) {
+		if v, ok := p.numberAt(end); ok && v > 0 && v < 10 && p.same(i, end) {
 			y += v
 			end++
 		}
@@ -1398,14 +1411,14 @@ func (p *parser) spokenYearRule(i int) (int, result, bool) {
 	if hi < 11 || hi > 20 {
 		return 0, result{}, false
 	}
-	tens, ok := p.l.numbers[p.w(i+1)]
+	tens, ok := p.numberAt(i + 1)
 	if !ok || tens < 10 || tens > 90 || tens%10 != 0 && tens > 19 || !p.same(i, i+1) {
 		return 0, result{}, false
 	}
 	end := i + 2
 	y := hi*100 + tens
 	if tens >= 20 {
-		if v, ok := p.l.numbers[p.w(end)]; ok && v > 0 && v < 10 && p.same(i, end) {
+		if v, ok := p.numberAt(end); ok && v > 0 && v < 10 && p.same(i, end) {
 			y += v
 			end++
 		}

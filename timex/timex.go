@@ -200,13 +200,13 @@ func (p *parser) inName(i int) bool {
 
 // weak flags are those of function words that start an expression only
 // with a listed word after them.
-const weak = fRel | fCount | fMod | fFuzzy | fHoliday | fWord
+const weak = fRel | fCount | fMod | fFuzzy | fHoliday | fWord | fWeakStart
 
 // weakStart reports whether token i is a frequent function word ("the",
 // "a", "that") followed by a word no rule looks for, so no expression can
 // start there.
 func (p *parser) weakStart(i int) bool {
-	if !weakStarters[p.str(i)] {
+	if p.v[i].f&fWeakStart == 0 {
 		return false
 	}
 	return i+1 >= len(p.v) || p.v[i+1].f == 0
