@@ -12,7 +12,13 @@ import (
 
 var beWords = map[string]bool{"be": true, "been": true, "being": true, "is": true, "are": true, "was": true, "were": true, "get": true, "got": true}
 
-var notVerbAfterTo = map[string]bool{"the": true, "a": true, "an": true, "his": true, "her": true, "its": true, "their": true, "our": true, "this": true, "that": true, "those": true, "these": true, "be": false}
+// notVerbAfterTo are words after "to" that make it a preposition, not the
+// mark of a verb's aim: determiners, and nouns of common phrases ("shot to
+// death", "came to power", "went to court").
+var notVerbAfterTo = map[string]bool{"the": true, "a": true, "an": true, "his": true, "her": true, "its": true, "their": true,
+	"our": true, "this": true, "that": true, "those": true, "these": true, "death": true, "power": true, "court": true,
+	"jail": true, "prison": true, "office": true, "date": true, "trial": true, "justice": true, "safety": true,
+	"hospital": true, "school": true, "work": true, "life": true, "light": true, "bed": true, "rest": true}
 
 // direction says whether the clause around tokens [start, end) speaks of
 // the past (< 0) or the future (> 0): 2 for a strong cue (will, would, was,
@@ -880,12 +886,21 @@ func (p *parser) relativeRule(i int) (int, result, bool) {
 		}
 		return end, dateResult(p.weekdayDate(wd, dir, strict), "published"), true
 	}
-	// "last April", "this September", "next March"
+	// "last April", "this September", "next March", "last Oct. 23"
 	if m, ok := p.monthAt(i); ok && p.v[i].cap && !the {
 		if !p.refOK {
 			return end, result{typ: "DATE", value: "XXXX-" + pad(m, 2), gran: "month"}, true
 		}
 		y, rm := p.ref.Year(), int(p.ref.Month())
+		if day, ok := dayNumber(p.w(end)); ok && p.same(i, end) {
+			t := time.Date(y, time.Month(m), day, 0, 0, 0, 0, time.UTC)
+			if n < 0 && !t.Before(p.ref) {
+				t = t.AddDate(-1, 0, 0)
+			} else if n > 0 && !t.After(p.ref) {
+				t = t.AddDate(1, 0, 0)
+			}
+			return end + 1, dateResult(t, "published"), true
+		}
 		switch {
 		case n < 0 && m >= rm-1:
 			y-- // "last February" said in March is a year back: the month just gone is "last month"
