@@ -247,13 +247,7 @@ func (p *parser) fuzzyRef(i int) (int, result, bool) {
 	if best == 0 {
 		return 0, result{}, false
 	}
-	// "current" and "recent" are dates only before a noun they date; "once" only as "once" alone
-	// at a clause start is too vague: keep the common uses.
-	if s := p.w(i); best == 1 && (s == "once" || s == "future") && !p.v[i].cap {
-		if s == "once" {
-			return 0, result{}, false
-		}
-	}
+	// "recent years" is a span of years: PXY, as TimeML writes it
 	if best == 1 && p.w(i) == "recent" {
 		if u, ok := p.unitAt(i + 1); ok && p.same(i, i+1) && strings.HasSuffix(p.w(i+1), "s") {
 			return i + 2, result{typ: "DURATION", value: durationValue(-1, u)}, true
