@@ -567,17 +567,17 @@ func (p *parser) decadeRule(i int) (int, result, bool) {
 	}
 	if strings.HasSuffix(w, "s") {
 		num := strings.TrimSuffix(strings.TrimSuffix(w, "s"), "'")
-		num = strings.TrimSuffix(num, "’")
-		switch {
-		case len(num) == 4 && isDigits(num) && num[3] == '0':
+		if len(num) == 4 && isDigits(num) && num[3] == '0' {
 			return i + 1, result{typ: "DATE", value: num[:3], gran: "decade"}, true
-		case len(num) == 3 && (num[0] == '\'') && isDigits(num[1:]) && num[2] == '0',
-			len(num) == 5 && strings.HasPrefix(num, "’") && false:
-			c := "19"
-			return i + 1, result{typ: "DATE", value: c + num[1:2], gran: "decade"}, true
 		}
-		if strings.HasPrefix(w, "’") && len(w) == len("’")+3 && isDigits(w[len("’"):len("’")+2]) {
-			return i + 1, result{typ: "DATE", value: "19" + w[len("’"):len("’")+1], gran: "decade"}, true
+		// "the '90s": the century is the last one that had such a decade
+		short := strings.TrimPrefix(strings.TrimPrefix(num, "'"), "’")
+		if len(short) == 2 && len(short) < len(num) && isDigits(short) && short[1] == '0' {
+			c := "19"
+			if p.refOK && p.ref.Year() >= 2000 && int(short[0]-'0') <= p.ref.Year()%100/10 {
+				c = "20"
+			}
+			return i + 1, result{typ: "DATE", value: c + short[:1], gran: "decade"}, true
 		}
 	}
 	if v, ok := decadeWords[w]; ok && start < i && strings.HasSuffix(w, "ies") {
@@ -849,9 +849,6 @@ func (p *parser) relativeRule(i int) (int, result, bool) {
 		if (w == "following" || w == "previous" || w == "preceding") && p.lastOK {
 			v, g, t := shift(p.last.when, u, n)
 			return end, result{typ: "DATE", value: v, gran: g, anchor: "timex", when: t}, true
-		}
-		if u.letter == "Q" && n == -1 {
-			// "last quarter"
 		}
 		if u.letter == "WE" && n == 0 && p.refOK && p.direction(start, end) < 0 && isoWeekday(p.ref) < 5 {
 			n = -1 // "this weekend" said on a Monday of what happened

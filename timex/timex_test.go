@@ -86,6 +86,8 @@ var cases = []struct {
 	{"2023-01-27", "Militants held the north in the summer of 2012.", "the summer of 2012", "DATE", "2012-SU"},
 	{"2023-01-27", "The fiscal 2022 budget was cut.", "fiscal 2022", "DATE", "2022"},
 	{"2023-01-27", "Arms sales grew in the 1990s.", "the 1990s", "DATE", "199"},
+	{"2023-01-27", "Hip-hop ruled the '90s.", "the '90s", "DATE", "199"},
+	{"2023-01-27", "Rates were low in the ’10s.", "the ’10s", "DATE", "201"},
 	{"2023-01-27", "The dispute dates to the early 1960s.", "the early 1960s", "DATE", "196"},
 	{"2023-01-27", "Output fell in mid-2021.", "mid-2021", "DATE", "2021"},
 	{"2023-01-27", "The city was founded in the 11th century.", "the 11th century", "DATE", "10"},
