@@ -38,7 +38,9 @@
 // XXXX-WXX), never today's date. When the input gives no publication date and
 // the text opens with a wire dateline ("WASHINGTON, Jan. 27 (Reuters) —"),
 // the stage sets Document.Published from it, with PublishedFrom "dateline";
-// a dateline without a year gives XXXX-01-27.
+// a dateline without a year gives XXXX-01-27, and days and months counted
+// from it keep what it knows ("yesterday" is XXXX-01-26, "next month"
+// XXXX-02).
 //
 // Text that the quality stage flagged as debris yields no expression.
 package timex

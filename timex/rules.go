@@ -268,9 +268,13 @@ func (p *parser) fuzzyRef(i int) (int, result, bool) {
 	}
 	n, _ := strconv.Atoi(v[3:])
 	var r result
-	if !p.refOK {
+	switch {
+	case !p.refOK && p.partialOK:
+		// a dateline without its year: "yesterday" is XXXX-01-26
+		r = result{typ: "DATE", value: "XXXX" + dayValue(p.partial.AddDate(0, 0, n))[4:], gran: "day", anchor: "published"}
+	case !p.refOK:
 		r = result{typ: "DATE", value: "XXXX-XX-XX", gran: "day"}
-	} else {
+	default:
 		r = dateResult(p.ref.AddDate(0, 0, n), "published")
 	}
 	if part != "" {

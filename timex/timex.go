@@ -67,6 +67,11 @@ type parser struct {
 	l     *lexicons
 	ref   time.Time
 	refOK bool
+	// partial is the month and day of a reference date without its year
+	// (a dateline "Jan. 27" gives XXXX-01-27), set in the year 2001; used
+	// for days and months counted from it, written with XXXX.
+	partial   time.Time
+	partialOK bool
 	// last is the last expression with a calendar value, the anchor of
 	// "a year earlier", "the following month" and "the year-ago quarter".
 	last   result
@@ -94,6 +99,11 @@ func Find(d *doc.Document) []doc.Timex {
 	defer scratchPool.Put(sc)
 	p := &parser{d: d, l: load()}
 	p.ref, p.refOK = parseRef(d.Published)
+	if !p.refOK && len(d.Published) >= 10 && d.Published[:5] == "XXXX-" {
+		if t, err := time.Parse("2006-01-02", "2001"+d.Published[4:10]); err == nil {
+			p.partial, p.partialOK = t, true
+		}
+	}
 	p.v, p.low = buildTokens(d, sc)
 	for k := range p.v {
 		p.v[k].f, p.v[k].e = p.l.wordFlags(p.v[k].kind, p.str(k))
@@ -672,6 +682,10 @@ func shift(base time.Time, u unitInfo, n int) (string, string, time.Time) {
 
 // rel is the value of "this/last/next UNIT" counted from the publication date.
 func (p *parser) rel(u unitInfo, n int) result {
+	if !p.refOK && p.partialOK && u.letter == "M" {
+		v, g, _ := shift(p.partial, u, n)
+		return result{typ: "DATE", value: "XXXX" + v[4:], gran: g, anchor: "published"}
+	}
 	if !p.refOK {
 		g := u.gran
 		v := unknown(g)

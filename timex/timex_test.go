@@ -275,6 +275,21 @@ func TestStageSetsPublishedFromDateline(t *testing.T) {
 	}
 }
 
+func TestDatelineWithoutYear(t *testing.T) {
+	d := doc.New("t", "WASHINGTON, Jan. 27 (Reuters) — The envoy arrived yesterday and will leave next month.")
+	text.Analyze(d)
+	_ = (Stage{}).Process(d)
+	want := map[string]string{"yesterday": "XXXX-01-26", "next month": "XXXX-02"}
+	for _, x := range d.Timexes {
+		if w, ok := want[d.Slice(x.Span)]; ok && x.Value != w {
+			t.Errorf("%q = %s, want %s", d.Slice(x.Span), x.Value, w)
+		}
+	}
+	if d.Published != "XXXX-01-27" || d.PublishedFrom != "dateline" {
+		t.Errorf("published %q from %q", d.Published, d.PublishedFrom)
+	}
+}
+
 func TestFlaggedTextIsSkipped(t *testing.T) {
 	d := doc.New("t", "The envoy spoke on Friday. Garbled text last year said.")
 	d.Published = "2023-01-27"
