@@ -4,6 +4,7 @@
 package analyze
 
 import (
+	"github.com/dossier-news/dossier/actors"
 	"github.com/dossier-news/dossier/events"
 	"github.com/dossier-news/dossier/pipeline"
 	"github.com/dossier-news/dossier/quality"
@@ -16,7 +17,7 @@ import (
 func Default() *pipeline.Pipeline {
 	return pipeline.New(
 		text.Stage{},
-		// actors: added by its package
+		actors.Stage{},
 		quality.Stage{}, // flags debris before quotes, timex, quantity and events read the text
 		// quotes: added by its package
 		timex.Stage{},
