@@ -277,6 +277,7 @@ const (
 	// ("the end of", "the comparable year-ago quarter"); it starts nothing.
 	fWord
 	fWeakStart // one of weakStarters
+	fQuarter   // quarter, half, period: the quarter rule needs one
 )
 
 // weakStarters are frequent words that start an expression only when a
@@ -355,6 +356,9 @@ func (l *lexicons) buildFlags() {
 	}
 	for w := range weakStarters {
 		set(w, fWeakStart)
+	}
+	for _, w := range []string{"quarter", "quarters", "half", "period"} {
+		set(w, fQuarter)
 	}
 	for k := range l.phrases {
 		for _, w := range k {

@@ -621,6 +621,17 @@ var decadeWords = map[string]string{"twenties": "2", "thirties": "3", "forties":
 // quarterRule reads "the third quarter", "third-quarter", "the fiscal first
 // quarter", "the second half of 1989", "the latest quarter", "the year-ago quarter".
 func (p *parser) quarterRule(i int) (int, result, bool) {
+	// every form names a quarter, a half or a period within six words
+	near := false
+	for k := i; k < i+7 && k < len(p.v); k++ {
+		if p.v[k].f&fQuarter != 0 {
+			near = true
+			break
+		}
+	}
+	if !near {
+		return 0, result{}, false
+	}
 	start := i
 	if p.w(i+1) != "year" || !isRelYear(p.w(i)) {
 		if p.w(i) == "the" || p.w(i) == "a" || p.w(i) == "its" || p.w(i) == "this" {

@@ -118,7 +118,7 @@ func Find(d *doc.Document) []doc.Timex {
 	defer func() { sc.hits = p.hits[:0] }()
 	var out []doc.Timex
 	for i := 0; i < len(p.v); {
-		if f := p.v[i].f; p.v[i].bad || f&^fWord == 0 || f&^weak == 0 && p.weakStart(i) {
+		if f := p.v[i].f; p.v[i].bad || f&^(fWord|fQuarter) == 0 || f&^weak == 0 && p.weakStart(i) {
 			i++
 			continue
 		}
@@ -210,7 +210,7 @@ func (p *parser) inName(i int) bool {
 
 // weak flags are those of function words that start an expression only
 // with a listed word after them.
-const weak = fRel | fCount | fMod | fFuzzy | fHoliday | fWord | fWeakStart
+const weak = fRel | fCount | fMod | fFuzzy | fHoliday | fWord | fWeakStart | fQuarter
 
 // weakStart reports whether token i is a frequent function word ("the",
 // "a", "that") followed by a word no rule looks for, so no expression can
