@@ -240,7 +240,6 @@ func parseRef(s string) (time.Time, bool) {
 type scratch struct {
 	v    []vtok
 	buf  []byte
-	offs []int32
 	ph   []int32
 	hits []phraseHit
 }
@@ -252,35 +251,14 @@ func buildTokens(d *doc.Document, sc *scratch) ([]vtok, string) {
 	defer func() { sc.v = v[:0] }()
 	// A token already in lower case is read from the document's text; the
 	// others are lower-cased into one buffer, whose offsets follow the
-	// text's (parser.str reads both).
+	// text's (parser.str reads both). Hyphens, digits and capitals are the
+	// same in both, so the token view is built in the same pass.
 	buf := sc.buf[:0]
-	if cap(sc.offs) < 2*len(d.Tokens) {
-		sc.offs = make([]int32, 2*len(d.Tokens))
-	}
-	offs := sc.offs[:2*len(d.Tokens)] // start and end of each token's lower-cased text
 	n := int32(len(d.Text))
-	for ti, tk := range d.Tokens {
-		raw := d.Text[tk.Start:tk.End]
-		if tk.Kind == doc.Word && (tk.Flags&(doc.FlagCap|doc.FlagAllCaps) != 0 || hasUpper(raw)) {
-			offs[2*ti] = n + int32(len(buf))
-			buf = appendLower(buf, raw)
-			offs[2*ti+1] = n + int32(len(buf))
-		} else {
-			offs[2*ti], offs[2*ti+1] = int32(tk.Start), int32(tk.End)
-		}
-	}
-	lowText := string(buf)
-	sc.buf = buf[:0]
-	str := func(a, b int32) string {
-		if a >= n {
-			return lowText[a-n : b-n]
-		}
-		return d.Text[a:b]
-	}
 	si := 0
 	checkFlags := false
 	for ti := range d.Tokens {
-		tk := d.Tokens[ti]
+		tk := &d.Tokens[ti]
 		for si < len(d.Sentences) && d.Sentences[si].Tokens.End <= ti {
 			si++
 			checkFlags = false
@@ -288,31 +266,35 @@ func buildTokens(d *doc.Document, sc *scratch) ([]vtok, string) {
 		if si < len(d.Sentences) && d.Sentences[si].Tokens.First == ti && len(d.Flags) > 0 {
 			checkFlags = d.Flagged(d.Sentences[si].Span)
 		}
-		bad := checkFlags && d.Flagged(tk.Span)
 		raw := d.Text[tk.Start:tk.End]
-		low := str(offs[2*ti], offs[2*ti+1])
-		base := vtok{ls: offs[2*ti], le: offs[2*ti+1], start: int32(tk.Start), end: int32(tk.End), sent: int32(si), kind: tk.Kind, cap: tk.Has(doc.FlagCap), bad: bad}
-		if tk.Kind != doc.Word || len(low) != len(raw) || strings.IndexByte(low, '-') < 0 || isISO(low) {
+		ls, le := int32(tk.Start), int32(tk.End)
+		if tk.Kind == doc.Word && (tk.Flags&(doc.FlagCap|doc.FlagAllCaps) != 0 || hasUpper(raw)) {
+			ls = n + int32(len(buf))
+			buf = appendLower(buf, raw)
+			le = n + int32(len(buf))
+		}
+		base := vtok{ls: ls, le: le, start: int32(tk.Start), end: int32(tk.End), sent: int32(si), kind: tk.Kind, cap: tk.Flags&doc.FlagCap != 0, bad: checkFlags && d.Flagged(tk.Span)}
+		if tk.Kind != doc.Word || int(le-ls) != len(raw) || strings.IndexByte(raw, '-') < 0 || isISO(raw) {
 			v = append(v, base)
 			continue
 		}
 		// split at hyphens, keeping byte offsets
 		off := 0
 		first := true
-		for off <= len(low) {
-			j := strings.IndexByte(low[off:], '-')
-			part := low[off:]
+		for off <= len(raw) {
+			j := strings.IndexByte(raw[off:], '-')
+			part := raw[off:]
 			if j >= 0 {
-				part = low[off : off+j]
+				part = raw[off : off+j]
 			}
 			if part != "" {
 				t := base
-				t.ls = offs[2*ti] + int32(off)
+				t.ls = ls + int32(off)
 				t.le = t.ls + int32(len(part))
 				t.start = int32(tk.Start + off)
 				t.end = t.start + int32(len(part))
 				t.hyph = !first
-				t.cap = part[0] != raw[off] // the lower-cased byte differs: it was a capital
+				t.cap = part[0] >= 'A' && part[0] <= 'Z'
 				t.kind = doc.Word
 				if isDigits(part) {
 					t.kind = doc.Number
@@ -326,6 +308,8 @@ func buildTokens(d *doc.Document, sc *scratch) ([]vtok, string) {
 			off += j + 1
 		}
 	}
+	lowText := string(buf)
+	sc.buf = buf[:0]
 	return v, lowText
 }
 
