@@ -9,6 +9,7 @@ import (
 	"github.com/dossier-news/dossier/pipeline"
 	"github.com/dossier-news/dossier/quality"
 	"github.com/dossier-news/dossier/quantity"
+	"github.com/dossier-news/dossier/quotes"
 	"github.com/dossier-news/dossier/text"
 	"github.com/dossier-news/dossier/timex"
 )
@@ -19,7 +20,7 @@ func Default() *pipeline.Pipeline {
 		text.Stage{},
 		actors.Stage{},
 		quality.Stage{}, // flags debris before quotes, timex, quantity and events read the text
-		// quotes: added by its package
+		quotes.Stage{},  // who said what; reads the actors' mentions and the quality flags
 		timex.Stage{},
 		quantity.Stage{},
 		events.Stage{}, // last: reads every other layer

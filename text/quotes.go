@@ -98,8 +98,18 @@ func PairQuotes(d *doc.Document) {
 			if t.Kind != doc.QuoteMark {
 				continue
 			}
-			r, _ := utf8.DecodeRuneInString(s[t.Start:])
+			r, w := utf8.DecodeRuneInString(s[t.Start:])
 			shape := shapeOf(s, t)
+			if t.End-t.Start > w { // a doubled mark: '' ’’ ‘‘ ``
+				switch r {
+				case '‘', '`':
+					r = '“'
+				case '’':
+					r = '”'
+				default:
+					r = '"'
+				}
+			}
 			switch r {
 			case '“', '„', '«', '‟':
 				if dbl != nil { // an earlier quotation never closed: leave it unpaired

@@ -42,7 +42,7 @@ func Sentences(d *doc.Document) {
 			if j >= end {
 				break
 			}
-			if !startsSentence(d, j) {
+			if !startsSentence(d, j) || insideBrackets(d, first, j-1, end) {
 				continue
 			}
 			for qi < len(d.Quotations) && d.Quotations[qi].Content.End <= toks[j].Start {
@@ -140,6 +140,33 @@ func startsSentence(d *doc.Document, j int) bool {
 		return r == '(' || r == '[' || r == '—' || r == '-' || r == '•' || r == '*'
 	case doc.Symbol:
 		return true
+	}
+	return false
+}
+
+// insideBrackets reports whether token k (the last of a would-be sentence)
+// lies inside a parenthesis opened
+// in the sentence so far (from token first) that closes a few tokens later:
+// "(R-S.C.)", "(No. 5.)". A bracket left open never holds a sentence back.
+func insideBrackets(d *doc.Document, first, k, end int) bool {
+	depth := 0
+	for i := first; i <= k; i++ {
+		if t := d.Tokens[i]; t.Kind == doc.Punct {
+			switch d.Text[t.Start] {
+			case '(', '[':
+				depth++
+			case ')', ']':
+				depth = max(0, depth-1)
+			}
+		}
+	}
+	if depth == 0 {
+		return false
+	}
+	for i := k + 1; i < end && i <= k+8; i++ {
+		if t := d.Tokens[i]; t.Kind == doc.Punct && (d.Text[t.Start] == ')' || d.Text[t.Start] == ']') {
+			return true
+		}
 	}
 	return false
 }

@@ -45,6 +45,8 @@ func TestTokenize(t *testing.T) {
 		{"pay--and more", "pay|--|and|more"},
 		{"Secretary-General", "Secretary-General"},
 		{"end-", "end|-"},
+		{"''Yes,'' he said", "''|Yes|,|''|he|said"},
+		{"``No'' then", "``|No|''|then"},
 		{"", ""},
 		{"\uFFFD odd", "\uFFFD|odd"},
 	}
@@ -117,6 +119,9 @@ func TestSentences(t *testing.T) {
 		{"inc end", "He joined Acme Inc. The firm grew.", []string{"He joined Acme Inc.", "The firm grew."}},
 		{"inc mid", "Acme Inc. said profits rose.", []string{"Acme Inc. said profits rose."}},
 		{"straight quotes", `"We are ready," he said. "Go."`, []string{`"We are ready," he said.`, `"Go."`}},
+		{"state abbreviation", "Sen. Tom Carper, D-Del., said no. He left.", []string{"Sen. Tom Carper, D-Del., said no.", "He left."}},
+		{"party and state in brackets", "Rep. Trey Gowdy (R-S.C.) Said it. Then more.", []string{"Rep. Trey Gowdy (R-S.C.) Said it.", "Then more."}},
+		{"doubled marks", "''This isn't reform,'' said Holtz. ''It is not.''", []string{"''This isn't reform,'' said Holtz.", "''It is not.''"}},
 		{"empty", "", nil},
 	}
 	for _, c := range cases {
@@ -181,6 +186,8 @@ func TestQuotations(t *testing.T) {
 		{"stray closer", "It ended” there.", nil},
 		{"british single", "He said ‘we stay’ today.", []q{{"we stay", false, false, false}}},
 		{"straight single inside double", `He said "their '.gov' accounts were hacked" today.`, []q{{"their '.gov' accounts were hacked", false, false, false}, {".gov", false, false, false}}},
+		{"doubled straight singles", "''This isn't reform,'' he said.", []q{{"This isn't reform,", false, false, false}}},
+		{"backticks", "``We won,'' he said.", []q{{"We won,", false, false, false}}},
 		{"guillemets", "Il a dit «non» hier.", []q{{"non", false, false, false}}},
 	}
 	for _, c := range cases {

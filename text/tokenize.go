@@ -114,14 +114,19 @@ func Tokenize(s string, toks []doc.Token) []doc.Token {
 			t = doc.Token{Span: doc.Span{Start: i, End: i + w + 1}, Kind: doc.Word}
 		case isQuoteRune(r):
 			t = doc.Token{Span: doc.Span{Start: i, End: i + w}, Kind: doc.QuoteMark}
-			// A straight or curly apostrophe before a decade or an elided
-			// word ('90s, ’em) belongs to the word.
-			if isApostrophe(r) {
-				if r2, _ := decode(s, i+w); unicode.IsDigit(r2) && !precededByLetter(s, i) {
-					t = scanNumber(s, i+w)
-					t.Start = i
-				}
+			r2, w2 := decode(s, i+w)
+			switch {
+			case isApostrophe(r) && r2 < utf8.RuneSelf && ascii[r2]&clsDigit != 0 && !precededByLetter(s, i):
+				// An apostrophe before a decade ('90s) belongs to the number.
+				t = scanNumber(s, i+w)
+				t.Start = i
+			case (r == '\'' || r == '’' || r == '‘') && r2 == r:
+				// Two single marks ('' ’’ ‘‘) stand for one double
+				// quotation mark in some wire copy.
+				t.End = i + w + w2
 			}
+		case r == '`' && i+1 < len(s) && s[i+1] == '`':
+			t = doc.Token{Span: doc.Span{Start: i, End: i + 2}, Kind: doc.QuoteMark}
 		case r == '.' || r == '…':
 			t = scanDots(s, i)
 		case r == '-' && len(s) > i+1 && s[i+1] == '-':

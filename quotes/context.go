@@ -1,0 +1,307 @@
+package quotes
+
+import (
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/dossier-news/dossier/doc"
+	"github.com/dossier-news/dossier/learn"
+)
+
+// ctx is what the stage knows about one document while it works: the
+// lower-case form of every token and the quotation each token lies in.
+type ctx struct {
+	d     *doc.Document
+	low   []string
+	inQ   []int32             // index into d.Quotations of the outermost quotation whose content holds the token, or -1
+	roles []doc.QuoteMarkRole // role of each quotation mark token
+	fbuf  learn.Features
+	memo  [][3]int // source starts ranked in the current sentence: end, lower bound, start
+	atts  []att    // the current sentence's attributions
+	lbuf  []byte   // lower-cased capitalised tokens
+	lx    []uint16 // cached lexical bits of tokens (0: not yet looked up)
+	whc   []uint32 // cached hashes of token forms (0: not yet computed)
+	shc   []uint32 // cached hashes of token shapes
+	// sents are the text layer's sentences, split again before a doubled
+	// '' that opens a quotation after a full stop (a wire convention the
+	// sentence pass does not know)
+	sents []doc.Sentence
+	// sentHasQ says whether the current sentence holds a quotation mark
+	sentHasQ bool
+}
+
+// splitSentences fills c.sents.
+func (c *ctx) splitSentences() {
+	d := c.d
+	c.sents = c.sents[:0]
+	for si := 0; si < len(d.Sentences); si++ {
+		s := d.Sentences[si]
+		a, b := s.Tokens.First, s.Tokens.End
+		// a sentence that ends inside brackets ("Rep. G.K. Butterfield
+		// (D-N.C.), head of ...") goes on in the next one
+		for si+1 < len(d.Sentences) && d.Sentences[si+1].Para == s.Para && c.openBracket(a, b) {
+			si++
+			b = d.Sentences[si].Tokens.End
+		}
+		first := a
+		for k := a + 1; k+1 < b; k++ {
+			switch c.low[k] {
+			case ".", "?", "!":
+			default:
+				continue
+			}
+			n := k + 1
+			if !(d.Tokens[k].Has(doc.FlagSpaceAfter) && c.isOpen(n) && n+1 < b && d.Tokens[n+1].Kind == doc.QuoteMark && d.Tokens[n+1].Start == d.Tokens[n].End) {
+				continue
+			}
+			c.sents = append(c.sents, doc.Sentence{Span: doc.Span{Start: d.Tokens[first].Start, End: d.Tokens[k].End}, Para: s.Para, Tokens: doc.Range{First: first, End: n}})
+			first = n
+		}
+		c.sents = append(c.sents, doc.Sentence{Span: doc.Span{Start: d.Tokens[first].Start, End: d.Tokens[b-1].End}, Para: s.Para, Tokens: doc.Range{First: first, End: b}})
+	}
+}
+
+// openBracket reports whether [a, b) opens more round brackets than it closes.
+func (c *ctx) openBracket(a, b int) bool {
+	depth := 0
+	for k := a; k < b; k++ {
+		switch c.low[k] {
+		case "(":
+			depth++
+		case ")":
+			depth--
+		}
+	}
+	return depth > 0
+}
+
+// beginSentence resets what the context knows about the sentence [a, b).
+func (c *ctx) beginSentence(a, b int) {
+	c.memo = c.memo[:0]
+	c.sentHasQ = false
+	for i := a; i < b; i++ {
+		if c.isMark(i) && c.role(i) != doc.MarkApostrophe {
+			c.sentHasQ = true
+			break
+		}
+	}
+}
+
+// release returns the context's buffers for the next document.
+func (c *ctx) release() {
+	c.d = nil
+	ctxPool.Put(c)
+}
+
+// grow returns s resized to n, reusing its array when it is large enough.
+func grow[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	return s[:n]
+}
+
+var ctxPool = sync.Pool{New: func() any { return new(ctx) }}
+
+func newCtx(d *doc.Document) *ctx {
+	c := ctxPool.Get().(*ctx)
+	c.d = d
+	c.low = grow(c.low, len(d.Tokens))
+	c.inQ = grow(c.inQ, len(d.Tokens))
+	c.roles = grow(c.roles, len(d.Tokens))
+	c.lx = grow(c.lx, len(d.Tokens))
+	clear(c.lx)
+	c.whc = grow(c.whc, len(d.Tokens))
+	c.shc = grow(c.shc, len(d.Tokens))
+	clear(c.whc)
+	clear(c.shc)
+	// capitalised tokens are lowered into one buffer, turned into one
+	// string, so that their lower-case forms cost one allocation in all
+	buf := c.lbuf[:0]
+	for i, t := range d.Tokens {
+		c.inQ[i] = -1
+		w := d.Text[t.Start:t.End]
+		if t.Flags&(doc.FlagCap|doc.FlagAllCaps) == 0 {
+			c.low[i] = w
+			continue
+		}
+		c.low[i] = ""
+		for j := 0; j < len(w); j++ {
+			x := w[j]
+			if x >= 'A' && x <= 'Z' {
+				x += 'a' - 'A'
+			}
+			buf = append(buf, x)
+		}
+	}
+	lowered := string(buf)
+	c.lbuf = buf
+	off := 0
+	for i, t := range d.Tokens {
+		if t.Flags&(doc.FlagCap|doc.FlagAllCaps) == 0 {
+			continue
+		}
+		n := t.End - t.Start
+		w := lowered[off : off+n]
+		off += n
+		if !isASCII(w) {
+			w = strings.ToLower(d.Text[t.Start:t.End])
+		}
+		c.low[i] = w
+	}
+	c.markRoles()
+	c.splitSentences()
+	for qi, q := range d.Quotations {
+		if q.Unclosed {
+			// where an unclosed quotation ends is unknown: its words may
+			// still hold cues ("“We will stay, the mayor said.")
+			continue
+		}
+		r := d.TokensIn(q.Content)
+		for k := r.First; k < r.End; k++ {
+			if c.inQ[k] < 0 {
+				c.inQ[k] = int32(qi)
+			}
+		}
+	}
+	return c
+}
+
+// has reports whether token i's word carries the lexical bit (bitStop,
+// bitOpener, ...); the word is looked up once a document.
+func (c *ctx) has(i int, bit uint16) bool {
+	if i < 0 || i >= len(c.lx) {
+		return false
+	}
+	b := c.lx[i]
+	if b == 0 {
+		b = lex.bits[c.low[i]] | bitKnown
+		c.lx[i] = b
+	}
+	return b&bit != 0
+}
+
+func (c *ctx) kind(i int) doc.TokenKind { return c.d.Tokens[i].Kind }
+
+func (c *ctx) isWord(i int) bool {
+	k := c.d.Tokens[i].Kind
+	return k == doc.Word || k == doc.Number
+}
+
+func (c *ctx) isMark(i int) bool { return c.d.Tokens[i].Kind == doc.QuoteMark }
+
+func (c *ctx) role(i int) doc.QuoteMarkRole { return c.roles[i] }
+
+// markRoles copies the text layer's mark roles into a slice and reads a
+// doubled mark (the ” of some wires) as one: the half that the pairing left
+// as an apostrophe takes the role of the half it touches.
+func (c *ctx) markRoles() {
+	d := c.d
+	for i, t := range d.Tokens {
+		c.roles[i] = 0
+		if t.Kind != doc.QuoteMark {
+			continue
+		}
+		r, ok := d.Marks[i]
+		if !ok {
+			r = doc.MarkUnpaired
+		}
+		c.roles[i] = r
+	}
+	for i, t := range d.Tokens {
+		if t.Kind != doc.QuoteMark || c.roles[i] != doc.MarkApostrophe && c.roles[i] != doc.MarkUnpaired {
+			continue
+		}
+		if i+1 < len(d.Tokens) && d.Tokens[i+1].Kind == doc.QuoteMark && d.Tokens[i+1].Start == t.End && c.roles[i+1] == doc.MarkOpen {
+			c.roles[i] = doc.MarkOpen
+		} else if i > 0 && d.Tokens[i-1].Kind == doc.QuoteMark && d.Tokens[i-1].End == t.Start && c.roles[i-1] == doc.MarkClose {
+			c.roles[i] = doc.MarkClose
+		}
+	}
+}
+
+func (c *ctx) isOpen(i int) bool { return c.isMark(i) && c.role(i) == doc.MarkOpen }
+func (c *ctx) isClose(i int) bool {
+	return c.isMark(i) && c.role(i) != doc.MarkOpen && c.role(i) != doc.MarkApostrophe
+}
+
+func (c *ctx) is(i int, w string) bool { return i >= 0 && i < len(c.low) && c.low[i] == w }
+
+// punctEdge reports tokens that a content or source span never starts or
+// ends with.
+func (c *ctx) punctEdge(i int) bool {
+	if c.d.Tokens[i].Kind != doc.Punct {
+		return false
+	}
+	switch c.low[i] {
+	case ",", ";", ":", ".", "—", "–", "-", "--", "!", "?", "...", "…":
+		return true
+	}
+	return false
+}
+
+// shape is a coarse description of a token for features.
+func (c *ctx) shape(i int) string {
+	if i < 0 {
+		return "BOS"
+	}
+	if i >= len(c.low) {
+		return "EOS"
+	}
+	t := c.d.Tokens[i]
+	switch t.Kind {
+	case doc.QuoteMark:
+		switch c.role(i) {
+		case doc.MarkOpen:
+			return "QO"
+		case doc.MarkApostrophe:
+			return "AP"
+		}
+		return "QC"
+	case doc.Punct:
+		return c.low[i]
+	case doc.Number:
+		return "9"
+	case doc.Symbol:
+		return "$"
+	}
+	if t.Has(doc.FlagAllCaps) {
+		return "AA"
+	}
+	if t.Has(doc.FlagCap) {
+		return "Aa"
+	}
+	return "a"
+}
+
+// word is the token's lower-case form, or a boundary marker.
+func (c *ctx) word(i int) string {
+	if i < 0 {
+		return "<s>"
+	}
+	if i >= len(c.low) {
+		return "</s>"
+	}
+	return c.low[i]
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// lower lower-cases s, without allocating when it is already lower-case ASCII.
+func lower(s string) string {
+	for i := 0; i < len(s); i++ {
+		b := s[i]
+		if b >= 'A' && b <= 'Z' || b >= utf8.RuneSelf {
+			return strings.ToLower(s)
+		}
+	}
+	return s
+}

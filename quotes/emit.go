@@ -1,0 +1,177 @@
+package quotes
+
+import "github.com/dossier-news/dossier/doc"
+
+// emit turns attributions into d.Quotes: byte spans, kind, speaker, and
+// content kept clear of debris.
+func (c *ctx) emit(out []att) {
+	d := c.d
+	for _, at := range out {
+		ts, te := at.ts, at.te
+		if ts < 0 || te <= ts {
+			continue
+		}
+		// strip the outer quotation marks of a wholly quoted content
+		direct := false
+		if c.isOpen(ts) && c.isMark(te-1) && te-1 > ts && c.quotationEnd(ts) == te {
+			ts, te = ts+1, te-1
+			// doubled marks ('') come off whole
+			for ts < te && c.isOpen(ts) {
+				ts++
+			}
+			for te > ts && c.isClose(te-1) {
+				te--
+			}
+			direct = true
+			// “...,” he said: the comma belongs to the attribution
+			for te > ts && (c.low[te-1] == "," || c.low[te-1] == ";") {
+				te--
+			}
+		} else {
+			ts, te = c.trim(ts, te)
+			if at.merged && te-ts > 2 && c.isOpen(ts) && c.isClose(te-1) {
+				// “A,” he said. “B.”: the outer marks go, as for any
+				// direct quotation; the inner ones show the interruption
+				ts, te = ts+1, te-1
+				for ts < te && c.isOpen(ts) {
+					ts++
+				}
+				for te > ts && c.isClose(te-1) {
+					te--
+				}
+			}
+		}
+		if te <= ts {
+			continue
+		}
+		content := doc.Span{Start: d.Tokens[ts].Start, End: d.Tokens[te-1].End}
+		content = c.clearDebris(content)
+		if content.Len() == 0 {
+			continue
+		}
+		q := doc.Quote{Content: content, Speaker: -1, Confidence: 0.5}
+		if at.cs >= 0 {
+			q.Cue = doc.Span{Start: d.Tokens[at.cs].Start, End: d.Tokens[at.ce-1].End}
+		}
+		if at.ss >= 0 && at.se > at.ss {
+			q.Source = doc.Span{Start: d.Tokens[at.ss].Start, End: d.Tokens[at.se-1].End}
+			q.Speaker = c.speaker(q.Source)
+		}
+		switch {
+		case direct || at.merged || at.kind == "dash":
+			q.Kind = "direct"
+		case c.hasQuote(ts, te):
+			q.Kind = "mixed"
+		default:
+			q.Kind = "indirect"
+		}
+		if at.score > 0 {
+			q.Confidence = float64(1 / (1 + expNeg(at.score)))
+		}
+		d.Quotes = append(d.Quotes, q)
+	}
+}
+
+func expNeg(x float32) float32 {
+	// a cheap, monotone stand-in for exp(-x) over the range that matters
+	if x > 8 {
+		return 0.0003
+	}
+	r := float32(1)
+	t := float32(1)
+	for i := 1; i < 12; i++ {
+		t *= -x / float32(i)
+		r += t
+	}
+	if r < 0.0003 {
+		r = 0.0003
+	}
+	return r
+}
+
+func (c *ctx) hasQuote(ts, te int) bool {
+	for k := ts; k < te; k++ {
+		if c.isMark(k) && c.role(k) != doc.MarkApostrophe {
+			return true
+		}
+	}
+	return false
+}
+
+// clearDebris cuts flagged debris off the edges of a content span; debris in
+// the middle cuts the content at its start.
+func (c *ctx) clearDebris(s doc.Span) doc.Span {
+	orig := s
+	for _, f := range c.d.Flags {
+		if f.Kind == "unbalanced_quote" || !f.Overlaps(s) {
+			continue
+		}
+		if f.Start <= s.Start {
+			s.Start = f.End
+		} else {
+			s.End = f.Start
+		}
+		if s.End <= s.Start {
+			return doc.Span{}
+		}
+	}
+	if s == orig {
+		return s
+	}
+	// trim blanks and edge punctuation the cut left behind
+	r := c.d.TokensIn(s)
+	a, b := c.trim(r.First, r.End)
+	if b > a && c.isMark(b-1) && c.role(b-1) != doc.MarkApostrophe && c.inQ[b-1] < 0 && !c.hasOpenBefore(a, b-1) {
+		b--
+		a, b = c.trim(a, b)
+	}
+	if b <= a {
+		return doc.Span{}
+	}
+	return doc.Span{Start: c.d.Tokens[a].Start, End: c.d.Tokens[b-1].End}
+}
+
+func (c *ctx) hasOpenBefore(a, k int) bool {
+	for i := a; i < k; i++ {
+		if c.isOpen(i) {
+			return true
+		}
+	}
+	return false
+}
+
+// speaker resolves a source span to an entity through the actors'
+// mentions: among the mentions overlapping the source, a person first (the
+// review's author in "Guterres' internal review"; the envoy in "Russian
+// ambassador to the United Nations Vasily Nebenzia"), then the one sharing
+// most text with the source, then the last. -1 when none is resolved.
+func (c *ctx) speaker(src doc.Span) int {
+	ms := c.d.Mentions
+	// mentions are in text order: skip those ending before the source
+	lo, hi := 0, len(ms)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if ms[m].End <= src.Start {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	best, bestRank := -1, [3]int{}
+	for i := max(0, lo-4); i < len(ms) && ms[i].Start < src.End; i++ {
+		m := ms[i]
+		if !m.Overlaps(src) || m.Entity < 0 || m.Entity >= len(c.d.Entities) {
+			continue
+		}
+		person := 0
+		if c.d.Entities[m.Entity].Type == "PERSON" {
+			person = 1
+		}
+		ov := min(m.End, src.End) - max(m.Start, src.Start)
+		r := [3]int{person, ov, m.End}
+		if best < 0 || r[0] > bestRank[0] || r[0] == bestRank[0] && (r[1] > bestRank[1] || r[1] == bestRank[1] && r[2] > bestRank[2]) {
+			best, bestRank = m.Entity, r
+		}
+	}
+	return best
+}

@@ -1,0 +1,162 @@
+package quotes
+
+import (
+	"embed"
+	"strings"
+
+	"github.com/dossier-news/dossier/lexicon"
+)
+
+//go:embed data/*.txt
+var dataFS embed.FS
+
+// phrase is a multi-word cue starting at a head word.
+type phrase struct {
+	words []string
+	kind  string // source-after, verb, after-said
+}
+
+type lexicons struct {
+	cues, aux, addressees, stops, starts, subjects, openers, speech, breaks, notAdverbs map[string]bool
+	phrases                                                                             map[string][]phrase // by first word, longest first
+	heads                                                                               map[string]uint8    // headCue | headPhrase, one lookup a token
+	headBloom                                                                           headFilter
+	bits                                                                                map[string]uint16 // a word's lexical bits (bitStop, ...)
+	particles                                                                           map[string]string // a word after a head: "particle" or "day"
+	edges                                                                               map[string]string // source edge words: "lead", "time" or "opener"
+}
+
+// headFilter is a Bloom filter over the head words: most tokens of a text
+// are not heads, and two bit tests in an 8 KB table turn them away before
+// the map is consulted.
+type headFilter [1 << 10]uint64
+
+func headSig(w string) uint32 {
+	n := len(w)
+	return uint32(n)<<24 ^ uint32(w[0])<<16 ^ uint32(w[1])<<8 ^ uint32(w[n-1]) ^ uint32(w[n-2])<<4 ^ uint32(w[n/2])<<12
+}
+
+func (f *headFilter) add(w string) {
+	if len(w) < 2 {
+		return
+	}
+	s := headSig(w)
+	for _, h := range [2]uint32{s * 0x9e3779b1 >> 16, s * 0x85ebca6b >> 16} {
+		f[h>>6] |= 1 << (h & 63)
+	}
+}
+
+// mayHave reports whether w may be a head (false means surely not).
+func (f *headFilter) mayHave(w string) bool {
+	if len(w) < 2 {
+		return false
+	}
+	s := headSig(w)
+	h1, h2 := s*0x9e3779b1>>16, s*0x85ebca6b>>16
+	return f[h1>>6]&(1<<(h1&63)) != 0 && f[h2>>6]&(1<<(h2&63)) != 0
+}
+
+// Lexical bits of a word, looked up once a token (see ctx.has).
+const (
+	bitStop uint16 = 1 << iota
+	bitOpener
+	bitSubject
+	bitAux
+	bitStart
+	bitSpeech
+	bitKnown // the token's bits have been looked up
+)
+
+const (
+	headCue        = 1 << iota // the word is in cues.txt
+	headPhrase                 // a phrase of phrases.txt starts with the word
+	headSpeechOnly             // a verb of saying that is not in cues.txt
+)
+
+var lex = loadLexicons()
+
+func wordSet(name string) map[string]bool {
+	data, err := dataFS.ReadFile("data/" + name)
+	if err != nil {
+		panic(err)
+	}
+	m := map[string]bool{}
+	for _, e := range lexicon.MustParse(name, string(data)) {
+		m[strings.ToLower(e.Field(0))] = true
+	}
+	return m
+}
+
+func loadLexicons() *lexicons {
+	l := &lexicons{
+		cues:       wordSet("cues.txt"),
+		aux:        wordSet("verb_group.txt"),
+		addressees: wordSet("addressees.txt"),
+		stops:      wordSet("stops.txt"),
+		starts:     wordSet("content_starts.txt"),
+		subjects:   wordSet("subjects.txt"),
+		openers:    wordSet("source_openers.txt"),
+		speech:     wordSet("speech.txt"),
+		breaks:     wordSet("clause_breaks.txt"),
+		notAdverbs: wordSet("not_adverbs.txt"),
+		phrases:    map[string][]phrase{},
+	}
+	data, err := dataFS.ReadFile("data/phrases.txt")
+	if err != nil {
+		panic(err)
+	}
+	for _, e := range lexicon.MustParse("phrases.txt", string(data)) {
+		w := strings.Fields(strings.ToLower(e.Field(0)))
+		p := phrase{words: w, kind: e.Field(1)}
+		l.phrases[w[0]] = append(l.phrases[w[0]], p)
+	}
+	for k, ps := range l.phrases {
+		// longest first, so "in a statement released" wins over "in a statement"
+		for i := 1; i < len(ps); i++ {
+			for j := i; j > 0 && len(ps[j].words) > len(ps[j-1].words); j-- {
+				ps[j], ps[j-1] = ps[j-1], ps[j]
+			}
+		}
+		l.phrases[k] = ps
+	}
+	l.particles = map[string]string{}
+	data, err = dataFS.ReadFile("data/cue_particles.txt")
+	if err != nil {
+		panic(err)
+	}
+	for _, e := range lexicon.MustParse("cue_particles.txt", string(data)) {
+		l.particles[strings.ToLower(e.Field(0))] = e.Field(1)
+	}
+	l.edges = map[string]string{}
+	data, err = dataFS.ReadFile("data/source_edges.txt")
+	if err != nil {
+		panic(err)
+	}
+	for _, e := range lexicon.MustParse("source_edges.txt", string(data)) {
+		l.edges[strings.ToLower(e.Field(0))] = e.Field(1)
+	}
+	l.heads = map[string]uint8{}
+	for w := range l.cues {
+		l.heads[w] |= headCue
+	}
+	for w := range l.speech {
+		// a verb of saying missing from the cue list is a cue only in the
+		// layouts of direct quotation, without the model
+		if !l.cues[w] {
+			l.heads[w] |= headSpeechOnly
+		}
+	}
+	for w := range l.phrases {
+		l.heads[w] |= headPhrase
+	}
+	for w := range l.heads {
+		l.headBloom.add(w)
+	}
+	l.bits = map[string]uint16{}
+	for set, bit := range map[*map[string]bool]uint16{&l.stops: bitStop, &l.openers: bitOpener, &l.subjects: bitSubject, &l.aux: bitAux, &l.starts: bitStart, &l.speech: bitSpeech} {
+		for w := range *set {
+			l.bits[w] |= bit
+		}
+	}
+	return l
+}

@@ -1,0 +1,1076 @@
+// Package quotes is Dossier's quotes stage: who said what. It finds
+// attributions (direct quotations, indirect speech, mixed forms, "according
+// to" sources) with their cue, their source mention, their content and the
+// speaker entity the actors stage resolved the source to.
+//
+// The mechanism: every word of the cue lexicon (data/cues.txt) outside a
+// quotation is a candidate cue; a perceptron trained on PolNeAR
+// (model/cue.model, rebuilt by "dossier train quotes") decides which
+// candidates report a statement. Each accepted cue is laid out by rules that
+// know the news layouts (SOURCE CUE [that] CONTENT; “CONTENT,” SOURCE CUE;
+// “CONTENT,” CUE SOURCE; according to SOURCE, CONTENT; SOURCE CUE: then a
+// quotation in the next paragraph; quotations continued over paragraphs;
+// bare follow-on quotations), and a second perceptron (model/source.model)
+// picks where a source phrase before its cue starts.
+package quotes
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/dossier-news/dossier/doc"
+	"github.com/dossier-news/dossier/learn"
+)
+
+// Stage is the quotes pipeline stage. It needs the text layer and reads the
+// actors' mentions and the quality stage's flags when they are there.
+type Stage struct{}
+
+// Name returns "quotes".
+func (Stage) Name() string { return "quotes" }
+
+// Process fills d.Quotes.
+func (Stage) Process(d *doc.Document) error {
+	Extract(d)
+	return nil
+}
+
+// Options of the stage, fixed before any document is analysed; the defaults
+// are the ones measured best on PolNeAR dev and the seed article.
+var (
+	// FollowOn reports a bare quotation with no cue of its own that follows
+	// an attributed one as a quote of the same speaker. (A bare quotation
+	// right after “A,” he said. is always joined to that statement.)
+	FollowOn = true
+	// NoNested drops attributions whose cue lies inside a surer
+	// attribution's content: readers (and the seed annotation) count the
+	// outer statement only ("Mills said the US welcomed the review").
+	NoNested = true
+	// KeepSourceless keeps attributions whose source is not in the sentence
+	// and whose content is not a quotation.
+	KeepSourceless = false
+	// ContentEnds cuts indirect content at dashes and clause breaks.
+	ContentEnds = true
+	// CueThreshold is the cue model score above which a candidate is a cue.
+	CueThreshold float32 = 0
+)
+
+// att is one attribution under construction, in token positions.
+type att struct {
+	cs, ce   int // cue tokens [cs, ce); head is the cue's main word
+	head     int
+	ss, se   int // source tokens, ss < 0 when there is none
+	ts, te   int // content tokens
+	sent     int
+	followOn bool
+	merged   bool   // content runs over a following bare quotation
+	kind     string // the cue phrase kind: verb or source-after
+	score    float32
+}
+
+// Extract finds the attributions of d and writes d.Quotes.
+func Extract(d *doc.Document) {
+	d.Quotes = d.Quotes[:0]
+	if len(d.Tokens) == 0 {
+		return
+	}
+	c := newCtx(d)
+	defer c.release()
+	m := loadModels()
+	var out []att
+	var f learn.Features
+	for si, s := range c.sents {
+		a, b := s.Tokens.First, s.Tokens.End
+		sentAtts := c.atts[:0]
+		c.beginSentence(a, b)
+		for k := a; k < b; k++ {
+			if at, ok := c.dashAt(k, a, b, si); ok {
+				sentAtts = append(sentAtts, at)
+				continue
+			}
+			if at, ok := c.colonAt(k, a, b, si); ok {
+				sentAtts = append(sentAtts, at)
+				continue
+			}
+			cs, ce, kind, ok := c.cueAt(k, a, b)
+			if !ok || c.flagged(k) {
+				continue
+			}
+			var sc float32 = -1
+			if lex.heads[c.low[k]]&headSpeechOnly == 0 || kind != "verb" {
+				f = c.cueFeatures(f[:0], k, a, b)
+				sc = m.cue.Score(f)
+				if m.cue == nil {
+					sc = 1
+				}
+			}
+			// "Caddell continued:" closing a paragraph before a quotation
+			colon := c.low[ce-1] == ":" && ce >= b-1 && c.nextQuotation(b) >= 0
+			if sc <= CueThreshold && !colon && !c.quoteLayout(k, cs, ce, a, b) {
+				k = ce - 1
+				continue
+			}
+			at := att{cs: cs, ce: ce, head: k, ss: -1, se: -1, ts: -1, te: -1, sent: si, score: sc}
+			at.kind = kind
+			sentAtts = append(sentAtts, at)
+			k = ce - 1
+		}
+		for i := range sentAtts {
+			if sentAtts[i].kind != "dash" {
+				c.layout(m, &sentAtts[i], sentAtts, i, a, b)
+			}
+		}
+		for i := range sentAtts {
+			if at := &sentAtts[i]; at.ss >= 0 && at.kind != "dash" {
+				at.ss, at.se = c.trimSource(at.ss, at.se)
+			}
+		}
+		for i := range sentAtts {
+			if at := &sentAtts[i]; at.ss >= 0 && !c.contentWord(at.ss, at.se) {
+				// "in the hope that": a determiner alone is no source, and
+				// after a preposition the cue word is a noun, not a cue
+				if at.ss-1 >= a && c.has(at.ss-1, bitStop) || at.se-at.ss == 1 && at.se == at.cs {
+					at.ts = -1
+				}
+				at.ss, at.se = -1, -1
+			}
+		}
+		if !KeepSourceless {
+			for i := range sentAtts {
+				// with no source in the sentence, a cue word is rarely
+				// reported speech ("forces to support existing priorities")
+				if sentAtts[i].ss < 0 && sentAtts[i].kind != "passive" && sentAtts[i].ts >= 0 && sentAtts[i].te > sentAtts[i].ts && !c.isMark(sentAtts[i].ts) {
+					sentAtts[i].ts = -1
+				}
+			}
+		}
+		out = append(out, c.dropRedundant(sentAtts)...)
+		c.atts = sentAtts
+	}
+	out = c.followOns(out)
+	c.emit(out)
+}
+
+// quoteLayout reports a verb of saying in a direct quotation's layout,
+// where the marks settle that it is a cue: “...,” he said / “...,” said
+// Mills / “...?” the senator asked / Mills said, “...” / told me: “...”.
+func (c *ctx) quoteLayout(k, cs, ce, a, b int) bool {
+	if !c.has(k, bitSpeech) {
+		return false
+	}
+	// a closing mark after , ? ! within the few tokens before the cue
+	for j := cs - 1; j >= a && j >= cs-6; j-- {
+		if c.isClose(j) {
+			return j-1 >= a && (c.low[j-1] == "," || c.low[j-1] == "?" || c.low[j-1] == "!" || c.low[j-1] == "—")
+		}
+		if c.isMark(j) && c.role(j) == doc.MarkOpen {
+			break
+		}
+	}
+	// an opening mark right after the cue group (and an addressee)
+	for j := ce; j < b && j <= ce+3; j++ {
+		if c.isOpen(j) {
+			return j-1 >= ce-1 && (c.low[j-1] == "," || c.low[j-1] == ":")
+		}
+	}
+	return false
+}
+
+// flagged reports whether token k lies in text the quality stage flagged.
+func (c *ctx) flagged(k int) bool {
+	t := c.d.Tokens[k].Span
+	for _, f := range c.d.Flags {
+		if f.Overlaps(t) {
+			return true
+		}
+	}
+	return false
+}
+
+// dropRedundant removes attributions of one sentence that repeat another:
+// a cue lying inside another's source ("the review, known as X, found"),
+// and a cue whose content an earlier kept cue already reports.
+func (c *ctx) dropRedundant(sib []att) []att {
+	var kept []att
+	for i, at := range sib {
+		if at.ts < 0 || at.te <= at.ts {
+			continue
+		}
+		nested := false
+		for j, o := range sib {
+			if j != i && o.ss >= 0 && o.ss <= at.cs && at.ce <= o.se && o.ts >= 0 {
+				nested = true
+				break
+			}
+		}
+		if nested {
+			continue
+		}
+		dup := false
+		if NoNested {
+			for j, o := range sib {
+				// "Mills said the US welcomed the review": the inner verb
+				// is part of what Mills said, not a second attribution
+				if j != i && o.ts >= 0 && o.ts <= at.head && at.head < o.te && o.score > at.score && !(at.cs <= o.head && o.head < at.ce) {
+					dup = true
+					break
+				}
+			}
+		}
+		for _, o := range kept {
+			if o.ts <= at.ts && at.te <= o.te && at.ss < 0 || o.te == at.te && (o.ss == at.ss || o.ts == at.ts) {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			kept = append(kept, at)
+		}
+	}
+	return kept
+}
+
+// colonAt finds a name and a colon before a quotation, the layout of
+// headlines and captions: Warren to Wells Fargo chief: “You should be
+// investigated.” The colon is the cue and the words before it the source.
+func (c *ctx) colonAt(k, a, b, si int) (att, bool) {
+	if c.low[k] != ":" || k+1 >= b || !c.isOpen(k+1) || k-a < 1 || k-a > 8 || c.inQ[k] >= 0 {
+		return att{}, false
+	}
+	caps := 0
+	for j := a; j < k; j++ {
+		if c.isMark(j) || lex.heads[c.low[j]]&headCue != 0 && (j == a || !c.d.Tokens[j].Has(doc.FlagCap)) {
+			// a cue of its own ("he said:") is laid out as a cue
+			return att{}, false
+		}
+		if c.d.Tokens[j].Has(doc.FlagCap) {
+			caps++
+		}
+	}
+	if caps == 0 {
+		return att{}, false
+	}
+	ss, se := c.trim(a, k)
+	if se <= ss {
+		return att{}, false
+	}
+	te := c.extendContinued(k+1, c.quotationEnd(k+1))
+	return att{cs: k, ce: k + 1, head: k, ss: ss, se: se, ts: k + 1, te: te, sent: si, kind: "dash", score: 1}, true
+}
+
+// dashAt finds the layout of collected reactions, “...” ― Pamela Padilla:
+// a quotation, a dash, and a name closing the paragraph.
+func (c *ctx) dashAt(k, a, b, si int) (att, bool) {
+	if c.kind(k) != doc.Punct || k-1 < a || !c.isClose(k-1) || k+1 >= b {
+		return att{}, false
+	}
+	switch c.low[k] {
+	case "―", "—", "–", "--":
+	default:
+		return att{}, false
+	}
+	se := b
+	for se > k+1 && c.punctEdge(se-1) {
+		se--
+	}
+	if se-(k+1) > 6 || !c.d.Tokens[k+1].Has(doc.FlagCap) {
+		return att{}, false
+	}
+	for j := k + 1; j < se; j++ {
+		if c.isMark(j) {
+			return att{}, false
+		}
+	}
+	open := -1
+	for j := k - 2; j >= a; j-- {
+		if c.isOpen(j) {
+			open = j
+			break
+		}
+	}
+	if open < 0 {
+		return att{}, false
+	}
+	return att{cs: k, ce: k + 1, head: k, ss: k + 1, se: se, ts: c.extendBack(open), te: k, sent: si, kind: "dash", score: 1}, true
+}
+
+// cueAt reports whether a cue starts at head k of sentence [a, b), and the
+// cue's token span with its multi-word continuation and auxiliaries.
+func (c *ctx) cueAt(k, a, b int) (cs, ce int, kind string, ok bool) {
+	t := c.d.Tokens[k]
+	if c.inQ[k] >= 0 || t.Kind != doc.Word || k > a && t.Has(doc.FlagCap) || t.End-t.Start < 2 {
+		// a capitalised cue word inside a sentence is a headline's or a
+		// name's, not reported speech
+		return
+	}
+	w := c.low[k]
+	if !lex.headBloom.mayHave(w) {
+		return
+	}
+	hv := lex.heads[w]
+	if hv == 0 {
+		return
+	}
+	kind = "verb"
+	ce = k + 1
+	matched := false
+	var phrases []phrase
+	if hv&headPhrase != 0 {
+		phrases = lex.phrases[w]
+	}
+	for _, p := range phrases {
+		if k+len(p.words) > b {
+			continue
+		}
+		all := true
+		for j, pw := range p.words {
+			if c.low[k+j] != pw {
+				all = false
+				break
+			}
+		}
+		if all && p.kind != "after-said" {
+			ce = k + len(p.words)
+			kind = p.kind
+			matched = true
+			break
+		}
+	}
+	if !matched && hv&(headCue|headSpeechOnly) == 0 {
+		return
+	}
+	if kind == "verb" {
+		// "said in a statement": the circumstance joins the cue
+		for _, p := range lex.phrases[c.word(ce)] {
+			if p.kind != "after-said" || ce+len(p.words) > b {
+				continue
+			}
+			all := true
+			for j, pw := range p.words {
+				if c.low[ce+j] != pw {
+					all = false
+					break
+				}
+			}
+			if all {
+				ce += len(p.words)
+				break
+			}
+		}
+	}
+	if !matched && ce == k+1 && ce < b {
+		switch lex.particles[c.low[ce]] {
+		case "particle":
+			// "worried about", "agreed with"; not "said on Monday", nor
+			// "said on Twitter" (a verb of saying takes only "of", "about")
+			speech := lex.speech[w]
+			if (ce+1 >= b || lex.particles[c.low[ce+1]] != "day") && (!speech || c.low[ce] == "of" || c.low[ce] == "about") {
+				ce++
+			}
+		case "day":
+			ce++
+		}
+	}
+	cs = k
+	for cs-1 >= a && c.inQ[cs-1] < 0 && (c.has(cs-1, bitAux) || c.adverb(cs-1)) {
+		cs--
+	}
+	if ce < b && c.low[ce] == ":" {
+		ce++
+	}
+	return cs, ce, kind, true
+}
+
+// adverb reports a lower-case -ly word, which news writers put inside the
+// verb group ("successfully argued", "repeatedly said").
+func (c *ctx) adverb(k int) bool {
+	w := c.low[k]
+	return len(w) > 4 && strings.HasSuffix(w, "ly") && !c.d.Tokens[k].Has(doc.FlagCap) && !lex.notAdverbs[w]
+}
+
+// trim narrows [s, e) to leave out edge punctuation.
+func (c *ctx) trim(s, e int) (int, int) {
+	for s < e && c.punctEdge(s) {
+		s++
+	}
+	for e > s && (c.punctEdge(e-1) || c.low[e-1] == "and" || c.low[e-1] == "but") {
+		e--
+	}
+	return s, e
+}
+
+// layout finds the source and content of attribution at (index i of the
+// sentence's attributions sib) in sentence [a, b).
+func (c *ctx) layout(m *models, at *att, sib []att, i, a, b int) {
+	// the stretch of the sentence this cue owns: from the end of the
+	// previous cue's group to the start of the next one's
+	lo, hi := a, b
+	if i > 0 {
+		lo = sib[i-1].ce
+	}
+	if i+1 < len(sib) {
+		hi = c.clauseEnd(m, sib[i+1], at.ce, b)
+	}
+	if at.kind == "source-after" {
+		c.layoutAccording(at, lo, hi)
+		return
+	}
+	if c.passiveBy(at, hi) {
+		// "The issue was first reported by The Washington Post": the
+		// agent is the source, the subject the content
+		at.kind = "passive"
+		at.ce++
+		e := c.rightSourceEnd(at.ce, hi)
+		at.ss, at.se = c.trim(at.ce, e)
+		at.ts, at.te = c.trim(lo, at.cs)
+		if at.se <= at.ss {
+			at.ss, at.se = -1, -1
+		}
+		return
+	}
+	if c.passive(at) {
+		// "The veto is expected to come before Friday": no source, and
+		// the whole clause is what is expected
+		at.kind = "passive"
+		at.ts, at.te = c.trim(lo, hi)
+		at.te = c.contentEnd(at.ts, at.te)
+		return
+	}
+	p := at.cs - 1
+	// “...,” said Mills  /  “...,” Mills said: the text before the source
+	quoteBefore := func(k int) bool {
+		return k >= lo && (c.isClose(k) || c.low[k] == "," && k-1 >= lo && c.isClose(k-1))
+	}
+	sourceLeft := p >= lo && (c.isWord(p) || c.low[p] == ")") && !c.has(p, bitStop) && c.inQ[p] < 0
+	// the stretch after the cue
+	r := at.ce
+	for r < hi && (c.low[r] == "," || c.low[r] == ":") {
+		r++
+	}
+	rs, re := c.trim(r, hi)
+	if re > rs && (c.circumstance(rs, re) || re-rs == 1 && strings.HasSuffix(c.low[rs], "ly")) {
+		// "he said on Monday.", "he said sarcastically.": not content
+		re = rs
+	}
+	rightContent := re > rs && !(re-rs == 1 && c.isMark(rs))
+	opensContent := rightContent && (c.has(rs, bitStart) || c.isOpen(rs))
+
+	if at.cs == a && c.has(at.head, bitSpeech) && rightContent {
+		// "Said Ellis: “...”": the speaker follows, then the quotation
+		for j := at.ce; j < re && j <= at.ce+8; j++ {
+			if c.isOpen(j) && j > at.ce && (c.low[j-1] == ":" || c.low[j-1] == ",") {
+				at.ss, at.se = c.trim(at.ce, j)
+				at.ts, at.te = j, c.extendContinued(j, c.quotationEnd(j))
+				if at.se > at.ss {
+					return
+				}
+				at.ss, at.se, at.ts, at.te = -1, -1, -1, -1
+				break
+			}
+		}
+	}
+	if !sourceLeft && p >= lo && (c.low[p] == "and" || c.low[p] == "but") && i > 0 && sib[i-1].ss >= 0 {
+		// "X urged ... and said ...": the same source goes on
+		at.ss, at.se = sib[i-1].ss, sib[i-1].se
+	} else if !sourceLeft && p >= lo && c.low[p] == "," && i > 0 && sib[i-1].ss >= 0 && (strings.HasSuffix(c.low[at.head], "ing") || opensContent) {
+		// "..., adding that ...": the same source goes on
+		at.ss, at.se = sib[i-1].ss, sib[i-1].se
+	} else if !sourceLeft && p >= lo && c.low[p] == "," && !quoteBefore(p) {
+		switch {
+		case i > 0 && sib[i-1].ss >= 0:
+			// "..., adding that ...": the same source goes on
+			at.ss, at.se = sib[i-1].ss, sib[i-1].se
+		case !rightContent && c.hasWords(lo, p):
+			// "“...,” Marta Lind, the chief executive, said." and
+			// "Hugh Hill, a doctor, said:" before a quotation
+			sourceLeft = true
+		case rightContent && (opensContent || re-rs > 6 || !c.sourceOpener(rs) || !c.has(at.head, bitSpeech)) && c.hasWords(lo, p):
+			// "Rendell, a Clinton surrogate, said he ...", "..., said at a rally"
+			sourceLeft = true
+		}
+	}
+	if sourceLeft {
+		at.se = at.cs
+		at.ss = c.sourceStart(m, at.se, a)
+		// a source never swallows a surer cue: "Diop said he took part in
+		// the hope that ..." keeps "said" and gives up "hope"'s long source
+		for j := i - 1; j >= 0; j-- {
+			if sib[j].cs >= at.ss && sib[j].score >= at.score {
+				at.ss = c.sourceStart(m, at.se, sib[j].ce)
+				break
+			}
+		}
+		if !rightContent || !opensContent {
+			// “...,” the ambassador, 82, told reporters: the source is what
+			// lies between the closing mark and the cue
+			for k := at.cs - 1; k >= lo; k-- {
+				if c.isMark(k) && c.role(k) != doc.MarkApostrophe {
+					if c.isClose(k) {
+						st := k + 1
+						for st < at.cs && c.low[st] == "," {
+							st++
+						}
+						if st < at.cs {
+							at.ss = st
+						}
+					}
+					break
+				}
+			}
+		}
+		leftQuote := quoteBefore(at.ss - 1)
+		if rightContent && leftQuote && !opensContent {
+			// “A,” Trump said at a rally, “B.”: both sides when a quotation
+			// resumes after the circumstance
+			for j := rs; j < re; j++ {
+				if c.isOpen(j) && j > rs && c.low[j-1] == "," {
+					at.ts, at.te = c.extendBack(lo), c.extendContinued(j, re)
+					return
+				}
+			}
+		}
+		if rightContent && !(leftQuote && !opensContent) {
+			at.ts = c.contentStart(at, rs, re)
+			at.te = c.contentEnd(at.ts, re)
+			at.te = c.extendContinued(at.ts, at.te)
+			// “A,” he said, “B.” and "A, he said, B": the content is both sides
+			// ("As for RT, he said, “...”" keeps the quotation alone)
+			if at.ss > lo && (leftQuote || c.low[at.ss-1] == "," && c.word(at.ce) == "," && !c.isOpen(rs)) && c.hasWords(lo, at.ss) {
+				at.ts = c.extendBack(lo)
+			}
+			return
+		}
+	} else if rightContent && quoteBefore(p) && !opensContent && c.sourceOpener(rs) {
+		// “...,” said Mills, the ambassador.
+		e := c.rightSourceEnd(at.ce, hi)
+		at.ss, at.se = c.trim(at.ce, e)
+		if at.se <= at.ss {
+			at.ss, at.se = -1, -1
+		}
+		at.ts, at.te = c.trim(lo, p+1)
+		at.ts = c.extendBack(at.ts)
+		if e < hi {
+			// “A,” said Mills, “B.”
+			at.te = c.extendContinued(e, hi)
+		}
+		return
+	} else if rightContent {
+		if at.ss < 0 && p >= lo && c.low[p] == "," && c.has(at.head, bitSpeech) && c.isWord(at.ce) && c.sourceOpener(at.ce) && !opensContent && c.hasWords(lo, at.cs) && re-rs <= 12 {
+			// "The economy is weak, said Mills, the ambassador."
+			e := c.rightSourceEnd(at.ce, hi)
+			at.ss, at.se = c.trim(at.ce, e)
+			at.ts, at.te = c.trim(lo, at.cs)
+			return
+		}
+		at.ts = c.contentStart(at, rs, re)
+		at.te = c.contentEnd(at.ts, re)
+		at.te = c.extendContinued(at.ts, at.te)
+		return
+	}
+	// nothing after the cue but a colon: the quotation that follows
+	if c.low[at.ce-1] == ":" && at.ce >= b-1 {
+		if q := c.nextQuotation(b); q >= 0 {
+			at.ts, at.te = q, c.extendContinued(q, c.quotationEnd(q))
+			return
+		}
+	}
+	// content before the cue: “...,” he said.
+	end := at.cs
+	if sourceLeft {
+		end = at.ss
+	}
+	ts, te := c.trim(lo, end)
+	for ts < te && ts == lo && (c.low[ts] == "but" || c.low[ts] == "and" || c.low[ts] == "yet" || c.low[ts] == "so") {
+		// "But the goal is not revenue, he said": the conjunction links
+		// the sentence to the last, it is not the speaker's
+		ts, te = c.trim(ts+1, te)
+	}
+	if te > ts {
+		at.ts, at.te = c.extendBack(ts), te
+		// a quotation closing before the comma is the content when only
+		// debris lies between it and the cue
+		if q := c.lastClose(ts, te); q > ts && c.d.Flagged(doc.Span{Start: c.d.Tokens[q].End, End: c.d.Tokens[te-1].End}) {
+			at.te = q + 1
+		}
+		return
+	}
+	// “Who will pay?” / the senator asked.: a quotation ending in ? or !
+	// that the text layer closed as a sentence of its own
+	if lo == a && at.sent > 0 && end <= at.cs {
+		ps := c.sents[at.sent-1]
+		k := ps.Tokens.End - 1
+		if ps.Para == c.sents[at.sent].Para && k > ps.Tokens.First && c.isClose(k) && (c.low[k-1] == "?" || c.low[k-1] == "!") {
+			for j := k - 1; j >= ps.Tokens.First; j-- {
+				if c.isOpen(j) {
+					at.ts, at.te = c.extendBack(j), k+1
+					break
+				}
+			}
+		}
+	}
+}
+
+// passive reports a cue in the passive voice with no agent ("is
+// expected to", "was reported"), which has no source in the sentence.
+func (c *ctx) passive(at *att) bool {
+	// "was told by aides", "were criticized by" name their agent
+	return c.beGroup(at) && c.participle(at.head) && !(at.ce < len(c.low) && c.low[at.ce] == "by")
+}
+
+// passiveBy reports a passive cue followed by its agent ("was reported
+// by", "were criticized by").
+func (c *ctx) passiveBy(at *att, hi int) bool {
+	return at.ce+1 < hi && c.low[at.ce] == "by" && c.beGroup(at) && c.participle(at.head)
+}
+
+func (c *ctx) beGroup(at *att) bool {
+	for k := at.cs; k < at.head; k++ {
+		switch c.low[k] {
+		case "is", "are", "was", "were", "be", "been", "being":
+			return true
+		}
+	}
+	return false
+}
+
+func (c *ctx) participle(k int) bool {
+	h := c.low[k]
+	return strings.HasSuffix(h, "ed") || strings.HasSuffix(h, "en") || h == "said" || h == "told"
+}
+
+// clauseEnd is where the content of a cue gives way to the next cue n of
+// the same sentence: before a coordinated cue ("..., adding that", "but Y
+// said"), and at the sentence end when the next cue is nested inside the
+// content ("said that X believes Y").
+func (c *ctx) clauseEnd(m *models, n att, lo, b int) int {
+	p := n.cs - 1
+	if p < lo {
+		return n.cs
+	}
+	if n.kind == "source-after" {
+		return n.cs
+	}
+	if !(c.isWord(p) && !c.has(p, bitStop) && c.inQ[p] < 0) {
+		// no source of its own: "..., adding that ..."
+		return n.cs
+	}
+	ss := c.sourceStart(m, n.cs, lo)
+	q := ss - 1
+	if q >= lo && (c.low[q] == "," || c.low[q] == ";" || c.low[q] == "but" || c.low[q] == "and" || c.low[q] == "while" || c.low[q] == "whereas" || c.isClose(q)) {
+		return ss
+	}
+	return b
+}
+
+// sourceOpener reports whether token k can open a source written after its
+// cue: a capitalised word or a determiner ("said the ambassador").
+func (c *ctx) sourceOpener(k int) bool {
+	return c.d.Tokens[k].Has(doc.FlagCap) || c.has(k, bitOpener) || c.kind(k) == doc.Number
+}
+
+// rightSourceEnd is where a source written after its cue ends: before a
+// quotation, a "that", or a comma opening a relative or participle clause
+// ("said Mills, who ...", "said Tusk, summing up ...").
+func (c *ctx) rightSourceEnd(s, hi int) int {
+	e := s
+	for e < hi && !c.isOpen(e) && c.low[e] != "that" {
+		if c.low[e] == "," && e+1 < hi {
+			n := c.low[e+1]
+			if lex.stops[n] || strings.HasSuffix(n, "ing") || c.isOpen(e+1) {
+				break
+			}
+		}
+		e++
+	}
+	return e
+}
+
+// trimSource narrows a source phrase to the actor: without a leading
+// conjunction ("though she"), a trailing time phrase ("Sanders on
+// Tuesday"), a relative clause (", who has ...") or a comma-set
+// circumstance ("Clinton, at a later press gaggle,").
+func (c *ctx) trimSource(ss, se int) (int, int) {
+	for ss < se-1 && lex.edges[c.low[ss]] == "lead" {
+		ss++
+	}
+	for k := ss + 1; k < se; k++ {
+		w := c.low[k]
+		if w == "," && k+1 < se && (c.circumstanceWord(k+1) && c.low[k+1] != "," || c.low[k+1] == "speaking") {
+			se = k
+			break
+		}
+	}
+	// "... on Tuesday", "... this month", "... in 2001"
+	j := se
+	for j > ss+1 && (lex.edges[c.low[j-1]] == "time" || c.kind(j-1) == doc.Number && j-2 > ss && lex.edges[c.low[j-2]] == "opener") {
+		j--
+	}
+	if j < se && j > ss+1 && lex.edges[c.low[j-1]] == "opener" && !(j-2 > ss && strings.HasSuffix(c.low[j-2], "ed")) {
+		// ("a poll released last week" keeps its time: it says which poll)
+		se = j - 1
+	}
+	return c.trim(ss, se)
+}
+
+// contentWord reports whether [s, e) holds a word that can name a source:
+// not only determiners, prepositions and conjunctions.
+func (c *ctx) contentWord(s, e int) bool {
+	for k := s; k < e; k++ {
+		if c.isWord(k) && !c.has(k, bitOpener) && !c.has(k, bitStop) {
+			return true
+		}
+	}
+	return false
+}
+
+func (c *ctx) hasWords(s, e int) bool {
+	for k := s; k < e; k++ {
+		if c.isWord(k) {
+			return true
+		}
+	}
+	return false
+}
+
+// layoutAccording handles "according to SOURCE, CONTENT", "CONTENT,
+// according to SOURCE." and "CONTENT, according to SOURCE, CONTENT.", where
+// the content is both sides.
+func (c *ctx) layoutAccording(at *att, lo, hi int) {
+	e := at.ce
+	for e < hi && c.low[e] != "," {
+		e++
+	}
+	at.ss, at.se = c.trim(at.ce, e)
+	switch {
+	case !c.hasWords(lo, at.cs) || c.onlyAdverbs(lo, at.cs):
+		at.ts, at.te = c.trim(e, hi)
+	case e < hi && c.hasWords(e, hi):
+		at.ts, at.te = c.trim(lo, hi)
+	default:
+		at.ts, at.te = c.trim(lo, at.cs)
+	}
+	if at.se <= at.ss {
+		at.ss, at.se = -1, -1
+	}
+}
+
+func (c *ctx) onlyAdverbs(s, e int) bool {
+	for k := s; k < e; k++ {
+		if c.isWord(k) && c.low[k] != "but" && c.low[k] != "and" && c.low[k] != "yet" && c.low[k] != "also" {
+			return false
+		}
+	}
+	return true
+}
+
+// contentStart: for verbs with an addressee ("told reporters that") and
+// after circumstances ("said on Friday that"), the content starts at the
+// "that" or the quotation mark; otherwise right after the cue.
+func (c *ctx) contentStart(at *att, rs, re int) int {
+	limit := min(rs+16, re)
+	addressee := lex.addressees[c.low[at.head]]
+	circ := c.circumstanceWord(rs)
+	for k := rs; k < limit; k++ {
+		if c.low[k] == "that" || c.isOpen(k) && (k == rs || c.low[k-1] == "," || c.low[k-1] == ":") {
+			if k == rs || (addressee || circ) && k-rs <= 12 {
+				return k
+			}
+			break
+		}
+		if c.low[k] == "," && !addressee && !circ {
+			break
+		}
+	}
+	return rs
+}
+
+// contentEnd is where indirect content starting at ts ends before e: at a
+// dash, a semicolon or a bracket outside quotation marks, or at a comma
+// opening the writer's own clause (", which ...", ", but ...").
+func (c *ctx) contentEnd(ts, e int) int {
+	if !ContentEnds {
+		return e
+	}
+	for k := ts + 1; k < e; k++ {
+		if c.inQ[k] >= 0 || c.isMark(k) {
+			continue
+		}
+		switch c.low[k] {
+		case ";", "―", "—", "--":
+			if k > ts+2 {
+				return k
+			}
+		case ",":
+			if k+1 >= e || k <= ts+2 {
+				continue
+			}
+			n := c.low[k+1]
+			if lex.breaks[n] {
+				return k
+			}
+			// ", but ..." ends it unless the speaker's words go on in
+			// quotation marks (he “deplores” it, but “hopes ...”)
+			if n == "but" && !(k+2 < e && c.isMark(k+2) || k+3 < e && c.isMark(k+3)) {
+				return k
+			}
+		}
+	}
+	return e
+}
+
+// circumstance reports whether [s, e) is a time or place phrase that may sit
+// between a cue and its content ("on Friday", "in a statement").
+func (c *ctx) circumstance(s, e int) bool {
+	return e-s <= 5 && c.circumstanceWord(s)
+}
+
+// circumstanceWord reports a word that opens a time or place phrase.
+func (c *ctx) circumstanceWord(k int) bool {
+	switch c.low[k] {
+	case "on", "in", "at", "during", "via", "after", "before", "through", "over", "last", "this", "earlier", "late", "yesterday", "today", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "publicly", "repeatedly", "again", "recently", "previously", "then", "later", ",":
+		return true
+	}
+	return false
+}
+
+// extendContinued stretches content ending at the end of a paragraph inside
+// a quotation that the next paragraphs continue.
+func (c *ctx) extendContinued(ts, te int) int {
+	if ts < 0 || te <= ts {
+		return te
+	}
+	qi := c.inQ[te-1]
+	if qi < 0 && te < len(c.inQ) {
+		qi = c.inQ[te-1]
+	}
+	if qi < 0 {
+		return te
+	}
+	qs := c.d.Quotations
+	for int(qi) < len(qs) && qs[qi].Continued {
+		// the next quotation opening at the start of the next paragraph
+		n := int(qi) + 1
+		for n < len(qs) && qs[n].Open.Start < qs[qi].Content.End {
+			n++
+		}
+		if n >= len(qs) {
+			break
+		}
+		qi = int32(n)
+		r := c.d.TokensIn(doc.Span{Start: qs[n].Open.Start, End: qs[n].Content.End})
+		if qs[n].Close.End > 0 {
+			r = c.d.TokensIn(doc.Span{Start: qs[n].Open.Start, End: qs[n].Close.End})
+		}
+		if r.End > te {
+			te = r.End
+		}
+	}
+	return te
+}
+
+// extendBack moves a content start that opens a quotation back to the start
+// of the chain of paragraphs that quotation continues.
+func (c *ctx) extendBack(ts int) int {
+	if !c.isOpen(ts) {
+		return ts
+	}
+	qs := c.d.Quotations
+	off := c.d.Tokens[ts].Start
+	n := sort.Search(len(qs), func(i int) bool { return qs[i].Open.Start >= off })
+	for n > 0 && n < len(qs)+1 && qs[n-1].Continued && qs[n-1].Content.End <= off {
+		n--
+		ts = c.d.TokenAt(qs[n].Open.Start)
+	}
+	return ts
+}
+
+// nextQuotation returns the first token of the sentence starting at token b
+// when it opens a quotation, or -1.
+func (c *ctx) nextQuotation(b int) int {
+	if b < len(c.low) && c.isOpen(b) {
+		return b
+	}
+	return -1
+}
+
+// quotationEnd returns the token after the closing mark of the quotation
+// opened at token k (or after its paragraph's end).
+func (c *ctx) quotationEnd(k int) int {
+	off := c.d.Tokens[k].Start
+	qs := c.d.Quotations
+	n := sort.Search(len(qs), func(i int) bool { return qs[i].Open.Start >= off })
+	if n >= len(qs) {
+		return k + 1
+	}
+	q := qs[n]
+	end := q.Content.End
+	if q.Close.End > 0 {
+		end = q.Close.End
+	}
+	r := c.d.TokensIn(doc.Span{Start: q.Open.Start, End: end})
+	e := r.End
+	// the second half of a doubled '' closing mark
+	if e < len(c.low) && c.isClose(e) && c.d.Tokens[e].Start == c.d.Tokens[e-1].End {
+		e++
+	}
+	return e
+}
+
+// lastClose returns the last closing quotation mark in [s, e), or -1.
+func (c *ctx) lastClose(s, e int) int {
+	for k := e - 1; k >= s; k-- {
+		if c.isMark(k) && c.role(k) == doc.MarkClose {
+			return k
+		}
+	}
+	return -1
+}
+
+// sourceStart picks where the source phrase ending at token e starts.
+func (c *ctx) sourceStart(m *models, e, lo int) int {
+	for _, x := range c.memo {
+		if x[0] == e && x[1] == lo {
+			return x[2]
+		}
+	}
+	ss := -1
+	if e-1 >= lo {
+		switch c.low[e-1] {
+		case "he", "she", "they", "we", "i", "you", "it":
+			// "he said": a pronoun is the whole source, no need to rank
+			ss = e - 1
+		}
+	}
+	if ss < 0 {
+		ss = c.rankSources(m, e, lo)
+	}
+	c.memo = append(c.memo, [3]int{e, lo, ss})
+	return ss
+}
+
+func (c *ctx) rankSources(m *models, e, lo int) int {
+	best, bs := -1, float32(0)
+	c.walkSources(e, lo, func(i int, n srcCounts) {
+		if m.source == nil {
+			best = i // the rule without a model: the longest phrase
+			return
+		}
+		c.fbuf = c.sourceFeatures(c.fbuf[:0], i, e, lo, n)
+		if s := m.source.Score(c.fbuf); best < 0 || s > bs {
+			best, bs = i, s
+		}
+	})
+	if best < 0 {
+		return e - 1
+	}
+	return best
+}
+
+// maxSource is the longest source phrase considered, in tokens.
+const maxSource = 24
+
+// walkSources calls visit for every candidate start of a source ending at
+// e, nearest first, with the running counts over [i, e).
+func (c *ctx) walkSources(e, lo int, visit func(i int, n srcCounts)) {
+	var n srcCounts
+	for i := e - 1; i >= lo && i >= e-maxSource; i-- {
+		if c.isMark(i) && c.role(i) != doc.MarkApostrophe || c.inQ[i] >= 0 {
+			break
+		}
+		if c.punctEdge(i) && c.low[i] != "," && c.low[i] != "." {
+			break
+		}
+		c.addCounts(&n, i)
+		if !c.isWord(i) && c.kind(i) != doc.Symbol {
+			continue
+		}
+		visit(i, n)
+	}
+}
+
+// sourceCands lists candidate starts for a source ending at e, nearest
+// first, with their features (for training).
+func (c *ctx) sourceCands(e, lo int) ([]learn.Features, []int) {
+	var cands []learn.Features
+	var starts []int
+	c.walkSources(e, lo, func(i int, n srcCounts) {
+		cands = append(cands, c.sourceFeatures(nil, i, e, lo, n))
+		starts = append(starts, i)
+	})
+	return cands, starts
+}
+
+// followOns adds bare quotations with no cue that follow an attribution:
+// “This is unacceptable.” after “...,” the ambassador said.
+func (c *ctx) followOns(out []att) []att {
+	var add []att
+	j := 0
+	for si, s := range c.sents {
+		for j < len(out) && out[j].sent < si {
+			j++
+		}
+		if j < len(out) && out[j].sent == si {
+			continue
+		}
+		a, b := s.Tokens.First, s.Tokens.End
+		if !c.isOpen(a) || c.covered(out, a) {
+			continue
+		}
+		end := c.quotationEnd(a)
+		if end < b-1 {
+			continue
+		}
+		// the last attribution in this or the previous sentence of the same
+		// or the previous paragraph
+		if j == 0 {
+			continue
+		}
+		p := out[j-1]
+		if si-p.sent > 1 || p.ss < 0 || c.sents[p.sent].Para < s.Para-1 {
+			continue
+		}
+		if p.sent < si && c.sents[p.sent].Para != s.Para && !c.endsInQuote(p) {
+			continue
+		}
+		if p.te <= p.cs && c.sents[p.sent].Para == s.Para && p.kind != "dash" {
+			// “A,” he said. “B.”: one statement interrupted by its attribution
+			k := j - 1
+			for k >= 0 && out[k].sent == p.sent && out[k].cs != p.cs {
+				k--
+			}
+			if k >= 0 {
+				_, te := c.trim(a, b)
+				out[k].te = te
+				out[k].merged = true
+				out[k].sent = si
+				continue
+			}
+		}
+		if !FollowOn {
+			continue
+		}
+		at := att{cs: -1, ce: -1, head: -1, ss: p.ss, se: p.se, ts: a, te: b, sent: si, followOn: true}
+		at.ts, at.te = c.trim(a, b)
+		add = append(add, at)
+	}
+	if len(add) == 0 {
+		return out
+	}
+	out = append(out, add...)
+	sort.SliceStable(out, func(x, y int) bool { return out[x].ts < out[y].ts })
+	return out
+}
+
+// covered reports whether token k already lies in an attribution's content.
+func (c *ctx) covered(out []att, k int) bool {
+	for _, o := range out {
+		if o.ts <= k && k < o.te {
+			return true
+		}
+	}
+	return false
+}
+
+func (c *ctx) endsInQuote(p att) bool {
+	return p.te > 0 && (c.isClose(p.te-1) || c.inQ[p.te-1] >= 0)
+}
