@@ -280,6 +280,18 @@ func scanWord(s string, i int) doc.Token {
 		}
 		break
 	}
+	// A period between letters with no space after it joins a domain or a
+	// stage name into one word: Breitbart.com, will.i.am. (U.S. and other
+	// initialisms are recognised below.)
+	if letters > 1 {
+		for j+1 < len(s) && s[j] == '.' && s[j+1] >= 'a' && s[j+1] <= 'z' {
+			k := j + 1
+			for k < len(s) && s[k] < utf8.RuneSelf && ascii[s[k]]&clsAlnum != 0 {
+				k++
+			}
+			j = k
+		}
+	}
 	t := doc.Token{Span: doc.Span{Start: i, End: j}, Kind: doc.Word}
 	if j == i { // a lone possessive clitic: ’s
 		r, w := decode(s, i)
