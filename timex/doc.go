@@ -38,7 +38,8 @@
 // XXXX-WXX), never today's date. When the input gives no publication date and
 // the text opens with a wire dateline ("WASHINGTON, Jan. 27 (Reuters) —"),
 // the stage sets Document.Published from it, with PublishedFrom "dateline";
-// a dateline without a year gives XXXX-01-27, and days and months counted
+// a dateline without a year leaves Published empty (it must be an ISO date)
+// but still anchors the document as XXXX-01-27: days and months counted
 // from it keep what it knows ("yesterday" is XXXX-01-26, "next month"
 // XXXX-02).
 //

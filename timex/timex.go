@@ -19,8 +19,11 @@ func (Stage) Name() string { return "timex" }
 
 // Process finds and normalises the document's temporal expressions.
 func (Stage) Process(d *doc.Document) error {
+	// Published is an ISO 8601 date or nothing (the JSON contract): a
+	// dateline without a year does not set it, though Find still counts
+	// days and months from it.
 	if d.Published == "" {
-		if p := Dateline(d); p != "" {
+		if p := Dateline(d); p != "" && !strings.HasPrefix(p, "XXXX") {
 			d.Published = p
 			d.PublishedFrom = "dateline"
 		}
@@ -98,9 +101,13 @@ func Find(d *doc.Document) []doc.Timex {
 	sc := scratchPool.Get().(*scratch)
 	defer scratchPool.Put(sc)
 	p := &parser{d: d, l: load()}
-	p.ref, p.refOK = parseRef(d.Published)
-	if !p.refOK && len(d.Published) >= 10 && d.Published[:5] == "XXXX-" {
-		if t, err := time.Parse("2006-01-02", "2001"+d.Published[4:10]); err == nil {
+	pub := d.Published
+	if pub == "" {
+		pub = Dateline(d) // a dateline without a year (XXXX-01-27) still anchors "yesterday"
+	}
+	p.ref, p.refOK = parseRef(pub)
+	if !p.refOK && len(pub) >= 10 && pub[:5] == "XXXX-" {
+		if t, err := time.Parse("2006-01-02", "2001"+pub[4:10]); err == nil {
 			p.partial, p.partialOK = t, true
 		}
 	}
