@@ -89,10 +89,13 @@ type QuoteMarkRole uint8
 
 // Quotation mark roles, as decided by the quotation pass of the text layer.
 const (
-	MarkOpen       QuoteMarkRole = iota // opens a quotation
-	MarkClose                           // closes a quotation
-	MarkApostrophe                      // an apostrophe (elision or possessive), not a quotation mark
-	MarkUnpaired                        // a quotation mark that nothing matches
+	// MarkNone is the zero value: what d.Marks gives for a token that is not
+	// a quotation mark, so a lookup of any token never reads as MarkOpen.
+	MarkNone       QuoteMarkRole = iota
+	MarkOpen                     // opens a quotation
+	MarkClose                    // closes a quotation
+	MarkApostrophe               // an apostrophe (elision or possessive), not a quotation mark
+	MarkUnpaired                 // a quotation mark that nothing matches
 )
 
 // Quotation is a stretch of quoted text found by pairing quotation marks.

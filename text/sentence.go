@@ -18,6 +18,9 @@ import (
 // Inc.) end one only before a word that typically starts a sentence.
 func Sentences(d *doc.Document) {
 	d.Sentences = d.Sentences[:0]
+	if want := len(d.Text)/80 + 4; cap(d.Sentences) < want {
+		d.Sentences = make([]doc.Sentence, 0, want)
+	}
 	toks := d.Tokens
 	qi := 0 // first quotation that may still contain the current token
 	ti := 0

@@ -47,6 +47,8 @@ func TestTokenize(t *testing.T) {
 		{"end-", "end|-"},
 		{"''Yes,'' he said", "''|Yes|,|''|he|said"},
 		{"``No'' then", "``|No|''|then"},
+		{"Breitbart.com and will.i.am said", "Breitbart.com|and|will.i.am|said"},
+		{"It ended.then", "It|ended.then"},
 		{"", ""},
 		{"\uFFFD odd", "\uFFFD|odd"},
 	}

@@ -11,8 +11,14 @@ import (
 // returns it as an ISO date, or with the year written XXXX when the dateline
 // gives none (XXXX-01-27), or "" when the document has no dated dateline.
 func Dateline(d *doc.Document) string {
+	v, _ := dateline(d)
+	return v
+}
+
+// dateline returns the dateline's date and the span of its date.
+func dateline(d *doc.Document) (string, doc.Span) {
 	if len(d.Tokens) == 0 {
-		return ""
+		return "", doc.Span{}
 	}
 	l := load()
 	limit := len(d.Tokens)
@@ -27,11 +33,11 @@ func Dateline(d *doc.Document) string {
 		if isMonth && i > 0 && tk.Has(doc.FlagCap) && i+1 < len(d.Tokens) {
 			prev := d.TokenText(i - 1)
 			if prev != "," && prev != "-" && prev != "—" && prev != "–" {
-				return ""
+				return "", doc.Span{}
 			}
 			day, err := strconv.Atoi(d.TokenText(i + 1))
 			if d.Tokens[i+1].Kind != doc.Number || err != nil || day < 1 || day > 31 {
-				return ""
+				return "", doc.Span{}
 			}
 			k := i + 2
 			year := "XXXX"
@@ -44,17 +50,17 @@ func Dateline(d *doc.Document) string {
 				switch d.TokenText(k) {
 				case "(", "-", "—", "–", ":", "--":
 				default:
-					return ""
+					return "", doc.Span{}
 				}
 			}
-			return year + "-" + pad(m, 2) + "-" + pad(day, 2)
+			return year + "-" + pad(m, 2) + "-" + pad(day, 2), doc.Span{Start: tk.Start, End: d.Tokens[k-1].End}
 		}
 		if tk.Kind == doc.Word && !tk.Has(doc.FlagCap) {
-			return ""
+			return "", doc.Span{}
 		}
 		if tk.Kind != doc.Word && d.TokenText(i) != "," && d.TokenText(i) != "." {
-			return ""
+			return "", doc.Span{}
 		}
 	}
-	return ""
+	return "", doc.Span{}
 }

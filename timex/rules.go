@@ -4,25 +4,86 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/dossier-news/dossier/doc"
 )
 
 // ---- tense: which way a bare "March" or "Friday" points ----
 
 var beWords = map[string]bool{"be": true, "been": true, "being": true, "is": true, "are": true, "was": true, "were": true, "get": true, "got": true}
 
-var notVerbAfterTo = map[string]bool{"the": true, "a": true, "an": true, "his": true, "her": true, "its": true, "their": true, "our": true, "this": true, "that": true, "those": true, "these": true, "be": false}
+// notVerbAfterTo are words after "to" that make it a preposition, not the
+// mark of a verb's aim: determiners, and nouns of common phrases ("shot to
+// death", "came to power", "went to court").
+var notVerbAfterTo = map[string]bool{"the": true, "a": true, "an": true, "his": true, "her": true, "its": true, "their": true,
+	"our": true, "this": true, "that": true, "those": true, "these": true, "death": true, "power": true, "court": true,
+	"jail": true, "prison": true, "office": true, "date": true, "trial": true, "justice": true, "safety": true,
+	"hospital": true, "school": true, "work": true, "life": true, "light": true, "bed": true, "rest": true}
 
-// direction says whether the sentence around tokens [start, end) speaks of
-// the past (-1) or the future (+1), or 0 when nothing tells. The nearest cue
-// before the expression wins ("said elections would be held in March" is
-// future); then the words after it are read.
+// direction says whether the clause around tokens [start, end) speaks of
+// the past (< 0) or the future (> 0): 2 for a strong cue (will, would, was,
+// "to" before a verb), 1 for a weak one (a verb in -ed, said), 0 when nothing
+// tells. The nearest cue before the expression wins ("said elections would
+// be held in March" is future), then the words after it; an expression with
+// no cue in its clause takes the direction of the previous one in its
+// sentence ("holding a referendum in March, electing parliamentarians in
+// October").
 func (p *parser) direction(start, end int) int8 {
-	for k := start - 1; k >= 0 && start-k <= 24 && p.same(start, k); k-- {
+	d := p.scanDirection(start, end)
+	if d != 0 {
+		p.dirSent, p.dir = p.v[start].sent, d
+		return d
+	}
+	if p.dirSent == p.v[start].sent {
+		return p.dir
+	}
+	if d = p.modalBefore(start); d != 0 {
+		p.dirSent, p.dir = p.v[start].sent, d
+	}
+	return d
+}
+
+func (p *parser) scanDirection(start, end int) int8 {
+	return p.scanDirectionFrom(start, end, false)
+}
+
+// scanDirectionFrom is scanDirection; with skipTo it passes over "to"
+// before a verb instead of taking it as a cue.
+func (p *parser) scanDirectionFrom(start, end int, skipTo bool) int8 {
+	p.dirTo = false
+	// backwards through the clause: the nearest strong cue wins, else the
+	// nearest weak one ("would be paid on a still unspecified date in
+	// January" is future: "unspecified" is no verb)
+	var weakDir int8
+	weakTo := false
+	for k := start - 1; k >= 0 && start-k <= 20 && p.same(start, k); k-- {
+		if p.clauseBreak(k) {
+			break
+		}
+		if skipTo && p.str(k) == "to" {
+			continue
+		}
 		if d, ok := p.cue(k, start); ok {
-			return d
+			if d >= 2 || d <= -2 {
+				return d
+			}
+			if weakDir == 0 {
+				weakDir, weakTo = d, p.dirTo
+			}
+			p.dirTo = false
 		}
 	}
+	if weakDir != 0 {
+		p.dirTo = weakTo
+		return weakDir
+	}
+	// forwards: the clause goes on after a date that opens the sentence
+	// ("In January, the company hired ...")
+	opens := start == 0 || !p.same(start, start-1) || start >= 2 && !p.same(start, start-2) && p.v[start-1].f == 0
 	for k := end; k-end <= 10 && p.same(start, k); k++ {
+		if p.clauseBreak(k) && !(opens && k == end && p.str(k) == ",") {
+			break
+		}
 		if p.w(k) == "to" {
 			continue
 		}
@@ -33,19 +94,61 @@ func (p *parser) direction(start, end int) int8 {
 	return 0
 }
 
+// modalBefore looks back over the whole sentence, across commas, for a
+// modal of the future ("she would travel to the capital, Vessa, on Monday"),
+// or a word of the past nearer than any modal (a weak cue).
+func (p *parser) modalBefore(start int) int8 {
+	for k := start - 1; k >= 0 && start-k <= 30 && p.same(start, k); k-- {
+		switch p.str(k) {
+		case "will", "would", "'ll", "shall", "going":
+			return 2
+		case ";", ":", "“", "\"":
+			return 0
+		}
+		if d, ok := p.tenseAt(k); ok && d < 0 {
+			return -1 // a past tense nearer than any modal: a weak cue
+		}
+	}
+	return 0
+}
+
+// clauseBreak reports whether token k ends a clause for the cues of tense:
+// punctuation, a quotation mark, "but", "while", "whereas".
+func (p *parser) clauseBreak(k int) bool {
+	switch p.v[k].kind {
+	case doc.Punct:
+		switch p.str(k) {
+		case ",", ";", ":", "—", "–", "(", ")":
+			return true
+		}
+		return false
+	case doc.QuoteMark:
+		return true
+	case doc.Word:
+		switch p.str(k) {
+		case "but", "while", "whereas":
+			return true
+		}
+	}
+	return false
+}
+
 func (p *parser) cue(k, limit int) (int8, bool) {
 	t := &p.v[k]
 	if t.kind != 0 { // not a word
 		return 0, false
 	}
-	w := t.s
-	if d, ok := p.l.tense[w]; ok {
+	if d, ok := p.tenseAt(k); ok {
 		return d, true
 	}
+	w := p.str(k)
 	if w == "to" && k+1 < len(p.v) && k+1 != limit {
 		n := &p.v[k+1]
-		if n.kind == 0 && !n.cap && !notVerbAfterTo[n.s] && !p.l.trigger(n) {
-			return 1, true
+		if n.kind == 0 && !n.cap && !notVerbAfterTo[p.str(k+1)] && n.f == 0 {
+			// "to" before a verb says an aim, unless a word of schedule
+			// governs it ("is to resume", "set to reopen")
+			p.dirTo = !scheduleBeforeTo[p.w(k-1)]
+			return 2, true
 		}
 		return 0, false
 	}
@@ -58,26 +161,38 @@ func (p *parser) cue(k, limit int) (int8, bool) {
 	return 0, false
 }
 
+var scheduleBeforeTo = map[string]bool{"is": true, "are": true, "set": true, "due": true, "scheduled": true, "expected": true, "planned": true, "plans": true, "going": true, "poised": true}
+
 var notPast = map[string]bool{"hundred": true, "united": true, "related": true, "based": true, "armed": true, "alleged": true, "detailed": true, "limited": true, "red": true, "supposed": true}
 
-// monthYear chooses the year of a month named without one.
+// monthYear chooses the year of a month named without one. A strong cue of
+// tense decides; otherwise news speaks mostly of the past, so the month is
+// the last one before the publication date unless the next one is close
+// (two months ahead, or four when nothing in the clause points back).
 func (p *parser) monthYear(m int, dir int8) int {
 	y, rm := p.ref.Year(), int(p.ref.Month())
+	if m == rm {
+		return y
+	}
+	ahead := (m - rm + 12) % 12 // months to the next such month
+	if dir >= 2 && p.dirTo && ahead > 8 {
+		dir = 1 // "to total assets as of Sept. 30": an aim does not carry a month just gone into next year
+	}
+	future := false
 	switch {
-	case dir < 0:
-		if m > rm {
-			y--
-		}
-	case dir > 0:
+	case dir >= 2:
+		future = true
+	case dir <= -2:
+		future = false
+	default:
+		future = ahead <= 2 || ahead <= 4 && dir >= 0
+	}
+	if future {
 		if m < rm {
 			y++
 		}
-	default:
-		if m-rm > 6 {
-			y--
-		} else if rm-m > 6 {
-			y++
-		}
+	} else if m > rm {
+		y--
 	}
 	return y
 }
@@ -127,39 +242,19 @@ func (p *parser) isoDate(i int) (int, result, bool) {
 }
 
 func (p *parser) fuzzyRef(i int) (int, result, bool) {
-	w := p.w(i)
-	_, one := p.l.fuzzy[w]
-	if !one && !p.l.phraseFirst[w] {
-		return 0, result{}, false
-	}
-	best := 0
-	var f fuzzyInfo
-	s := ""
-	for n := 1; n <= p.l.maxPhrase && p.same(i, i+n-1); n++ {
-		if n == 1 {
-			s = w
-		} else {
-			s += " " + p.w(i+n-1)
-		}
-		if v, ok := p.l.fuzzy[s]; ok {
-			best, f = n, v
-		}
-	}
+	h := p.hit(i)
+	best, f := int(h.fuzzyN), h.fuzzy
 	if best == 0 {
 		return 0, result{}, false
 	}
-	// "current" and "recent" are dates only before a noun they date; "once" only as "once" alone
-	// at a clause start is too vague: keep the common uses.
-	if s := p.w(i); best == 1 && (s == "once" || s == "future") && !p.v[i].cap {
-		if s == "once" {
-			return 0, result{}, false
+	// "recent years" is a span of years: PXY, as TimeML writes it
+	if best == 1 && p.w(i) == "recent" {
+		if u, ok := p.unitAt(i + 1); ok && p.same(i, i+1) && strings.HasSuffix(p.w(i+1), "s") {
+			return i + 2, result{typ: "DURATION", value: durationValue(-1, u)}, true
 		}
 	}
-	if best == 1 && p.w(i) == "recent" {
-		if u, ok := p.l.units[p.w(i+1)]; ok && p.same(i, i+1) && strings.HasSuffix(p.w(i+1), "s") {
-			_ = u
-			return i + 2, result{typ: "DATE", value: "PAST_REF"}, true
-		}
+	if best == 1 && p.w(i) == "soon" && p.w(i-1) == "as" && p.w(i+1) == "as" {
+		return 0, result{}, false // "as soon as" is a conjunction
 	}
 	v := f.value
 	if !strings.HasPrefix(v, "day") {
@@ -173,9 +268,13 @@ func (p *parser) fuzzyRef(i int) (int, result, bool) {
 	}
 	n, _ := strconv.Atoi(v[3:])
 	var r result
-	if !p.refOK {
+	switch {
+	case !p.refOK && p.partialOK:
+		// a dateline without its year: "yesterday" is XXXX-01-26
+		r = result{typ: "DATE", value: "XXXX" + dayValue(p.partial.AddDate(0, 0, n))[4:], gran: "day", anchor: "published"}
+	case !p.refOK:
 		r = result{typ: "DATE", value: "XXXX-XX-XX", gran: "day"}
-	} else {
+	default:
 		r = dateResult(p.ref.AddDate(0, 0, n), "published")
 	}
 	if part != "" {
@@ -242,6 +341,10 @@ func (p *parser) clock(i int) (int, result, bool) {
 			return e, r, true
 		}
 	}
+	// a time alone belongs to the day the story last named, or to the publication date
+	if p.lastOK && p.last.gran == "day" {
+		return end, result{typ: "TIME", value: dayValue(p.last.when) + tm, gran: "time", anchor: "timex", when: p.last.when}, true
+	}
 	if !p.refOK {
 		return end, result{typ: "TIME", value: "XXXX-XX-XX" + tm, gran: "time"}, true
 	}
@@ -260,7 +363,7 @@ func (p *parser) dayAt(k int) (int, result, bool) {
 }
 
 func (p *parser) weekdayRule(i int) (int, result, bool) {
-	wd, ok := p.l.weekdays[p.w(i)]
+	wd, ok := p.weekdayAt(i)
 	if !ok || !p.v[i].cap {
 		return 0, result{}, false
 	}
@@ -271,16 +374,28 @@ func (p *parser) weekdayRule(i int) (int, result, bool) {
 		k++
 	}
 	if p.same(i, k) {
-		if e, r, ok := p.monthRule(k); ok && r.gran == "day" {
-			return e, r, true
+		// TimeML annotates the weekday and the date as two expressions
+		// of one value: the weekday takes the written date's
+		if _, r, ok := p.monthRule(k); ok && r.gran == "day" {
+			return end, r, true
 		}
 	}
 	if !p.refOK {
 		return end, result{typ: "DATE", value: "XXXX-XX-XX", gran: "day"}, true
 	}
+	// news reports mostly what happened: a weekday is past unless a strong
+	// cue looks ahead, and "Friday's meeting" is past
 	dir := p.direction(i, end)
-	if dir == 0 {
-		dir = -1 // news reports mostly what happened
+	if p.dirTo {
+		// "to" says an aim ("to mark the entry on Friday"): look past it for a
+		// word of tense ("planned to leave on Thursday", "scheduled to close Monday")
+		dir = p.scanDirectionFrom(i, end, true)
+	}
+	if p.w(i-1) == "as" && (p.w(i-2) == "early" || p.w(i-2) == "soon") {
+		dir, p.dirTo = 2, false // "as early as Tuesday"
+	}
+	if dir < 2 || p.dirTo || p.w(end) == "'s" || p.w(end) == "’s" {
+		dir = -1
 	}
 	return end, dateResult(p.weekdayDate(wd, dir, false), "published"), true
 }
@@ -290,7 +405,7 @@ func (p *parser) monthRule(i int) (int, result, bool) {
 	// "27 January 2023"
 	if p.v[i].isNum() && len(w) <= 2 && !p.v[i].hyph {
 		day, _ := strconv.Atoi(w)
-		if m, ok := p.l.months[p.w(i+1)]; ok && day >= 1 && day <= 31 && p.v[i+1].cap && p.same(i, i+1) {
+		if m, ok := p.monthAt(i + 1); ok && day >= 1 && day <= 31 && p.v[i+1].cap && p.same(i, i+1) {
 			end := i + 2
 			if y, ok := p.yearAt(end); ok {
 				return end + 1, p.fullDate(y, m, day), true
@@ -299,28 +414,25 @@ func (p *parser) monthRule(i int) (int, result, bool) {
 		}
 		return 0, result{}, false
 	}
-	m, ok := p.l.months[w]
+	m, ok := p.monthAt(i)
 	if !ok || !p.v[i].cap {
 		return 0, result{}, false
 	}
 	end := i + 1
 	// day: "Jan. 27", "January 27th"
-	if p.same(i, end) && p.v[end].isNum() && len(p.w(end)) <= 2 {
-		day, _ := strconv.Atoi(p.w(end))
-		if day >= 1 && day <= 31 {
+	if day, ok := dayNumber(p.w(end)); ok && p.same(i, end) {
+		end++
+		if s := p.w(end); s == "th" || s == "st" || s == "nd" || s == "rd" {
 			end++
-			if s := p.w(end); s == "th" || s == "st" || s == "nd" || s == "rd" {
-				end++
-			}
-			k := end
-			if p.w(k) == "," {
-				k++
-			}
-			if y, ok := p.yearAt(k); ok && p.same(i, k) {
-				return k + 1, p.fullDate(y, m, day), true
-			}
-			return end, p.monthDay(i, end, m, day), true
 		}
+		k := end
+		if p.w(k) == "," {
+			k++
+		}
+		if y, ok := p.yearAt(k); ok && p.same(i, k) {
+			return k + 1, p.fullDate(y, m, day), true
+		}
+		return end, p.monthDay(i, end, m, day), true
 	}
 	// year: "August 2020", "March of 2012", "June, 2021"
 	k := end
@@ -331,7 +443,18 @@ func (p *parser) monthRule(i int) (int, result, bool) {
 		t := time.Date(y, time.Month(m), 1, 0, 0, 0, 0, time.UTC)
 		return k + 1, result{typ: "DATE", value: pad(y, 4) + "-" + pad(m, 2), gran: "month", when: t}, true
 	}
-	if w == "may" || w == "march" || w == "sun." || w == "sat." {
+	// "February this year", "July last year"
+	if n, ok := relYear[p.w(end)]; ok && p.w(end+1) == "year" && p.refOK && p.same(i, end+1) {
+		y := p.ref.Year() + n
+		t := time.Date(y, time.Month(m), 1, 0, 0, 0, 0, time.UTC)
+		return end + 2, result{typ: "DATE", value: pad(y, 4) + "-" + pad(m, 2), gran: "month", anchor: "published", when: t}, true
+	}
+	if len(w) <= 4 && w != "june" && w != "july" && w != "may" {
+		return 0, result{}, false // "Jan Kavan": an abbreviation without its period needs a day or a year
+	}
+	if w == "may" || w == "march" || w[len(w)-1] == '.' {
+		// the modal verb, the verb, and abbreviations are months only with a
+		// day, a year or a preposition
 		if !monthPreps[p.w(i-1)] {
 			return 0, result{}, false
 		}
@@ -356,26 +479,31 @@ func (p *parser) monthDay(i, end, m, day int) result {
 		return result{typ: "DATE", value: "XXXX-" + pad(m, 2) + "-" + pad(day, 2), gran: "day"}
 	}
 	dir := p.direction(i, end)
-	y := p.ref.Year()
-	if dir == 0 {
-		y = p.monthYear(m, 0)
-	} else {
-		t := time.Date(y, time.Month(m), day, 0, 0, 0, 0, time.UTC)
-		if dir < 0 && t.After(p.ref) {
-			y--
-		} else if dir > 0 && t.Before(p.ref) {
-			y++
+	y := p.monthYear(m, dir)
+	return dateResult(time.Date(y, time.Month(m), day, 0, 0, 0, 0, time.UTC), "published")
+}
+
+// dayNumber reads a day of the month: "27", "27th", "1st".
+func dayNumber(s string) (int, bool) {
+	if len(s) > 2 {
+		switch s[len(s)-2:] {
+		case "st", "nd", "rd", "th":
+			s = s[:len(s)-2]
 		}
 	}
-	return dateResult(time.Date(y, time.Month(m), day, 0, 0, 0, 0, time.UTC), "published")
+	if len(s) == 0 || len(s) > 2 || !isDigits(s) {
+		return 0, false
+	}
+	d, _ := strconv.Atoi(s)
+	return d, d >= 1 && d <= 31
 }
 
 // yearAt reads a four-digit year at k.
 func (p *parser) yearAt(k int) (int, bool) {
-	if k >= len(p.v) || !p.v[k].isNum() || len(p.v[k].s) != 4 || p.v[k].bad {
+	if k >= len(p.v) || !p.v[k].isNum() || p.v[k].le-p.v[k].ls != 4 || p.v[k].bad {
 		return 0, false
 	}
-	y, err := strconv.Atoi(p.v[k].s)
+	y, err := strconv.Atoi(p.str(k))
 	if err != nil || y < 1000 || y > 2199 {
 		return 0, false
 	}
@@ -414,7 +542,7 @@ func (p *parser) yearRule(i int) (int, result, bool) {
 		if s := p.w(i + 1); s == "%" || s == "percent" || s == "per" {
 			return 0, result{}, false
 		}
-		if p.v[i].hyph && !p.v[i-1].isNum() {
+		if p.v[i].hyph && !p.v[i-1].isNum() && p.l.mods[p.w(i-1)] == "" && p.w(i-1) != "post" && p.w(i-1) != "pre" {
 			return 0, result{}, false // "Boeing-1990"
 		}
 	}
@@ -443,21 +571,28 @@ func (p *parser) decadeRule(i int) (int, result, bool) {
 	}
 	if strings.HasSuffix(w, "s") {
 		num := strings.TrimSuffix(strings.TrimSuffix(w, "s"), "'")
-		num = strings.TrimSuffix(num, "’")
-		switch {
-		case len(num) == 4 && isDigits(num) && num[3] == '0':
+		if len(num) == 4 && isDigits(num) && num[3] == '0' {
 			return i + 1, result{typ: "DATE", value: num[:3], gran: "decade"}, true
-		case len(num) == 3 && (num[0] == '\'') && isDigits(num[1:]) && num[2] == '0',
-			len(num) == 5 && strings.HasPrefix(num, "’") && false:
-			c := "19"
-			return i + 1, result{typ: "DATE", value: c + num[1:2], gran: "decade"}, true
 		}
-		if strings.HasPrefix(w, "’") && len(w) == len("’")+3 && isDigits(w[len("’"):len("’")+2]) {
-			return i + 1, result{typ: "DATE", value: "19" + w[len("’"):len("’")+1], gran: "decade"}, true
+		// "the '90s": the century is the last one that had such a decade
+		short := strings.TrimPrefix(strings.TrimPrefix(num, "'"), "’")
+		if len(short) == 2 && len(short) < len(num) && isDigits(short) && short[1] == '0' {
+			c := "19"
+			if p.refOK && p.ref.Year() >= 2000 && int(short[0]-'0') <= p.ref.Year()%100/10 {
+				c = "20"
+			}
+			return i + 1, result{typ: "DATE", value: c + short[:1], gran: "decade"}, true
 		}
 	}
+	if v, ok := decadeWords[w]; ok && start < i && strings.HasSuffix(w, "ies") {
+		c := "19"
+		if p.refOK && p.ref.Year() >= 2030 {
+			c = "20"
+		}
+		return i + 1, result{typ: "DATE", value: c + v, gran: "decade"}, true
+	}
 	// "the 20th century"
-	if start < i && p.w(i+1) == "century" && len(w) >= 3 && isDigits(w[:len(w)-2]) {
+	if p.w(i+1) == "century" && len(w) >= 3 && isDigits(w[:len(w)-2]) {
 		n, _ := strconv.Atoi(w[:len(w)-2])
 		if n > 0 && n < 30 {
 			return i + 2, result{typ: "DATE", value: pad(n-1, 2), gran: "century"}, true
@@ -466,17 +601,58 @@ func (p *parser) decadeRule(i int) (int, result, bool) {
 	return 0, result{}, false
 }
 
+var relYear = map[string]int{"this": 0, "last": -1, "next": 1}
+
+func isRelYear(w string) bool { return w == "this" || w == "last" || w == "next" }
+
+// numberAt returns the value of a one-word number at i ("four", "twenty").
+func (p *parser) numberAt(i int) (int, bool) {
+	if !p.has(i, fCount) {
+		return 0, false
+	}
+	if e := p.entry(i); e != nil && e.single != nil && e.single.number != -2 {
+		return e.single.number, true
+	}
+	return 0, false
+}
+
+var decadeWords = map[string]string{"twenties": "2", "thirties": "3", "forties": "4", "fifties": "5", "sixties": "6", "seventies": "7", "eighties": "8", "nineties": "9"}
+
 // quarterRule reads "the third quarter", "third-quarter", "the fiscal first
 // quarter", "the second half of 1989", "the latest quarter", "the year-ago quarter".
 func (p *parser) quarterRule(i int) (int, result, bool) {
-	start := i
-	if p.w(i) == "the" || p.w(i) == "a" || p.w(i) == "its" || p.w(i) == "this" {
-		i++
+	// every form names a quarter, a half or a period within six words
+	near := false
+	for k := i; k < i+7 && k < len(p.v); k++ {
+		if p.v[k].f&fQuarter != 0 {
+			near = true
+			break
+		}
 	}
-	year := 0
+	if !near {
+		return 0, result{}, false
+	}
+	start := i
+	if p.w(i+1) != "year" || !isRelYear(p.w(i)) {
+		if p.w(i) == "the" || p.w(i) == "a" || p.w(i) == "its" || p.w(i) == "this" {
+			i++
+		}
+	}
+	year, yearAgo := 0, false
+	if p.w(i) == "year" && p.has(i+2, fOrdinal) && i+1 < len(p.v) && p.v[i+1].hyph && (p.w(i+1) == "ago" || p.w(i+1) == "earlier") {
+		// "the year-ago third quarter"
+		yearAgo = true
+		i += 2
+	}
 	if y, ok := p.yearAt(i); ok && p.same(start, i) {
 		year = y
 		i++
+	} else if n, ok := relYear[p.w(i)]; p.w(i+1) == "year" && ok && (p.w(i+2) == "'s" || p.w(i+2) == "’s") && p.refOK && p.same(start, i+2) {
+		// "this year's third quarter", "next year's first quarter"
+		if _, isOrd := p.ordinalAt(i + 3); isOrd {
+			year = p.ref.Year() + n
+			i += 3
+		}
 	}
 	if p.w(i) == "fiscal" {
 		i++
@@ -485,7 +661,7 @@ func (p *parser) quarterRule(i int) (int, result, bool) {
 		return 0, result{}, false
 	}
 	w := p.w(i)
-	ord, isOrd := p.l.ordinals[w]
+	ord, isOrd := p.ordinalAt(i)
 	if isOrd {
 		unit := p.w(i + 1)
 		if (unit != "quarter" && unit != "half") || !p.same(start, i+1) {
@@ -518,11 +694,14 @@ func (p *parser) quarterRule(i int) (int, result, bool) {
 					return end, result{typ: "DATE", value: "XXXX-H" + strconv.Itoa(ord), gran: "half"}, true
 				}
 				year = p.ref.Year()
-				if ord == 2 && p.ref.Month() <= 6 && p.direction(start, end) <= 0 {
+				if ord == 2 && p.ref.Month() <= 6 && p.direction(start, end) < 2 {
 					year--
 				}
 			}
 			return end, result{typ: "DATE", value: pad(year, 4) + "-H" + strconv.Itoa(ord), gran: "half", when: time.Date(year, time.Month(ord*6-5), 1, 0, 0, 0, 0, time.UTC)}, true
+		}
+		if p.w(end) == "of" && year == 0 && p.w(start) == "a" || end < len(p.v) && p.v[end].hyph && p.w(end) == "to" {
+			return 0, result{}, false // "a quarter of the market", "quarter-to-quarter"
 		}
 		if year == 0 {
 			if !p.refOK {
@@ -531,9 +710,12 @@ func (p *parser) quarterRule(i int) (int, result, bool) {
 			year = p.ref.Year()
 			cur := quarterOf(p.ref)
 			dir := p.direction(start, end)
-			if ord > cur && dir <= 0 {
+			if ord > cur && dir < 2 {
 				year-- // a quarter not yet begun is last year's, unless the sentence looks ahead
 			}
+		}
+		if yearAgo {
+			year--
 		}
 		t := time.Date(year, time.Month(ord*3-2), 1, 0, 0, 0, 0, time.UTC)
 		return end, result{typ: "DATE", value: pad(year, 4) + "-Q" + strconv.Itoa(ord), gran: "quarter", when: t}, true
@@ -573,8 +755,13 @@ func (p *parser) quarterRule(i int) (int, result, bool) {
 		}
 	case "quarter":
 		kind = "the"
+		if p.w(start) == "this" {
+			kind = "current"
+		}
 	}
-	if p.w(i) != "quarter" || !p.same(start, i) {
+	if p.w(i) == "period" && (kind == "latest" || kind == "yearago") {
+		// "the latest period", "the year-earlier period": the quarter of the report
+	} else if p.w(i) != "quarter" || !p.same(start, i) {
 		if year != 0 && p.w(i) == "period" {
 			// "the 1988 period" after a quarter: that quarter in that year
 		} else {
@@ -604,7 +791,7 @@ func (p *parser) quarterRule(i int) (int, result, bool) {
 		base = time.Date(year, base.Month(), 1, 0, 0, 0, 0, time.UTC)
 	}
 	v, g, t := shift(base, unitInfo{letter: "Q"}, 4*shiftY)
-	return end, result{typ: "DATE", value: v, gran: g, anchor: "timex", when: t}, true
+	return end, result{typ: "DATE", value: v, gran: g, anchor: "timex", when: t, derived: shiftY != 0}, true
 }
 
 // relativeRule reads "this week", "last year", "next month", "the past year",
@@ -656,7 +843,7 @@ func (p *parser) relativeRule(i int) (int, result, bool) {
 	}
 	x := p.w(i)
 	end := i + 1
-	if u, ok := p.l.units[x]; ok && !strings.HasSuffix(x, "s") || x == "weekend" {
+	if u, ok := p.unitAt(i); ok && !strings.HasSuffix(x, "s") || x == "weekend" {
 		if u.time {
 			return 0, result{}, false
 		}
@@ -678,9 +865,6 @@ func (p *parser) relativeRule(i int) (int, result, bool) {
 			v, g, t := shift(p.last.when, u, n)
 			return end, result{typ: "DATE", value: v, gran: g, anchor: "timex", when: t}, true
 		}
-		if u.letter == "Q" && n == -1 {
-			// "last quarter"
-		}
 		if u.letter == "WE" && n == 0 && p.refOK && p.direction(start, end) < 0 && isoWeekday(p.ref) < 5 {
 			n = -1 // "this weekend" said on a Monday of what happened
 		}
@@ -694,7 +878,7 @@ func (p *parser) relativeRule(i int) (int, result, bool) {
 		return 0, result{}, false
 	}
 	// "last Friday", "next Monday"
-	if wd, ok := p.l.weekdays[x]; ok && p.v[i].cap && !the {
+	if wd, ok := p.weekdayAt(i); ok && p.v[i].cap && !the {
 		if !p.refOK {
 			return end, result{typ: "DATE", value: "XXXX-XX-XX", gran: "day"}, true
 		}
@@ -708,15 +892,24 @@ func (p *parser) relativeRule(i int) (int, result, bool) {
 		}
 		return end, dateResult(p.weekdayDate(wd, dir, strict), "published"), true
 	}
-	// "last April", "this September", "next March"
-	if m, ok := p.l.months[x]; ok && p.v[i].cap && !the {
+	// "last April", "this September", "next March", "last Oct. 23"
+	if m, ok := p.monthAt(i); ok && p.v[i].cap && !the {
 		if !p.refOK {
 			return end, result{typ: "DATE", value: "XXXX-" + pad(m, 2), gran: "month"}, true
 		}
 		y, rm := p.ref.Year(), int(p.ref.Month())
+		if day, ok := dayNumber(p.w(end)); ok && p.same(i, end) {
+			t := time.Date(y, time.Month(m), day, 0, 0, 0, 0, time.UTC)
+			if n < 0 && !t.Before(p.ref) {
+				t = t.AddDate(-1, 0, 0)
+			} else if n > 0 && !t.After(p.ref) {
+				t = t.AddDate(1, 0, 0)
+			}
+			return end + 1, dateResult(t, "published"), true
+		}
 		switch {
-		case n < 0 && m >= rm:
-			y--
+		case n < 0 && m >= rm-1:
+			y-- // "last February" said in March is a year back: the month just gone is "last month"
 		case n > 0 && m <= rm:
 			y++
 		}
@@ -724,7 +917,7 @@ func (p *parser) relativeRule(i int) (int, result, bool) {
 		return end, result{typ: "DATE", value: pad(y, 4) + "-" + pad(m, 2), gran: "month", anchor: "published", when: t}, true
 	}
 	// "last fall", "this summer"
-	if code, ok := p.l.seasons[x]; ok && !the {
+	if code, ok := p.seasonAt(i); ok && !the {
 		if !p.refOK {
 			return end, result{typ: "DATE", value: "XXXX-" + code, gran: "season"}, true
 		}
@@ -740,7 +933,7 @@ func (p *parser) relativeRule(i int) (int, result, bool) {
 		return end, result{typ: "DATE", value: pad(y, 4) + "-" + code, gran: "season", anchor: "published", when: time.Date(y, time.Month(sm), 1, 0, 0, 0, 0, time.UTC)}, true
 	}
 	// "this morning", "this afternoon"
-	if code, ok := p.l.parts[x]; ok && w == "this" {
+	if code, ok := p.partAt(i); ok && w == "this" {
 		if !p.refOK {
 			return end, result{typ: "TIME", value: "XXXX-XX-XXT" + code, gran: "part of day"}, true
 		}
@@ -776,32 +969,28 @@ func (p *parser) count(i int) (int, int, bool) {
 		if err != nil || n > 5000 {
 			return 0, 0, false
 		}
+		if p.w(i+1) == "1" && p.w(i+2) == "/" && p.w(i+3) == "2" && p.same(i, i+3) {
+			return n, i + 4, true // "2 1/2": the half is read by the caller
+		}
 		return n, i + 1, true
 	}
 	best, val := 0, 0
-	if v, ok := p.l.numbers[w]; ok {
-		best, val = 1, v
+	if p.v[i].f&fCount == 0 {
+		return 0, 0, false
 	}
-	if p.l.phraseFirst[w] {
-		s := w
-		for n := 2; n <= 4 && p.same(i, i+n-1); n++ {
-			s += " " + p.w(i+n-1)
-			if v, ok := p.l.numbers[s]; ok {
-				best, val = n, v
-			}
-		}
-	}
+	h := p.hit(i)
+	best, val = int(h.numN), h.num
 	if best == 0 {
 		return 0, 0, false
 	}
 	// "twenty four", "twenty-four"
 	if best == 1 && val >= 20 && val%10 == 0 {
-		if v, ok := p.l.numbers[p.w(i+1)]; ok && v > 0 && v < 10 && p.same(i, i+1) {
+		if v, ok := p.numberAt(i + 1); ok && v > 0 && v < 10 && p.same(i, i+1) {
 			return val + v, i + 2, true
 		}
 	}
 	// "a hundred", "two hundred"
-	if v, ok := p.l.numbers[p.w(i+best)]; ok && v == 100 && val > 0 && p.same(i, i+best) {
+	if v, ok := p.numberAt(i + best); ok && v == 100 && val > 0 && p.same(i, i+best) {
 		return val * 100, i + best + 1, true
 	}
 	return val, i + best, true
@@ -814,12 +1003,12 @@ func (p *parser) agoRule(i int) (int, result, bool) {
 	n, k, ok := p.count(i)
 	if !ok {
 		// "year-earlier", "year-ago": a count of one
-		if _, isU := p.l.units[p.w(i)]; !isU {
+		if _, isU := p.unitAt(i); !isU {
 			return 0, result{}, false
 		}
 		n, k = 1, i
 	}
-	u, ok := p.l.units[p.w(k)]
+	u, ok := p.unitAt(k)
 	if !ok || !p.same(start, k) || u.letter == "WE" {
 		return 0, result{}, false
 	}
@@ -838,6 +1027,10 @@ func (p *parser) agoRule(i int) (int, result, bool) {
 	case "later", "after", "hence":
 		sign = 1
 		anchorLast = dir != "hence"
+		if dir == "later" && u.letter != "Y" {
+			// TimeML: "three days later" is the duration "three days"; "later" is a signal
+			return 0, result{}, false
+		}
 	case "from":
 		if p.w(end+1) != "now" {
 			return 0, result{}, false
@@ -877,10 +1070,10 @@ func (p *parser) agoRule(i int) (int, result, bool) {
 	}
 	if u.letter == "Y" && p.lastOK && p.last.gran == "quarter" {
 		v, g, t := shift(base, unitInfo{letter: "Q"}, 4*sign*n)
-		return end, result{typ: "DATE", value: v, gran: g, anchor: "timex", when: t}, true
+		return end, result{typ: "DATE", value: v, gran: g, anchor: "timex", when: t, derived: true}, true
 	}
 	v, g, t := shift(base, u, sign*n)
-	return end, result{typ: "DATE", value: v, gran: g, anchor: anchor, when: t}, true
+	return end, result{typ: "DATE", value: v, gran: g, anchor: anchor, when: t, derived: anchor == "timex"}, true
 }
 
 var durationLead = map[string]bool{"for": true, "over": true, "within": true, "in": true, "after": true, "of": true, "than": true, "about": true, "nearly": true, "almost": true, "some": true, "recent": false}
@@ -907,7 +1100,7 @@ func (p *parser) durationRule(i int) (int, result, bool) {
 		if start != i {
 			return 0, result{}, false
 		}
-		u, isU := p.l.units[p.w(i)]
+		u, isU := p.unitAt(i)
 		if !isU || !strings.HasSuffix(p.w(i), "s") || !durationLead[p.w(i-1)] || u.letter == "WE" || p.v[i].hyph {
 			return 0, result{}, false
 		}
@@ -916,10 +1109,17 @@ func (p *parser) durationRule(i int) (int, result, bool) {
 	if !p.same(start, k) {
 		return 0, result{}, false
 	}
+	switch p.w(k) {
+	case "more", "additional", "extra", "straight", "consecutive", "full", "long":
+		k++ // "two more weeks", "an additional year"
+	}
 	w := p.w(k)
-	u, ok := p.l.units[w]
+	u, ok := p.unitAt(k)
 	if !ok || u.letter == "WE" {
 		return 0, result{}, false
+	}
+	if u.letter == "Q" && p.w(k+1) == "of" {
+		return 0, result{}, false // "three-quarters of its food" is a fraction
 	}
 	// "a second" and "one second" are rarely durations; "second" needs a count above one
 	if u.letter == "S" && n <= 1 && !strings.HasSuffix(w, "s") {
@@ -927,18 +1127,22 @@ func (p *parser) durationRule(i int) (int, result, bool) {
 	}
 	// "a year" and "a month" after a number ("$5 a year") is a rate
 	end := k + 1
-	if n == 1 && (p.w(i) == "a" || p.w(i) == "an") && start == i && i > 0 && (p.v[i-1].isNum() || p.l.units[p.w(i-1)].letter != "" || strings.HasSuffix(p.w(i-1), "s") && p.v[i-1].kind == 0 && isCounted(p, i-1)) {
+	if n == 1 && (p.w(i) == "a" || p.w(i) == "an") && start == i && i > 0 && !durationLead[p.w(i-1)] && isCounted(p, i-1) {
 		return end, result{typ: "SET", value: durationValue(1, u)}, true
 	}
 	// "a year" alone is risky ("a year when"); TimeML tags it, so do we
 	r := result{typ: "DURATION", value: durationValue(n, u)}
+	// "2 1/2 years"
+	if k == i+4 && p.w(i+2) == "/" {
+		r.value = halfMore(n, u)
+	}
 	// "and a half"
 	if p.w(end) == "and" && p.w(end+1) == "a" && p.w(end+2) == "half" && n >= 0 && p.same(start, end+2) {
 		end += 3
 		r.value = halfMore(n, u)
 	}
-	// "two-year-old" is an age, not a time
-	if p.w(end) == "old" && end < len(p.v) && p.v[end].hyph {
+	// "37 years old" and "a 37-year-old man" are ages, not times ("an 8-month-old truce" is one)
+	if p.w(end) == "old" && u.letter == "Y" {
 		return 0, result{}, false
 	}
 	return end, r, true
@@ -957,11 +1161,11 @@ func isCounted(p *parser, k int) bool {
 func halfMore(n int, u unitInfo) string {
 	switch u.letter {
 	case "Y":
-		return "P" + strconv.Itoa(n*12+6) + "M"
+		return "P" + strconv.Itoa(n) + "Y6M"
 	case "H":
-		return "PT" + strconv.Itoa(n*60+30) + "M"
+		return "PT" + strconv.Itoa(n) + "H30M"
 	case "D":
-		return "PT" + strconv.Itoa(n*24+12) + "H"
+		return "P" + strconv.Itoa(n) + "DT12H"
 	}
 	return durationValue(n, u)
 }
@@ -969,7 +1173,7 @@ func halfMore(n int, u unitInfo) string {
 // setRule reads "daily", "every year", "each Thursday", "per day".
 func (p *parser) setRule(i int) (int, result, bool) {
 	w := p.w(i)
-	if v, ok := p.l.sets[w]; ok {
+	if v, ok := p.setAt(i); ok {
 		return i + 1, result{typ: "SET", value: v}, true
 	}
 	if w != "every" && w != "each" && w != "per" {
@@ -983,7 +1187,7 @@ func (p *parser) setRule(i int) (int, result, bool) {
 	if !p.same(i, k) {
 		return 0, result{}, false
 	}
-	if u, ok := p.l.units[x]; ok && !strings.HasSuffix(x, "s") {
+	if u, ok := p.unitAt(k); ok && !strings.HasSuffix(x, "s") {
 		n := 1
 		if k > i+1 {
 			n = 2
@@ -993,10 +1197,10 @@ func (p *parser) setRule(i int) (int, result, bool) {
 		}
 		return k + 1, result{typ: "SET", value: durationValue(n, u)}, true
 	}
-	if wd, ok := p.l.weekdays[x]; ok && w != "per" {
+	if wd, ok := p.weekdayAt(k); ok && w != "per" {
 		return k + 1, result{typ: "SET", value: "XXXX-WXX-" + strconv.Itoa(wd)}, true
 	}
-	if m, ok := p.l.months[x]; ok && w != "per" {
+	if m, ok := p.monthAt(k); ok && w != "per" {
 		return k + 1, result{typ: "SET", value: "XXXX-" + pad(m, 2)}, true
 	}
 	return 0, result{}, false
@@ -1008,7 +1212,7 @@ func (p *parser) seasonRule(i int) (int, result, bool) {
 	if p.w(i) == "the" {
 		i++
 	}
-	code, ok := p.l.seasons[p.w(i)]
+	code, ok := p.seasonAt(i)
 	if !ok || !p.same(start, i) {
 		return 0, result{}, false
 	}
@@ -1052,7 +1256,11 @@ func (p *parser) holidayRule(i int) (int, result, bool) {
 	if !p.v[i].cap && i < len(p.v) {
 		return 0, result{}, false
 	}
-	best, rule := p.phrase(i, p.l.holidays)
+	best, rule := 0, ""
+	if i < len(p.v) && p.v[i].f&fHoliday != 0 {
+		h := p.hit(i)
+		best, rule = int(h.holN), h.hol
+	}
 	if best == 0 || !p.same(start, i+best-1) {
 		return 0, result{}, false
 	}
@@ -1072,17 +1280,17 @@ func (p *parser) holidayRule(i int) (int, result, bool) {
 		year = p.ref.Year()
 		m, d := holidayDate(rule, year)
 		t := time.Date(year, time.Month(m), d, 0, 0, 0, 0, time.UTC)
-		dir := int8(n)
+		dir := int8(2 * n)
 		if dir == 0 {
 			dir = p.direction(start, end)
 		}
 		switch {
-		case dir < 0 && !t.Before(p.ref):
+		case dir <= -2 && !t.Before(p.ref):
 			year--
-		case dir > 0 && t.Before(p.ref):
+		case dir >= 2 && t.Before(p.ref):
 			year++
-		case dir == 0:
-			year = p.monthYear(m, 0)
+		case dir > -2 && dir < 2:
+			year = p.monthYear(m, dir)
 		}
 	}
 	m, d := holidayDate(rule, year)
@@ -1112,4 +1320,309 @@ func holidayDate(rule string, year int) (int, int) {
 		t = t.AddDate(0, 0, 1)
 	}
 	return m, t.Day() + 7*(nth-1)
+}
+
+// theUnitRule reads "the weekend", "the year", "the full year", "the fiscal
+// year", "the month", "the week", "the morning", "year-end": the unit that
+// holds the publication date, or a span of one unit when a clause follows
+// ("the year ended Sept. 30").
+func (p *parser) theUnitRule(i int) (int, result, bool) {
+	start := i
+	w := p.w(i)
+	if w == "year" && (p.w(i+1) == "end" || p.w(i+1) == "'s" && p.w(i+2) == "end" || p.w(i+1) == "’s" && p.w(i+2) == "end") && p.same(i, i+1) {
+		end := i + 2
+		if p.w(i+1) != "end" {
+			end = i + 3
+		}
+		r := p.rel(unitInfo{letter: "Y", gran: "year"}, 0)
+		r.mod = "END"
+		return end, r, true
+	}
+	if w != "the" {
+		return 0, result{}, false
+	}
+	i++
+	fiscal := false
+	switch p.w(i) {
+	case "full", "whole", "entire":
+		i++
+	case "fiscal":
+		fiscal = true
+		i++
+	}
+	x := p.w(i)
+	if !p.same(start, i) {
+		return 0, result{}, false
+	}
+	end := i + 1
+	if end < len(p.v) && p.v[end].hyph {
+		return 0, result{}, false // "the year-ago quarter" is another rule's
+	}
+	after := p.w(end)
+	spanFollows := after == "ended" || after == "ending" || after == "to" || after == "through"
+	switch x {
+	case "weekend":
+		if !p.refOK {
+			return end, result{typ: "DATE", value: "XXXX-WXX-WE", gran: "week"}, true
+		}
+		n := 0
+		wd := isoWeekday(p.ref)
+		if dir := p.direction(start, end); dir >= 2 {
+			if wd >= 6 {
+				n = 1
+			}
+		} else if wd < 6 {
+			n = -1
+		}
+		return end, p.rel(unitInfo{letter: "WE", gran: "week"}, n), true
+	case "year":
+		if spanFollows || fiscal && !p.refOK {
+			return end, result{typ: "DURATION", value: "P1Y"}, true
+		}
+		r := p.rel(unitInfo{letter: "Y", gran: "year"}, 0)
+		if fiscal {
+			r.gran = "fiscal year"
+		}
+		return end, r, true
+	case "month":
+		if spanFollows {
+			return end, result{typ: "DURATION", value: "P1M"}, true
+		}
+		return end, p.rel(unitInfo{letter: "M", gran: "month"}, 0), true
+	case "week":
+		if spanFollows {
+			return end, result{typ: "DURATION", value: "P1W"}, true
+		}
+		return end, p.rel(unitInfo{letter: "W", gran: "week"}, 0), true
+	case "morning", "afternoon", "evening":
+		if !p.refOK {
+			return end, result{typ: "TIME", value: "XXXX-XX-XXT" + p.l.parts[x], gran: "part of day"}, true
+		}
+		base := p.ref
+		if p.lastOK && p.last.gran == "day" {
+			base = p.last.when
+		}
+		return end, result{typ: "TIME", value: dayValue(base) + "T" + p.l.parts[x], gran: "part of day", anchor: "published", when: base}, true
+	}
+	return 0, result{}, false
+}
+
+// spokenYearRule reads years written in words, as broadcast transcripts do:
+// "nineteen ninety-six", "the year two thousand".
+func (p *parser) spokenYearRule(i int) (int, result, bool) {
+	start := i
+	if p.w(i) == "the" && p.w(i+1) == "year" {
+		i += 2
+	}
+	if !p.same(start, i) {
+		return 0, result{}, false
+	}
+	hi, ok := p.numberAt(i)
+	if !ok || p.v[i].isNum() {
+		return 0, result{}, false
+	}
+	if hi == 2 && p.w(i+1) == "thousand" && p.same(i, i+1) {
+		y, end := 2000, i+2
+		if v, ok := p.numberAt(end); ok && v > 0 && v < 10 && p.same(i, end) {
+			y += v
+			end++
+		}
+		return end, result{typ: "DATE", value: pad(y, 4), gran: "year", when: time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC)}, true
+	}
+	if hi < 11 || hi > 20 {
+		return 0, result{}, false
+	}
+	tens, ok := p.numberAt(i + 1)
+	if !ok || tens < 10 || tens > 90 || tens%10 != 0 && tens > 19 || !p.same(i, i+1) {
+		return 0, result{}, false
+	}
+	end := i + 2
+	y := hi*100 + tens
+	if tens >= 20 {
+		if v, ok := p.numberAt(end); ok && v > 0 && v < 10 && p.same(i, end) {
+			y += v
+			end++
+		}
+	}
+	return end, result{typ: "DATE", value: pad(y, 4), gran: "year", when: time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC)}, true
+}
+
+// Word-list lookups by token: the word flags answer "no" without hashing.
+
+func (p *parser) has(i int, f uint32) bool {
+	return i >= 0 && i < len(p.v) && p.v[i].f&f != 0 && !p.v[i].bad
+}
+
+// entry returns what the word lists say of token i, or nil.
+func (p *parser) entry(i int) *wordEntry {
+	if i < 0 || i >= len(p.v) || p.v[i].e == 0 || p.v[i].bad {
+		return nil
+	}
+	return &p.l.entries[p.v[i].e-1]
+}
+
+func (p *parser) unitAt(i int) (unitInfo, bool) {
+	if e := p.entry(i); e != nil && e.hasUnit {
+		return e.unit, true
+	}
+	return unitInfo{}, false
+}
+
+func (p *parser) monthAt(i int) (int, bool) {
+	if e := p.entry(i); e != nil && e.month > 0 {
+		return int(e.month), true
+	}
+	return 0, false
+}
+
+func (p *parser) weekdayAt(i int) (int, bool) {
+	if e := p.entry(i); e != nil && e.weekday > 0 {
+		return int(e.weekday), true
+	}
+	return 0, false
+}
+
+func (p *parser) ordinalAt(i int) (int, bool) {
+	if e := p.entry(i); e != nil && e.ordinal > 0 {
+		return int(e.ordinal), true
+	}
+	return 0, false
+}
+
+func (p *parser) seasonAt(i int) (string, bool) {
+	if e := p.entry(i); e != nil && e.season != "" {
+		return e.season, true
+	}
+	return "", false
+}
+
+func (p *parser) setAt(i int) (string, bool) {
+	if e := p.entry(i); e != nil && e.set != "" {
+		return e.set, true
+	}
+	return "", false
+}
+
+func (p *parser) partAt(i int) (string, bool) {
+	if e := p.entry(i); e != nil && e.part != "" {
+		return e.part, true
+	}
+	return "", false
+}
+
+func (p *parser) tenseAt(i int) (int8, bool) {
+	if e := p.entry(i); e != nil && e.tense != 0 {
+		return e.tense, true
+	}
+	return 0, false
+}
+
+// vagueRule reads plural spans with no count: "coming months" and "future
+// quarters" (FUTURE_REF), "past years" (PAST_REF), "the weeks ahead" (PXW).
+func (p *parser) vagueRule(i int) (int, result, bool) {
+	w := p.w(i)
+	if w == "the" {
+		if u, ok := p.unitAt(i + 1); ok && strings.HasSuffix(p.w(i+1), "s") && p.w(i+2) == "ahead" && p.same(i, i+2) {
+			return i + 3, result{typ: "DURATION", value: durationValue(-1, u)}, true
+		}
+		return 0, result{}, false
+	}
+	if w != "coming" && w != "future" && w != "past" && w != "upcoming" {
+		return 0, result{}, false
+	}
+	if _, ok := p.unitAt(i + 1); !ok || !strings.HasSuffix(p.w(i+1), "s") || !p.same(i, i+1) || p.w(i-1) == "the" {
+		return 0, result{}, false
+	}
+	if w == "past" {
+		return i + 2, result{typ: "DATE", value: "PAST_REF"}, true
+	}
+	return i + 2, result{typ: "DATE", value: "FUTURE_REF"}, true
+}
+
+// pluralWeekdayRule reads recurring weekdays: "on Mondays", "Tuesday
+// nights" (TIMEX3 SET XXXX-WXX-1, XXXX-WXX-2TNI).
+func (p *parser) pluralWeekdayRule(i int) (int, result, bool) {
+	w := p.w(i)
+	if !p.v[i].cap {
+		return 0, result{}, false
+	}
+	if strings.HasSuffix(w, "s") {
+		if wd, ok := p.l.weekdays[w[:len(w)-1]]; ok {
+			return i + 1, result{typ: "SET", value: "XXXX-WXX-" + strconv.Itoa(wd)}, true
+		}
+	}
+	wd, ok := p.weekdayAt(i)
+	if !ok || !p.same(i, i+1) {
+		return 0, result{}, false
+	}
+	if n := p.w(i + 1); strings.HasSuffix(n, "s") {
+		if code, ok := p.l.parts[n[:len(n)-1]]; ok {
+			return i + 2, result{typ: "SET", value: "XXXX-WXX-" + strconv.Itoa(wd) + "T" + code}, true
+		}
+	}
+	return 0, result{}, false
+}
+
+// anchoredDayRule reads days counted from the day the story last named:
+// "the next morning", "the day before", "the following night", "later in
+// the day".
+func (p *parser) anchoredDayRule(i int) (int, result, bool) {
+	start := i
+	w := p.w(i)
+	if w == "later" || w == "earlier" {
+		if p.w(i+1) == "in" && p.w(i+2) == "the" && p.w(i+3) == "day" && p.same(i, i+3) {
+			base, anchor := p.ref, "published"
+			if p.lastOK && p.last.gran == "day" {
+				base, anchor = p.last.when, "timex"
+			} else if !p.refOK {
+				return i + 4, result{typ: "DATE", value: "XXXX-XX-XX", gran: "day"}, true
+			}
+			r := dateResult(base, anchor)
+			r.derived = true
+			return i + 4, r, true
+		}
+		return 0, result{}, false
+	}
+	if w != "the" || !p.lastOK || p.last.gran != "day" {
+		return 0, result{}, false
+	}
+	i++
+	n := 0
+	switch p.w(i) {
+	case "next", "following":
+		n = 1
+		i++
+	case "previous", "preceding":
+		n = -1
+		i++
+	}
+	x := p.w(i)
+	if !p.same(start, i) {
+		return 0, result{}, false
+	}
+	if x == "day" && n == 0 {
+		switch p.w(i + 1) {
+		case "before":
+			n = -1
+		case "after":
+			n = 1
+		default:
+			return 0, result{}, false
+		}
+		if p.same(start, i+2) && p.v[i+2].kind == 0 && p.w(i+2) != "that" {
+			return 0, result{}, false // "the day after the vote" is dated by the vote, not by the story
+		}
+		t := p.last.when.AddDate(0, 0, n)
+		r := dateResult(t, "timex")
+		r.derived = true
+		return i + 2, r, true
+	}
+	if n == 0 {
+		return 0, result{}, false
+	}
+	t := p.last.when.AddDate(0, 0, n)
+	if code, ok := p.partAt(i); ok {
+		return i + 1, result{typ: "TIME", value: dayValue(t) + "T" + code, gran: "part of day", anchor: "timex", when: t, derived: true}, true
+	}
+	return 0, result{}, false
 }

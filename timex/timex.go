@@ -1,20 +1,9 @@
-// Package timex finds temporal expressions in a document and normalises them
-// as TimeML TIMEX3 (type, value, granularity, anchor, mod): absolute dates,
-// dates relative to the publication date ("last year", "on Friday", "in
-// March"), durations ("for nine years"), sets ("every year") and fuzzy
-// references ("recently" is PAST_REF). It works over the token layer with
-// hand-written rules and the word lists in data/; it keeps to TimeML's span
-// conventions (determiners, "last", "early", "about" inside the span;
-// prepositions such as "in", "on" and "since" outside).
-//
-// Relative expressions are anchored to Document.Published. When the document
-// has no publication date, the parts that would need one are written X
-// (XXXX-03 for "in March"), never filled from today's date.
 package timex
 
 import (
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/dossier-news/dossier/doc"
@@ -30,8 +19,11 @@ func (Stage) Name() string { return "timex" }
 
 // Process finds and normalises the document's temporal expressions.
 func (Stage) Process(d *doc.Document) error {
+	// Published is an ISO 8601 date or nothing (the JSON contract): a
+	// dateline without a year does not set it, though Find still counts
+	// days and months from it.
 	if d.Published == "" {
-		if p := Dateline(d); p != "" {
+		if p := Dateline(d); p != "" && !strings.HasPrefix(p, "XXXX") {
 			d.Published = p
 			d.PublishedFrom = "dateline"
 		}
@@ -43,10 +35,14 @@ func (Stage) Process(d *doc.Document) error {
 // vtok is a token as the rules see it: lower-cased, with words joined by
 // hyphens split into their parts ("third-quarter" is "third" "quarter"), so
 // "two-year" and "two years" go through the same rules.
+// It holds no pointers, so that the garbage collector neither scans nor
+// guards a document's worth of them.
 type vtok struct {
-	s          string // lower-cased text
-	start, end int    // byte offsets
-	sent       int    // sentence index
+	ls, le     int32  // the lower-cased text: parser.low[ls:le]
+	start, end int32  // byte offsets in the document
+	sent       int32  // sentence index
+	e          int32  // the word's entry in the word lists: lexicons.entries[e-1], or 0
+	f          uint32 // word flags: which rules can start here
 	kind       doc.TokenKind
 	cap        bool // first letter upper case
 	hyph       bool // joined by a hyphen to the previous part of the same token
@@ -61,18 +57,39 @@ type result struct {
 	// when is the first day the value denotes, for expressions later in the
 	// text that count from it ("two days later"); zero when there is none.
 	when time.Time
+	// derived marks a value counted from an earlier expression ("a year
+	// earlier"): it does not become the anchor of the next one, so that a
+	// chain of "a year earlier" does not drift back a year each time.
+	derived bool
 }
 
 type parser struct {
 	d     *doc.Document
 	v     []vtok
+	low   string // the lower-cased words, which vtoks slice
 	l     *lexicons
 	ref   time.Time
 	refOK bool
+	// partial is the month and day of a reference date without its year
+	// (a dateline "Jan. 27" gives XXXX-01-27), set in the year 2001; used
+	// for days and months counted from it, written with XXXX.
+	partial   time.Time
+	partialOK bool
 	// last is the last expression with a calendar value, the anchor of
 	// "a year earlier", "the following month" and "the year-ago quarter".
 	last   result
 	lastOK bool
+	// dir is the direction of tense found for the last expression, in
+	// sentence dirSent.
+	dir     int8
+	dirSent int32
+	// ph caches, for each token, the longest phrase of each word list that
+	// starts there: rules ask for them many times.
+	ph   []int32 // per token: 0 not yet looked up, -1 none, k: hits[k-1]
+	hits []phraseHit
+	// dirTo is set when the last cue found was "to" before a verb, which
+	// says an aim ("to mark the entry on Friday"), too weak for a weekday.
+	dirTo bool
 }
 
 // Find returns the temporal expressions of d, in text order. It needs the
@@ -81,34 +98,135 @@ func Find(d *doc.Document) []doc.Timex {
 	if len(d.Tokens) == 0 {
 		return nil
 	}
+	sc := scratchPool.Get().(*scratch)
+	defer scratchPool.Put(sc)
 	p := &parser{d: d, l: load()}
-	p.ref, p.refOK = parseRef(d.Published)
-	p.v = buildTokens(d)
+	pub := d.Published
+	if pub == "" {
+		pub = Dateline(d) // a dateline without a year (XXXX-01-27) still anchors "yesterday"
+	}
+	p.ref, p.refOK = parseRef(pub)
+	if !p.refOK && len(pub) >= 10 && pub[:5] == "XXXX-" {
+		if t, err := time.Parse("2006-01-02", "2001"+pub[4:10]); err == nil {
+			p.partial, p.partialOK = t, true
+		}
+	}
+	p.v, p.low = buildTokens(d, sc)
+	for k := range p.v {
+		p.v[k].f, p.v[k].e = p.l.wordFlags(p.v[k].kind, p.str(k))
+	}
+	p.dirSent = -1
+	if cap(sc.ph) < len(p.v) {
+		sc.ph = make([]int32, len(p.v))
+	}
+	p.ph = sc.ph[:len(p.v)]
+	clear(p.ph)
+	p.hits = sc.hits[:0]
+	defer func() { sc.hits = p.hits[:0] }()
 	var out []doc.Timex
 	for i := 0; i < len(p.v); {
-		if p.v[i].bad || !p.l.trigger(&p.v[i]) {
+		if f := p.v[i].f; p.v[i].bad || f&^(fWord|fQuarter) == 0 || f&^weak == 0 && p.weakStart(i) {
 			i++
 			continue
 		}
 		end, r, ok := p.match(i)
-		if !ok {
+		if !ok || p.inName(i) {
 			i++
 			continue
 		}
+		if r.mod == "" && (r.typ == "DATE" || r.typ == "TIME") {
+			r.mod = p.openRange(i, end, out)
+		}
 		out = append(out, doc.Timex{
-			Span:        doc.Span{Start: p.v[i].start, End: p.v[end-1].end},
+			Span:        doc.Span{Start: int(p.v[i].start), End: int(p.v[end-1].end)},
 			Type:        r.typ,
 			Value:       r.value,
 			Granularity: r.gran,
 			Anchor:      r.anchor,
 			Mod:         r.mod,
 		})
-		if !r.when.IsZero() && r.typ != "DURATION" && r.typ != "SET" {
+		if !r.when.IsZero() && r.typ != "DURATION" && r.typ != "SET" && !r.derived {
 			p.last, p.lastOK = r, true
+		}
+		// "April 24 and 25", "March 3-5": the second day takes the first's month
+		if r.gran == "day" && r.typ == "DATE" && p.has(end-1, fNum) && p.same(i, end+1) {
+			if c := p.w(end); c == "and" || c == "or" || c == "to" || c == "-" || c == "–" || c == "through" {
+				if day, ok := dayNumber(p.w(end + 1)); ok && p.v[end+1].isNum() && !p.has(end+2, fMonth|fUnit) && !(end+2 < len(p.v) && p.v[end+2].kind == doc.Symbol) {
+					t := time.Date(r.when.Year(), r.when.Month(), day, 0, 0, 0, 0, time.UTC)
+					if t.Month() == r.when.Month() && t.After(r.when) {
+						out = append(out, doc.Timex{
+							Span: doc.Span{Start: int(p.v[end+1].start), End: int(p.v[end+1].end)},
+							Type: "DATE", Value: dayValue(t), Granularity: "day", Anchor: "timex",
+						})
+						end += 2
+					}
+				}
+			}
 		}
 		i = end
 	}
 	return out
+}
+
+// rangeSignals are the words before a date that make it the bound of an
+// open range ("since 2012"), with the TIMEX3 mod that says so.
+var rangeSignals = map[string]string{
+	"since": "ON_OR_AFTER", "from": "ON_OR_AFTER", "between": "ON_OR_AFTER",
+	"until": "ON_OR_BEFORE", "till": "ON_OR_BEFORE", "through": "ON_OR_BEFORE", "by": "ON_OR_BEFORE",
+	"before": "BEFORE", "after": "AFTER",
+}
+
+// openRange gives the mod of a date that bounds a range: "since 2012" is
+// ON_OR_AFTER 2012; in "between March and May" and "from 2012 to 2015" the
+// first date opens the range and the second closes it (ON_OR_BEFORE).
+// TimeML keeps these words outside the span, as signals; the mod keeps
+// their meaning with the value.
+func (p *parser) openRange(i, end int, prev []doc.Timex) string {
+	if i == 0 || !p.same(i, i-1) {
+		return ""
+	}
+	w := p.w(i - 1)
+	if (w == "and" || w == "to" || w == "-" || w == "–") && len(prev) > 0 {
+		last := &prev[len(prev)-1]
+		if last.Mod == "ON_OR_AFTER" && last.End <= int(p.v[i-1].start) && int(p.v[i-1].start)-last.End <= 2 {
+			k := p.d.TokenAt(last.Start)
+			if k > 0 && (p.d.Lower(p.d.Tokens[k-1].Span) == "between" && w == "and" || p.d.Lower(p.d.Tokens[k-1].Span) == "from" && w != "and") {
+				return "ON_OR_BEFORE"
+			}
+		}
+		return ""
+	}
+	if w == "from" && p.w(end) != "to" && p.w(end) != "until" && p.w(end) != "through" && p.w(end) != "-" && p.w(end) != "–" {
+		return "" // "from March": a start only when a "to" follows
+	}
+	return rangeSignals[w]
+}
+
+// inName reports whether token i is a capitalised common word inside a
+// sentence, after another word: "VOA Today", "High Noon" and ABC's "This
+// Week" are names, not times. Months, weekdays, holidays and seasons
+// are capitalised anyway.
+func (p *parser) inName(i int) bool {
+	t := &p.v[i]
+	if i == 0 || !p.same(i, i-1) || t.f&(fMonth|fWeekday|fHoliday) != 0 {
+		return false
+	}
+	prev := &p.v[i-1]
+	return t.cap && prev.kind == doc.Word && !t.hyph && prev.f&(fMonth|fWeekday) == 0
+}
+
+// weak flags are those of function words that start an expression only
+// with a listed word after them.
+const weak = fRel | fCount | fMod | fFuzzy | fHoliday | fWord | fWeakStart | fQuarter
+
+// weakStart reports whether token i is a frequent function word ("the",
+// "a", "that") followed by a word no rule looks for, so no expression can
+// start there.
+func (p *parser) weakStart(i int) bool {
+	if p.v[i].f&fWeakStart == 0 {
+		return false
+	}
+	return i+1 >= len(p.v) || p.v[i+1].f == 0
 }
 
 // parseRef reads the reference date from the start of an ISO 8601 date or
@@ -124,12 +242,30 @@ func parseRef(s string) (time.Time, bool) {
 	return t, true
 }
 
-func buildTokens(d *doc.Document) []vtok {
-	v := make([]vtok, 0, len(d.Tokens)+len(d.Tokens)/16)
+// scratch holds the per-document buffers of the stage, reused from one
+// document to the next through a pool so that a batch makes little garbage.
+type scratch struct {
+	v    []vtok
+	buf  []byte
+	ph   []int32
+	hits []phraseHit
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+func buildTokens(d *doc.Document, sc *scratch) ([]vtok, string) {
+	v := sc.v[:0]
+	defer func() { sc.v = v[:0] }()
+	// A token already in lower case is read from the document's text; the
+	// others are lower-cased into one buffer, whose offsets follow the
+	// text's (parser.str reads both). Hyphens, digits and capitals are the
+	// same in both, so the token view is built in the same pass.
+	buf := sc.buf[:0]
+	n := int32(len(d.Text))
 	si := 0
 	checkFlags := false
 	for ti := range d.Tokens {
-		tk := d.Tokens[ti]
+		tk := &d.Tokens[ti]
 		for si < len(d.Sentences) && d.Sentences[si].Tokens.End <= ti {
 			si++
 			checkFlags = false
@@ -137,30 +273,35 @@ func buildTokens(d *doc.Document) []vtok {
 		if si < len(d.Sentences) && d.Sentences[si].Tokens.First == ti && len(d.Flags) > 0 {
 			checkFlags = d.Flagged(d.Sentences[si].Span)
 		}
-		bad := checkFlags && d.Flagged(tk.Span)
 		raw := d.Text[tk.Start:tk.End]
-		low := lower(raw)
-		base := vtok{s: low, start: tk.Start, end: tk.End, sent: si, kind: tk.Kind, cap: tk.Has(doc.FlagCap), bad: bad}
-		if tk.Kind != doc.Word || strings.IndexByte(low, '-') < 0 || isISO(low) {
+		ls, le := int32(tk.Start), int32(tk.End)
+		if tk.Kind == doc.Word && (tk.Flags&(doc.FlagCap|doc.FlagAllCaps) != 0 || hasUpper(raw)) {
+			ls = n + int32(len(buf))
+			buf = appendLower(buf, raw)
+			le = n + int32(len(buf))
+		}
+		base := vtok{ls: ls, le: le, start: int32(tk.Start), end: int32(tk.End), sent: int32(si), kind: tk.Kind, cap: tk.Flags&doc.FlagCap != 0, bad: checkFlags && d.Flagged(tk.Span)}
+		if tk.Kind != doc.Word || int(le-ls) != len(raw) || strings.IndexByte(raw, '-') < 0 || isISO(raw) {
 			v = append(v, base)
 			continue
 		}
 		// split at hyphens, keeping byte offsets
 		off := 0
 		first := true
-		for off <= len(low) {
-			j := strings.IndexByte(low[off:], '-')
-			part := low[off:]
+		for off <= len(raw) {
+			j := strings.IndexByte(raw[off:], '-')
+			part := raw[off:]
 			if j >= 0 {
-				part = low[off : off+j]
+				part = raw[off : off+j]
 			}
 			if part != "" {
 				t := base
-				t.s = part
-				t.start = tk.Start + off
-				t.end = t.start + len(part)
+				t.ls = ls + int32(off)
+				t.le = t.ls + int32(len(part))
+				t.start = int32(tk.Start + off)
+				t.end = t.start + int32(len(part))
 				t.hyph = !first
-				t.cap = first && base.cap
+				t.cap = part[0] >= 'A' && part[0] <= 'Z'
 				t.kind = doc.Word
 				if isDigits(part) {
 					t.kind = doc.Number
@@ -174,7 +315,9 @@ func buildTokens(d *doc.Document) []vtok {
 			off += j + 1
 		}
 	}
-	return v
+	lowText := string(buf)
+	sc.buf = buf[:0]
+	return v, lowText
 }
 
 // lower lower-cases ASCII text without allocating when it is already lower
@@ -190,6 +333,33 @@ func lower(s string) string {
 		}
 	}
 	return s
+}
+
+// appendLower appends s lower-cased; ASCII fast, other text through strings.ToLower.
+func appendLower(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return append(b, strings.ToLower(s)...)
+		}
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b = append(b, c)
+	}
+	return b
+}
+
+// hasUpper reports whether s has an upper-case ASCII letter or any non-ASCII byte.
+func hasUpper(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 'A' && c <= 'Z' || c >= 0x80 {
+			return true
+		}
+	}
+	return false
 }
 
 func isDigits(s string) bool {
@@ -215,65 +385,30 @@ func isISO(s string) bool {
 	return len(s) == 7 || (s[7] == '-' && isDigits(s[8:]))
 }
 
-// trigger reports whether an expression can start at t; most tokens cannot,
-// and the rules are not tried there.
-func (l *lexicons) trigger(t *vtok) bool {
-	if t.kind == doc.Number {
-		return true
-	}
-	if t.kind != doc.Word {
-		return false
-	}
-	s := t.s
-	if _, ok := l.months[s]; ok {
-		return true
-	}
-	if _, ok := l.weekdays[s]; ok {
-		return true
-	}
-	if _, ok := l.numbers[s]; ok {
-		return true
-	}
-	if _, ok := l.units[s]; ok {
-		return true
-	}
-	if _, ok := l.fuzzy[s]; ok {
-		return true
-	}
-	if _, ok := l.sets[s]; ok {
-		return true
-	}
-	if _, ok := l.seasons[s]; ok {
-		return true
-	}
-	if _, ok := l.holidays[s]; ok {
-		return true
-	}
-	if _, ok := l.mods[s]; ok {
-		return true
-	}
-	if _, ok := l.ordinals[s]; ok {
-		return true
-	}
-	if l.phraseFirst[s] || relWords[s] || isISO(s) {
-		return true
-	}
-	return len(s) > 2 && (s[0] == '\'' || strings.HasPrefix(s, "’"))
-}
-
 // relWords start relative expressions ("last year", "the third quarter").
 var relWords = map[string]bool{
 	"the": true, "this": true, "last": true, "next": true, "past": true, "coming": true,
 	"previous": true, "following": true, "every": true, "each": true, "fiscal": true,
 	"year": true, "noon": true, "midnight": true, "that": true, "per": true, "latest": true,
-	"same": true, "these": true, "those": true, "within": true,
+	"same": true, "these": true, "those": true, "within": true, "midday": true, "future": true, "upcoming": true,
+	"nineteen": true, "twentieth": true, "twenties": true, "thirties": true, "forties": true,
+	"fifties": true, "sixties": true, "seventies": true, "eighties": true, "nineties": true,
 }
 
 func (p *parser) w(i int) string {
 	if i < 0 || i >= len(p.v) || p.v[i].bad {
 		return ""
 	}
-	return p.v[i].s
+	return p.str(i)
+}
+
+// str is the lower-cased text of token i.
+func (p *parser) str(i int) string {
+	t := &p.v[i]
+	if n := int32(len(p.d.Text)); t.ls >= n {
+		return p.low[t.ls-n : t.le-n]
+	}
+	return p.d.Text[t.ls:t.le]
 }
 
 // same reports whether tokens i and j exist and lie in one sentence.
@@ -284,7 +419,7 @@ func (p *parser) same(i, j int) bool {
 // match tries every rule at i and keeps the longest expression.
 func (p *parser) match(i int) (int, result, bool) {
 	// leading words that TimeML keeps inside the span: "early", "the end of", "about"
-	if n, mod := p.phrase(i, p.l.mods); n > 0 && p.same(i, i+n) {
+	if n, mod := p.modAt(i); n > 0 && p.same(i, i+n) {
 		k := i + n
 		if end, r, ok := p.core(k); ok {
 			if mod != "-" {
@@ -298,7 +433,7 @@ func (p *parser) match(i int) (int, result, bool) {
 	}
 	// "the early 1980s", "the late summer"
 	if p.w(i) == "the" {
-		if n, mod := p.phrase(i+1, p.l.mods); n > 0 && mod != "-" {
+		if n, mod := p.modAt(i + 1); n > 0 && mod != "-" {
 			if end, r, ok := p.core(i + 1 + n); ok && (r.gran == "decade" || r.gran == "century" || r.gran == "season" || r.gran == "year") {
 				r.mod = mod
 				return end, r, true
@@ -308,47 +443,112 @@ func (p *parser) match(i int) (int, result, bool) {
 	return p.core(i)
 }
 
-// phrase finds the longest phrase of m starting at i and returns its length
-// in tokens and its value.
-func (p *parser) phrase(i int, m map[string]string) (int, string) {
-	w := p.w(i)
-	if w == "" {
-		return 0, ""
+// phraseHit is the longest phrase of each list at one token (lengths 0 when none).
+type phraseHit struct {
+	done               bool
+	numN, fuzzyN, modN int8
+	holN               int8
+	num                int
+	fuzzy              fuzzyInfo
+	mod, hol           string
+}
+
+var noHit phraseHit
+
+// hit returns the phrases that start at token i, computing them once.
+func (p *parser) hit(i int) *phraseHit {
+	switch k := p.ph[i]; {
+	case k > 0:
+		return &p.hits[k-1]
+	case k < 0:
+		return &noHit
 	}
-	best, val := 0, ""
-	if v, ok := m[w]; ok {
-		best, val = 1, v
+	p.ph[i] = -1
+	if p.v[i].f&(fCount|fFuzzy|fMod|fHoliday) == 0 || p.v[i].bad {
+		return &noHit
 	}
-	if !p.l.phraseFirst[w] {
-		return best, val
+	p.hits = append(p.hits, phraseHit{})
+	p.ph[i] = int32(len(p.hits))
+	h := &p.hits[len(p.hits)-1]
+	p.phrases(i, func(n int, v *phraseVal) {
+		m := int8(n)
+		if v.number != -2 && m > h.numN {
+			h.numN, h.num = m, v.number
+		}
+		if v.fuzzy != nil && m > h.fuzzyN {
+			h.fuzzyN, h.fuzzy = m, *v.fuzzy
+		}
+		if v.modifer != "" && m > h.modN {
+			h.modN, h.mod = m, v.modifer
+		}
+		if v.holiday != "" && m > h.holN {
+			h.holN, h.hol = m, v.holiday
+		}
+	})
+	return h
+}
+
+// phrases calls fn with the length and value of every phrase of the word
+// lists that starts at token i.
+func (p *parser) phrases(i int, fn func(n int, v *phraseVal)) {
+	if p.v[i].e == 0 {
+		return
 	}
-	s := w
-	for n := 2; n <= p.l.maxPhrase && p.same(i, i+n-1); n++ {
-		s += " " + p.w(i+n-1)
-		if v, ok := m[s]; ok {
-			best, val = n, v
+	e := &p.l.entries[p.v[i].e-1]
+	if e.single != nil {
+		fn(1, e.single)
+	}
+	for k := range e.multi {
+		mp := &e.multi[k]
+		ok := true
+		for j, r := range mp.rest {
+			if !p.same(i, i+1+j) || p.str(i+1+j) != r {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			fn(1+len(mp.rest), &mp.val)
 		}
 	}
-	return best, val
+}
+
+// modAt returns the modifier phrase at i ("early", "the end of") and its length.
+func (p *parser) modAt(i int) (int, string) {
+	if i >= len(p.v) || p.v[i].f&fMod == 0 {
+		return 0, ""
+	}
+	h := p.hit(i)
+	return int(h.modN), h.mod
 }
 
 type rule func(p *parser, i int) (int, result, bool)
 
-var rules = []rule{
-	(*parser).isoDate,
-	(*parser).fuzzyRef,
-	(*parser).clock,
-	(*parser).weekdayRule,
-	(*parser).monthRule,
-	(*parser).yearRule,
-	(*parser).decadeRule,
-	(*parser).quarterRule,
-	(*parser).relativeRule,
-	(*parser).agoRule,
-	(*parser).durationRule,
-	(*parser).setRule,
-	(*parser).seasonRule,
-	(*parser).holidayRule,
+// rules lists every rule with the word flags a token needs for the rule to
+// start there.
+var rules = []struct {
+	fn   rule
+	need uint32
+}{
+	{(*parser).isoDate, fISO},
+	{(*parser).fuzzyRef, fFuzzy},
+	{(*parser).clock, fNum | fClock},
+	{(*parser).weekdayRule, fWeekday},
+	{(*parser).monthRule, fMonth | fNum},
+	{(*parser).yearRule, fNum | fRel},
+	{(*parser).decadeRule, fRel | fDigit},
+	{(*parser).quarterRule, fRel | fNum | fOrdinal | fCount},
+	{(*parser).relativeRule, fRel},
+	{(*parser).agoRule, fCount | fNum | fUnit},
+	{(*parser).durationRule, fRel | fCount | fNum | fUnit},
+	{(*parser).setRule, fSet | fRel},
+	{(*parser).seasonRule, fRel | fSeason},
+	{(*parser).holidayRule, fRel | fHoliday},
+	{(*parser).theUnitRule, fRel | fUnit},
+	{(*parser).spokenYearRule, fRel | fCount},
+	{(*parser).vagueRule, fRel},
+	{(*parser).pluralWeekdayRule, fWeekday | fWord},
+	{(*parser).anchoredDayRule, fRel | fMod},
 }
 
 // core tries the rules at i and keeps the longest match; on a tie the
@@ -359,8 +559,12 @@ func (p *parser) core(i int) (int, result, bool) {
 	}
 	bestEnd := -1
 	var best result
+	f := p.v[i].f
 	for _, r := range rules {
-		if end, res, ok := r(p, i); ok && end > bestEnd {
+		if f&r.need == 0 {
+			continue
+		}
+		if end, res, ok := r.fn(p, i); ok && end > bestEnd {
 			bestEnd, best = end, res
 		}
 	}
@@ -376,7 +580,7 @@ func (p *parser) partOfDay(i, end int, r result) (int, result, bool) {
 	if r.gran != "day" || r.typ != "DATE" || !p.same(i, end) {
 		return end, r, true
 	}
-	if code, ok := p.l.parts[p.w(end)]; ok {
+	if code, ok := p.partAt(end); ok {
 		r.typ = "TIME"
 		r.value += "T" + code
 		r.gran = "part of day"
@@ -469,6 +673,10 @@ func shift(base time.Time, u unitInfo, n int) (string, string, time.Time) {
 
 // rel is the value of "this/last/next UNIT" counted from the publication date.
 func (p *parser) rel(u unitInfo, n int) result {
+	if !p.refOK && p.partialOK && u.letter == "M" {
+		v, g, _ := shift(p.partial, u, n)
+		return result{typ: "DATE", value: "XXXX" + v[4:], gran: g, anchor: "published"}
+	}
 	if !p.refOK {
 		g := u.gran
 		v := unknown(g)
@@ -482,14 +690,14 @@ func (p *parser) rel(u unitInfo, n int) result {
 }
 
 func durationValue(n int, u unitInfo) string {
+	if u.letter == "DE" && n > 0 {
+		return "P" + strconv.Itoa(10*n) + "Y" // TimeML writes "two decades" P20Y
+	}
 	num := "X"
 	if n >= 0 {
 		num = strconv.Itoa(n)
 	}
 	letter := u.letter
-	if letter == "WE" {
-		letter = "WE"
-	}
 	if u.time {
 		return "PT" + num + letter
 	}
