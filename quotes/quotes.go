@@ -516,7 +516,7 @@ func (c *ctx) layout(m *models, at *att, sib []att, i, a, b int) {
 		hi = c.clauseEnd(m, sib[i+1], at.ce, b)
 	}
 	if at.kind == "source-after" {
-		c.layoutAccording(at, lo, hi)
+		c.layoutAccording(at, c.statementStart(lo, a, at.cs), hi)
 		return
 	}
 	if c.passiveBy(at, hi) {
@@ -697,7 +697,7 @@ func (c *ctx) layout(m *models, at *att, sib []att, i, a, b int) {
 			// "The economy is weak, said Mills, the ambassador."
 			e := c.rightSourceEnd(at.ce, hi)
 			at.ss, at.se = c.trim(at.ce, e)
-			at.ts, at.te = c.trim(lo, at.cs)
+			at.ts, at.te = c.trim(c.statementStart(lo, a, at.cs), at.cs)
 			return
 		}
 		at.ts = c.contentStart(at, rs, re)
@@ -719,10 +719,8 @@ func (c *ctx) layout(m *models, at *att, sib []att, i, a, b int) {
 		end = at.ss
 	}
 	from := lo
-	if i > 0 && sourceLeft && at.ss-1 > lo && c.low[at.ss-1] == "," && !c.hasQuote(a, end) {
-		// "X called for Y, sources said": the statement the sources
-		// made holds the earlier cue and its content
-		from = a
+	if sourceLeft && at.ss-1 > lo && c.low[at.ss-1] == "," {
+		from = c.statementStart(lo, a, end)
 	}
 	ts, te := c.trim(from, end)
 	for ts < te && ts == from && (c.low[ts] == "but" || c.low[ts] == "and" || c.low[ts] == "yet" || c.low[ts] == "so") {
@@ -1259,6 +1257,18 @@ func (c *ctx) titleBefore(k, lo int) bool {
 		return true
 	}
 	return false
+}
+
+// statementStart is where content that ends before a cue written after it
+// starts: at the sentence start a rather than after an earlier cue at lo
+// when no quotation lies between ("X called for Y, sources said" and
+// "Clinton plans to visit Z, according to an aide": the statement holds
+// the earlier cue and its content).
+func (c *ctx) statementStart(lo, a, end int) int {
+	if lo > a && !c.hasQuote(a, end) {
+		return a
+	}
+	return lo
 }
 
 // relative reports a relative pronoun that can be a source: who, which.
