@@ -67,7 +67,7 @@ func (c *ctx) emit(out []att) {
 					e--
 				}
 				if s := max(0, e-4); e > s {
-					q.Speaker = c.speaker(doc.Span{Start: d.Tokens[s].Start, End: d.Tokens[e-1].End})
+					q.Speaker = c.antecedent(doc.Span{Start: d.Tokens[s].Start, End: d.Tokens[e-1].End})
 				}
 			}
 		}
@@ -185,6 +185,21 @@ func (c *ctx) speaker(src doc.Span) int {
 		r := [3]int{person, ov, m.End}
 		if best < 0 || r[0] > bestRank[0] || r[0] == bestRank[0] && (r[1] > bestRank[1] || r[1] == bestRank[1] && r[2] > bestRank[2]) {
 			best, bestRank = m.Entity, r
+		}
+	}
+	return best
+}
+
+// antecedent returns the entity of the last resolved mention overlapping
+// span w, the words before a relative pronoun; -1 when there is none.
+func (c *ctx) antecedent(w doc.Span) int {
+	best, end := -1, -1
+	for _, m := range c.d.Mentions {
+		if m.Start >= w.End {
+			break
+		}
+		if m.Overlaps(w) && m.Entity >= 0 && m.Entity < len(c.d.Entities) && m.End > end {
+			best, end = m.Entity, m.End
 		}
 	}
 	return best

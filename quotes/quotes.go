@@ -824,7 +824,7 @@ func (c *ctx) clauseEnd(m *models, n att, lo, b int) int {
 		// after "to" or "of" is inside the content ("committed to
 		// defending its territory")
 		switch c.low[p] {
-		case "to", "of", "for", "by", "about", "from", "the", "a", "an":
+		case "to", "of", "for", "by", "about", "from", "the", "a", "an", "that":
 			return b
 		}
 		return n.cs
@@ -1273,7 +1273,7 @@ func (c *ctx) statementStart(lo, a, end int) int {
 
 // relative reports a relative pronoun that can be a source: who, which.
 func (c *ctx) relative(k int) bool {
-	return c.low[k] == "who" || c.low[k] == "which"
+	return c.low[k] == "who" || c.low[k] == "which" || c.low[k] == "that"
 }
 
 // participlePhrase reports a lower-case -ed word at i followed by a time

@@ -173,6 +173,8 @@ var indirectCases = []quoteCase{
 		[]want{{"the strike would go on", "indirect", "said", "the union secretary"}}, 1},
 	{"according to after a clause with its own cue", "The mayor plans to visit the harbour on Sunday, according to a city official.",
 		[]want{{"The mayor plans to visit the harbour on Sunday", "indirect", "according to", "a city official"}}, -1},
+	{"relative that source", "Among the critics are three unions that say the offer is too low.",
+		[]want{{"the offer is too low", "indirect", "say", "that"}}, 1},
 	{"asked whether", "Reporters asked whether the army would leave.", []want{{"whether the army would leave", "indirect", "asked", "Reporters"}}, 1},
 	{"said name comma apposition long content", "The harbour will stay closed to container ships until the dredging work is finished in the spring, said Jonas Berg, a senior official at the port authority.",
 		[]want{{"The harbour will stay closed to container ships until the dredging work is finished in the spring", "indirect", "said", "Jonas Berg, a senior official at the port authority"}}, 1},
