@@ -31,6 +31,12 @@ func (c *ctx) emit(out []att) {
 			// a quotation the text layer left unclosed, to its paragraph's end
 			ts, te = c.trim(ts+1, te)
 			direct = true
+		} else if at.kind == "dash" && te-ts > 2 && c.isMark(ts) && c.isMark(te-1) {
+			// ”...” ― Name with marks the text layer could not pair
+			ts, te = ts+1, te-1
+			for te > ts && (c.low[te-1] == "," || c.low[te-1] == ";") {
+				te--
+			}
 		} else {
 			ts, te = c.trim(ts, te)
 			if at.merged && te-ts > 2 && c.isOpen(ts) && c.isClose(te-1) {

@@ -384,6 +384,17 @@ func (c *ctx) dashAt(k, a, b, si int) (att, bool) {
 		}
 	}
 	if open < 0 {
+		// a paragraph of several sentences that opens with a mark, of
+		// whichever shape (”Fear. I am afraid.” ― Name)
+		j := a
+		for j > 0 && j > a-200 && !c.paraStart(j) {
+			j--
+		}
+		if c.paraStart(j) && c.isMark(j) && c.role(j) != doc.MarkApostrophe {
+			open = j
+		}
+	}
+	if open < 0 {
 		return att{}, false
 	}
 	return att{cs: k, ce: k + 1, head: k, ss: k + 1, se: se, ts: c.extendBack(open), te: k, sent: si, kind: "dash", score: 1}, true

@@ -231,6 +231,8 @@ var damagedCases = []quoteCase{
 		[]want{{"The harbour is losing money, and “nobody wants to say it.” It has to change", "direct", "continued:", "Berg"}}, -1},
 	{"short object before a colon lead", "On Monday, Lind made the following statement:\n\n“The port will reopen when the dredging is done.”",
 		[]want{{"The port will reopen when the dredging is done.", "direct", "made", "Lind"}}, 1},
+	{"dash attribution after a paragraph opened by a wrong-way mark", "Readers wrote in.\n\n”Fear. I am afraid the port will close.” ― Ana Silva\n\nMore letters follow.",
+		[]want{{"Fear. I am afraid the port will close.", "direct", "―", "Ana Silva"}}, 1},
 	{"body colon is no headline", "The harbour was closed in March.\n\nThe reason was simple: the dredgers had left.", nil, 0},
 	{"mismatched closing mark", "Diop told the council that Goita is “firmly committed to elections in February. ‘ said.\nHe said the government was ready.",
 		[]want{{"the government was ready", "indirect", "said", "He"}}, -1},
