@@ -474,9 +474,10 @@ func (c *ctx) cueAt(k, a, b int) (cs, ce int, kind string, ok bool) {
 		switch lex.particles[c.low[ce]] {
 		case "particle":
 			// "worried about", "agreed with"; not "said on Monday", nor
-			// "said on Twitter" (a verb of saying takes only "of", "about")
+			// "said on Twitter": a verb of saying takes only "about"
+			// ("said of" is written without the "of" more often in train)
 			speech := lex.speech[w]
-			if (ce+1 >= b || lex.particles[c.low[ce+1]] != "day") && (!speech || c.low[ce] == "of" || c.low[ce] == "about") {
+			if (ce+1 >= b || lex.particles[c.low[ce+1]] != "day") && (!speech || c.low[ce] == "about") {
 				ce++
 			}
 		case "day":

@@ -175,6 +175,8 @@ var indirectCases = []quoteCase{
 		[]want{{"The mayor plans to visit the harbour on Sunday", "indirect", "according to", "a city official"}}, -1},
 	{"relative that source", "Among the critics are three unions that say the offer is too low.",
 		[]want{{"the offer is too low", "indirect", "say", "that"}}, 1},
+	{"said of leaves out the of", "“He was a builder,” Lind said of her predecessor.",
+		[]want{{"He was a builder", "direct", "said", "Lind"}}, -1},
 	{"asked whether", "Reporters asked whether the army would leave.", []want{{"whether the army would leave", "indirect", "asked", "Reporters"}}, 1},
 	{"said name comma apposition long content", "The harbour will stay closed to container ships until the dredging work is finished in the spring, said Jonas Berg, a senior official at the port authority.",
 		[]want{{"The harbour will stay closed to container ships until the dredging work is finished in the spring", "indirect", "said", "Jonas Berg, a senior official at the port authority"}}, 1},
