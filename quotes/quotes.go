@@ -831,6 +831,10 @@ func (c *ctx) clauseEnd(m *models, n att, lo, b int) int {
 	if n.kind == "source-after" {
 		return n.cs
 	}
+	if c.subordinate(p, n.head) {
+		// "responded ... by saying that ...": a statement of its own
+		return n.cs
+	}
 	if !(c.isWord(p) && !c.has(p, bitStop) && c.inQ[p] < 0) {
 		// no source of its own: "..., adding that ..."; but a cue word
 		// after "to" or "of" is inside the content ("committed to
@@ -1247,7 +1251,8 @@ func (c *ctx) sentenceSubject(a, e int) (int, int) {
 	for k < e && (c.isWord(k) && c.d.Tokens[k].Has(doc.FlagCap) || k > s && (c.low[k] == "." || c.low[k] == "’s" || c.low[k] == "'s")) {
 		k++
 	}
-	if k == s || k >= e || !c.isWord(k) || c.d.Tokens[k].Has(doc.FlagCap) {
+	if k == s || k >= e || c.d.Tokens[k].Has(doc.FlagCap) || !c.isWord(k) && c.low[k] != "," {
+		// (a name then a comma opens an apposition: "Dean, a doctor, ...")
 		return -1, -1
 	}
 	return s, k

@@ -177,6 +177,8 @@ var indirectCases = []quoteCase{
 		[]want{{"the offer is too low", "indirect", "say", "that"}}, 1},
 	{"said of leaves out the of", "“He was a builder,” Lind said of her predecessor.",
 		[]want{{"He was a builder", "direct", "said", "Lind"}}, -1},
+	{"gerund after a cue is a statement of its own", "The minister responded to the union on Friday by saying that talks would resume.",
+		[]want{{"that talks would resume", "indirect", "saying", "The minister"}}, -1},
 	{"asked whether", "Reporters asked whether the army would leave.", []want{{"whether the army would leave", "indirect", "asked", "Reporters"}}, 1},
 	{"said name comma apposition long content", "The harbour will stay closed to container ships until the dredging work is finished in the spring, said Jonas Berg, a senior official at the port authority.",
 		[]want{{"The harbour will stay closed to container ships until the dredging work is finished in the spring", "indirect", "said", "Jonas Berg, a senior official at the port authority"}}, 1},
