@@ -487,6 +487,11 @@ func (c *ctx) cueAt(k, a, b int) (cs, ce int, kind string, ok bool) {
 			}
 		}
 	}
+	if kind == "verb" && ce == k+1 && ce < b && (c.adverb(ce) || lex.particles[c.low[ce]] == "adverb") {
+		// "said repeatedly", "argued again": PolNeAR writes the adverb
+		// inside the cue (127 to 37 in train)
+		ce++
+	}
 	cs = k
 	for cs-1 >= a && c.inQ[cs-1] < 0 && (c.has(cs-1, bitAux) || c.adverb(cs-1)) {
 		cs--
