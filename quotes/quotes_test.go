@@ -181,6 +181,8 @@ var indirectCases = []quoteCase{
 		[]want{{"that talks would resume", "indirect", "saying", "The minister"}}, -1},
 	{"adverb after the verb joins the cue", "The mayor said again that the bridge would reopen in May.",
 		[]want{{"that the bridge would reopen in May", "indirect", "said again", "The mayor"}}, 1},
+	{"contracted auxiliary inside the cue", "He’s said the port would reopen in May.",
+		[]want{{"the port would reopen in May", "indirect", "’s said", "He"}}, 1},
 	{"asked whether", "Reporters asked whether the army would leave.", []want{{"whether the army would leave", "indirect", "asked", "Reporters"}}, 1},
 	{"said name comma apposition long content", "The harbour will stay closed to container ships until the dredging work is finished in the spring, said Jonas Berg, a senior official at the port authority.",
 		[]want{{"The harbour will stay closed to container ships until the dredging work is finished in the spring", "indirect", "said", "Jonas Berg, a senior official at the port authority"}}, 1},
