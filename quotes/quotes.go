@@ -152,7 +152,11 @@ func Extract(d *doc.Document) {
 			for i := range sentAtts {
 				// with no source in the sentence, a cue word is rarely
 				// reported speech ("forces to support existing priorities")
-				if sentAtts[i].ss < 0 && sentAtts[i].kind != "passive" && sentAtts[i].ts >= 0 && sentAtts[i].te > sentAtts[i].ts && !c.isMark(sentAtts[i].ts) {
+				// ("Asked about the vote, Lind said ...": the opening
+				// participle is a cue of its own, with no source)
+				h := sentAtts[i].head
+				opening := sentAtts[i].cs == a && h == a && c.has(h, bitSpeech) && strings.HasSuffix(c.low[h], "ed")
+				if sentAtts[i].ss < 0 && sentAtts[i].kind != "passive" && !opening && sentAtts[i].ts >= 0 && sentAtts[i].te > sentAtts[i].ts && !c.isMark(sentAtts[i].ts) {
 					sentAtts[i].ts = -1
 				}
 			}

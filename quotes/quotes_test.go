@@ -183,6 +183,8 @@ var indirectCases = []quoteCase{
 		[]want{{"that the bridge would reopen in May", "indirect", "said again", "The mayor"}}, 1},
 	{"contracted auxiliary inside the cue", "He’s said the port would reopen in May.",
 		[]want{{"the port would reopen in May", "indirect", "’s said", "He"}}, 1},
+	{"opening participle is a cue without a source", "Asked about the vote, Lind said, “We will see.”",
+		[]want{{"the vote", "indirect", "Asked about", "-"}, {"We will see.", "direct", "said", "Lind"}}, 2},
 	{"asked whether", "Reporters asked whether the army would leave.", []want{{"whether the army would leave", "indirect", "asked", "Reporters"}}, 1},
 	{"said name comma apposition long content", "The harbour will stay closed to container ships until the dredging work is finished in the spring, said Jonas Berg, a senior official at the port authority.",
 		[]want{{"The harbour will stay closed to container ships until the dredging work is finished in the spring", "indirect", "said", "Jonas Berg, a senior official at the port authority"}}, 1},
