@@ -148,6 +148,13 @@ func Extract(d *doc.Document) {
 				at.ss, at.se = -1, -1
 			}
 		}
+		for i := range sentAtts {
+			// "In a statement issued on Friday, ...": a preposition or a
+			// determiner alone is no content
+			if at := &sentAtts[i]; at.ts >= 0 && at.te > at.ts && !c.isMark(at.ts) && !c.contentWord(at.ts, at.te) {
+				at.ts = -1
+			}
+		}
 		if !KeepSourceless {
 			for i := range sentAtts {
 				// with no source in the sentence, a cue word is rarely

@@ -185,6 +185,8 @@ var indirectCases = []quoteCase{
 		[]want{{"the port would reopen in May", "indirect", "’s said", "He"}}, 1},
 	{"opening participle is a cue without a source", "Asked about the vote, Lind said, “We will see.”",
 		[]want{{"the vote", "indirect", "Asked about", "-"}, {"We will see.", "direct", "said", "Lind"}}, 2},
+	{"a preposition alone is no content", "In a statement issued on Friday, the union said the strike would go on.",
+		[]want{{"the strike would go on", "indirect", "said", "the union"}}, 1},
 	{"asked whether", "Reporters asked whether the army would leave.", []want{{"whether the army would leave", "indirect", "asked", "Reporters"}}, 1},
 	{"said name comma apposition long content", "The harbour will stay closed to container ships until the dredging work is finished in the spring, said Jonas Berg, a senior official at the port authority.",
 		[]want{{"The harbour will stay closed to container ships until the dredging work is finished in the spring", "indirect", "said", "Jonas Berg, a senior official at the port authority"}}, 1},
