@@ -1022,6 +1022,11 @@ func (c *ctx) contentEnd(ts, e int) int {
 			if lex.breaks[n] {
 				return k
 			}
+			if len(n) > 5 && strings.HasSuffix(n, "ing") && !lex.keeps[n] && c.isWord(k+1) && !c.d.Tokens[k+1].Has(doc.FlagCap) {
+				// ", focusing on ...", ", sending ...": the writer's
+				// participle clause
+				return k
+			}
 			// ", but ..." ends it unless the speaker's words go on in
 			// quotation marks (he “deplores” it, but “hopes ...”)
 			if n == "but" && !(k+2 < e && c.isMark(k+2) || k+3 < e && c.isMark(k+3)) {
