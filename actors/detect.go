@@ -66,8 +66,7 @@ type analyzer struct {
 	arena  []byte   // lower-cased capitalised tokens
 	aoff   []int32  // token -> offset in arena, or -1
 
-	lowerBits  [filterSize / 64]uint64 // filter of the lower-case words (lowerElsewhere)
-	lowerBuilt bool
+	lowerBits [filterSize / 64]uint64 // filter of the lower-case words (lowerElsewhere), filled by lower
 
 	// the resolver's state
 	byKey     map[entKey]int
@@ -79,6 +78,10 @@ type analyzer struct {
 	byFirst   map[string]int
 	seen      []seen
 	order     []int
+	entSlab   []*ent // entities of earlier documents, reused with their slices
+	refs      []mref // emit's buffers
+	newID     []int
+	counts    []int
 }
 
 // pool keeps analyzers between documents, so that their slices and maps
@@ -106,7 +109,6 @@ func newAnalyzer(d *doc.Document) *analyzer {
 	a.alen = grow(a.alen, n)
 	a.info = grow(a.info, n)
 	a.aoff = grow(a.aoff, n)
-	a.lowerBuilt = false
 	a.hits, a.chunks, a.cands, a.heads, a.seen, a.order = a.hits[:0], a.chunks[:0], a.cands[:0], a.heads[:0], a.seen[:0], a.order[:0]
 	clear(a.ents)
 	a.ents = a.ents[:0]
@@ -133,43 +135,40 @@ func (a *analyzer) release() {
 	pool.Put(a)
 }
 
-// plain reports whether a word has no hyphen and no byte outside ASCII.
-func plain(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c == '-' || c >= 0x80 {
-			return false
-		}
-	}
-	return true
-}
-
 // lower computes once the normalised text of every token (lower case,
 // straight apostrophes) and its lexicon flags, so that the passes after it
 // look words up in one map at most once.
 func (a *analyzer) lower() {
 	d := a.d
 	arena := a.arena[:0]
+	// the filter of the lower-case words (lowerElsewhere) is filled here,
+	// from the same index as the flag filter, at no extra look at the words
+	clear(a.lowerBits[:])
+	pending := false // lower-case words whose normalised text is in the arena
 	for i, t := range d.Tokens {
 		a.aoff[i] = -1
 		if t.Kind != doc.Word {
 			continue
 		}
 		raw := d.Text[t.Start:t.End]
-		isPlain := plain(raw)
+		isPlain, upper := true, false
+		for k := 0; k < len(raw); k++ {
+			c := raw[k]
+			if c == '-' || c >= 0x80 {
+				isPlain = false
+				break
+			}
+			if c >= 'A' && c <= 'Z' {
+				upper = true
+			}
+		}
 		if !isPlain && strings.IndexByte(raw, '-') >= 0 {
 			a.info[i] |= wHyphen
 		}
-		if c := raw[0]; c >= 'a' && c <= 'z' && !t.Has(doc.FlagCap) && isPlain {
-			continue // a lower-case word is its own text
-		}
-		upper := false
-		if isPlain {
-			for k := 0; k < len(raw); k++ {
-				if c := raw[k]; c >= 'A' && c <= 'Z' {
-					upper = true
-					break
-				}
-			}
+		capd := t.Has(doc.FlagCap)
+		if c := raw[0]; c >= 'a' && c <= 'z' && !capd && isPlain {
+			a.markLower(i, raw) // a lower-case word is its own text
+			continue
 		}
 		switch {
 		case !isPlain:
@@ -192,16 +191,33 @@ func (a *analyzer) lower() {
 				arena = append(arena, c)
 			}
 		}
+		if !capd {
+			if a.aoff[i] < 0 {
+				a.markLower(i, raw)
+			} else {
+				pending = true
+			}
+		}
 	}
 	a.arena = arena
 	a.all = string(arena)
-	for i, t := range d.Tokens {
-		if t.Kind != doc.Word {
-			continue
+	if pending {
+		for i, t := range d.Tokens {
+			if t.Kind == doc.Word && !t.Has(doc.FlagCap) && a.aoff[i] >= 0 {
+				a.markLower(i, a.low(i))
+			}
 		}
-		if !t.Has(doc.FlagCap) && !maybeFiltered(a.low(i)) {
-			a.info[i] |= wSkip // no title, group noun, pronoun or lower-case phrase
-		}
+	}
+}
+
+// markLower enters the lower-case word w of token i in the lower-case
+// filter, and marks it wSkip when the flag filter says it is no title, group
+// noun, pronoun or lower-case phrase.
+func (a *analyzer) markLower(i int, w string) {
+	h := filterIndex(w)
+	a.lowerBits[h/64] |= 1 << (h % 64)
+	if filteredBits[h/64]&(1<<(h%64)) == 0 {
+		a.info[i] |= wSkip
 	}
 }
 
@@ -827,17 +843,6 @@ func (a *analyzer) lowerElsewhere(i int) bool {
 	w := a.low(i)
 	if w == "" {
 		return false
-	}
-	if !a.lowerBuilt {
-		// a filter of the document's lower-case words, built on first need
-		clear(a.lowerBits[:])
-		for k, t := range a.d.Tokens {
-			if t.Kind == doc.Word && !t.Has(doc.FlagCap) {
-				h := lowerHash(a.low(k))
-				a.lowerBits[h/64] |= 1 << (h % 64)
-			}
-		}
-		a.lowerBuilt = true
 	}
 	if h := lowerHash(w); a.lowerBits[h/64]&(1<<(h%64)) == 0 {
 		return false
