@@ -151,45 +151,54 @@ func (a *analyzer) lower() {
 			continue
 		}
 		raw := d.Text[t.Start:t.End]
-		isPlain, upper := true, false
+		// one look at the letters: capitals, hyphens, curly apostrophes (’)
+		// and other bytes outside ASCII (accents), which take norm's route
+		upper, hyphen, curly, other := false, false, false, false
 		for k := 0; k < len(raw); k++ {
-			c := raw[k]
-			if c == '-' || c >= 0x80 {
-				isPlain = false
-				break
-			}
-			if c >= 'A' && c <= 'Z' {
+			switch c := raw[k]; {
+			case c >= 'A' && c <= 'Z':
 				upper = true
+			case c == '-':
+				hyphen = true
+			case c == 0xE2 && k+2 < len(raw) && raw[k+1] == 0x80 && raw[k+2] == 0x99:
+				curly = true
+				k += 2
+			case c >= 0x80:
+				other = true
 			}
 		}
-		if !isPlain && strings.IndexByte(raw, '-') >= 0 {
+		if hyphen {
 			a.info[i] |= wHyphen
 		}
 		capd := t.Has(doc.FlagCap)
-		if c := raw[0]; c >= 'a' && c <= 'z' && !capd && isPlain {
+		if c := raw[0]; c >= 'a' && c <= 'z' && !capd && !hyphen && !curly && !other {
 			a.markLower(i, raw) // a lower-case word is its own text
 			continue
 		}
 		switch {
-		case !isPlain:
-			// accents, curly apostrophes, hyphens: the general route, kept
-			// only when it changes the word
+		case other:
+			// accents: the general route, kept only when it changes the word
 			if w := norm(raw); w != raw {
 				a.aoff[i] = int32(len(arena))
 				a.alen[i] = int32(len(w))
 				arena = append(arena, w...)
 			}
-		case upper:
-			// lower-cased into one buffer, made a string once below
+		case upper || curly:
+			// lower-cased, with straight apostrophes, into one buffer, made
+			// a string once below: what norm gives, without its allocations
 			a.aoff[i] = int32(len(arena))
-			a.alen[i] = int32(len(raw))
+			start := len(arena)
 			for k := 0; k < len(raw); k++ {
 				c := raw[k]
 				if c >= 'A' && c <= 'Z' {
 					c += 'a' - 'A'
+				} else if c == 0xE2 && k+2 < len(raw) && raw[k+1] == 0x80 && raw[k+2] == 0x99 {
+					c = '\''
+					k += 2
 				}
 				arena = append(arena, c)
 			}
+			a.alen[i] = int32(len(arena) - start)
 		}
 		if !capd {
 			if a.aoff[i] < 0 {
