@@ -19,6 +19,43 @@ type view struct {
 	inName []bool
 	none   formInfo
 	L      *lex
+
+	// the layers the coder scans per event, when they are in text order
+	// (by start, no span ending before it starts): a binary search then
+	// finds where a sentence's or clause's share begins
+	mSorted, tSorted, qSorted bool
+
+	condSent int  // the sentence whose cond is cached, or -1
+	cond     bool // whether that sentence has a condition word
+	parts    [][2]int
+}
+
+// inOrder reports whether n spans, given by span, are sorted by start and
+// none ends before it starts.
+func inOrder(n int, span func(int) doc.Span) bool {
+	prev := -1
+	for i := 0; i < n; i++ {
+		s := span(i)
+		if s.Start < prev || s.End < s.Start {
+			return false
+		}
+		prev = s.Start
+	}
+	return true
+}
+
+// from returns the first of n sorted spans that starts at or after start.
+func from(n int, span func(int) doc.Span, start int) int {
+	lo, hi := 0, n
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if span(m).Start < start {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
 }
 
 var viewPool = sync.Pool{New: func() any { return new(view) }}
@@ -35,6 +72,10 @@ func newView(d *doc.Document, L *lex) *view {
 	v.caps = grow(v.caps, n)
 	v.info = grow(v.info, n)
 	v.inName = grow(v.inName, n)
+	v.condSent = -1
+	v.mSorted = inOrder(len(d.Mentions), func(i int) doc.Span { return d.Mentions[i].Span })
+	v.tSorted = inOrder(len(d.Timexes), func(i int) doc.Span { return d.Timexes[i].Span })
+	v.qSorted = inOrder(len(d.Quantities), func(i int) doc.Span { return d.Quantities[i].Span })
 	var buf [32]byte
 	for i, t := range d.Tokens {
 		s := d.Text[t.Start:t.End]
