@@ -389,7 +389,12 @@ func (v *view) args(a, b int) []doc.Argument {
 	if len(parts) == 0 {
 		return nil
 	}
-	out := make([]doc.Argument, 0, len(parts))
+	// the arguments of a document's events share a few blocks: each
+	// event's list is a capped slice of one
+	if cap(v.argSlab)-len(v.argSlab) < len(parts) {
+		v.argSlab = make([]doc.Argument, 0, max(32, len(parts)))
+	}
+	start := len(v.argSlab)
 	for _, p := range parts {
 		sp := doc.Span{Start: v.d.Tokens[p[0]].Start, End: v.d.Tokens[p[1]-1].End}
 		arg := doc.Argument{Text: v.d.Text[sp.Start:sp.End], Span: sp, Entity: -1}
@@ -403,9 +408,9 @@ func (v *view) args(a, b int) []doc.Argument {
 				arg.Name = v.d.Entities[e].Name
 			}
 		}
-		out = append(out, arg)
+		v.argSlab = append(v.argSlab, arg)
 	}
-	return out
+	return v.argSlab[start:len(v.argSlab):len(v.argSlab)]
 }
 
 // mentionIn returns the longest mention inside or overlapping sp, or -1.

@@ -28,6 +28,9 @@ type view struct {
 	condSent int  // the sentence whose cond is cached, or -1
 	cond     bool // whether that sentence has a condition word
 	parts    [][2]int
+	argSlab  []doc.Argument // the document's arguments: new for each document, the events keep it
+	cands    []hit          // triggers' buffers
+	hits     []hit
 }
 
 // inOrder reports whether n spans, given by span, are sorted by start and
@@ -73,6 +76,7 @@ func newView(d *doc.Document, L *lex) *view {
 	v.info = grow(v.info, n)
 	v.inName = grow(v.inName, n)
 	v.condSent = -1
+	v.argSlab = nil
 	v.mSorted = inOrder(len(d.Mentions), func(i int) doc.Span { return d.Mentions[i].Span })
 	v.tSorted = inOrder(len(d.Timexes), func(i int) doc.Span { return d.Timexes[i].Span })
 	v.qSorted = inOrder(len(d.Quantities), func(i int) doc.Span { return d.Quantities[i].Span })
@@ -126,6 +130,7 @@ func newView(d *doc.Document, L *lex) *view {
 
 func (v *view) release() {
 	v.d = nil
+	v.argSlab = nil
 	clear(v.info)
 	viewPool.Put(v)
 }
@@ -269,8 +274,9 @@ func (v *view) elemOK(el *element, i int) bool {
 
 // triggers finds the event words of sentence s: every pattern match, the
 // longest kept where matches overlap.
-func (v *view) triggers(s doc.Sentence, buf []hit) []hit {
-	cands := buf[:0]
+func (v *view) triggers(s doc.Sentence) []hit {
+	cands := v.cands[:0]
+	defer func() { v.cands = cands[:0] }()
 	for i := s.Tokens.First; i < s.Tokens.End; i++ {
 		ps := v.info[i].first
 		if len(ps) == 0 {
@@ -298,7 +304,8 @@ func (v *view) triggers(s doc.Sentence, buf []hit) []hit {
 		}
 	}
 	// Resolve overlaps: the larger pattern wins, then the earlier one.
-	out := cands[:0:0]
+	out := v.hits[:0] // the caller is done with the last sentence's
+	defer func() { v.hits = out[:0] }()
 	for len(cands) > 0 {
 		bi := 0
 		for k := 1; k < len(cands); k++ {

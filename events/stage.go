@@ -71,10 +71,8 @@ func Code(d *doc.Document, out []doc.Event) []doc.Event {
 	L := getLex()
 	v := newView(d, L)
 	defer v.release()
-	var buf []hit
 	for si, s := range d.Sentences {
-		hits := v.triggers(s, buf)
-		buf = hits[:0]
+		hits := v.triggers(s)
 		first := len(out)
 		frameEnd := -1    // events of the sentence are absorbed until this token
 		frameEv := -1     // the framing event, while its content is not seen
@@ -636,18 +634,21 @@ func (v *view) numbersOf(ev *doc.Event, s doc.Sentence) {
 		if !s.Span.Contains(q.Span) || q.Ordinal {
 			continue
 		}
-		val := q.Value
+		// a copy of the value is made only when it is taken
 		switch q.Category {
 		case "killed", "dead", "deaths", "fatalities":
 			if ev.Dead == nil && violent {
+				val := q.Value
 				ev.Dead = &val
 			}
 		case "wounded", "injured":
 			if ev.Injured == nil && violent {
+				val := q.Value
 				ev.Injured = &val
 			}
 		case "troops", "personnel", "people", "protesters", "demonstrators", "soldiers", "police", "refugees", "civilians":
 			if ev.Size == nil && q.Unit == "" {
+				val := q.Value
 				ev.Size = &val
 			}
 		}
