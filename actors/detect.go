@@ -476,8 +476,15 @@ func (a *analyzer) classify() {
 				i++
 				continue
 			}
-			low := a.low(i)
 			capd := t.Has(doc.FlagCap)
+			if !capd && !head && a.info[i]&(wSkip|wHyphen) == wSkip && !t.Has(doc.FlagInitial) {
+				// most words: lower case and in no list the questions
+				// below ask about (lower-case phrase start, group noun,
+				// pronoun, title), which wSkip answers without a look-up
+				i++
+				continue
+			}
+			low := a.low(i)
 			var n int
 			var e *entry
 			if capd || head || a.is(i, wLowerStart) {
@@ -519,7 +526,7 @@ func (a *analyzer) classify() {
 					continue
 				}
 			}
-			if a.is(i, wGroup) && capd {
+			if capd && a.is(i, wGroup) {
 				i++ // "Officials said": a group noun, not a name
 				continue
 			}
@@ -658,7 +665,7 @@ func (a *analyzer) candidates() {
 	}
 	for si, s := range sents {
 		for k := s.Tokens.First; k < s.Tokens.End; k++ {
-			if a.cls[k] == cNone && a.is(k, wGroup) {
+			if a.cls[k] == cNone && a.info[k]&wSkip == 0 && a.is(k, wGroup) {
 				a.groupCand(k, s.Tokens.First, si)
 			}
 		}
