@@ -151,22 +151,7 @@ func (a *analyzer) lower() {
 			continue
 		}
 		raw := d.Text[t.Start:t.End]
-		// one look at the letters: capitals, hyphens, curly apostrophes (’)
-		// and other bytes outside ASCII (accents), which take norm's route
-		upper, hyphen, curly, other := false, false, false, false
-		for k := 0; k < len(raw); k++ {
-			switch c := raw[k]; {
-			case c >= 'A' && c <= 'Z':
-				upper = true
-			case c == '-':
-				hyphen = true
-			case c == 0xE2 && k+2 < len(raw) && raw[k+1] == 0x80 && raw[k+2] == 0x99:
-				curly = true
-				k += 2
-			case c >= 0x80:
-				other = true
-			}
-		}
+		upper, hyphen, curly, other := scanWord(d.Text, t.Start, t.End)
 		if hyphen {
 			a.info[i] |= wHyphen
 		}
@@ -217,6 +202,42 @@ func (a *analyzer) lower() {
 			}
 		}
 	}
+}
+
+// scanWord looks once at the letters of the word text[start:end]: whether
+// it has capitals, hyphens, curly apostrophes (’) and other bytes outside
+// ASCII (accents, which take norm's route). A word of eight bytes or fewer
+// in ASCII, the common case, is read as one 64-bit word.
+func scanWord(text string, start, end int) (upper, hyphen, curly, other bool) {
+	const lo, hi = 0x0101010101010101, 0x8080808080808080
+	if n := end - start; n > 0 && n <= 8 && start+8 <= len(text) {
+		b := text[start : start+8]
+		x := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+			uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+		x &= ^uint64(0) >> (64 - 8*n) // the word's bytes; the rest are zero, which match nothing below
+		if x&hi == 0 {
+			h := x ^ ('-' * lo)
+			hyphen = (h-lo)&^h&hi != 0 // some byte is '-'
+			// bytes from 'A' (0x41) to 'Z' (0x5A): adding 0x3F sets the top bit
+			// from 'A' up, adding 0x25 from '[' (0x5B) up; no byte carries
+			upper = (x+0x3F*lo)&^(x+0x25*lo)&hi != 0
+			return
+		}
+	}
+	for k := start; k < end; k++ {
+		switch c := text[k]; {
+		case c >= 'A' && c <= 'Z':
+			upper = true
+		case c == '-':
+			hyphen = true
+		case c == 0xE2 && k+2 < end && text[k+1] == 0x80 && text[k+2] == 0x99:
+			curly = true
+			k += 2
+		case c >= 0x80:
+			other = true
+		}
+	}
+	return
 }
 
 // markLower enters the lower-case word w of token i in the lower-case
