@@ -78,8 +78,9 @@ type analyzer struct {
 	byFirst   map[string]int
 	seen      []seen
 	order     []int
-	entSlab   []*ent // entities of earlier documents, reused with their slices
-	refs      []mref // emit's buffers
+	keys      []uint64 // sortCands' buffer
+	entSlab   []*ent   // entities of earlier documents, reused with their slices
+	refs      []mref   // emit's buffers
 	newID     []int
 	counts    []int
 }
@@ -709,7 +710,9 @@ func (a *analyzer) candidates() {
 					a.nominalCand(k, s.Tokens.First, si) // "the ministry"
 				}
 			case cNone:
-				a.nominalCand(k, s.Tokens.First, si)
+				if k > s.Tokens.First && (a.low(k-1) == "the" || a.low(k-1) == "this") {
+					a.nominalCand(k, s.Tokens.First, si) // it needs the determiner
+				}
 			}
 		}
 	}

@@ -36,23 +36,8 @@ type resolver struct {
 
 func (a *analyzer) resolve() {
 	r := resolver{a}
-	order := a.order[:0]
-	for i := range a.cands {
-		order = append(order, i)
-	}
-	a.order = order
-	// a stable sort, as the candidate's index breaks ties (pdqsort is
-	// faster than the stable merge sort)
-	slices.SortFunc(order, func(i, j int) int {
-		x, y := &a.cands[i], &a.cands[j]
-		if x.first != y.first {
-			return x.first - y.first
-		}
-		if x.end != y.end {
-			return y.end - x.end
-		}
-		return i - j
-	})
+	a.order = a.sortCands(a.order[:0])
+	order := a.order
 	var later []int
 	for _, ci := range order {
 		c := &a.cands[ci]
@@ -98,6 +83,41 @@ func (a *analyzer) resolve() {
 			r.personInside(ci)
 		}
 	}
+}
+
+// sortCands appends the indexes of the candidates to order in text order:
+// by first token, the longer first, then in the order they were made.
+func (a *analyzer) sortCands(order []int) []int {
+	const bits = 21
+	if len(a.d.Tokens) < 1<<bits && len(a.cands) < 1<<bits {
+		// the three keys packed into one number: a sort of integers, with
+		// no look into the candidates while sorting
+		keys := a.keys[:0]
+		for i := range a.cands {
+			c := &a.cands[i]
+			keys = append(keys, uint64(c.first)<<(2*bits)|uint64(1<<bits-1-c.end)<<bits|uint64(i))
+		}
+		slices.Sort(keys)
+		for _, k := range keys {
+			order = append(order, int(k&(1<<bits-1)))
+		}
+		a.keys = keys[:0]
+		return order
+	}
+	for i := range a.cands {
+		order = append(order, i)
+	}
+	slices.SortFunc(order, func(i, j int) int {
+		x, y := &a.cands[i], &a.cands[j]
+		if x.first != y.first {
+			return x.first - y.first
+		}
+		if x.end != y.end {
+			return y.end - x.end
+		}
+		return i - j
+	})
+	return order
 }
 
 func (r *resolver) personInside(ci int) {
