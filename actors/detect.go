@@ -580,7 +580,7 @@ func (a *analyzer) classify() {
 // nameFollows reports whether token i is a given name followed by a
 // capitalised word that no list knows: the start of a person's name.
 func (a *analyzer) nameFollows(i, end int) bool {
-	if _, ok := lex.given[a.low(i)]; !ok || i+1 >= end || !a.isCap(i+1) {
+	if !a.is(i, wGiven) || i+1 >= end || !a.isCap(i+1) {
 		return false
 	}
 	j := i + 1
@@ -642,8 +642,7 @@ func (a *analyzer) givenOrInitial(i int) bool {
 	if a.d.Tokens[i].Has(doc.FlagInitial) {
 		return true
 	}
-	_, ok := lex.given[a.low(i)]
-	return ok
+	return a.is(i, wGiven)
 }
 
 // hitEndingAt returns the lexicon hit whose last token is k, or -1.
@@ -750,7 +749,7 @@ func (a *analyzer) nameCand(ch chunk, sFirst int) {
 	if ch.end-ch.first >= 2 && a.initial(ch.first, sFirst) {
 		// "Recent Polaroids show ...": a sentence's first word that the
 		// article also writes in lower case is no part of a name
-		if _, given := lex.given[a.low(ch.first)]; !given && a.lowerElsewhere(ch.first) {
+		if !a.is(ch.first, wGiven) && a.lowerElsewhere(ch.first) {
 			ch.first++
 			c.first, c.nFirst = ch.first, ch.first
 			c.weak = a.heads[ch.sent]
@@ -758,9 +757,10 @@ func (a *analyzer) nameCand(ch chunk, sFirst int) {
 	}
 	n := ch.end - ch.first
 	firstLow := a.low(ch.first)
-	if g, ok := lex.given[firstLow]; ok && n >= 2 {
+	given := a.is(ch.first, wGiven)
+	if given && n >= 2 {
 		c.typ = "PERSON"
-		c.gender = g
+		c.gender = lex.given[firstLow]
 	}
 	// the words before the name: titles, affiliations, "to the United Nations"
 	ps := a.pieces[:0]
@@ -783,7 +783,7 @@ func (a *analyzer) nameCand(ch chunk, sFirst int) {
 			}
 			if a.cls[k] == cName && len(ps) > 0 && ps[len(ps)-1].kind == 't' && (k == sFirst || a.cls[k-1] != cName) && a.isCap(k) {
 				// "Transport Minister Paolo Grieve": a portfolio before the title
-				if _, given := lex.given[low]; !given {
+				if !a.is(k, wGiven) {
 					a.dropCandAt(k)
 					ps = append(ps, piece{first: k, end: k + 1, kind: 't'})
 					k--
@@ -859,8 +859,8 @@ func (a *analyzer) nameCand(ch chunk, sFirst int) {
 		a.appositionRole(&c, sFirst)
 	}
 	if c.gender == 0 {
-		if g, ok := lex.given[firstLow]; ok {
-			c.gender = g
+		if given {
+			c.gender = lex.given[firstLow]
 		}
 	}
 	c.canon = a.nameText(ch.first, ch.end)
