@@ -66,8 +66,7 @@ type analyzer struct {
 	arena  []byte   // lower-cased capitalised tokens
 	aoff   []int32  // token -> offset in arena, or -1
 
-	lowerBits  [filterSize / 64]uint64 // filter of the lower-case words (lowerElsewhere)
-	lowerBuilt bool
+	lowerBits [filterSize / 64]uint64 // filter of the lower-case words (lowerElsewhere), filled by lower
 
 	// the resolver's state
 	byKey     map[entKey]int
@@ -79,6 +78,11 @@ type analyzer struct {
 	byFirst   map[string]int
 	seen      []seen
 	order     []int
+	keys      []uint64 // sortCands' buffer
+	entSlab   []*ent   // entities of earlier documents, reused with their slices
+	refs      []mref   // emit's buffers
+	newID     []int
+	counts    []int
 }
 
 // pool keeps analyzers between documents, so that their slices and maps
@@ -106,7 +110,6 @@ func newAnalyzer(d *doc.Document) *analyzer {
 	a.alen = grow(a.alen, n)
 	a.info = grow(a.info, n)
 	a.aoff = grow(a.aoff, n)
-	a.lowerBuilt = false
 	a.hits, a.chunks, a.cands, a.heads, a.seen, a.order = a.hits[:0], a.chunks[:0], a.cands[:0], a.heads[:0], a.seen[:0], a.order[:0]
 	clear(a.ents)
 	a.ents = a.ents[:0]
@@ -133,75 +136,119 @@ func (a *analyzer) release() {
 	pool.Put(a)
 }
 
-// plain reports whether a word has no hyphen and no byte outside ASCII.
-func plain(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c == '-' || c >= 0x80 {
-			return false
-		}
-	}
-	return true
-}
-
 // lower computes once the normalised text of every token (lower case,
 // straight apostrophes) and its lexicon flags, so that the passes after it
 // look words up in one map at most once.
 func (a *analyzer) lower() {
 	d := a.d
 	arena := a.arena[:0]
+	// the filter of the lower-case words (lowerElsewhere) is filled here,
+	// from the same index as the flag filter, at no extra look at the words
+	clear(a.lowerBits[:])
+	pending := false // lower-case words whose normalised text is in the arena
 	for i, t := range d.Tokens {
 		a.aoff[i] = -1
 		if t.Kind != doc.Word {
 			continue
 		}
 		raw := d.Text[t.Start:t.End]
-		isPlain := plain(raw)
-		if !isPlain && strings.IndexByte(raw, '-') >= 0 {
+		upper, hyphen, curly, other := scanWord(d.Text, t.Start, t.End)
+		if hyphen {
 			a.info[i] |= wHyphen
 		}
-		if c := raw[0]; c >= 'a' && c <= 'z' && !t.Has(doc.FlagCap) && isPlain {
-			continue // a lower-case word is its own text
-		}
-		upper := false
-		if isPlain {
-			for k := 0; k < len(raw); k++ {
-				if c := raw[k]; c >= 'A' && c <= 'Z' {
-					upper = true
-					break
-				}
-			}
+		capd := t.Has(doc.FlagCap)
+		if c := raw[0]; c >= 'a' && c <= 'z' && !capd && !hyphen && !curly && !other {
+			a.markLower(i, raw) // a lower-case word is its own text
+			continue
 		}
 		switch {
-		case !isPlain:
-			// accents, curly apostrophes, hyphens: the general route, kept
-			// only when it changes the word
+		case other:
+			// accents: the general route, kept only when it changes the word
 			if w := norm(raw); w != raw {
 				a.aoff[i] = int32(len(arena))
 				a.alen[i] = int32(len(w))
 				arena = append(arena, w...)
 			}
-		case upper:
-			// lower-cased into one buffer, made a string once below
+		case upper || curly:
+			// lower-cased, with straight apostrophes, into one buffer, made
+			// a string once below: what norm gives, without its allocations
 			a.aoff[i] = int32(len(arena))
-			a.alen[i] = int32(len(raw))
+			start := len(arena)
 			for k := 0; k < len(raw); k++ {
 				c := raw[k]
 				if c >= 'A' && c <= 'Z' {
 					c += 'a' - 'A'
+				} else if c == 0xE2 && k+2 < len(raw) && raw[k+1] == 0x80 && raw[k+2] == 0x99 {
+					c = '\''
+					k += 2
 				}
 				arena = append(arena, c)
+			}
+			a.alen[i] = int32(len(arena) - start)
+		}
+		if !capd {
+			if a.aoff[i] < 0 {
+				a.markLower(i, raw)
+			} else {
+				pending = true
 			}
 		}
 	}
 	a.arena = arena
 	a.all = string(arena)
-	for i, t := range d.Tokens {
-		if t.Kind != doc.Word {
-			continue
+	if pending {
+		for i, t := range d.Tokens {
+			if t.Kind == doc.Word && !t.Has(doc.FlagCap) && a.aoff[i] >= 0 {
+				a.markLower(i, a.low(i))
+			}
 		}
-		if !t.Has(doc.FlagCap) && !maybeFiltered(a.low(i)) {
-			a.info[i] |= wSkip // no title, group noun, pronoun or lower-case phrase
+	}
+}
+
+// scanWord looks once at the letters of the word text[start:end]: whether
+// it has capitals, hyphens, curly apostrophes (’) and other bytes outside
+// ASCII (accents, which take norm's route). A word of eight bytes or fewer
+// in ASCII, the common case, is read as one 64-bit word.
+func scanWord(text string, start, end int) (upper, hyphen, curly, other bool) {
+	const lo, hi = 0x0101010101010101, 0x8080808080808080
+	if n := end - start; n > 0 && n <= 8 && start+8 <= len(text) {
+		b := text[start : start+8]
+		x := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+			uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+		x &= ^uint64(0) >> (64 - 8*n) // the word's bytes; the rest are zero, which match nothing below
+		if x&hi == 0 {
+			h := x ^ ('-' * lo)
+			hyphen = (h-lo)&^h&hi != 0 // some byte is '-'
+			// bytes from 'A' (0x41) to 'Z' (0x5A): adding 0x3F sets the top bit
+			// from 'A' up, adding 0x25 from '[' (0x5B) up; no byte carries
+			upper = (x+0x3F*lo)&^(x+0x25*lo)&hi != 0
+			return
 		}
+	}
+	for k := start; k < end; k++ {
+		switch c := text[k]; {
+		case c >= 'A' && c <= 'Z':
+			upper = true
+		case c == '-':
+			hyphen = true
+		case c == 0xE2 && k+2 < end && text[k+1] == 0x80 && text[k+2] == 0x99:
+			curly = true
+			k += 2
+		case c >= 0x80:
+			other = true
+		}
+	}
+	return
+}
+
+// markLower enters the lower-case word w of token i in the lower-case
+// filter, and marks it wSkip when the flag filter says it is no title, group
+// noun, pronoun or lower-case phrase.
+func (a *analyzer) markLower(i int, w string) {
+	h := filterIndex(w)
+	a.lowerBits[h/64] |= 1 << (h % 64)
+	if filteredBits[h/64]&(1<<(h%64)) == 0 {
+		a.info[i] |= wSkip
 	}
 }
 
@@ -451,8 +498,15 @@ func (a *analyzer) classify() {
 				i++
 				continue
 			}
-			low := a.low(i)
 			capd := t.Has(doc.FlagCap)
+			if !capd && !head && a.info[i]&(wSkip|wHyphen) == wSkip && !t.Has(doc.FlagInitial) {
+				// most words: lower case and in no list the questions
+				// below ask about (lower-case phrase start, group noun,
+				// pronoun, title), which wSkip answers without a look-up
+				i++
+				continue
+			}
+			low := a.low(i)
 			var n int
 			var e *entry
 			if capd || head || a.is(i, wLowerStart) {
@@ -494,7 +548,7 @@ func (a *analyzer) classify() {
 					continue
 				}
 			}
-			if a.is(i, wGroup) && capd {
+			if capd && a.is(i, wGroup) {
 				i++ // "Officials said": a group noun, not a name
 				continue
 			}
@@ -526,7 +580,7 @@ func (a *analyzer) classify() {
 // nameFollows reports whether token i is a given name followed by a
 // capitalised word that no list knows: the start of a person's name.
 func (a *analyzer) nameFollows(i, end int) bool {
-	if _, ok := lex.given[a.low(i)]; !ok || i+1 >= end || !a.isCap(i+1) {
+	if !a.is(i, wGiven) || i+1 >= end || !a.isCap(i+1) {
 		return false
 	}
 	j := i + 1
@@ -588,8 +642,7 @@ func (a *analyzer) givenOrInitial(i int) bool {
 	if a.d.Tokens[i].Has(doc.FlagInitial) {
 		return true
 	}
-	_, ok := lex.given[a.low(i)]
-	return ok
+	return a.is(i, wGiven)
 }
 
 // hitEndingAt returns the lexicon hit whose last token is k, or -1.
@@ -633,7 +686,7 @@ func (a *analyzer) candidates() {
 	}
 	for si, s := range sents {
 		for k := s.Tokens.First; k < s.Tokens.End; k++ {
-			if a.cls[k] == cNone && a.is(k, wGroup) {
+			if a.cls[k] == cNone && a.info[k]&wSkip == 0 && a.is(k, wGroup) {
 				a.groupCand(k, s.Tokens.First, si)
 			}
 		}
@@ -656,7 +709,9 @@ func (a *analyzer) candidates() {
 					a.nominalCand(k, s.Tokens.First, si) // "the ministry"
 				}
 			case cNone:
-				a.nominalCand(k, s.Tokens.First, si)
+				if k > s.Tokens.First && (a.low(k-1) == "the" || a.low(k-1) == "this") {
+					a.nominalCand(k, s.Tokens.First, si) // it needs the determiner
+				}
 			}
 		}
 	}
@@ -694,7 +749,7 @@ func (a *analyzer) nameCand(ch chunk, sFirst int) {
 	if ch.end-ch.first >= 2 && a.initial(ch.first, sFirst) {
 		// "Recent Polaroids show ...": a sentence's first word that the
 		// article also writes in lower case is no part of a name
-		if _, given := lex.given[a.low(ch.first)]; !given && a.lowerElsewhere(ch.first) {
+		if !a.is(ch.first, wGiven) && a.lowerElsewhere(ch.first) {
 			ch.first++
 			c.first, c.nFirst = ch.first, ch.first
 			c.weak = a.heads[ch.sent]
@@ -702,9 +757,10 @@ func (a *analyzer) nameCand(ch chunk, sFirst int) {
 	}
 	n := ch.end - ch.first
 	firstLow := a.low(ch.first)
-	if g, ok := lex.given[firstLow]; ok && n >= 2 {
+	given := a.is(ch.first, wGiven)
+	if given && n >= 2 {
 		c.typ = "PERSON"
-		c.gender = g
+		c.gender = lex.given[firstLow]
 	}
 	// the words before the name: titles, affiliations, "to the United Nations"
 	ps := a.pieces[:0]
@@ -727,7 +783,7 @@ func (a *analyzer) nameCand(ch chunk, sFirst int) {
 			}
 			if a.cls[k] == cName && len(ps) > 0 && ps[len(ps)-1].kind == 't' && (k == sFirst || a.cls[k-1] != cName) && a.isCap(k) {
 				// "Transport Minister Paolo Grieve": a portfolio before the title
-				if _, given := lex.given[low]; !given {
+				if !a.is(k, wGiven) {
 					a.dropCandAt(k)
 					ps = append(ps, piece{first: k, end: k + 1, kind: 't'})
 					k--
@@ -803,8 +859,8 @@ func (a *analyzer) nameCand(ch chunk, sFirst int) {
 		a.appositionRole(&c, sFirst)
 	}
 	if c.gender == 0 {
-		if g, ok := lex.given[firstLow]; ok {
-			c.gender = g
+		if given {
+			c.gender = lex.given[firstLow]
 		}
 	}
 	c.canon = a.nameText(ch.first, ch.end)
@@ -827,17 +883,6 @@ func (a *analyzer) lowerElsewhere(i int) bool {
 	w := a.low(i)
 	if w == "" {
 		return false
-	}
-	if !a.lowerBuilt {
-		// a filter of the document's lower-case words, built on first need
-		clear(a.lowerBits[:])
-		for k, t := range a.d.Tokens {
-			if t.Kind == doc.Word && !t.Has(doc.FlagCap) {
-				h := lowerHash(a.low(k))
-				a.lowerBits[h/64] |= 1 << (h % 64)
-			}
-		}
-		a.lowerBuilt = true
 	}
 	if h := lowerHash(w); a.lowerBits[h/64]&(1<<(h%64)) == 0 {
 		return false

@@ -105,6 +105,7 @@ const (
 	wHyphen     // set per token, not in the map: the word has a hyphen
 	wSkip       // set per token: none of the wFiltered flags, known without a look-up
 	wDone       // set per token: the flags were looked up
+	wGiven      // a given name (the given map has its gender)
 )
 
 // wFiltered are the flags that filteredBits answers for every word.
@@ -353,6 +354,7 @@ func load() *lexicons {
 	flag(keysOf(connectors), wConnector)
 	flag(keysOf(l.maxWords), wLexStart)
 	flag(keysOf(l.groups), wGroup)
+	flag(keysOf(l.given), wGiven)
 	for _, e := range dataFile("auxiliaries.txt") {
 		for _, w := range strings.Fields(e.Field(0)) {
 			l.info[norm(w)] |= wAux

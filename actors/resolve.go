@@ -36,18 +36,8 @@ type resolver struct {
 
 func (a *analyzer) resolve() {
 	r := resolver{a}
-	order := a.order[:0]
-	for i := range a.cands {
-		order = append(order, i)
-	}
-	a.order = order
-	slices.SortStableFunc(order, func(i, j int) int {
-		x, y := &a.cands[i], &a.cands[j]
-		if x.first != y.first {
-			return x.first - y.first
-		}
-		return y.end - x.end
-	})
+	a.order = a.sortCands(a.order[:0])
+	order := a.order
 	var later []int
 	for _, ci := range order {
 		c := &a.cands[ci]
@@ -93,6 +83,41 @@ func (a *analyzer) resolve() {
 			r.personInside(ci)
 		}
 	}
+}
+
+// sortCands appends the indexes of the candidates to order in text order:
+// by first token, the longer first, then in the order they were made.
+func (a *analyzer) sortCands(order []int) []int {
+	const bits = 21
+	if len(a.d.Tokens) < 1<<bits && len(a.cands) < 1<<bits {
+		// the three keys packed into one number: a sort of integers, with
+		// no look into the candidates while sorting
+		keys := a.keys[:0]
+		for i := range a.cands {
+			c := &a.cands[i]
+			keys = append(keys, uint64(c.first)<<(2*bits)|uint64(1<<bits-1-c.end)<<bits|uint64(i))
+		}
+		slices.Sort(keys)
+		for _, k := range keys {
+			order = append(order, int(k&(1<<bits-1)))
+		}
+		a.keys = keys[:0]
+		return order
+	}
+	for i := range a.cands {
+		order = append(order, i)
+	}
+	slices.SortFunc(order, func(i, j int) int {
+		x, y := &a.cands[i], &a.cands[j]
+		if x.first != y.first {
+			return x.first - y.first
+		}
+		if x.end != y.end {
+			return y.end - x.end
+		}
+		return i - j
+	})
+	return order
 }
 
 func (r *resolver) personInside(ci int) {
@@ -202,7 +227,15 @@ func lastWord(s string) string {
 }
 
 func (r *resolver) newEnt(ci int, typ, name string) int {
-	e := &ent{name: name, typ: typ, lastTok: -1}
+	var e *ent
+	if n := len(r.ents); n < len(r.entSlab) {
+		// an entity of an earlier document: its slices keep their room
+		e = r.entSlab[n]
+		*e = ent{name: name, typ: typ, lastTok: -1, roleKeys: e.roleKeys[:0], heads: e.heads[:0], toks: e.toks[:0]}
+	} else {
+		e = &ent{name: name, typ: typ, lastTok: -1}
+		r.entSlab = append(r.entSlab, e)
+	}
 	r.ents = append(r.ents, e)
 	ei := len(r.ents) - 1
 	if e.typ == "ORG" {
@@ -299,7 +332,7 @@ func (r *resolver) fuzzySurname(w string, affil string) int {
 	if n >= 9 {
 		limit = 2
 	}
-	fw := fold(w)
+	fw, folded := "", false // the folded spelling of w, made on first need
 	best, bestD := -1, limit+1
 	for ei, e := range r.ents {
 		if e.typ != "PERSON" || len(e.toks) == 0 {
@@ -318,6 +351,11 @@ func (r *resolver) fuzzySurname(w string, affil string) int {
 		dd := limit + 1
 		if s[0] == w[0] {
 			dd = editDistance(s, w, limit)
+		}
+		if dd > limit && (s[0] == w[0] || (kSound(s[0]) && kSound(w[0]))) {
+			if !folded {
+				fw, folded = fold(w), true
+			}
 		}
 		if dd > limit && len(fw) >= 5 && (s[0] == w[0] || (kSound(s[0]) && kSound(w[0]))) {
 			// transliterations: "Qaddafi", "Gaddafi", "Kadhafi"
@@ -414,7 +452,7 @@ func (r *resolver) name(ci int) {
 			e := r.ents[ei]
 			if len(toks) > len(e.toks) && toks[len(toks)-1] == e.toks[len(e.toks)-1] {
 				// a fuller form of the name: "Abdoulaye Diop" after "Diop"
-				e.toks = slices.Clone(toks)
+				e.toks = append(e.toks[:0], toks...)
 				e.name = c.canon
 				r.registerPerson(ei)
 			}
@@ -437,7 +475,7 @@ func (r *resolver) name(ci int) {
 		}
 		ei := r.newEnt(ci, "PERSON", c.canon)
 		r.ents[ei].guessed = c.guessed
-		r.ents[ei].toks = slices.Clone(toks)
+		r.ents[ei].toks = append(r.ents[ei].toks[:0], toks...)
 		r.registerPerson(ei)
 		return
 	}
@@ -472,7 +510,7 @@ func (r *resolver) name(ci int) {
 	// Movement" ... "CAM"
 	if c.typ == "ORG" && c.end-c.first == 1 && r.d.Tokens[c.first].Has(doc.FlagAllCaps) {
 		for ei, e := range r.ents {
-			if e.typ == "ORG" && acronym(e.name) == c.canon {
+			if e.typ == "ORG" && acronymIs(e.name, c.canon) {
 				r.byKey[key] = ei
 				r.link(ci, ei)
 				return
@@ -550,18 +588,22 @@ func (r *resolver) anyKey(canon string) (int, bool) {
 	return -1, false
 }
 
-func acronym(name string) string {
-	var b strings.Builder
-	for _, w := range strings.Fields(name) {
+// acronymIs reports whether s is the acronym of name: the capital letters
+// that begin its words, two at least ("" when there are fewer). It builds
+// nothing: it is asked of every organisation for each acronym in the text.
+func acronymIs(name, s string) bool {
+	var buf [32]byte
+	b := buf[:0]
+	for w := range strings.FieldsSeq(name) {
 		r, _ := utf8.DecodeRuneInString(w)
 		if r >= 'A' && r <= 'Z' {
-			b.WriteRune(r)
+			b = append(b, byte(r))
 		}
 	}
-	if b.Len() < 2 {
-		return ""
+	if len(b) < 2 {
+		return s == ""
 	}
-	return b.String()
+	return string(b) == s
 }
 
 // compatible reports whether a pronoun or role of gender g may refer to e.
@@ -769,11 +811,8 @@ func (r *resolver) nominal(ci int) {
 // emit writes the Mentions and Entities layers.
 func (a *analyzer) emit() {
 	d := a.d
-	type mref struct {
-		ci   int
-		span doc.Span
-	}
-	refs := make([]mref, 0, len(a.cands))
+	refs := a.refs[:0]
+	defer func() { a.refs = refs[:0] }()
 	for ci := range a.cands {
 		c := &a.cands[ci]
 		if c.drop || (c.entity < 0 && c.kind != "role") {
@@ -788,7 +827,8 @@ func (a *analyzer) emit() {
 		return y.span.End - x.span.End
 	})
 	// entities in the order of their first mention
-	newID := make([]int, len(a.ents))
+	newID := grow(a.newID, len(a.ents))
+	a.newID = newID
 	for i := range newID {
 		newID[i] = -1
 	}
@@ -805,13 +845,14 @@ func (a *analyzer) emit() {
 		if id < 0 {
 			continue
 		}
-		de := doc.Entity{ID: "E" + strconv.Itoa(id+1), Name: e.name, Type: e.typ, Role: e.role, Affiliation: e.affil}
+		de := doc.Entity{ID: entityID(id), Name: e.name, Type: e.typ, Role: e.role, Affiliation: e.affil}
 		if e.gender == 'm' || e.gender == 'f' {
 			de.Gender = string(e.gender)
 		}
 		d.Entities[id] = de
 	}
-	counts := make([]int, n+1)
+	counts := grow(a.counts, n+1)
+	a.counts = counts
 	for _, m := range refs {
 		if ei := a.cands[m.ci].entity; ei >= 0 {
 			counts[newID[ei]]++
@@ -843,6 +884,12 @@ func appendRunes(buf []rune, s string) []rune {
 	return buf
 }
 
+// mref is a mention to emit: its candidate and span.
+type mref struct {
+	ci   int
+	span doc.Span
+}
+
 // entKey indexes the non-person entities by type and canonical name.
 type entKey struct{ typ, canon string }
 
@@ -869,4 +916,21 @@ func tokHash(toks []string) uint64 {
 		h *= 1099511628211
 	}
 	return h
+}
+
+// entityIDs are the first entity IDs, made once rather than per document.
+var entityIDs = func() []string {
+	ids := make([]string, 128)
+	for i := range ids {
+		ids[i] = "E" + strconv.Itoa(i+1)
+	}
+	return ids
+}()
+
+// entityID is the ID of the entity numbered id from 0: "E1", "E2", ...
+func entityID(id int) string {
+	if id < len(entityIDs) {
+		return entityIDs[id]
+	}
+	return "E" + strconv.Itoa(id+1)
 }

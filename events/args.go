@@ -354,7 +354,8 @@ func isMonth(s string) bool {
 // is two actors, "Bosnia and Herzegovina" too (the actors stage knows
 // better when its entities are present).
 func (v *view) split(a, b int) [][2]int {
-	var out [][2]int
+	out := v.parts[:0] // the caller is done with it before the next call
+	defer func() { v.parts = out[:0] }()
 	s := a
 	for k := a; k <= b; k++ {
 		if k == b || v.lower[k] == "and" || v.lower[k] == "," {
@@ -384,8 +385,17 @@ func (v *view) args(a, b int) []doc.Argument {
 	if a >= b {
 		return nil
 	}
-	var out []doc.Argument
-	for _, p := range v.split(a, b) {
+	parts := v.split(a, b)
+	if len(parts) == 0 {
+		return nil
+	}
+	// the arguments of a document's events share a few blocks: each
+	// event's list is a capped slice of one
+	if cap(v.argSlab)-len(v.argSlab) < len(parts) {
+		v.argSlab = make([]doc.Argument, 0, max(32, len(parts)))
+	}
+	start := len(v.argSlab)
+	for _, p := range parts {
 		sp := doc.Span{Start: v.d.Tokens[p[0]].Start, End: v.d.Tokens[p[1]-1].End}
 		arg := doc.Argument{Text: v.d.Text[sp.Start:sp.End], Span: sp, Entity: -1}
 		arg.Name = arg.Text
@@ -398,9 +408,9 @@ func (v *view) args(a, b int) []doc.Argument {
 				arg.Name = v.d.Entities[e].Name
 			}
 		}
-		out = append(out, arg)
+		v.argSlab = append(v.argSlab, arg)
 	}
-	return out
+	return v.argSlab[start:len(v.argSlab):len(v.argSlab)]
 }
 
 // mentionIn returns the longest mention inside or overlapping sp, or -1.

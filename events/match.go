@@ -19,6 +19,46 @@ type view struct {
 	inName []bool
 	none   formInfo
 	L      *lex
+
+	// the layers the coder scans per event, when they are in text order
+	// (by start, no span ending before it starts): a binary search then
+	// finds where a sentence's or clause's share begins
+	mSorted, tSorted, qSorted bool
+
+	condSent int  // the sentence whose cond is cached, or -1
+	cond     bool // whether that sentence has a condition word
+	parts    [][2]int
+	argSlab  []doc.Argument // the document's arguments: new for each document, the events keep it
+	cands    []hit          // triggers' buffers
+	hits     []hit
+}
+
+// inOrder reports whether n spans, given by span, are sorted by start and
+// none ends before it starts.
+func inOrder(n int, span func(int) doc.Span) bool {
+	prev := -1
+	for i := 0; i < n; i++ {
+		s := span(i)
+		if s.Start < prev || s.End < s.Start {
+			return false
+		}
+		prev = s.Start
+	}
+	return true
+}
+
+// from returns the first of n sorted spans that starts at or after start.
+func from(n int, span func(int) doc.Span, start int) int {
+	lo, hi := 0, n
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if span(m).Start < start {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
 }
 
 var viewPool = sync.Pool{New: func() any { return new(view) }}
@@ -35,6 +75,11 @@ func newView(d *doc.Document, L *lex) *view {
 	v.caps = grow(v.caps, n)
 	v.info = grow(v.info, n)
 	v.inName = grow(v.inName, n)
+	v.condSent = -1
+	v.argSlab = nil
+	v.mSorted = inOrder(len(d.Mentions), func(i int) doc.Span { return d.Mentions[i].Span })
+	v.tSorted = inOrder(len(d.Timexes), func(i int) doc.Span { return d.Timexes[i].Span })
+	v.qSorted = inOrder(len(d.Quantities), func(i int) doc.Span { return d.Quantities[i].Span })
 	var buf [32]byte
 	for i, t := range d.Tokens {
 		s := d.Text[t.Start:t.End]
@@ -85,6 +130,7 @@ func newView(d *doc.Document, L *lex) *view {
 
 func (v *view) release() {
 	v.d = nil
+	v.argSlab = nil
 	clear(v.info)
 	viewPool.Put(v)
 }
@@ -228,8 +274,9 @@ func (v *view) elemOK(el *element, i int) bool {
 
 // triggers finds the event words of sentence s: every pattern match, the
 // longest kept where matches overlap.
-func (v *view) triggers(s doc.Sentence, buf []hit) []hit {
-	cands := buf[:0]
+func (v *view) triggers(s doc.Sentence) []hit {
+	cands := v.cands[:0]
+	defer func() { v.cands = cands[:0] }()
 	for i := s.Tokens.First; i < s.Tokens.End; i++ {
 		ps := v.info[i].first
 		if len(ps) == 0 {
@@ -257,7 +304,8 @@ func (v *view) triggers(s doc.Sentence, buf []hit) []hit {
 		}
 	}
 	// Resolve overlaps: the larger pattern wins, then the earlier one.
-	out := cands[:0:0]
+	out := v.hits[:0] // the caller is done with the last sentence's
+	defer func() { v.hits = out[:0] }()
 	for len(cands) > 0 {
 		bi := 0
 		for k := 1; k < len(cands); k++ {

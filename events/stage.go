@@ -71,10 +71,8 @@ func Code(d *doc.Document, out []doc.Event) []doc.Event {
 	L := getLex()
 	v := newView(d, L)
 	defer v.release()
-	var buf []hit
 	for si, s := range d.Sentences {
-		hits := v.triggers(s, buf)
-		buf = hits[:0]
+		hits := v.triggers(s)
 		first := len(out)
 		frameEnd := -1    // events of the sentence are absorbed until this token
 		frameEv := -1     // the framing event, while its content is not seen
@@ -355,12 +353,17 @@ func (v *view) event(si int, s doc.Sentence, h hit, p *pattern) (doc.Event, bool
 			hypo = true
 		}
 	}
-	cond := false
-	for k := lo; k < hi; k++ {
-		if v.cls(k)&cCond != 0 {
-			cond = true
+	if v.condSent != si {
+		// once per sentence: whether it has a condition word
+		v.condSent, v.cond = si, false
+		for k := lo; k < hi; k++ {
+			if v.cls(k)&cCond != 0 {
+				v.cond = true
+				break
+			}
 		}
 	}
+	cond := v.cond
 	switch {
 	case ev.Negated && cooperative(ev.Type):
 		// PLOVER codes a refused cooperation as REJECT.
@@ -522,7 +525,16 @@ func (v *view) quoteOf(sp doc.Span) (bool, int) {
 // the sentence, else the publication date.
 func (v *view) dateOf(ev *doc.Event, s doc.Sentence, h hit) {
 	best, bd := -1, 1<<30
-	for k, t := range v.d.Timexes {
+	ts, k0 := v.d.Timexes, 0
+	span := func(i int) doc.Span { return ts[i].Span }
+	if v.tSorted {
+		k0 = from(len(ts), span, s.Start)
+	}
+	for k := k0; k < len(ts); k++ {
+		t := ts[k]
+		if v.tSorted && t.Start > s.End {
+			break // no later one lies in the sentence
+		}
 		if t.Type != "DATE" || !s.Span.Contains(t.Span) || t.Value == "" || t.Value[0] < '0' || t.Value[0] > '9' || t.Mod != "" {
 			continue // FUTURE_REF, "since July 2013" do not date the event
 		}
@@ -570,7 +582,14 @@ func (v *view) placeOf(ev *doc.Event, s doc.Sentence, cs, ce int) {
 	}
 	clause := doc.Span{Start: v.d.Tokens[cs].Start, End: v.d.Tokens[ce-1].End}
 	if len(v.d.Mentions) > 0 {
-		for _, m := range v.d.Mentions {
+		ms, k0 := v.d.Mentions, 0
+		if v.mSorted {
+			k0 = from(len(ms), func(i int) doc.Span { return ms[i].Span }, clause.Start)
+		}
+		for _, m := range ms[k0:] {
+			if v.mSorted && m.Start > clause.End {
+				break // no later one lies in the clause
+			}
 			if (m.Type == "GPE" || m.Type == "LOC") && clause.Contains(m.Span) && !used(m.Span) {
 				k := v.d.TokenAt(m.Start)
 				if k > 0 && (v.lower[k-1] == "in" || v.lower[k-1] == "near" || v.lower[k-1] == "at") {
@@ -603,23 +622,33 @@ func (v *view) placeOf(ev *doc.Event, s doc.Sentence, cs, ce int) {
 // quantities of its sentence.
 func (v *view) numbersOf(ev *doc.Event, s doc.Sentence) {
 	violent := ev.Type == "ASSAULT"
-	for k := range v.d.Quantities {
-		q := &v.d.Quantities[k]
+	qs, k0 := v.d.Quantities, 0
+	if v.qSorted {
+		k0 = from(len(qs), func(i int) doc.Span { return qs[i].Span }, s.Start)
+	}
+	for k := k0; k < len(qs); k++ {
+		q := &qs[k]
+		if v.qSorted && q.Start > s.End {
+			break // no later one lies in the sentence
+		}
 		if !s.Span.Contains(q.Span) || q.Ordinal {
 			continue
 		}
-		val := q.Value
+		// a copy of the value is made only when it is taken
 		switch q.Category {
 		case "killed", "dead", "deaths", "fatalities":
 			if ev.Dead == nil && violent {
+				val := q.Value
 				ev.Dead = &val
 			}
 		case "wounded", "injured":
 			if ev.Injured == nil && violent {
+				val := q.Value
 				ev.Injured = &val
 			}
 		case "troops", "personnel", "people", "protesters", "demonstrators", "soldiers", "police", "refugees", "civilians":
 			if ev.Size == nil && q.Unit == "" {
+				val := q.Value
 				ev.Size = &val
 			}
 		}

@@ -6,7 +6,15 @@ package main
 import (
 	"fmt"
 	"os"
+	"runtime/debug"
 )
+
+// gcPercent is the garbage collector's target unless GOGC says otherwise.
+// Analysis makes short-lived garbage per document over a small live heap
+// (the lexicons); collecting at 4x the live heap instead of 2x costs about
+// 25 MB and saves most collections (7-10% of the pipeline's time measured
+// with dossier bench).
+const gcPercent = 400
 
 const usage = `dossier: a sourced record from news reports
 
@@ -23,6 +31,9 @@ func main() {
 	if len(os.Args) < 2 {
 		fmt.Fprint(os.Stderr, usage)
 		os.Exit(2)
+	}
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(gcPercent)
 	}
 	cmd, args := os.Args[1], os.Args[2:]
 	var code int
