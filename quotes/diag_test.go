@@ -1,0 +1,147 @@
+package quotes
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"os"
+	"sort"
+	"testing"
+
+	"github.com/dossier-news/dossier/doc"
+	"github.com/dossier-news/dossier/text"
+)
+
+// TestDiagCandidates is a development diagnostic, not a check: with
+// DOSSIER_DIAG=1 it prints, for PolNeAR dev, what became of each cue
+// candidate (gold cue or not; accepted by the cue model or not; emitted or
+// not), by head word, and the gold cues no candidate reached. With
+// SHOWST=acc|rej SHOWLAB=pos|neg it also prints those candidates' sentences.
+//
+//	DOSSIER_DIAG=1 go test ./quotes -run DiagCandidates -v
+func TestDiagCandidates(t *testing.T) {
+	if os.Getenv("DOSSIER_DIAG") == "" {
+		t.Skip("a development diagnostic: set DOSSIER_DIAG=1 to run it")
+	}
+	f, err := os.Open("../../shared/gold/polnear/dev.jsonl")
+	if err != nil {
+		t.Skip("../shared/gold not found: gold-data tests need the shared folder beside the checkout")
+	}
+	defer f.Close()
+	m := loadModels()
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 64<<20)
+	fate := map[string]map[string]int{}
+	add := func(w, k string) {
+		if fate[w] == nil {
+			fate[w] = map[string]int{}
+		}
+		fate[w][k]++
+	}
+	tot := map[string]int{}
+	for sc.Scan() {
+		var g goldDoc
+		json.Unmarshal(sc.Bytes(), &g)
+		d := doc.New(g.ID, g.Text)
+		text.Analyze(d)
+		Extract(d)
+		emitted := d.Quotes
+		c := newCtx(d)
+		var gold []doc.Span
+		for _, a := range g.Attributions {
+			if len(a.Cue) > 0 && len(a.Content) > 0 {
+				gold = append(gold, hull(a.Cue))
+			}
+		}
+		seen := make([]bool, len(gold))
+		for _, s := range c.sents {
+			a, b := s.Tokens.First, s.Tokens.End
+			c.beginSentence(a, b)
+			for k := a; k < b; k++ {
+				cs, ce, kind, ok := c.cueAt(k, a, b)
+				if !ok {
+					continue
+				}
+				head := d.Tokens[k].Span
+				gi := -1
+				for i, x := range gold {
+					if x.Overlaps(head) {
+						gi = i
+					}
+				}
+				var scv float32 = 9
+				if lex.heads[c.low[k]]&headSpeechOnly == 0 || kind != "verb" {
+					scv = m.cue.Score(c.cueFeatures(nil, k, a, b))
+				}
+				em := false
+				for _, q := range emitted {
+					if q.Cue.Overlaps(head) {
+						em = true
+					}
+				}
+				w := c.low[k]
+				tot[w]++
+				lab := "neg"
+				if gi >= 0 {
+					lab = "pos"
+					seen[gi] = true
+				}
+				st := "rej"
+				if scv > 0 {
+					st = "acc"
+				}
+				if em {
+					st += "+emit"
+				}
+				add(w, lab+":"+st)
+				if os.Getenv("SHOWST") != "" && st == os.Getenv("SHOWST") && lab == os.Getenv("SHOWLAB") {
+					fmt.Printf("SHOW %q %.2f :: %s [[%s]] %s\n", w, scv, d.Text[d.Tokens[a].Start:d.Tokens[k].Start], w, d.Text[d.Tokens[k].End:d.Tokens[b-1].End])
+				}
+				k = ce - 1
+				_ = cs
+			}
+		}
+		for i, s := range gold {
+			if !seen[i] {
+				ts := d.TokensIn(s)
+				w := "?"
+				if ts.End > ts.First {
+					w = c.low[ts.First]
+				}
+				add("<nocand>", w)
+			}
+		}
+	}
+	type kv struct {
+		k string
+		v int
+	}
+	var ws []kv
+	for w, n := range tot {
+		ws = append(ws, kv{w, n})
+	}
+	sort.Slice(ws, func(i, j int) bool { return ws[i].v > ws[j].v })
+	agg := map[string]int{}
+	for w, mm := range fate {
+		if w == "<nocand>" {
+			continue
+		}
+		for k, v := range mm {
+			agg[k] += v
+		}
+	}
+	fmt.Println("aggregate", agg)
+	for _, x := range ws[:80] {
+		fmt.Println(x.k, x.v, fate[x.k])
+	}
+	var nc []kv
+	for k, v := range fate["<nocand>"] {
+		nc = append(nc, kv{k, v})
+	}
+	sort.Slice(nc, func(i, j int) bool { return nc[i].v > nc[j].v })
+	n := 0
+	for _, x := range nc {
+		n += x.v
+	}
+	fmt.Println("no candidate", n, nc[:min(60, len(nc))])
+}
