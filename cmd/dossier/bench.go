@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/pprof"
 
 	"github.com/dossier-news/dossier/analyze"
 	"github.com/dossier-news/dossier/doc"
@@ -19,6 +20,7 @@ func bench(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	workers := fs.Int("workers", 1, "documents analysed at once (1 measures one core; 0 means all cores)")
 	rounds := fs.Int("rounds", 0, "passes over the input (default: enough for about 2,000 documents)")
+	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the run to this file (go tool pprof; cmd/dossier/default.pgo is one)")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "Usage: dossier bench [flags] [FILE.jsonl]\n\nAnalyses the documents of FILE.jsonl (default: the bundled example articles\njoined into one document of about 1,000 words) and prints documents/s, MB/s\nand peak memory for the whole pipeline and per stage.\n\nFlags:\n")
 		fs.PrintDefaults()
@@ -64,6 +66,19 @@ func bench(args []string, stdout, stderr io.Writer) int {
 	n := *rounds
 	if n <= 0 {
 		n = max(1, 2000/len(docs))
+	}
+	if *cpuprofile != "" {
+		f, err := os.Create(*cpuprofile)
+		if err != nil {
+			fmt.Fprintf(stderr, "dossier bench: cannot write the profile: %v\n", err)
+			return 1
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			fmt.Fprintf(stderr, "dossier bench: cannot profile: %v\n", err)
+			return 1
+		}
+		defer pprof.StopCPUProfile()
 	}
 	r, err := perf.Run(analyze.Default(), docs, n, *workers)
 	if err != nil {
