@@ -17,13 +17,13 @@ type phrase struct {
 }
 
 type lexicons struct {
-	cues, aux, addressees, keeps, stops, starts, subjects, openers, speech, breaks, notAdverbs map[string]bool
-	phrases                                                                                    map[string][]phrase // by first word, longest first
-	heads                                                                                      map[string]uint8    // headCue | headPhrase, one lookup a token
-	headBloom                                                                                  headFilter
-	bits                                                                                       map[string]uint16 // a word's lexical bits (bitStop, ...)
-	particles                                                                                  map[string]string // a word after a head: "particle" or "day"
-	edges                                                                                      map[string]string // source edge words: "lead", "time" or "opener"
+	cues, aux, addressees, keeps, stops, srcKeeps, starts, subjects, openers, speech, breaks, notAdverbs map[string]bool
+	phrases                                                                                              map[string][]phrase // by first word, longest first
+	heads                                                                                                map[string]uint8    // headCue | headPhrase, one lookup a token
+	headBloom                                                                                            headFilter
+	bits                                                                                                 map[string]uint16 // a word's lexical bits (bitStop, ...)
+	particles                                                                                            map[string]string // a word after a head: "particle" or "day"
+	edges                                                                                                map[string]string // source edge words: "lead", "time" or "opener"
 }
 
 // headFilter is a Bloom filter over the head words: most tokens of a text
@@ -94,6 +94,7 @@ func loadLexicons() *lexicons {
 		addressees: wordSet("addressees.txt"),
 		keeps:      wordSet("clause_keeps.txt"),
 		stops:      wordSet("stops.txt"),
+		srcKeeps:   wordSet("source_keeps.txt"),
 		starts:     wordSet("content_starts.txt"),
 		subjects:   wordSet("subjects.txt"),
 		openers:    wordSet("source_openers.txt"),

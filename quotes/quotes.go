@@ -883,7 +883,9 @@ func (c *ctx) rightSourceEnd(s, hi int) int {
 	for e < hi && !c.isOpen(e) && c.low[e] != "that" {
 		if c.low[e] == "," && e+1 < hi {
 			n := c.low[e+1]
-			if lex.stops[n] || strings.HasSuffix(n, "ing") || c.isOpen(e+1) {
+			// ", who heads the union" and ", of Grace Church" stay with
+			// the name (data/source_keeps.txt)
+			if lex.stops[n] && !lex.srcKeeps[n] || strings.HasSuffix(n, "ing") || c.isOpen(e+1) {
 				break
 			}
 		}
