@@ -139,6 +139,21 @@ func Extract(d *doc.Document) {
 			}
 		}
 		for i := range sentAtts {
+			// "Trump returned the compliment, telling Reuters ...": the
+			// speaker of a participle cue is the subject of the clause
+			if at := &sentAtts[i]; at.ss >= 0 && at.se <= at.cs && at.cs-1 >= a && c.low[at.cs-1] == "," && strings.HasSuffix(c.low[at.head], "ing") {
+				at.se = c.subjectEnd(at.ss, at.se)
+			}
+		}
+		for i := range sentAtts {
+			// "what the senators said was gerrymandering": the pronoun
+			// before the source is the object of the cue, and PolNeAR's
+			// content reaches back to it (over the source and the cue)
+			if at := &sentAtts[i]; at.ss-1 >= a && at.se <= at.cs && at.ts >= at.ce && lex.whContent[c.low[at.ss-1]] {
+				at.ts = at.ss - 1
+			}
+		}
+		for i := range sentAtts {
 			if at := &sentAtts[i]; at.ss >= 0 && !c.contentWord(at.ss, at.se) && !(at.se-at.ss == 1 && c.relative(at.ss)) {
 				// "in the hope that": a determiner alone is no source, and
 				// after a preposition the cue word is a noun, not a cue
@@ -511,6 +526,25 @@ func (c *ctx) cueAt(k, a, b int) (cs, ce int, kind string, ok bool) {
 		ce++
 	}
 	return cs, ce, kind, true
+}
+
+// subjectEnd is where the subject that opens [ss, se) meets its verb (an
+// auxiliary or a lower-case -ed word after a name, a pronoun or a noun), or
+// se if no verb comes before a comma.
+func (c *ctx) subjectEnd(ss, se int) int {
+	for k := ss + 1; k < se; k++ {
+		w := c.low[k]
+		if w == "," || c.inQ[k] >= 0 {
+			break
+		}
+		p := c.low[k-1]
+		afterNoun := c.d.Tokens[k-1].Has(doc.FlagCap) || c.has(k-1, bitSubject) ||
+			c.isWord(k-1) && !c.has(k-1, bitAux) && !lex.determiners[p] && !strings.HasSuffix(p, "ly")
+		if afterNoun && c.isWord(k) && !c.d.Tokens[k].Has(doc.FlagCap) && (c.has(k, bitAux) && !c.adverb(k) || strings.HasSuffix(w, "ed")) {
+			return k
+		}
+	}
+	return se
 }
 
 // adverb reports a lower-case -ly word, which news writers put inside the
