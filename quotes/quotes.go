@@ -938,7 +938,7 @@ func (c *ctx) trimSource(ss, se int) (int, int) {
 	}
 	for k := ss + 1; k < se; k++ {
 		w := c.low[k]
-		if w == "," && k+1 < se && (c.circumstanceWord(k+1) && c.low[k+1] != "," || c.low[k+1] == "speaking") {
+		if w == "," && k+1 < se && (c.circumstanceWord(k+1) && c.low[k+1] != "," || c.low[k+1] == "speaking" || lex.asides[c.low[k+1]]) {
 			se = k
 			break
 		}
