@@ -208,6 +208,8 @@ var indirectCases = []quoteCase{
 		[]want{{"the council had not seen the report", "indirect", "said", "Berg"}}, -1},
 	{"comma aside after a left-hand source: however", "The port authority, however, insisted that the dredging would finish in May.",
 		[]want{{"that the dredging would finish in May", "indirect", "insisted", "The port authority"}}, -1},
+	{"both opens the source and stays in it", "Both the mayor and the harbour master said the pier was unsafe.",
+		[]want{{"the pier was unsafe", "indirect", "said", "Both the mayor and the harbour master"}}, -1},
 	{"said name, who: the relative clause stays in the source", "“We will not sign this contract,” said Tom Reyes, who leads the dockers’ union.",
 		[]want{{"We will not sign this contract", "direct", "said", "Tom Reyes, who leads the dockers’ union"}}, 1},
 	{"said name, of: the affiliation stays in the source", "“The river has never been this low,” said the Rev. Mary Olsen, of St. Luke’s Church.",
