@@ -135,6 +135,12 @@ func Extract(d *doc.Document) {
 		}
 		for i := range sentAtts {
 			if at := &sentAtts[i]; at.ss >= 0 && at.kind != "dash" && at.kind != "colon" {
+				if at.ss >= at.ce {
+					// a source after its cue ends where rightSourceEnd
+					// put it: PolNeAR keeps its closing time phrase
+					// ("said Ann Lee, who ran in 2008"; train +18)
+					continue
+				}
 				at.ss, at.se = c.trimSource(at.ss, at.se)
 			}
 		}

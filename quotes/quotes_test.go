@@ -210,6 +210,8 @@ var indirectCases = []quoteCase{
 		[]want{{"that the dredging would finish in May", "indirect", "insisted", "The port authority"}}, -1},
 	{"both opens the source and stays in it", "Both the mayor and the harbour master said the pier was unsafe.",
 		[]want{{"the pier was unsafe", "indirect", "said", "Both the mayor and the harbour master"}}, -1},
+	{"a time phrase closing a source after its cue stays", "“We lost the vote,” said Ann Lee, who ran for mayor in 2019.",
+		[]want{{"We lost the vote", "direct", "said", "Ann Lee, who ran for mayor in 2019"}}, -1},
 	{"said name, who: the relative clause stays in the source", "“We will not sign this contract,” said Tom Reyes, who leads the dockers’ union.",
 		[]want{{"We will not sign this contract", "direct", "said", "Tom Reyes, who leads the dockers’ union"}}, 1},
 	{"said name, of: the affiliation stays in the source", "“The river has never been this low,” said the Rev. Mary Olsen, of St. Luke’s Church.",
