@@ -184,7 +184,7 @@ func Extract(d *doc.Document) {
 				// participle is a cue of its own, with no source)
 				h := sentAtts[i].head
 				opening := sentAtts[i].cs == a && h == a && c.has(h, bitSpeech) && strings.HasSuffix(c.low[h], "ed")
-				if sentAtts[i].ss < 0 && sentAtts[i].kind != "passive" && !opening && sentAtts[i].ts >= 0 && sentAtts[i].te > sentAtts[i].ts && !c.isMark(sentAtts[i].ts) {
+				if sentAtts[i].ss < 0 && sentAtts[i].kind != "passive" && !opening &&  sentAtts[i].ts >= 0 && sentAtts[i].te > sentAtts[i].ts && !c.isMark(sentAtts[i].ts) {
 					sentAtts[i].ts = -1
 				}
 			}
@@ -848,9 +848,15 @@ func (c *ctx) nameThenClause(s, e int) bool {
 }
 
 // passive reports a cue in the passive voice with no agent ("is
-// expected to", "was reported"), which has no source in the sentence.
+// expected to", "was reported"), or a verb of seeming, which has no source
+// in the sentence.
 func (c *ctx) passive(at *att) bool {
 	// "was told by aides", "were criticized by" name their agent
+	if lex.raising[c.low[at.head]] {
+		// "The plan appears to have stalled": what appears is the
+		// whole clause, subject included (data/raising.txt)
+		return true
+	}
 	return c.beGroup(at) && c.participle(at.head) && !(at.ce < len(c.low) && c.low[at.ce] == "by")
 }
 

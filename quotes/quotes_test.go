@@ -216,6 +216,8 @@ var indirectCases = []quoteCase{
 		[]want{{"the decision of the harbour board", "indirect", "criticized", "Lind"}}, -1},
 	{"a comma and however end indirect content", "Berg said the ferries would run again in May, however the bridge stays closed.",
 		[]want{{"the ferries would run again in May", "indirect", "said", "Berg"}}, -1},
+	{"a verb of seeming has no source and its content takes the subject", "The harbour board appears to have dropped the plan for a second pier.",
+		[]want{{"The harbour board appears to have dropped the plan for a second pier", "indirect", "appears", ""}}, -1},
 	{"said name, who: the relative clause stays in the source", "“We will not sign this contract,” said Tom Reyes, who leads the dockers’ union.",
 		[]want{{"We will not sign this contract", "direct", "said", "Tom Reyes, who leads the dockers’ union"}}, 1},
 	{"said name, of: the affiliation stays in the source", "“The river has never been this low,” said the Rev. Mary Olsen, of St. Luke’s Church.",
