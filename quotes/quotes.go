@@ -184,7 +184,7 @@ func Extract(d *doc.Document) {
 				// participle is a cue of its own, with no source)
 				h := sentAtts[i].head
 				opening := sentAtts[i].cs == a && h == a && c.has(h, bitSpeech) && strings.HasSuffix(c.low[h], "ed")
-				if sentAtts[i].ss < 0 && sentAtts[i].kind != "passive" && !opening &&  sentAtts[i].ts >= 0 && sentAtts[i].te > sentAtts[i].ts && !c.isMark(sentAtts[i].ts) {
+				if sentAtts[i].ss < 0 && sentAtts[i].kind != "passive" && !opening && sentAtts[i].ts >= 0 && sentAtts[i].te > sentAtts[i].ts && !c.isMark(sentAtts[i].ts) {
 					sentAtts[i].ts = -1
 				}
 			}
