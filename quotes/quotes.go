@@ -605,7 +605,21 @@ func (c *ctx) layout(m *models, at *att, sib []att, i, a, b int) {
 		// the whole clause is what is expected
 		at.kind = "passive"
 		at.ts, at.te = c.trim(lo, hi)
+		if at.ts < at.cs {
+			// the subject starts the content, not a sentence adverbial
+			// before it ("In the past days, the mayor seemed ...")
+			if ss := c.sourceStart(m, at.cs, at.ts); ss >= at.ts && ss < at.cs {
+				at.ts = ss
+			}
+		}
 		at.te = c.contentEnd(at.ts, at.te)
+		for k := at.cs; k < at.te; k++ {
+			// "..., as the crowd cheered": the writer's own clause
+			if c.inQ[k] < 0 && c.low[k] == "," && k+1 < at.te && lex.passiveBreaks[c.low[k+1]] {
+				at.te = k
+				break
+			}
+		}
 		return
 	}
 	p := at.cs - 1
