@@ -17,13 +17,13 @@ type phrase struct {
 }
 
 type lexicons struct {
-	cues, aux, addressees, keeps, stops, srcKeeps, determiners, whContent, asides, raising, passiveBreaks, starts, subjects, openers, speech, breaks, notAdverbs map[string]bool
-	phrases                                                                                                                                                      map[string][]phrase // by first word, longest first
-	heads                                                                                                                                                        map[string]uint8    // headCue | headPhrase, one lookup a token
-	headBloom                                                                                                                                                    headFilter
-	bits                                                                                                                                                         map[string]uint16 // a word's lexical bits (bitStop, ...)
-	particles                                                                                                                                                    map[string]string // a word after a head: "particle" or "day"
-	edges                                                                                                                                                        map[string]string // source edge words: "lead", "time" or "opener"
+	cues, aux, addressees, keeps, stops, srcKeeps, determiners, whContent, asides, raising, passiveBreaks, askCues, askOpeners, starts, subjects, openers, speech, breaks, notAdverbs map[string]bool
+	phrases                                                                                                                                                                           map[string][]phrase // by first word, longest first
+	heads                                                                                                                                                                             map[string]uint8    // headCue | headPhrase, one lookup a token
+	headBloom                                                                                                                                                                         headFilter
+	bits                                                                                                                                                                              map[string]uint16 // a word's lexical bits (bitStop, ...)
+	particles                                                                                                                                                                         map[string]string // a word after a head: "particle" or "day"
+	edges                                                                                                                                                                             map[string]string // source edge words: "lead", "time" or "opener"
 }
 
 // headFilter is a Bloom filter over the head words: most tokens of a text
@@ -100,6 +100,8 @@ func loadLexicons() *lexicons {
 		asides:        wordSet("source_asides.txt"),
 		raising:       wordSet("raising.txt"),
 		passiveBreaks: wordSet("passive_breaks.txt"),
+		askCues:       wordSet("question_cues.txt"),
+		askOpeners:    wordSet("question_openers.txt"),
 		starts:        wordSet("content_starts.txt"),
 		subjects:      wordSet("subjects.txt"),
 		openers:       wordSet("source_openers.txt"),

@@ -152,6 +152,23 @@ func Extract(d *doc.Document) {
 			}
 		}
 		for i := range sentAtts {
+			// "asked Lind whether the port would close": the question
+			// alone, without the person asked
+			at := &sentAtts[i]
+			if at.ts < at.ce || at.te <= at.ts || c.isMark(at.ts) || !lex.askCues[c.low[at.head]] {
+				continue
+			}
+			for k := at.ts + 1; k < at.te && k < at.ts+8; k++ {
+				if c.low[k] == "," || c.inQ[k] >= 0 {
+					break
+				}
+				if lex.askOpeners[c.low[k]] {
+					at.ts = k
+					break
+				}
+			}
+		}
+		for i := range sentAtts {
 			// "what the senators said was gerrymandering": the pronoun
 			// before the source is the object of the cue, and PolNeAR's
 			// content reaches back to it (over the source and the cue)
