@@ -17,13 +17,13 @@ type phrase struct {
 }
 
 type lexicons struct {
-	cues, aux, addressees, keeps, stops, starts, subjects, openers, speech, breaks, notAdverbs map[string]bool
-	phrases                                                                                    map[string][]phrase // by first word, longest first
-	heads                                                                                      map[string]uint8    // headCue | headPhrase, one lookup a token
-	headBloom                                                                                  headFilter
-	bits                                                                                       map[string]uint16 // a word's lexical bits (bitStop, ...)
-	particles                                                                                  map[string]string // a word after a head: "particle" or "day"
-	edges                                                                                      map[string]string // source edge words: "lead", "time" or "opener"
+	cues, aux, addressees, keeps, stops, srcKeeps, determiners, whContent, asides, raising, passiveBreaks, askCues, askOpeners, starts, subjects, openers, speech, breaks, notAdverbs map[string]bool
+	phrases                                                                                                                                                                           map[string][]phrase // by first word, longest first
+	heads                                                                                                                                                                             map[string]uint8    // headCue | headPhrase, one lookup a token
+	headBloom                                                                                                                                                                         headFilter
+	bits                                                                                                                                                                              map[string]uint16 // a word's lexical bits (bitStop, ...)
+	particles                                                                                                                                                                         map[string]string // a word after a head: "particle" or "day"
+	edges                                                                                                                                                                             map[string]string // source edge words: "lead", "time" or "opener"
 }
 
 // headFilter is a Bloom filter over the head words: most tokens of a text
@@ -89,18 +89,26 @@ func wordSet(name string) map[string]bool {
 
 func loadLexicons() *lexicons {
 	l := &lexicons{
-		cues:       wordSet("cues.txt"),
-		aux:        wordSet("verb_group.txt"),
-		addressees: wordSet("addressees.txt"),
-		keeps:      wordSet("clause_keeps.txt"),
-		stops:      wordSet("stops.txt"),
-		starts:     wordSet("content_starts.txt"),
-		subjects:   wordSet("subjects.txt"),
-		openers:    wordSet("source_openers.txt"),
-		speech:     wordSet("speech.txt"),
-		breaks:     wordSet("clause_breaks.txt"),
-		notAdverbs: wordSet("not_adverbs.txt"),
-		phrases:    map[string][]phrase{},
+		cues:          wordSet("cues.txt"),
+		aux:           wordSet("verb_group.txt"),
+		addressees:    wordSet("addressees.txt"),
+		keeps:         wordSet("clause_keeps.txt"),
+		stops:         wordSet("stops.txt"),
+		srcKeeps:      wordSet("source_keeps.txt"),
+		determiners:   wordSet("determiners.txt"),
+		whContent:     wordSet("wh_contents.txt"),
+		asides:        wordSet("source_asides.txt"),
+		raising:       wordSet("raising.txt"),
+		passiveBreaks: wordSet("passive_breaks.txt"),
+		askCues:       wordSet("question_cues.txt"),
+		askOpeners:    wordSet("question_openers.txt"),
+		starts:        wordSet("content_starts.txt"),
+		subjects:      wordSet("subjects.txt"),
+		openers:       wordSet("source_openers.txt"),
+		speech:        wordSet("speech.txt"),
+		breaks:        wordSet("clause_breaks.txt"),
+		notAdverbs:    wordSet("not_adverbs.txt"),
+		phrases:       map[string][]phrase{},
 	}
 	data, err := dataFS.ReadFile("data/phrases.txt")
 	if err != nil {

@@ -135,7 +135,45 @@ func Extract(d *doc.Document) {
 		}
 		for i := range sentAtts {
 			if at := &sentAtts[i]; at.ss >= 0 && at.kind != "dash" && at.kind != "colon" {
+				if at.ss >= at.ce {
+					// a source after its cue ends where rightSourceEnd
+					// put it: PolNeAR keeps its closing time phrase
+					// ("said Ann Lee, who ran in 2008"; train +18)
+					continue
+				}
 				at.ss, at.se = c.trimSource(at.ss, at.se)
+			}
+		}
+		for i := range sentAtts {
+			// "Trump returned the compliment, telling Reuters ...": the
+			// speaker of a participle cue is the subject of the clause
+			if at := &sentAtts[i]; at.ss >= 0 && at.se <= at.cs && at.cs-1 >= a && c.low[at.cs-1] == "," && strings.HasSuffix(c.low[at.head], "ing") {
+				at.se = c.subjectEnd(at.ss, at.se)
+			}
+		}
+		for i := range sentAtts {
+			// "asked Lind whether the port would close": the question
+			// alone, without the person asked
+			at := &sentAtts[i]
+			if at.ts < at.ce || at.te <= at.ts || c.isMark(at.ts) || !lex.askCues[c.low[at.head]] {
+				continue
+			}
+			for k := at.ts + 1; k < at.te && k < at.ts+8; k++ {
+				if c.low[k] == "," || c.inQ[k] >= 0 {
+					break
+				}
+				if lex.askOpeners[c.low[k]] {
+					at.ts = k
+					break
+				}
+			}
+		}
+		for i := range sentAtts {
+			// "what the senators said was gerrymandering": the pronoun
+			// before the source is the object of the cue, and PolNeAR's
+			// content reaches back to it (over the source and the cue)
+			if at := &sentAtts[i]; at.ss-1 >= a && at.se <= at.cs && at.ts >= at.ce && lex.whContent[c.low[at.ss-1]] {
+				at.ts = at.ss - 1
 			}
 		}
 		for i := range sentAtts {
@@ -513,6 +551,25 @@ func (c *ctx) cueAt(k, a, b int) (cs, ce int, kind string, ok bool) {
 	return cs, ce, kind, true
 }
 
+// subjectEnd is where the subject that opens [ss, se) meets its verb (an
+// auxiliary or a lower-case -ed word after a name, a pronoun or a noun), or
+// se if no verb comes before a comma.
+func (c *ctx) subjectEnd(ss, se int) int {
+	for k := ss + 1; k < se; k++ {
+		w := c.low[k]
+		if w == "," || c.inQ[k] >= 0 {
+			break
+		}
+		p := c.low[k-1]
+		afterNoun := c.d.Tokens[k-1].Has(doc.FlagCap) || c.has(k-1, bitSubject) ||
+			c.isWord(k-1) && !c.has(k-1, bitAux) && !lex.determiners[p] && !strings.HasSuffix(p, "ly")
+		if afterNoun && c.isWord(k) && !c.d.Tokens[k].Has(doc.FlagCap) && (c.has(k, bitAux) && !c.adverb(k) || strings.HasSuffix(w, "ed")) {
+			return k
+		}
+	}
+	return se
+}
+
 // adverb reports a lower-case -ly word, which news writers put inside the
 // verb group ("successfully argued", "repeatedly said").
 func (c *ctx) adverb(k int) bool {
@@ -565,7 +622,21 @@ func (c *ctx) layout(m *models, at *att, sib []att, i, a, b int) {
 		// the whole clause is what is expected
 		at.kind = "passive"
 		at.ts, at.te = c.trim(lo, hi)
+		if at.ts < at.cs {
+			// the subject starts the content, not a sentence adverbial
+			// before it ("In the past days, the mayor seemed ...")
+			if ss := c.sourceStart(m, at.cs, at.ts); ss >= at.ts && ss < at.cs {
+				at.ts = ss
+			}
+		}
 		at.te = c.contentEnd(at.ts, at.te)
+		for k := at.cs; k < at.te; k++ {
+			// "..., as the crowd cheered": the writer's own clause
+			if c.inQ[k] < 0 && c.low[k] == "," && k+1 < at.te && lex.passiveBreaks[c.low[k+1]] {
+				at.te = k
+				break
+			}
+		}
 		return
 	}
 	p := at.cs - 1
@@ -808,9 +879,15 @@ func (c *ctx) nameThenClause(s, e int) bool {
 }
 
 // passive reports a cue in the passive voice with no agent ("is
-// expected to", "was reported"), which has no source in the sentence.
+// expected to", "was reported"), or a verb of seeming, which has no source
+// in the sentence.
 func (c *ctx) passive(at *att) bool {
 	// "was told by aides", "were criticized by" name their agent
+	if lex.raising[c.low[at.head]] {
+		// "The plan appears to have stalled": what appears is the
+		// whole clause, subject included (data/raising.txt)
+		return true
+	}
 	return c.beGroup(at) && c.participle(at.head) && !(at.ce < len(c.low) && c.low[at.ce] == "by")
 }
 
@@ -883,7 +960,9 @@ func (c *ctx) rightSourceEnd(s, hi int) int {
 	for e < hi && !c.isOpen(e) && c.low[e] != "that" {
 		if c.low[e] == "," && e+1 < hi {
 			n := c.low[e+1]
-			if lex.stops[n] || strings.HasSuffix(n, "ing") || c.isOpen(e+1) {
+			// ", who heads the union" and ", of Grace Church" stay with
+			// the name (data/source_keeps.txt)
+			if lex.stops[n] && !lex.srcKeeps[n] || strings.HasSuffix(n, "ing") || c.isOpen(e+1) {
 				break
 			}
 		}
@@ -902,7 +981,7 @@ func (c *ctx) trimSource(ss, se int) (int, int) {
 	}
 	for k := ss + 1; k < se; k++ {
 		w := c.low[k]
-		if w == "," && k+1 < se && (c.circumstanceWord(k+1) && c.low[k+1] != "," || c.low[k+1] == "speaking") {
+		if w == "," && k+1 < se && (c.circumstanceWord(k+1) && c.low[k+1] != "," || c.low[k+1] == "speaking" || lex.asides[c.low[k+1]]) {
 			se = k
 			break
 		}
