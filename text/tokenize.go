@@ -111,7 +111,21 @@ func Tokenize(s string, toks []doc.Token) []doc.Token {
 				i++
 				continue
 			} else if cls&clsLetter != 0 {
-				t := scanWord(s, i)
+				// A word of ASCII letters and digits that ends on ASCII
+				// punctuation or space other than a period, hyphen or
+				// apostrophe is all scanWord would find; others go to it.
+				var t doc.Token
+				if k, up, lo := asciiRun(s, i); k >= len(s) || s[k] < utf8.RuneSelf && s[k] != '.' && s[k] != '-' && s[k] != '\'' {
+					t = doc.Token{Span: doc.Span{Start: i, End: k}, Kind: doc.Word}
+					if cls&clsUpper != 0 {
+						t.Flags |= doc.FlagCap
+					}
+					if up >= 2 && lo == 0 {
+						t.Flags |= doc.FlagAllCaps
+					}
+				} else {
+					t = scanWord(s, i)
+				}
 				if lineStart {
 					t.Flags |= doc.FlagLineStart
 					lineStart = false
