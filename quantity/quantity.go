@@ -205,6 +205,9 @@ func (s *scan) sentence(lo, hi int, out []doc.Quantity) []doc.Quantity {
 		if s.timex != nil && s.timex[i] {
 			continue
 		}
+		if !s.mayParse(i) {
+			continue // parse would return nothing: skip building its result
+		}
 		n, ok := s.parse(i)
 		if !ok {
 			if n.end > i+1 {
@@ -235,6 +238,20 @@ func (s *scan) anyTimex(a, b int) bool {
 		if s.timex[i] {
 			return true
 		}
+	}
+	return false
+}
+
+// mayParse reports whether parse may find a number at token i: it turns
+// away, cheaply, the words and marks for which parse returns nothing.
+func (s *scan) mayParse(i int) bool {
+	t := &s.d.Tokens[i]
+	switch t.Kind {
+	case doc.Number:
+		return true
+	case doc.Word:
+		txt := s.d.Text[t.Start:t.End]
+		return txt[0] >= '0' && txt[0] <= '9' || s.x.maybe.has(txt)
 	}
 	return false
 }
