@@ -93,8 +93,9 @@ type Lexicons struct {
 // maybeNumber is a cheap pre-filter on words: a word can only start a
 // number if some number word (or "a", "an") has its first two letters and
 // the length of its first hyphen-separated part. It turns away "the" and
-// most other words before any map lookup.
-type maybeNumber [26][27][32]bool
+// most other words before any map lookup. The lengths are bits of one
+// word, so the table is 3 KB and stays in cache between documents.
+type maybeNumber [26][27]uint32
 
 func numberKey(w string) (int, int, int, bool) {
 	if w == "" {
@@ -121,13 +122,36 @@ func numberKey(w string) (int, int, int, bool) {
 
 func (m *maybeNumber) add(w string) {
 	if c, c2, n, ok := numberKey(w); ok {
-		m[c][c2][n] = true
+		m[c][c2] |= 1 << n
 	}
 }
 
 func (m *maybeNumber) has(w string) bool {
-	c, c2, n, ok := numberKey(w)
-	return ok && m[c][c2][n]
+	// numberKey, with the first two letters checked before the length is
+	// counted: most words are turned away by their first two letters.
+	if w == "" {
+		return false
+	}
+	c := w[0] | 0x20
+	if c < 'a' || c > 'z' {
+		return false
+	}
+	if len(w) == 1 || w[1] == '-' || w[1] >= 0x80 {
+		return m[c-'a'][26]&(1<<1) != 0
+	}
+	d := w[1] | 0x20
+	if d < 'a' || d > 'z' {
+		return false
+	}
+	row := m[c-'a'][d-'a']
+	if row == 0 {
+		return false
+	}
+	n := 2
+	for n < len(w) && n < 31 && w[n] != '-' && w[n] < 0x80 {
+		n++
+	}
+	return row&(1<<n) != 0
 }
 
 type phraseIndex map[string][]phrase

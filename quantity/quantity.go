@@ -17,6 +17,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/dossier-news/dossier/doc"
 )
@@ -43,9 +44,15 @@ func Extract(x *Lexicons, d *doc.Document, out []doc.Quantity) []doc.Quantity {
 	if len(d.Tokens) == 0 {
 		return out
 	}
-	s := &scan{x: x, d: d, lows: make([]string, len(d.Tokens)), infos: make([]uint32, len(d.Tokens))}
+	s := scanPool.Get().(*scan)
+	defer s.release()
+	s.x, s.d = x, d
+	n := len(d.Tokens)
+	s.lows, s.infos = grow(s.lows, n), grow(s.infos, n)
+	s.timex = nil
 	if len(d.Timexes) > 0 {
-		s.timex = make([]bool, len(d.Tokens))
+		s.timexBuf = grow(s.timexBuf, n)
+		s.timex = s.timexBuf
 		for _, t := range d.Timexes {
 			r := d.TokensIn(t.Span)
 			for i := r.First; i < r.End; i++ {
@@ -62,17 +69,42 @@ func Extract(x *Lexicons, d *doc.Document, out []doc.Quantity) []doc.Quantity {
 	return out
 }
 
+// scanPool keeps the per-token buffers of a scan from one document to the
+// next, so that a batch allocates (and the collector sweeps) less.
+var scanPool = sync.Pool{New: func() any { return new(scan) }}
+
+// release hands the scan back to the pool, unless its buffers grew for a
+// huge document.
+func (s *scan) release() {
+	s.x, s.d, s.timex = nil, nil, nil
+	if cap(s.lows) <= 1<<16 {
+		scanPool.Put(s)
+	}
+}
+
+// grow returns b with length n and every element zero.
+func grow[T any](b []T, n int) []T {
+	if cap(b) < n {
+		return make([]T, n)
+	}
+	b = b[:n]
+	clear(b)
+	return b
+}
+
 // Load returns the compiled word lists (for tests and benchmarks).
 func Load() (*Lexicons, error) { return load() }
 
 type scan struct {
-	x      *Lexicons
-	d      *doc.Document
-	lows   []string // lower-cased token text, filled on demand
-	infos  []uint32 // word classes of each token, filled on demand (see info)
-	timex  []bool   // tokens inside a temporal expression; nil when there are none
-	lo, hi int      // the current sentence's tokens
-	cands  []cand
+	x     *Lexicons
+	d     *doc.Document
+	lows  []string // lower-cased token text, filled on demand
+	infos []uint32 // word classes of each token, filled on demand (see info)
+	timex []bool   // tokens inside a temporal expression; nil when there are none
+	// timexBuf is the pooled storage of timex.
+	timexBuf []bool
+	lo, hi   int // the current sentence's tokens
+	cands    []cand
 }
 
 // number is a number as written, before its context is read.
@@ -173,6 +205,9 @@ func (s *scan) sentence(lo, hi int, out []doc.Quantity) []doc.Quantity {
 		if s.timex != nil && s.timex[i] {
 			continue
 		}
+		if !s.mayParse(i) {
+			continue // parse would return nothing: skip building its result
+		}
 		n, ok := s.parse(i)
 		if !ok {
 			if n.end > i+1 {
@@ -203,6 +238,20 @@ func (s *scan) anyTimex(a, b int) bool {
 		if s.timex[i] {
 			return true
 		}
+	}
+	return false
+}
+
+// mayParse reports whether parse may find a number at token i: it turns
+// away, cheaply, the words and marks for which parse returns nothing.
+func (s *scan) mayParse(i int) bool {
+	t := &s.d.Tokens[i]
+	switch t.Kind {
+	case doc.Number:
+		return true
+	case doc.Word:
+		txt := s.d.Text[t.Start:t.End]
+		return txt[0] >= '0' && txt[0] <= '9' || s.x.maybe.has(txt)
 	}
 	return false
 }

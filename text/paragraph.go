@@ -1,6 +1,7 @@
 package text
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -17,9 +18,11 @@ func Paragraphs(s string, out []doc.Span) []doc.Span {
 	start := -1 // start of the current paragraph, -1 between paragraphs
 	lineStart := 0
 	for lineStart <= len(s) {
-		end := lineStart
-		for end < len(s) && s[end] != '\n' {
-			end++
+		end := len(s)
+		if lineStart < len(s) {
+			if k := strings.IndexByte(s[lineStart:], '\n'); k >= 0 {
+				end = lineStart + k
+			}
 		}
 		line := trimSpan(s, lineStart, end)
 		if line.Start == line.End { // blank line

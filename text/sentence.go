@@ -34,7 +34,9 @@ func Sentences(d *doc.Document) {
 		}
 		first := ti
 		for k := ti; k < end; k++ {
-			if !endsSentence(d, k, end) {
+			// only punctuation and abbreviations can end a sentence: the
+			// other tokens skip the call
+			if t := &toks[k]; t.Kind != doc.Punct && (t.Kind != doc.Word || t.Flags&doc.FlagAbbrev == 0) || !endsSentence(d, k, end) {
 				continue
 			}
 			// absorb closing quotation marks and brackets

@@ -98,6 +98,43 @@ func Tokenize(s string, toks []doc.Token) []doc.Token {
 	lineStart := true
 	i := 0
 	for i < len(s) {
+		// ASCII spaces and letters, most of the text, skip the decoding
+		// and the tests below (which would reach the same result).
+		if c := s[i]; c < utf8.RuneSelf {
+			if cls := ascii[c]; cls&clsSpace != 0 {
+				if n := len(toks); n > 0 {
+					toks[n-1].Flags |= doc.FlagSpaceAfter
+				}
+				if c == '\n' {
+					lineStart = true
+				}
+				i++
+				continue
+			} else if cls&clsLetter != 0 {
+				// A word of ASCII letters and digits that ends on ASCII
+				// punctuation or space other than a period, hyphen or
+				// apostrophe is all scanWord would find; others go to it.
+				var t doc.Token
+				if k, up, lo := asciiRun(s, i); k >= len(s) || s[k] < utf8.RuneSelf && s[k] != '.' && s[k] != '-' && s[k] != '\'' {
+					t = doc.Token{Span: doc.Span{Start: i, End: k}, Kind: doc.Word}
+					if cls&clsUpper != 0 {
+						t.Flags |= doc.FlagCap
+					}
+					if up >= 2 && lo == 0 {
+						t.Flags |= doc.FlagAllCaps
+					}
+				} else {
+					t = scanWord(s, i)
+				}
+				if lineStart {
+					t.Flags |= doc.FlagLineStart
+					lineStart = false
+				}
+				toks = append(toks, t)
+				i = t.End
+				continue
+			}
+		}
 		r, w := decode(s, i)
 		if isSpace(r) {
 			if n := len(toks); n > 0 {
@@ -235,21 +272,23 @@ func scanWord(s string, i int) doc.Token {
 	first := true
 	firstCap := false
 	for j < len(s) {
-		if c := s[j]; c < utf8.RuneSelf && ascii[c]&clsAlnum != 0 {
-			switch cls := ascii[c]; {
-			case cls&clsUpper != 0:
-				upper++
-				letters++
-				if first {
-					firstCap = true
-				}
-			case cls&clsLower != 0:
-				lower++
-				letters++
+		// A run of ASCII letters and digits, the bulk of news text.
+		k, up, lo := asciiRun(s, j)
+		if k > j {
+			if first {
+				firstCap = ascii[s[j]]&clsUpper != 0
+				first = false
 			}
-			first = false
-			j++
-			continue
+			upper += up
+			lower += lo
+			letters += up + lo
+			j = k
+			if j >= len(s) {
+				break
+			}
+		}
+		if c := s[j]; c < utf8.RuneSelf && c != '-' && c != '\'' {
+			break // ASCII, not a letter or digit, not a joining mark: the word ends
 		}
 		r, w := decode(s, j)
 		switch {
@@ -334,6 +373,46 @@ func scanWord(s string, i int) doc.Token {
 	}
 	return t
 }
+
+// asciiRun scans the ASCII letters and digits from j and counts the upper
+// and lower case letters among them. It is a function of its own, not
+// inlined, so that its loop keeps everything in registers; runCount adds
+// both counts in one step (upper case in the low half, lower case in the
+// high half).
+//
+//go:noinline
+func asciiRun(s string, j int) (k, up, lo int) {
+	var acc uint64
+	for k = j; k < len(s); k++ {
+		v := runCount[s[k]]
+		if v == runStop {
+			break
+		}
+		acc += v
+	}
+	return k, int(acc & 0xffffffff), int(acc >> 32)
+}
+
+// runCount is asciiRun's table: 1 for an upper-case letter, 1<<32 for a
+// lower-case one, 0 for a digit, runStop for any other byte.
+var runCount = func() (t [256]uint64) {
+	for c := range t {
+		t[c] = runStop
+		if c < utf8.RuneSelf {
+			switch cls := ascii[c]; {
+			case cls&clsUpper != 0:
+				t[c] = 1
+			case cls&clsLower != 0:
+				t[c] = 1 << 32
+			case cls&clsDigit != 0:
+				t[c] = 0
+			}
+		}
+	}
+	return
+}()
+
+const runStop = 1<<64 - 1
 
 // dotted recognises initialisms written with periods: U.S., U.N., a.m., e.g.
 // It returns the end of the initialism including its last period.

@@ -1,6 +1,7 @@
 package timex
 
 import (
+	"math"
 	"strconv"
 	"strings"
 	"sync"
@@ -112,9 +113,7 @@ func Find(d *doc.Document) []doc.Timex {
 		}
 	}
 	p.v, p.low = buildTokens(d, sc)
-	for k := range p.v {
-		p.v[k].f, p.v[k].e = p.l.wordFlags(p.v[k].kind, p.str(k))
-	}
+	p.flags()
 	p.dirSent = -1
 	if cap(sc.ph) < len(p.v) {
 		sc.ph = make([]int32, len(p.v))
@@ -253,72 +252,161 @@ type scratch struct {
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 
+// flags sets the word flags and word-list entry of every token.
+func (p *parser) flags() {
+	n := int32(len(p.d.Text))
+	text, low, l := p.d.Text, p.low, p.l
+	for k := range p.v {
+		t := &p.v[k]
+		var s string
+		if t.ls >= n {
+			s = low[t.ls-n : t.le-n]
+		} else {
+			s = text[t.ls:t.le]
+		}
+		t.f, t.e = l.wordFlags(t.kind, s)
+	}
+}
+
 func buildTokens(d *doc.Document, sc *scratch) ([]vtok, string) {
-	v := sc.v[:0]
-	defer func() { sc.v = v[:0] }()
 	// A token already in lower case is read from the document's text; the
 	// others are lower-cased into one buffer, whose offsets follow the
 	// text's (parser.str reads both). Hyphens, digits and capitals are the
 	// same in both, so the token view is built in the same pass.
-	buf := sc.buf[:0]
-	n := int32(len(d.Text))
-	si := 0
-	checkFlags := false
+	//
+	// The loop is kept small, with the rare cases (a new sentence, a word
+	// to lower-case or to split at hyphens, debris) in functions of their
+	// own: a loop with more live values than registers spills them to the
+	// stack on every token.
+	v := sc.v[:0]
+	if cap(v) < len(d.Tokens) {
+		v = make([]vtok, 0, len(d.Tokens)+len(d.Tokens)/8)
+	}
+	sc.buf = sc.buf[:0]
+	text := d.Text
+	b := tokenBuilder{d: d, n: int32(len(text))}
 	for ti := range d.Tokens {
 		tk := &d.Tokens[ti]
-		for si < len(d.Sentences) && d.Sentences[si].Tokens.End <= ti {
-			si++
-			checkFlags = false
+		if ti >= b.next {
+			b.advance(ti)
 		}
-		if si < len(d.Sentences) && d.Sentences[si].Tokens.First == ti && len(d.Flags) > 0 {
-			checkFlags = d.Flagged(d.Sentences[si].Span)
+		raw := text[tk.Start:tk.End]
+		base := vtok{ls: int32(tk.Start), le: int32(tk.End), start: int32(tk.Start), end: int32(tk.End), sent: b.si, kind: tk.Kind, cap: tk.Flags&doc.FlagCap != 0}
+		if b.checkFlags {
+			base.bad = d.Flagged(tk.Span)
 		}
-		raw := d.Text[tk.Start:tk.End]
-		ls, le := int32(tk.Start), int32(tk.End)
-		if tk.Kind == doc.Word && (tk.Flags&(doc.FlagCap|doc.FlagAllCaps) != 0 || hasUpper(raw)) {
-			ls = n + int32(len(buf))
-			buf = appendLower(buf, raw)
-			le = n + int32(len(buf))
-		}
-		base := vtok{ls: ls, le: le, start: int32(tk.Start), end: int32(tk.End), sent: int32(si), kind: tk.Kind, cap: tk.Flags&doc.FlagCap != 0, bad: checkFlags && d.Flagged(tk.Span)}
-		if tk.Kind != doc.Word || int(le-ls) != len(raw) || strings.IndexByte(raw, '-') < 0 || isISO(raw) {
-			v = append(v, base)
-			continue
-		}
-		// split at hyphens, keeping byte offsets
-		off := 0
-		first := true
-		for off <= len(raw) {
-			j := strings.IndexByte(raw[off:], '-')
-			part := raw[off:]
-			if j >= 0 {
-				part = raw[off : off+j]
+		if tk.Kind == doc.Word {
+			var cls uint8
+			for i := 0; i < len(raw); i++ {
+				cls |= byteClass[raw[i]]
 			}
-			if part != "" {
-				t := base
-				t.ls = ls + int32(off)
-				t.le = t.ls + int32(len(part))
-				t.start = int32(tk.Start + off)
-				t.end = t.start + int32(len(part))
-				t.hyph = !first
-				t.cap = part[0] >= 'A' && part[0] <= 'Z'
-				t.kind = doc.Word
-				if isDigits(part) {
-					t.kind = doc.Number
-				}
-				v = append(v, t)
-				first = false
+			if lower := tk.Flags&(doc.FlagCap|doc.FlagAllCaps) != 0 || cls&bcUpper != 0; lower || cls != 0 {
+				v = b.word(v, sc, base, raw, lower, cls&bcHyphen != 0)
+				continue
 			}
-			if j < 0 {
-				break
-			}
-			off += j + 1
 		}
+		v = append(v, base)
 	}
-	lowText := string(buf)
-	sc.buf = buf[:0]
+	lowText := string(sc.buf)
+	sc.buf = sc.buf[:0]
+	sc.v = v[:0]
 	return v, lowText
 }
+
+// tokenBuilder holds buildTokens' state for the rare cases.
+type tokenBuilder struct {
+	d          *doc.Document
+	n          int32 // len(d.Text): lower-cased text is at offsets n and on
+	si         int32 // the sentence of the token
+	next       int   // the next token where advance must run: sentence si's first or end
+	checkFlags bool  // sentence si overlaps debris
+}
+
+// advance moves to the sentence of token ti, and reads whether that
+// sentence overlaps debris when ti is its first token.
+func (b *tokenBuilder) advance(ti int) {
+	sents := b.d.Sentences
+	si := int(b.si)
+	for si < len(sents) && sents[si].Tokens.End <= ti {
+		si++
+		b.checkFlags = false
+	}
+	b.si = int32(si)
+	b.next = math.MaxInt
+	if si < len(sents) {
+		if sents[si].Tokens.First == ti && len(b.d.Flags) > 0 {
+			b.checkFlags = b.d.Flagged(sents[si].Span)
+		}
+		b.next = sents[si].Tokens.End
+		if f := sents[si].Tokens.First; f > ti {
+			b.next = f
+		}
+	}
+}
+
+// word appends a word that must be lower-cased (into the buffer) or may
+// have to be split at hyphens.
+//
+//go:noinline
+func (b *tokenBuilder) word(v []vtok, sc *scratch, base vtok, raw string, lower, hyphen bool) []vtok {
+	if lower {
+		base.ls = b.n + int32(len(sc.buf))
+		sc.buf = appendLower(sc.buf, raw)
+		base.le = b.n + int32(len(sc.buf))
+	}
+	if !hyphen || int(base.le-base.ls) != len(raw) || isISO(raw) {
+		return append(v, base)
+	}
+	// split at hyphens, keeping byte offsets
+	ls, start := base.ls, base.start
+	off := 0
+	first := true
+	for off <= len(raw) {
+		j := strings.IndexByte(raw[off:], '-')
+		part := raw[off:]
+		if j >= 0 {
+			part = raw[off : off+j]
+		}
+		if part != "" {
+			t := base
+			t.ls = ls + int32(off)
+			t.le = t.ls + int32(len(part))
+			t.start = start + int32(off)
+			t.end = t.start + int32(len(part))
+			t.hyph = !first
+			t.cap = part[0] >= 'A' && part[0] <= 'Z'
+			t.kind = doc.Word
+			if isDigits(part) {
+				t.kind = doc.Number
+			}
+			v = append(v, t)
+			first = false
+		}
+		if j < 0 {
+			break
+		}
+		off += j + 1
+	}
+	return v
+}
+
+// byteClass marks the bytes buildTokens looks for in a word: capitals and
+// non-ASCII bytes (the word needs lower-casing) and hyphens (it is split).
+const (
+	bcUpper uint8 = 1 << iota
+	bcHyphen
+)
+
+var byteClass = func() (t [256]uint8) {
+	for c := 'A'; c <= 'Z'; c++ {
+		t[c] = bcUpper
+	}
+	for c := 0x80; c < 0x100; c++ {
+		t[c] = bcUpper
+	}
+	t['-'] = bcHyphen
+	return
+}()
 
 // lower lower-cases ASCII text without allocating when it is already lower
 // case; other text goes through strings.ToLower.
@@ -350,16 +438,6 @@ func appendLower(b []byte, s string) []byte {
 		b = append(b, c)
 	}
 	return b
-}
-
-// hasUpper reports whether s has an upper-case ASCII letter or any non-ASCII byte.
-func hasUpper(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c >= 'A' && c <= 'Z' || c >= 0x80 {
-			return true
-		}
-	}
-	return false
 }
 
 func isDigits(s string) bool {
