@@ -19,6 +19,9 @@ type ctx struct {
 	fbuf  learn.Features
 	memo  [][3]int // source starts ranked in the current sentence: end, lower bound, start
 	atts  []att    // the current sentence's attributions
+	kept  []att    // the current sentence's attributions that dropRedundant keeps
+	out   []att    // the document's attributions
+	cbuf  learn.Features
 	lbuf  []byte   // lower-cased capitalised tokens
 	lx    []uint16 // cached lexical bits of tokens (0: not yet looked up)
 	whc   []uint32 // cached hashes of token forms (0: not yet computed)
@@ -213,7 +216,11 @@ func (c *ctx) has(i int, bit uint16) bool {
 	}
 	b := c.lx[i]
 	if b == 0 {
-		b = lex.bits[c.low[i]] | bitKnown
+		// (the filter knows only words of two letters or more)
+		if w := c.low[i]; len(w) < 2 || lex.bitsBloom.mayHave(w) {
+			b = lex.bits[w]
+		}
+		b |= bitKnown
 		c.lx[i] = b
 	}
 	return b&bit != 0

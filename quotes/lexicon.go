@@ -22,6 +22,7 @@ type lexicons struct {
 	heads                                                                                                                                                                             map[string]uint8    // headCue | headPhrase, one lookup a token
 	headBloom                                                                                                                                                                         headFilter
 	bits                                                                                                                                                                              map[string]uint16 // a word's lexical bits (bitStop, ...)
+	bitsBloom                                                                                                                                                                         headFilter        // the words of bits, to turn most tokens away before the map
 	particles                                                                                                                                                                         map[string]string // a word after a head: "particle" or "day"
 	edges                                                                                                                                                                             map[string]string // source edge words: "lead", "time" or "opener"
 }
@@ -166,6 +167,9 @@ func loadLexicons() *lexicons {
 		for w := range *set {
 			l.bits[w] |= bit
 		}
+	}
+	for w := range l.bits {
+		l.bitsBloom.add(w)
 	}
 	return l
 }

@@ -77,8 +77,8 @@ func Extract(d *doc.Document) {
 	c := newCtx(d)
 	defer c.release()
 	m := loadModels()
-	var out []att
-	var f learn.Features
+	out := c.out[:0]
+	f := c.cbuf[:0]
 	for si, s := range c.sents {
 		a, b := s.Tokens.First, s.Tokens.End
 		sentAtts := c.atts[:0]
@@ -206,11 +206,13 @@ func Extract(d *doc.Document) {
 				}
 			}
 		}
-		out = append(out, c.dropRedundant(sentAtts)...)
+		c.kept = c.dropRedundant(c.kept[:0], sentAtts)
+		out = append(out, c.kept...)
 		c.atts = sentAtts
 	}
 	out = c.followOns(out)
 	c.emit(out)
+	c.out, c.cbuf = out, f
 }
 
 // colonLead reports a sentence [.., b) that ends in a colon a few words
@@ -274,8 +276,7 @@ func (c *ctx) flagged(k int) bool {
 // dropRedundant removes attributions of one sentence that repeat another:
 // a cue lying inside another's source ("the review, known as X, found"),
 // and a cue whose content an earlier kept cue already reports.
-func (c *ctx) dropRedundant(sib []att) []att {
-	var kept []att
+func (c *ctx) dropRedundant(kept, sib []att) []att {
 	for i, at := range sib {
 		if at.ts < 0 || at.te <= at.ts {
 			continue
