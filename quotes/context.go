@@ -22,11 +22,14 @@ type ctx struct {
 	kept  []att    // the current sentence's attributions that dropRedundant keeps
 	out   []att    // the document's attributions
 	cbuf  learn.Features
-	lbuf  []byte   // lower-cased capitalised tokens
-	lx    []uint16 // cached lexical bits of tokens (0: not yet looked up)
-	whc   []uint32 // cached hashes of token forms (0: not yet computed)
-	shc   []uint32 // cached hashes of token shapes
-	wcc   []uint64 // cached hashes of token word classes, with bit 32 set once computed
+	// headBits are the head bits (headCue, ...) of the word cueAt last
+	// looked at past its filter
+	headBits uint8
+	lbuf     []byte   // lower-cased capitalised tokens
+	lx       []uint16 // cached lexical bits of tokens (0: not yet looked up)
+	whc      []uint32 // cached hashes of token forms (0: not yet computed)
+	shc      []uint32 // cached hashes of token shapes
+	wcc      []uint64 // cached hashes of token word classes, with bit 32 set once computed
 	// sents are the text layer's sentences, split again before a doubled
 	// '' that opens a quotation after a full stop (a wire convention the
 	// sentence pass does not know)

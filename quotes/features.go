@@ -85,7 +85,7 @@ func (c *ctx) classOf(i int) uint32 {
 	}
 	switch c.low[i] {
 	case "the", "a", "an", "this", "these", "those", "that", "which", "to", "of", "in", "for", "on", "with", "by", "as", "and", "but", ",", ":", ".", "(", ")":
-		return learn.Hash("=" + c.low[i])
+		return hashEq(c.low[i])
 	case "his", "her", "its", "their", "our", "my", "your", "’s", "'s", "s":
 		return hClass[4]
 	case "he", "she", "they", "we", "i", "it", "you", "who":
@@ -112,6 +112,19 @@ func (c *ctx) classOf(i int) uint32 {
 	}
 	return hClass[14]
 }
+
+// hashEq is learn.Hash("=" + w), FNV-1a carried on from the hash state
+// after "=", without building the string.
+func hashEq(w string) uint32 {
+	h := hEqState
+	for i := 0; i < len(w); i++ {
+		h ^= uint32(w[i])
+		h *= 16777619
+	}
+	return h
+}
+
+var hEqState = learn.Hash("=")
 
 var hClass = func() (h [15]uint32) {
 	for i, n := range [15]string{"edge", "qo", "ap", "qc", "poss", "pron", "aux", "num", "punct", "cap", "ly", "ed", "ing", "s", "w"} {

@@ -22,6 +22,8 @@ type lexicons struct {
 	heads                                                                                                                                                                             map[string]uint8    // headCue | headPhrase, one lookup a token
 	headBloom                                                                                                                                                                         headFilter
 	bits                                                                                                                                                                              map[string]uint16 // a word's lexical bits (bitStop, ...)
+	phraseBloom                                                                                                                                                                       headFilter        // the first words of phrases
+	particleBloom                                                                                                                                                                     headFilter        // the words of particles
 	bitsBloom                                                                                                                                                                         headFilter        // the words of bits, to turn most tokens away before the map
 	particles                                                                                                                                                                         map[string]string // a word after a head: "particle" or "day"
 	edges                                                                                                                                                                             map[string]string // source edge words: "lead", "time" or "opener"
@@ -171,5 +173,38 @@ func loadLexicons() *lexicons {
 	for w := range l.bits {
 		l.bitsBloom.add(w)
 	}
+	for w := range l.phrases {
+		l.phraseBloom.add(w)
+	}
+	for w := range l.particles {
+		l.particleBloom.add(w)
+	}
 	return l
+}
+
+// The filtered lookups below answer as the maps do; the filters know only
+// words of two letters or more, so shorter words go to the map.
+
+// headsOf is lex.heads[w].
+func headsOf(w string) uint8 {
+	if len(w) >= 2 && !lex.headBloom.mayHave(w) {
+		return 0
+	}
+	return lex.heads[w]
+}
+
+// phrasesOf is lex.phrases[w].
+func phrasesOf(w string) []phrase {
+	if len(w) >= 2 && !lex.phraseBloom.mayHave(w) {
+		return nil
+	}
+	return lex.phrases[w]
+}
+
+// particleOf is lex.particles[w].
+func particleOf(w string) string {
+	if len(w) >= 2 && !lex.particleBloom.mayHave(w) {
+		return ""
+	}
+	return lex.particles[w]
 }

@@ -105,7 +105,7 @@ func Extract(d *doc.Document) {
 				continue
 			}
 			var sc float32 = -1
-			if lex.heads[c.low[k]]&headSpeechOnly == 0 || kind != "verb" {
+			if c.headBits&headSpeechOnly == 0 || kind != "verb" {
 				f = c.cueFeatures(f[:0], k, a, b)
 				sc = m.cue.Score(f)
 				if m.cue == nil {
@@ -324,7 +324,7 @@ func (c *ctx) colonAt(k, a, b, si int) (att, bool) {
 	}
 	caps := 0
 	for j := a; j < k; j++ {
-		if c.isMark(j) || lex.heads[c.low[j]]&headCue != 0 && (j == a || !c.d.Tokens[j].Has(doc.FlagCap)) {
+		if c.isMark(j) || headsOf(c.low[j])&headCue != 0 && (j == a || !c.d.Tokens[j].Has(doc.FlagCap)) {
 			// a cue of its own ("he said:") is laid out as a cue
 			return att{}, false
 		}
@@ -470,6 +470,7 @@ func (c *ctx) cueAt(k, a, b int) (cs, ce int, kind string, ok bool) {
 		return
 	}
 	hv := lex.heads[w]
+	c.headBits = hv
 	if hv == 0 {
 		return
 	}
@@ -503,7 +504,7 @@ func (c *ctx) cueAt(k, a, b int) (cs, ce int, kind string, ok bool) {
 	}
 	if kind == "verb" {
 		// "said in a statement": the circumstance joins the cue
-		for _, p := range lex.phrases[c.word(ce)] {
+		for _, p := range phrasesOf(c.word(ce)) {
 			if p.kind != "after-said" || ce+len(p.words) > b {
 				continue
 			}
@@ -521,13 +522,13 @@ func (c *ctx) cueAt(k, a, b int) (cs, ce int, kind string, ok bool) {
 		}
 	}
 	if !matched && ce == k+1 && ce < b {
-		switch lex.particles[c.low[ce]] {
+		switch particleOf(c.low[ce]) {
 		case "particle":
 			// "worried about", "agreed with"; not "said on Monday", nor
 			// "said on Twitter": a verb of saying takes only "about"
 			// ("said of" is written without the "of" more often in train)
 			speech := lex.speech[w]
-			if (ce+1 >= b || lex.particles[c.low[ce+1]] != "day") && (!speech || c.low[ce] == "about") {
+			if (ce+1 >= b || particleOf(c.low[ce+1]) != "day") && (!speech || c.low[ce] == "about") {
 				ce++
 			}
 		case "day":
@@ -537,7 +538,7 @@ func (c *ctx) cueAt(k, a, b int) (cs, ce int, kind string, ok bool) {
 			}
 		}
 	}
-	if kind == "verb" && ce == k+1 && ce < b && (c.adverb(ce) || lex.particles[c.low[ce]] == "adverb") {
+	if kind == "verb" && ce == k+1 && ce < b && (c.adverb(ce) || particleOf(c.low[ce]) == "adverb") {
 		// "said repeatedly", "argued again": PolNeAR writes the adverb
 		// inside the cue (127 to 37 in train)
 		ce++
