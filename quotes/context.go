@@ -14,6 +14,7 @@ import (
 type ctx struct {
 	d     *doc.Document
 	low   []string
+	kinds []doc.TokenKind     // the tokens' kinds, packed (isMark and its kin run over every token)
 	inQ   []int32             // index into d.Quotations of the outermost quotation whose content holds the token, or -1
 	roles []doc.QuoteMarkRole // role of each quotation mark token
 	fbuf  learn.Features
@@ -142,6 +143,7 @@ func newCtx(d *doc.Document) *ctx {
 	c.d = d
 	c.low = grow(c.low, len(d.Tokens))
 	c.inQ = grow(c.inQ, len(d.Tokens))
+	c.kinds = grow(c.kinds, len(d.Tokens))
 	c.roles = grow(c.roles, len(d.Tokens))
 	c.lx = grow(c.lx, len(d.Tokens))
 	clear(c.lx)
@@ -156,6 +158,7 @@ func newCtx(d *doc.Document) *ctx {
 	buf := c.lbuf[:0]
 	for i, t := range d.Tokens {
 		c.inQ[i] = -1
+		c.kinds[i] = t.Kind
 		w := d.Text[t.Start:t.End]
 		if t.Flags&(doc.FlagCap|doc.FlagAllCaps) == 0 {
 			c.low[i] = w
@@ -229,14 +232,14 @@ func (c *ctx) has(i int, bit uint16) bool {
 	return b&bit != 0
 }
 
-func (c *ctx) kind(i int) doc.TokenKind { return c.d.Tokens[i].Kind }
+func (c *ctx) kind(i int) doc.TokenKind { return c.kinds[i] }
 
 func (c *ctx) isWord(i int) bool {
-	k := c.d.Tokens[i].Kind
+	k := c.kinds[i]
 	return k == doc.Word || k == doc.Number
 }
 
-func (c *ctx) isMark(i int) bool { return c.d.Tokens[i].Kind == doc.QuoteMark }
+func (c *ctx) isMark(i int) bool { return c.kinds[i] == doc.QuoteMark }
 
 func (c *ctx) role(i int) doc.QuoteMarkRole { return c.roles[i] }
 
