@@ -6,6 +6,11 @@ import "github.com/dossier-news/dossier/doc"
 // content kept clear of debris.
 func (c *ctx) emit(out []att) {
 	d := c.d
+	if cap(d.Quotes) < len(out) {
+		// one allocation for the document's quotes rather than a doubling
+		// series (at most one quote an attribution)
+		d.Quotes = make([]doc.Quote, 0, len(out))
+	}
 	for _, at := range out {
 		ts, te := at.ts, at.te
 		if ts < 0 || te <= ts {
