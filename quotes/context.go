@@ -159,6 +159,14 @@ func newCtx(d *doc.Document) *ctx {
 	for i, t := range d.Tokens {
 		c.inQ[i] = -1
 		c.kinds[i] = t.Kind
+		c.roles[i] = 0
+		if t.Kind == doc.QuoteMark {
+			r, ok := d.Marks[i]
+			if !ok {
+				r = doc.MarkUnpaired
+			}
+			c.roles[i] = r
+		}
 		w := d.Text[t.Start:t.End]
 		if t.Flags&(doc.FlagCap|doc.FlagAllCaps) == 0 {
 			c.low[i] = w
@@ -243,26 +251,16 @@ func (c *ctx) isMark(i int) bool { return c.kinds[i] == doc.QuoteMark }
 
 func (c *ctx) role(i int) doc.QuoteMarkRole { return c.roles[i] }
 
-// markRoles copies the text layer's mark roles into a slice and reads a
-// doubled mark (the ” of some wires) as one: the half that the pairing left
+// markRoles reads a doubled mark (the ” of some wires) as one, in the
+// roles newCtx copied from the text layer: the half that the pairing left
 // as an apostrophe takes the role of the half it touches.
 func (c *ctx) markRoles() {
 	d := c.d
-	for i, t := range d.Tokens {
-		c.roles[i] = 0
-		if t.Kind != doc.QuoteMark {
+	for i, k := range c.kinds {
+		if k != doc.QuoteMark || c.roles[i] != doc.MarkApostrophe && c.roles[i] != doc.MarkUnpaired {
 			continue
 		}
-		r, ok := d.Marks[i]
-		if !ok {
-			r = doc.MarkUnpaired
-		}
-		c.roles[i] = r
-	}
-	for i, t := range d.Tokens {
-		if t.Kind != doc.QuoteMark || c.roles[i] != doc.MarkApostrophe && c.roles[i] != doc.MarkUnpaired {
-			continue
-		}
+		t := d.Tokens[i]
 		if c.roles[i] == doc.MarkUnpaired && c.paraStart(i) && i+1 < len(d.Tokens) && d.Tokens[i+1].Kind == doc.Word && d.Tokens[i+1].Start == t.End {
 			// a mark that opens a paragraph and matches nothing opens a
 			// quotation all the same (“ lost, or a straight " the text
