@@ -72,12 +72,6 @@ type Model struct {
 	vals  []uint16
 	n     int    // number of classes
 	table []byte // log2 counts, n*n
-	// nib is table packed two counts to a byte (low nibble first, rows of
-	// stride bytes) when every count fits in 4 bits, as in the embedded
-	// model: half the cache lines for the per-token look-up, which other
-	// stages evict between documents.
-	nib    []byte
-	stride int
 	// hashes lists the frequent words' hashes in class order, for writing.
 	hashes []uint64
 }
@@ -120,7 +114,6 @@ func ReadModel(b []byte) (*Model, error) {
 		return nil, fmt.Errorf("table of %d bytes, want %d", len(b)-p, m.n*m.n)
 	}
 	m.table = b[p:]
-	m.pack()
 	return m, nil
 }
 
@@ -138,10 +131,8 @@ func (m *Model) Bytes() []byte {
 
 // index builds the lookup table of the frequent words.
 func (m *Model) index() {
-	// a load of up to a half keeps probes short while the whole table
-	// (slots and vals) stays within a few KB of cache
 	size := 64
-	for size < 2*len(m.hashes) {
+	for size < 4*len(m.hashes) {
 		size *= 2
 	}
 	m.slots, m.vals = make([]uint64, size), make([]uint16, size)
@@ -167,29 +158,8 @@ func (m *Model) lookup(h uint64) int {
 	}
 }
 
-// pack fills nib from table when every count fits in a nibble.
-func (m *Model) pack() {
-	for _, q := range m.table {
-		if q > 15 {
-			return
-		}
-	}
-	m.stride = (m.n + 1) / 2
-	m.nib = make([]byte, m.n*m.stride)
-	for a := 0; a < m.n; a++ {
-		for b := 0; b < m.n; b++ {
-			m.nib[a*m.stride+b>>1] |= m.table[a*m.n+b] << (4 * (b & 1))
-		}
-	}
-}
-
 // count returns the stored log2 count of class b after class a.
-func (m *Model) count(a, b int) byte {
-	if m.nib != nil {
-		return m.nib[a*m.stride+b>>1] >> (4 * (b & 1)) & 15
-	}
-	return m.table[a*m.n+b]
-}
+func (m *Model) count(a, b int) byte { return m.table[a*m.n+b] }
 
 // class returns the word class of token k of d under model m; h is the
 // token's wordHash (only read for words).
