@@ -164,8 +164,7 @@ func (m *Model) count(a, b int) byte { return m.table[a*m.n+b] }
 // class returns the word class of token k of d under model m; h is the
 // token's wordHash (only read for words).
 func class(d *doc.Document, k int, h uint64, m *Model) int {
-	t := d.Tokens[k]
-	s := d.Text[t.Start:t.End]
+	t := &d.Tokens[k]
 	switch t.Kind {
 	case doc.Number:
 		return clsNumber
@@ -180,7 +179,7 @@ func class(d *doc.Document, k int, h uint64, m *Model) int {
 		}
 		return clsPunct
 	case doc.Punct:
-		switch s {
+		switch d.Text[t.Start:t.End] {
 		case ",":
 			return clsComma
 		case ".":
@@ -208,7 +207,8 @@ func class(d *doc.Document, k int, h uint64, m *Model) int {
 			return c
 		}
 	}
-	return shape(s, t)
+	// the text is sliced only here: a frequent word never needs it
+	return shape(d.Text[t.Start:t.End], *t)
 }
 
 // shape classifies a word that is not a frequent one.

@@ -73,7 +73,7 @@ func (c *checker) hashes(h []uint64) []uint64 {
 	for _, t := range c.d.Tokens {
 		var x uint64
 		if t.Kind == doc.Word {
-			x = wordHash(c.d.Text[t.Start:t.End])
+			x = wordHashAt(c.d.Text, t.Start, t.End)
 		}
 		h = append(h, x)
 	}

@@ -32,6 +32,15 @@ const (
 // nothing).
 var rowLog, colLog = logTotals(model)
 
+// colFloor is colLog minus saladFloor: the surprise of a step never seen.
+var colFloor = func() []float64 {
+	f := make([]float64, len(colLog))
+	for c, x := range colLog {
+		f[c] = x - saladFloor
+	}
+	return f
+}()
+
 func logTotals(m *Model) (row, col []float64) {
 	if m == nil {
 		return nil, nil
@@ -60,11 +69,11 @@ func logTotals(m *Model) (row, col []float64) {
 // surprise is how much less likely, in bits, class c is after class prev
 // than it is on average: 0 when the step is as likely as usual or more.
 func surprise(prev, c int) float64 {
-	lp := float64(saladFloor)
+	x := colFloor[c]
 	if q := model.count(prev, c); q > 0 {
-		lp = float64(q) - rowLog[prev]
+		x = colLog[c] - (float64(q) - rowLog[prev])
 	}
-	if x := colLog[c] - lp; x > 0 {
+	if x > 0 {
 		return x
 	}
 	return 0
@@ -110,6 +119,7 @@ func (c *checker) worstWindow(s doc.Sentence) (best float64, bestEnd int) {
 	d := c.d
 	var steps [saladWindow]float64 // ring buffer of the last surprises
 	sum := 0.0
+	i := 0 // (k - s.Tokens.First) % saladWindow
 	prev := clsStart
 	for k := s.Tokens.First; k <= s.Tokens.End; k++ {
 		cls := clsEnd
@@ -122,9 +132,11 @@ func (c *checker) worstWindow(s doc.Sentence) (best float64, bestEnd int) {
 			steps, sum = [saladWindow]float64{}, 0
 		}
 		x := surprise(prev, cls)
-		i := (k - s.Tokens.First) % saladWindow
 		sum += x - steps[i]
 		steps[i] = x
+		if i++; i == saladWindow {
+			i = 0
+		}
 		if sum > best {
 			best, bestEnd = sum, k
 		}
