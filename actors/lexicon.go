@@ -401,11 +401,6 @@ func filterIndex(w string) uint32 {
 	return (n<<14 | uint32(w[0]&31)<<9 | uint32(second&15)<<5 | uint32(w[len(w)-1]&31)) % filterSize
 }
 
-func maybeFiltered(w string) bool {
-	i := filterIndex(w)
-	return filteredBits[i/64]&(1<<(i%64)) != 0
-}
-
 func keysOf[V any](m map[string]V) []string {
 	out := make([]string, 0, len(m))
 	for k := range m {

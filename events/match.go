@@ -3,8 +3,6 @@ package events
 import (
 	"strings"
 	"sync"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/dossier-news/dossier/doc"
 )
@@ -372,8 +370,3 @@ func better(p *pattern, n int, q *pattern, m int) bool {
 	return n < m
 }
 
-// firstUpper reports whether s starts with an upper-case letter.
-func firstUpper(s string) bool {
-	r, _ := utf8.DecodeRuneInString(s)
-	return unicode.IsUpper(r)
-}

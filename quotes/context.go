@@ -56,21 +56,7 @@ func (c *ctx) splitSentences() {
 			si++
 			b = d.Sentences[si].Tokens.End
 		}
-		first := a
-		for k := a + 1; k+1 < b; k++ {
-			switch c.low[k] {
-			case ".", "?", "!":
-			default:
-				continue
-			}
-			n := k + 1
-			if !(d.Tokens[k].Has(doc.FlagSpaceAfter) && c.isOpen(n) && n+1 < b && d.Tokens[n+1].Kind == doc.QuoteMark && d.Tokens[n+1].Start == d.Tokens[n].End) {
-				continue
-			}
-			c.sents = append(c.sents, doc.Sentence{Span: doc.Span{Start: d.Tokens[first].Start, End: d.Tokens[k].End}, Para: s.Para, Tokens: doc.Range{First: first, End: n}})
-			first = n
-		}
-		c.sents = append(c.sents, doc.Sentence{Span: doc.Span{Start: d.Tokens[first].Start, End: d.Tokens[b-1].End}, Para: s.Para, Tokens: doc.Range{First: first, End: b}})
+		c.sents = append(c.sents, doc.Sentence{Span: doc.Span{Start: d.Tokens[a].Start, End: d.Tokens[b-1].End}, Para: s.Para, Tokens: doc.Range{First: a, End: b}})
 	}
 }
 
@@ -279,8 +265,6 @@ func (c *ctx) isClose(i int) bool {
 	return c.isMark(i) && c.role(i) != doc.MarkOpen && c.role(i) != doc.MarkApostrophe
 }
 
-func (c *ctx) is(i int, w string) bool { return i >= 0 && i < len(c.low) && c.low[i] == w }
-
 // punctEdge reports tokens that a content or source span never starts or
 // ends with.
 func (c *ctx) punctEdge(i int) bool {
@@ -348,13 +332,3 @@ func isASCII(s string) bool {
 	return true
 }
 
-// lower lower-cases s, without allocating when it is already lower-case ASCII.
-func lower(s string) string {
-	for i := 0; i < len(s); i++ {
-		b := s[i]
-		if b >= 'A' && b <= 'Z' || b >= utf8.RuneSelf {
-			return strings.ToLower(s)
-		}
-	}
-	return s
-}
