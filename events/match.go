@@ -369,4 +369,3 @@ func better(p *pattern, n int, q *pattern, m int) bool {
 	}
 	return n < m
 }
-

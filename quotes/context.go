@@ -331,4 +331,3 @@ func isASCII(s string) bool {
 	}
 	return true
 }
-
