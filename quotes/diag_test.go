@@ -1,14 +1,13 @@
 package quotes
 
 import (
-	"bufio"
-	"encoding/json"
 	"fmt"
 	"os"
 	"sort"
 	"testing"
 
 	"github.com/dossier-news/dossier/doc"
+	"github.com/dossier-news/dossier/gold"
 	"github.com/dossier-news/dossier/text"
 )
 
@@ -23,14 +22,11 @@ func TestDiagCandidates(t *testing.T) {
 	if os.Getenv("DOSSIER_DIAG") == "" {
 		t.Skip("a development diagnostic: set DOSSIER_DIAG=1 to run it")
 	}
-	f, err := os.Open("../../shared/gold/polnear/dev.jsonl")
-	if err != nil {
+	const dev = "../../shared/gold/polnear/dev.jsonl"
+	if _, err := os.Stat(dev); err != nil {
 		t.Skip("../shared/gold not found: gold-data tests need the shared folder beside the checkout")
 	}
-	defer f.Close()
 	m := loadModels()
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 64<<20)
 	fate := map[string]map[string]int{}
 	add := func(w, k string) {
 		if fate[w] == nil {
@@ -39,9 +35,7 @@ func TestDiagCandidates(t *testing.T) {
 		fate[w][k]++
 	}
 	tot := map[string]int{}
-	for sc.Scan() {
-		var g goldDoc
-		json.Unmarshal(sc.Bytes(), &g)
+	err := gold.EachPolNeAR(dev, func(g gold.PolNeARDoc) error {
 		d := doc.New(g.ID, g.Text)
 		text.Analyze(d)
 		Extract(d)
@@ -111,6 +105,10 @@ func TestDiagCandidates(t *testing.T) {
 				add("<nocand>", w)
 			}
 		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 	type kv struct {
 		k string

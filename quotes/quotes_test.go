@@ -1,14 +1,12 @@
 package quotes
 
 import (
-	"bufio"
-	"encoding/json"
-	"os"
 	"strings"
 	"testing"
 
 	"github.com/dossier-news/dossier/doc"
 	"github.com/dossier-news/dossier/examples"
+	"github.com/dossier-news/dossier/gold"
 	"github.com/dossier-news/dossier/text"
 )
 
@@ -499,22 +497,15 @@ func BenchmarkQuotes(b *testing.B) {
 // BenchmarkQuotesPolNeAR runs the stage over the PolNeAR dev articles
 // (about 800 words each), reporting the time per article.
 func BenchmarkQuotesPolNeAR(b *testing.B) {
-	f, err := os.Open("../../shared/gold/polnear/dev.jsonl")
-	if err != nil {
-		b.Skip("../shared/gold not found: gold-data tests need the shared folder beside the checkout")
-	}
-	defer f.Close()
 	var docs []*doc.Document
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 16<<20)
-	for sc.Scan() {
-		var g goldDoc
-		if json.Unmarshal(sc.Bytes(), &g) != nil {
-			continue
-		}
+	err := gold.EachPolNeAR("../../shared/gold/polnear/dev.jsonl", func(g gold.PolNeARDoc) error {
 		d := doc.New(g.ID, g.Text)
 		text.Analyze(d)
 		docs = append(docs, d)
+		return nil
+	})
+	if err != nil {
+		b.Skip("../shared/gold not found: gold-data tests need the shared folder beside the checkout")
 	}
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {

@@ -1,34 +1,19 @@
 package quotes
 
 import (
-	"bufio"
-	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"math/rand"
 	"os"
 	"path/filepath"
 
 	"github.com/dossier-news/dossier/doc"
+	"github.com/dossier-news/dossier/gold"
 	"github.com/dossier-news/dossier/learn"
 	"github.com/dossier-news/dossier/text"
 )
-
-// goldSpan and goldDoc read PolNeAR lines (../shared/gold/polnear/*.jsonl).
-type goldSpan struct {
-	Start int `json:"start"`
-	End   int `json:"end"`
-}
-
-type goldDoc struct {
-	ID           string `json:"id"`
-	Text         string `json:"text"`
-	Attributions []struct {
-		Source  []goldSpan `json:"source"`
-		Cue     []goldSpan `json:"cue"`
-		Content []goldSpan `json:"content"`
-	} `json:"attributions"`
-}
 
 // TrainOptions are the knobs of Train; the defaults rebuild the committed models.
 type TrainOptions struct {
@@ -65,29 +50,18 @@ func Train(o TrainOptions) error {
 	if o.Log == nil {
 		o.Log = io.Discard
 	}
-	f, err := os.Open(o.Gold)
-	if err != nil {
-		return fmt.Errorf("cannot read the gold file: %v (give --gold the path of PolNeAR train.jsonl)", err)
-	}
-	defer f.Close()
 	var cueX []learn.Features
 	var cueY []bool
 	var srcX []srcExample
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 64<<20)
 	ndocs := 0
-	for sc.Scan() {
-		var g goldDoc
-		if err := json.Unmarshal(sc.Bytes(), &g); err != nil {
-			return fmt.Errorf("%s: line %d is not a PolNeAR document: %v", o.Gold, ndocs+1, err)
-		}
+	err := gold.EachPolNeAR(o.Gold, func(g gold.PolNeARDoc) error {
 		ndocs++
 		d := doc.New(g.ID, g.Text)
 		text.Analyze(d)
 		c := newCtx(d)
 		// gold cue spans and their sources
 		type gc struct{ cue, src doc.Span }
-		var gold []gc
+		var goldCues []gc
 		for _, a := range g.Attributions {
 			if len(a.Cue) == 0 {
 				continue
@@ -96,7 +70,7 @@ func Train(o TrainOptions) error {
 			if len(a.Source) > 0 {
 				x.src = hull(a.Source)
 			}
-			gold = append(gold, x)
+			goldCues = append(goldCues, x)
 		}
 		for _, s := range c.sents {
 			a, b := s.Tokens.First, s.Tokens.End
@@ -108,7 +82,7 @@ func Train(o TrainOptions) error {
 				}
 				head := d.Tokens[k].Span
 				gi := -1
-				for i, x := range gold {
+				for i, x := range goldCues {
 					if x.cue.Overlaps(head) {
 						gi = i
 						break
@@ -116,8 +90,8 @@ func Train(o TrainOptions) error {
 				}
 				cueX = append(cueX, c.cueFeatures(nil, k, a, b))
 				cueY = append(cueY, gi >= 0)
-				if gi >= 0 && kind == "verb" && !gold[gi].src.IsZero() && cs > a {
-					src := gold[gi].src
+				if gi >= 0 && kind == "verb" && !goldCues[gi].src.IsZero() && cs > a {
+					src := goldCues[gi].src
 					e := cs
 					if d.TokenAt(src.End-1) == e-1 {
 						cands, starts := c.sourceCands(e, a)
@@ -133,8 +107,12 @@ func Train(o TrainOptions) error {
 				k = ce - 1
 			}
 		}
+		return nil
+	})
+	if errors.Is(err, fs.ErrNotExist) || errors.Is(err, fs.ErrPermission) {
+		return fmt.Errorf("cannot read the gold file: %v (give --gold the path of PolNeAR train.jsonl)", err)
 	}
-	if err := sc.Err(); err != nil {
+	if err != nil {
 		return err
 	}
 	fmt.Fprintf(o.Log, "%d documents: %d cue candidates (%d attributions), %d source choices\n", ndocs, len(cueX), count(cueY), len(srcX))
@@ -205,7 +183,7 @@ func Train(o TrainOptions) error {
 	return nil
 }
 
-func hull(s []goldSpan) doc.Span {
+func hull(s []gold.Span) doc.Span {
 	out := doc.Span{Start: s[0].Start, End: s[0].End}
 	for _, x := range s[1:] {
 		out.Start = min(out.Start, x.Start)

@@ -1,28 +1,14 @@
 package text
 
 import (
-	"bufio"
-	"encoding/json"
 	"os"
 	"testing"
 
 	"github.com/dossier-news/dossier/doc"
+	"github.com/dossier-news/dossier/gold"
 )
 
 const polnearDev = "../../shared/gold/polnear/dev.jsonl"
-
-type goldSpan struct {
-	Start int `json:"start"`
-	End   int `json:"end"`
-}
-
-type goldDoc struct {
-	ID           string `json:"id"`
-	Text         string `json:"text"`
-	Attributions []struct {
-		Content []goldSpan `json:"content"`
-	} `json:"attributions"`
-}
 
 // TestPolnearQuotationSplits measures the sentence splitter against the
 // gold attributions of PolNeAR dev: a gold content must never be cut by a
@@ -30,19 +16,11 @@ type goldDoc struct {
 // quoted sentences of a quotation that runs over several paragraphs are
 // paragraph breaks, which always end a sentence; those are counted apart.)
 func TestPolnearQuotationSplits(t *testing.T) {
-	f, err := os.Open(polnearDev)
-	if err != nil {
+	if _, err := os.Stat(polnearDev); err != nil {
 		t.Skip("../shared/gold not found: gold-data tests need the shared folder beside the checkout")
 	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 1<<26)
 	var contents, cutInQuote, cutAtParagraph, cutAny int
-	for sc.Scan() {
-		var g goldDoc
-		if err := json.Unmarshal(sc.Bytes(), &g); err != nil {
-			t.Fatal(err)
-		}
+	err := gold.EachPolNeAR(polnearDev, func(g gold.PolNeARDoc) error {
 		d := doc.New(g.ID, g.Text)
 		Analyze(d)
 		for _, a := range g.Attributions {
@@ -82,6 +60,10 @@ func TestPolnearQuotationSplits(t *testing.T) {
 				cutAny++
 			}
 		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 	t.Logf("PolNeAR dev: %d gold contents; cut by a boundary inside a quotation: %d; cut at a paragraph break: %d; cut by any boundary: %d",
 		contents, cutInQuote, cutAtParagraph, cutAny)

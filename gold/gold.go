@@ -1,0 +1,57 @@
+// Package gold reads the gold annotations that sit beside the project
+// (../shared/gold, described in its README): the formats that training
+// commands and gold-data tests decode. It holds types and readers only;
+// scoring is ../shared/tools/score.py's job.
+package gold
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"os"
+)
+
+// Span is a gold span: UTF-8 byte offsets into the document's text.
+type Span struct {
+	Start int `json:"start"`
+	End   int `json:"end"`
+}
+
+// Attribution is one PolNeAR attribution; each role may be several spans
+// (discontinuous) or none.
+type Attribution struct {
+	Source  []Span `json:"source"`
+	Cue     []Span `json:"cue"`
+	Content []Span `json:"content"`
+}
+
+// PolNeARDoc is one line of polnear/train.jsonl or dev.jsonl.
+type PolNeARDoc struct {
+	ID           string        `json:"id"`
+	Text         string        `json:"text"`
+	Attributions []Attribution `json:"attributions"`
+}
+
+// EachPolNeAR calls fn for every document of a PolNeAR JSON Lines file, in
+// file order, and stops at fn's first error. An error opening the file is
+// returned as it is (callers say what to pass instead); a line that does
+// not decode is an error naming the file and the line.
+func EachPolNeAR(path string, fn func(PolNeARDoc) error) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 64<<20)
+	for n := 1; sc.Scan(); n++ {
+		var d PolNeARDoc
+		if err := json.Unmarshal(sc.Bytes(), &d); err != nil {
+			return fmt.Errorf("%s: line %d is not a PolNeAR document: %v", path, n, err)
+		}
+		if err := fn(d); err != nil {
+			return err
+		}
+	}
+	return sc.Err()
+}
