@@ -1,7 +1,5 @@
 package doc
 
-import "strings"
-
 // Document is one article: its immutable text, its metadata and its layers.
 // Layers are nil until the stage that makes them has run.
 type Document struct {
@@ -124,18 +122,5 @@ func (d *Document) Flagged(s Span) bool {
 	return false
 }
 
-// EntityByID returns the index of the entity with the given ID, or -1.
-func (d *Document) EntityByID(id string) int {
-	for i := range d.Entities {
-		if d.Entities[i].ID == id {
-			return i
-		}
-	}
-	return -1
-}
-
 // Warn records a repaired input problem.
 func (d *Document) Warn(msg string) { d.Warnings = append(d.Warnings, msg) }
-
-// Lower is a small helper for stages: the lower-cased text of a span.
-func (d *Document) Lower(s Span) string { return strings.ToLower(d.Slice(s)) }

@@ -188,9 +188,11 @@ func (p *parser) openRange(i, end int, prev []doc.Timex) string {
 	if (w == "and" || w == "to" || w == "-" || w == "–") && len(prev) > 0 {
 		last := &prev[len(prev)-1]
 		if last.Mod == "ON_OR_AFTER" && last.End <= int(p.v[i-1].start) && int(p.v[i-1].start)-last.End <= 2 {
-			k := p.d.TokenAt(last.Start)
-			if k > 0 && (p.d.Lower(p.d.Tokens[k-1].Span) == "between" && w == "and" || p.d.Lower(p.d.Tokens[k-1].Span) == "from" && w != "and") {
-				return "ON_OR_BEFORE"
+			if k := p.d.TokenAt(last.Start); k > 0 {
+				before := p.d.TokenText(k - 1)
+				if strings.EqualFold(before, "between") && w == "and" || strings.EqualFold(before, "from") && w != "and" {
+					return "ON_OR_BEFORE"
+				}
 			}
 		}
 		return ""
