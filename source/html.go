@@ -51,6 +51,8 @@ func ParseHTML(b []byte, id, src string, o Options) (*doc.Document, error) {
 	if err != nil {
 		return nil, fmt.Errorf("cannot parse the HTML: %v", err)
 	}
+	// Read the meta tags now: readability prunes the tree it is given, and
+	// the head it drops is where they are.
 	published := metaDate(root)
 	u, _ := url.Parse("https://localhost/" + url.PathEscape(id))
 	a, err := readability.FromDocument(root, u)

@@ -36,33 +36,21 @@ func main() {
 		debug.SetGCPercent(gcPercent)
 	}
 	cmd, args := os.Args[1], os.Args[2:]
-	var code int
-	switch cmd {
-	case "extract":
-		code = extract(args, os.Stdin, os.Stdout, os.Stderr)
-	case "bench":
-		code = bench(args, os.Stdout, os.Stderr)
-	case "help", "-h", "--help":
-		if len(args) > 0 {
-			code = run(args[0], []string{"-h"})
-		} else {
+	if cmd == "help" || cmd == "-h" || cmd == "--help" {
+		if len(args) == 0 {
 			fmt.Print(usage)
+			os.Exit(0)
 		}
-	default:
-		if sub, ok := extraCommands[cmd]; ok {
-			code = sub(args)
-			break
-		}
-		fmt.Fprintf(os.Stderr, "dossier: unknown command %q\n\n%s", cmd, usage)
-		code = 2
+		cmd, args = args[0], []string{"-h"}
 	}
-	os.Exit(code)
+	os.Exit(run(cmd, args))
 }
 
 // extraCommands holds commands that other files of this package add
 // (train, ...), so each lives in its own file.
 var extraCommands = map[string]func(args []string) int{}
 
+// run dispatches one command and returns the exit code.
 func run(cmd string, args []string) int {
 	switch cmd {
 	case "extract":
@@ -73,6 +61,6 @@ func run(cmd string, args []string) int {
 	if sub, ok := extraCommands[cmd]; ok {
 		return sub(args)
 	}
-	fmt.Fprintf(os.Stderr, "dossier: unknown command %q\n", cmd)
+	fmt.Fprintf(os.Stderr, "dossier: unknown command %q\n\n%s", cmd, usage)
 	return 2
 }
