@@ -51,9 +51,6 @@ func ParseHTML(b []byte, id, src string, o Options) (*doc.Document, error) {
 	if err != nil {
 		return nil, fmt.Errorf("cannot parse the HTML: %v", err)
 	}
-	// Read the meta tags now: readability prunes the tree it is given, and
-	// the head it drops is where they are.
-	published := metaDate(root)
 	u, _ := url.Parse("https://localhost/" + url.PathEscape(id))
 	a, err := readability.FromDocument(root, u)
 	if err != nil {
@@ -77,7 +74,8 @@ func ParseHTML(b []byte, id, src string, o Options) (*doc.Document, error) {
 	if o.Published == "" {
 		if t, err := a.PublishedTime(); err == nil && !t.IsZero() {
 			d.Published, d.PublishedFrom = formatTime(t), "html"
-		} else if published != "" {
+		} else if published := metaDate(root); published != "" {
+			// readability works on a copy, so root still has its meta tags
 			d.Published, d.PublishedFrom = published, "html"
 		}
 	}
