@@ -142,6 +142,12 @@ func Extract(d *doc.Document) {
 					continue
 				}
 				at.ss, at.se = c.trimSource(at.ss, at.se)
+				if at.se <= at.cs {
+					// "Schlafly had been a strong supporter of": the
+					// subject, not the predicate before a noun cue
+					// (PolNeAR train +80 exact sources)
+					at.se = c.verbStart(at.ss, at.se)
+				}
 			}
 		}
 		for i := range sentAtts {
@@ -572,6 +578,69 @@ func (c *ctx) subjectEnd(ss, se int) int {
 	return se
 }
 
+// verbStart is where the subject opening the source phrase [ss, se) meets
+// a verb of its own ("Rubio also is setting high expectations for",
+// "Schlafly had been a strong supporter of"): the cue word that ends the
+// phrase is then a noun of the predicate, and the subject is the source.
+// Unlike subjectEnd it reads past commas only inside no clause, and leaves
+// possessives ("Sanders's campaign manager"), relative clauses ("Democrats
+// who watched") and participles with their circumstance ("a poll released
+// last week") inside the source.
+func (c *ctx) verbStart(ss, se int) int {
+	for k := ss + 1; k < se; k++ {
+		w := c.low[k]
+		if w == "," || c.inQ[k] >= 0 || c.relative(k) || lex.stops[w] {
+			break
+		}
+		if w == "’s" || w == "'s" || w == "s" || w == "what" {
+			if w == "what" {
+				break
+			}
+			continue
+		}
+		p := c.low[k-1]
+		afterNoun := !lex.determiners[p] && c.kind(k-1) != doc.Number && !lex.openers[p] && (c.d.Tokens[k-1].Has(doc.FlagCap) || c.has(k-1, bitSubject) ||
+			c.isWord(k-1) && !c.has(k-1, bitAux) && !strings.HasSuffix(p, "ly"))
+		if !afterNoun || !c.isWord(k) || c.d.Tokens[k].Has(doc.FlagCap) {
+			continue
+		}
+		if c.has(k, bitAux) && !c.adverb(k) {
+			return k
+		}
+		if strings.HasSuffix(w, "ed") && !c.participlePhrase(k, se) && !(k+1 < se && lex.stops[c.low[k+1]]) {
+			return k
+		}
+	}
+	return se
+}
+
+// leadSubject returns the subject of the first verb of the sentence
+// opening at a, before p: the source phrase the ranker picks before that
+// verb; -1, -1 when no verb is found.
+func (c *ctx) leadSubject(m *models, a, p int) (int, int) {
+	for k := a + 1; k < p; k++ {
+		w := c.low[k]
+		if c.inQ[k] >= 0 || c.isMark(k) {
+			return -1, -1
+		}
+		if !c.isWord(k) || c.d.Tokens[k].Has(doc.FlagCap) || w == "’s" || w == "'s" {
+			continue
+		}
+		q := c.low[k-1]
+		if lex.determiners[q] || lex.openers[q] || lex.stops[q] || c.has(k-1, bitAux) || !c.isWord(k-1) {
+			continue
+		}
+		if c.has(k, bitAux) && !c.adverb(k) || strings.HasSuffix(w, "ed") && !c.participlePhrase(k, p) {
+			ss := c.sourceStart(m, k, a)
+			if ss < a || ss >= k {
+				return -1, -1
+			}
+			return ss, k
+		}
+	}
+	return -1, -1
+}
+
 // adverb reports a lower-case -ly word, which news writers put inside the
 // verb group ("successfully argued", "repeatedly said").
 func (c *ctx) adverb(k int) bool {
@@ -695,6 +764,10 @@ func (c *ctx) layout(m *models, at *att, sib []att, i, a, b int) {
 	} else if !sourceLeft && p >= lo && (c.low[p] == "and" || c.low[p] == "but") && i > 0 && sib[i-1].ss >= 0 {
 		// "X urged ... and said ...": the same source goes on
 		at.ss, at.se = sib[i-1].ss, sib[i-1].se
+	} else if !sourceLeft && p > a && rightContent && c.low[p] == "and" && (i == 0 || sib[i-1].ss < 0) {
+		// "Cruz urged restraint and said ...": the subject of the
+		// sentence's first verb speaks (the first verb was no cue)
+		at.ss, at.se = c.leadSubject(m, a, p)
 	} else if !sourceLeft && p >= lo && c.low[p] == "," && i > 0 && sib[i-1].ss >= 0 && (strings.HasSuffix(c.low[at.head], "ing") || opensContent) {
 		// "..., adding that ...": the same source goes on
 		at.ss, at.se = sib[i-1].ss, sib[i-1].se

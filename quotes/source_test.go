@@ -1,0 +1,33 @@
+package quotes
+
+import "testing"
+
+// Source spans: where the phrase naming who speaks starts and ends.
+var sourceCases = []quoteCase{
+	// verbStart: a noun cue after a predicate of its own; the subject speaks
+	{"subject before predicate and noun cue", "Okafor had been a strong supporter of the harbour plan.",
+		[]want{{"the harbour plan", "", "supporter of", "Okafor"}}, -1},
+	{"subject aux adverb before noun cue", "The mayor also is setting high expectations for the new ferry line.",
+		[]want{{"the new ferry line", "", "expectations for", "The mayor"}}, -1},
+	{"possessive source kept whole", "The ministry's chief spokesman said the border would stay open.",
+		[]want{{"the border would stay open", "indirect", "said", "The ministry's chief spokesman"}}, 1},
+	{"relative clause inside the source kept", "Dockers who joined the strike said they would not return.",
+		[]want{{"they would not return", "indirect", "said", "Dockers who joined the strike"}}, 1},
+	{"participle with circumstance kept", "A survey released last week found that most farmers oppose the tax.",
+		[]want{{"that most farmers oppose the tax", "", "found", "A survey released last week"}}, -1},
+	{"participle adjective after determiner kept", "A flustered Okafor said the papers had been lost.",
+		[]want{{"the papers had been lost", "indirect", "said", "A flustered Okafor"}}, 1},
+	{"participle with preposition kept", "A report prepared for the council warned that the dam was weak.",
+		[]want{{"that the dam was weak", "", "warned", "A report prepared for the council"}}, -1},
+	// leadSubject: a cue coordinated with a verb that is no cue
+	{"coordinated cue after a non-cue verb", "Lind thanked the volunteers and said the clean-up would take weeks.",
+		[]want{{"the clean-up would take weeks", "indirect", "said", "Lind"}}, -1},
+	{"coordinated cue after a title subject", "The harbour master inspected the pier on Monday and said it was safe.",
+		[]want{{"it was safe", "indirect", "said", "The harbour master"}}, -1},
+}
+
+func TestSources(t *testing.T) {
+	for _, c := range sourceCases {
+		checkCase(t, c)
+	}
+}
