@@ -578,6 +578,25 @@ func (c *ctx) subjectEnd(ss, se int) int {
 	return se
 }
 
+// closesClause reports a closing mark at k that ends the quoted clause,
+// with a comma, a question or exclamation mark, a full stop or a dash
+// before it or a comma after it: “...,” the ambassador, 82, said. A quoted
+// fragment the writer's words go on from (“...” at the convention, he said)
+// leaves the source to the ranker.
+func (c *ctx) closesClause(k int) bool {
+	if k+1 < len(c.low) && c.low[k+1] == "," {
+		return true
+	}
+	if k-1 < 0 {
+		return false
+	}
+	switch c.low[k-1] {
+	case ",", "?", "!", ".", "—", "-", "--", "…":
+		return true
+	}
+	return c.isClose(k-1)
+}
+
 // verbStart is where the subject opening the source phrase [ss, se) meets
 // a verb of its own ("Rubio also is setting high expectations for",
 // "Schlafly had been a strong supporter of"): the cue word that ends the
@@ -808,7 +827,7 @@ func (c *ctx) layout(m *models, at *att, sib []att, i, a, b int) {
 			// lies between the closing mark and the cue
 			for k := at.cs - 1; k >= lo; k-- {
 				if c.isMark(k) && c.role(k) != doc.MarkApostrophe {
-					if c.isClose(k) {
+					if c.isClose(k) && c.closesClause(k) {
 						st := k + 1
 						for st < at.cs && c.low[st] == "," {
 							st++

@@ -24,6 +24,13 @@ var sourceCases = []quoteCase{
 		[]want{{"the clean-up would take weeks", "indirect", "said", "Lind"}}, -1},
 	{"coordinated cue after a title subject", "The harbour master inspected the pier on Monday and said it was safe.",
 		[]want{{"it was safe", "indirect", "said", "The harbour master"}}, -1},
+	// closesClause: a quoted fragment the writer's words go on from
+	{"quoted fragment then writer's words then pronoun", "“The harbour is a disgrace” for everyone who works there, she said.",
+		[]want{{"“The harbour is a disgrace” for everyone who works there", "mixed", "said", "she"}}, 1},
+	{"quoted fragment then writer's words then name", "Dockers who miss a shift are “fired on the spot” by the new owners, Okafor said.",
+		[]want{{"Dockers who miss a shift are “fired on the spot” by the new owners", "mixed", "said", "Okafor"}}, 1},
+	{"closed quotation then apposition source", "“We will appeal,” Marta Lind, 54, the chief executive, told reporters.",
+		[]want{{"We will appeal", "direct", "told", "Marta Lind, 54, the chief executive"}}, 1},
 }
 
 func TestSources(t *testing.T) {
