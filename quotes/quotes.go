@@ -594,7 +594,7 @@ func (c *ctx) closesClause(k int) bool {
 	case ",", "?", "!", ".", "—", "-", "--", "…":
 		return true
 	}
-	return c.isClose(k-1)
+	return c.isClose(k - 1)
 }
 
 // verbStart is where the subject opening the source phrase [ss, se) meets
