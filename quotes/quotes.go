@@ -550,7 +550,8 @@ func (c *ctx) cueAt(k, a, b int) (cs, ce int, kind string, ok bool) {
 		ce++
 	}
 	cs = k
-	for cs-1 >= a && c.inQ[cs-1] < 0 && (c.has(cs-1, bitAux) || c.adverb(cs-1)) {
+	for cs-1 >= a && c.inQ[cs-1] < 0 && (c.has(cs-1, bitAux) || c.adverb(cs-1)) && !(cs-1 > a && c.d.Tokens[cs-1].Has(doc.FlagCap)) {
+		// (a capitalised "May" inside a sentence is a name: "Theresa May said")
 		cs--
 	}
 	if ce < b && c.low[ce] == ":" {
@@ -621,6 +622,10 @@ func (c *ctx) verbStart(ss, se int) int {
 		afterNoun := !lex.determiners[p] && c.kind(k-1) != doc.Number && !lex.openers[p] && (c.d.Tokens[k-1].Has(doc.FlagCap) || c.has(k-1, bitSubject) ||
 			c.isWord(k-1) && !c.has(k-1, bitAux) && !strings.HasSuffix(p, "ly"))
 		if !afterNoun || !c.isWord(k) || c.d.Tokens[k].Has(doc.FlagCap) {
+			continue
+		}
+		if k-2 >= ss && (c.has(k-1, bitSubject) || c.d.Tokens[k-1].Has(doc.FlagCap)) && c.isWord(k-2) && !c.d.Tokens[k-2].Has(doc.FlagCap) && !lex.determiners[c.low[k-2]] && !lex.stops[c.low[k-2]] && !c.has(k-2, bitAux) {
+			// "the experts I interviewed": a relative clause without "who"
 			continue
 		}
 		if c.has(k, bitAux) && !c.adverb(k) {
@@ -779,6 +784,11 @@ func (c *ctx) layout(m *models, at *att, sib []att, i, a, b int) {
 			at.ss, at.se = sib[i-1].ss, sib[i-1].se
 		} else {
 			at.ss, at.se = c.sentenceSubject(a, p)
+			// (the subject of the first verb, when there is one: "Small
+			// groups of protesters continued ..., while chanting")
+			if ss, se := c.leadSubject(m, a, p); ss >= 0 {
+				at.ss, at.se = ss, se
+			}
 		}
 	} else if !sourceLeft && p >= lo && (c.low[p] == "and" || c.low[p] == "but") && i > 0 && sib[i-1].ss >= 0 {
 		// "X urged ... and said ...": the same source goes on

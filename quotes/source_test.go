@@ -31,6 +31,12 @@ var sourceCases = []quoteCase{
 		[]want{{"Dockers who miss a shift are “fired on the spot” by the new owners", "mixed", "said", "Okafor"}}, 1},
 	{"closed quotation then apposition source", "“We will appeal,” Marta Lind, 54, the chief executive, told reporters.",
 		[]want{{"We will appeal", "direct", "told", "Marta Lind, 54, the chief executive"}}, 1},
+	{"subordinate cue takes the subject of the first verb", "Small groups of dockers marched to the gates on Monday while chanting “No deal, no ships.”",
+		[]want{{"No deal, no ships.", "direct", "chanting", "Small groups of dockers"}}, -1},
+	{"name that reads as an auxiliary", "Prime Minister Theresa May said the talks would resume.",
+		[]want{{"the talks would resume", "indirect", "said", "Prime Minister Theresa May"}}, 1},
+	{"relative clause without who kept in the source", "All the economists I interviewed said the tax would fail.",
+		[]want{{"the tax would fail", "indirect", "said", "All the economists I interviewed"}}, 1},
 }
 
 func TestSources(t *testing.T) {
