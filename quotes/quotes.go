@@ -217,8 +217,41 @@ func Extract(d *doc.Document) {
 		c.atts = sentAtts
 	}
 	out = c.followOns(out)
+	out = c.dropInsideDash(out)
 	c.emit(out)
 	c.out, c.cbuf = out, f
+}
+
+// dropInsideDash removes the attributions whose cue lies inside the
+// quotation of a dash layout (“... he calls ‘hell’ ...” ― Name): the
+// quotation spans sentences whose marks the text layer could not pair, so
+// the cue words in it were taken for the writer's.
+func (c *ctx) dropInsideDash(out []att) []att {
+	n := 0
+	for _, at := range out {
+		if at.kind == "dash" {
+			n++
+		}
+	}
+	if n == 0 {
+		return out
+	}
+	kept := out[:0]
+	for _, at := range out {
+		inside := false
+		if at.kind != "dash" && at.head >= 0 {
+			for _, o := range out {
+				if o.kind == "dash" && o.ts <= at.head && at.head < o.te {
+					inside = true
+					break
+				}
+			}
+		}
+		if !inside {
+			kept = append(kept, at)
+		}
+	}
+	return kept
 }
 
 // colonLead reports a sentence [.., b) that ends in a colon a few words
@@ -342,7 +375,7 @@ func (c *ctx) colonAt(k, a, b, si int) (att, bool) {
 			return att{}, false
 		}
 	}
-	if caps == 0 {
+	if caps == 0 || c.label(a, k) {
 		return att{}, false
 	}
 	ss, se := c.trim(a, k)
@@ -370,7 +403,7 @@ func (c *ctx) nameColonAt(k, a, b, si int) (att, bool) {
 	if quoted {
 		ns++
 	}
-	if k-ns < 1 || k-ns > 6 {
+	if k-ns < 1 || k-ns > 6 || c.label(ns, k) {
 		return att{}, false
 	}
 	allCaps := true
@@ -407,6 +440,15 @@ func (c *ctx) nameColonAt(k, a, b, si int) (att, bool) {
 		kind = "dash" // laid out already, and direct speech
 	}
 	return att{cs: k, ce: k + 1, head: k, ss: ns, se: k, ts: ts, te: te, sent: si, kind: kind, score: 1}, true
+}
+
+// label reports whether tokens [s, e) before a colon are a label that
+// names no speaker (data/labels.txt): "Correction:", "The Latest:".
+func (c *ctx) label(s, e int) bool {
+	if e-s > 3 {
+		return false
+	}
+	return lex.labels[strings.ToLower(c.d.Text[c.d.Tokens[s].Start:c.d.Tokens[e-1].End])]
 }
 
 // dashAt finds the layout of collected reactions, “...” ― Pamela Padilla:

@@ -37,6 +37,14 @@ var sourceCases = []quoteCase{
 		[]want{{"the talks would resume", "indirect", "said", "Prime Minister Theresa May"}}, 1},
 	{"relative clause without who kept in the source", "All the economists I interviewed said the tax would fail.",
 		[]want{{"the tax would fail", "indirect", "said", "All the economists I interviewed"}}, 1},
+	// labels before a colon name no speaker
+	{"correction label", "Correction: An earlier version of this article gave the wrong date for the vote.", []want{}, 0},
+	{"latest label", "The Latest: Harbour Strike Enters Third Week\n\nDockers walked out again on Monday.", []want{}, 0},
+	{"headline name colon still a source", "Mayor: Budget Cuts Are Coming To Every Department.",
+		[]want{{"Budget Cuts Are Coming To Every Department", "", ":", "Mayor"}}, 1},
+	// the cues inside a dash layout's quotation are the speaker's words
+	{"cue inside an unpaired dash quotation", "”I am afraid. He says the port will close and nobody listens. We need jobs.” ― Ama Boateng",
+		[]want{{"I am afraid. He says the port will close and nobody listens. We need jobs.", "direct", "―", "Ama Boateng"}}, 1},
 }
 
 func TestSources(t *testing.T) {
