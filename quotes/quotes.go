@@ -1122,7 +1122,7 @@ func (c *ctx) rightSourceEnd(s, hi int) int {
 // Tuesday"), a relative clause (", who has ...") or a comma-set
 // circumstance ("Clinton, at a later press gaggle,").
 func (c *ctx) trimSource(ss, se int) (int, int) {
-	for ss < se-1 && lex.edges[c.low[ss]] == "lead" {
+	for ss < se-1 && (lex.edges[c.low[ss]] == "lead" || lex.edges[c.low[ss]] == "clause") {
 		ss++
 	}
 	for k := ss + 1; k < se; k++ {
@@ -1567,6 +1567,11 @@ func (c *ctx) walkSources(e, lo int, visit func(i int, n srcCounts)) {
 			continue
 		}
 		visit(i, n)
+		if lex.edges[c.low[i]] == "clause" {
+			// a source never reaches over the subordinator that opens its
+			// clause ("... would not intervene unless both parties asked")
+			break
+		}
 	}
 }
 

@@ -45,6 +45,9 @@ var sourceCases = []quoteCase{
 	// the cues inside a dash layout's quotation are the speaker's words
 	{"cue inside an unpaired dash quotation", "”I am afraid. He says the port will close and nobody listens. We need jobs.” ― Ama Boateng",
 		[]want{{"I am afraid. He says the port will close and nobody listens. We need jobs.", "direct", "―", "Ama Boateng"}}, 1},
+	// a source never reaches back over a subordinator
+	{"cue after unless is inside the content", "The ministry said it was “ready to help” but would not step in unless both sides asked it to.",
+		[]want{{"it was “ready to help” but would not step in unless both sides asked it to", "mixed", "said", "The ministry"}}, 1},
 }
 
 func TestSources(t *testing.T) {
