@@ -278,10 +278,16 @@ func TestDiagSources(t *testing.T) {
 			if overlapped {
 				continue // counted above as long/short/cross
 			}
-			found := false
+			found, cueFound := false, false
 			var fq doc.Quote
 			for _, q := range d.Quotes {
-				if !x.cue.IsZero() && !q.Cue.IsZero() && x.cue.Overlaps(q.Cue) || q.Content.Overlaps(x.content) && !x.content.IsZero() {
+				if !x.cue.IsZero() && !q.Cue.IsZero() && x.cue.Overlaps(q.Cue) {
+					found, cueFound, fq = true, true, q
+					break
+				}
+			}
+			for _, q := range d.Quotes {
+				if !found && q.Content.Overlaps(x.content) && !x.content.IsZero() {
 					found = true
 					fq = q
 					break
@@ -290,6 +296,8 @@ func TestDiagSources(t *testing.T) {
 			switch {
 			case found && fq.Source.IsZero():
 				report("missed-sourceless-pred", doc.Span{}, x.src, x.cue)
+			case cueFound:
+				report("missed-cue-found", fq.Source, x.src, x.cue)
 			case found:
 				report("missed-att-found", doc.Span{}, x.src, x.cue)
 			default:

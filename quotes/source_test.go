@@ -48,6 +48,12 @@ var sourceCases = []quoteCase{
 	// a source never reaches back over a subordinator
 	{"cue after unless is inside the content", "The ministry said it was “ready to help” but would not step in unless both sides asked it to.",
 		[]want{{"it was “ready to help” but would not step in unless both sides asked it to", "mixed", "said", "The ministry"}}, 1},
+	// a quantifier pronoun alone is a source
+	{"some alone", "Some believe the strike will end before the holiday.",
+		[]want{{"the strike will end before the holiday", "indirect", "believe", "Some"}}, 1},
+	{"many alone", "Many say the ferry fares are too high.",
+		[]want{{"the ferry fares are too high", "indirect", "say", "Many"}}, 1},
+	{"determiner alone is still no source", "The plan was announced in the hope that the talks would resume.", []want{}, -1},
 }
 
 func TestSources(t *testing.T) {
