@@ -17,7 +17,7 @@ type phrase struct {
 }
 
 type lexicons struct {
-	cues, aux, addressees, keeps, stops, srcKeeps, determiners, whContent, asides, raising, passiveBreaks, askCues, askOpeners, starts, subjects, openers, speech, breaks, notAdverbs, labels, quantifiers map[string]bool
+	cues, aux, addressees, keeps, stops, srcKeeps, determiners, whContent, asides, raising, passiveBreaks, askCues, askOpeners, starts, subjects, openers, speech, breaks, notAdverbs, labels, quantifiers, pastVerbs map[string]bool
 	phrases                                                                                                                                                                                                map[string][]phrase // by first word, longest first
 	heads                                                                                                                                                                                                  map[string]uint8    // headCue | headPhrase, one lookup a token
 	headBloom                                                                                                                                                                                              headFilter
@@ -113,6 +113,7 @@ func loadLexicons() *lexicons {
 		notAdverbs:    wordSet("not_adverbs.txt"),
 		labels:        wordSet("labels.txt"),
 		quantifiers:   wordSet("quantifiers.txt"),
+		pastVerbs:     wordSet("past_verbs.txt"),
 		phrases:       map[string][]phrase{},
 	}
 	data, err := dataFS.ReadFile("data/phrases.txt")

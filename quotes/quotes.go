@@ -614,7 +614,7 @@ func (c *ctx) subjectEnd(ss, se int) int {
 		p := c.low[k-1]
 		afterNoun := c.d.Tokens[k-1].Has(doc.FlagCap) || c.has(k-1, bitSubject) ||
 			c.isWord(k-1) && !c.has(k-1, bitAux) && !lex.determiners[p] && !strings.HasSuffix(p, "ly")
-		if afterNoun && c.isWord(k) && !c.d.Tokens[k].Has(doc.FlagCap) && (c.has(k, bitAux) && !c.adverb(k) || strings.HasSuffix(w, "ed")) {
+		if afterNoun && c.isWord(k) && !c.d.Tokens[k].Has(doc.FlagCap) && (c.has(k, bitAux) && !c.adverb(k) || strings.HasSuffix(w, "ed") || lex.pastVerbs[w]) {
 			return k
 		}
 	}
@@ -673,7 +673,7 @@ func (c *ctx) verbStart(ss, se int) int {
 		if c.has(k, bitAux) && !c.adverb(k) {
 			return k
 		}
-		if strings.HasSuffix(w, "ed") && !c.participlePhrase(k, se) && !(k+1 < se && lex.stops[c.low[k+1]]) {
+		if (strings.HasSuffix(w, "ed") || lex.pastVerbs[w]) && !c.participlePhrase(k, se) && !(k+1 < se && lex.stops[c.low[k+1]]) {
 			return k
 		}
 	}
@@ -696,7 +696,7 @@ func (c *ctx) leadSubject(m *models, a, p int) (int, int) {
 		if lex.determiners[q] || lex.openers[q] || lex.stops[q] || c.has(k-1, bitAux) || !c.isWord(k-1) {
 			continue
 		}
-		if c.has(k, bitAux) && !c.adverb(k) || strings.HasSuffix(w, "ed") && !c.participlePhrase(k, p) {
+		if c.has(k, bitAux) && !c.adverb(k) || (strings.HasSuffix(w, "ed") || lex.pastVerbs[w]) && !c.participlePhrase(k, p) {
 			ss := c.sourceStart(m, k, a)
 			if ss < a || ss >= k {
 				return -1, -1
@@ -1114,6 +1114,11 @@ func (c *ctx) rightSourceEnd(s, hi int) int {
 		}
 		e++
 	}
+	if e-2 > s && c.relative(e-1) && c.low[e-2] == "," {
+		// "said Ann Lee, who noted ...": the relative pronoun is the
+		// source of the next cue, not part of this one
+		e -= 2
+	}
 	return e
 }
 
@@ -1131,6 +1136,9 @@ func (c *ctx) trimSource(ss, se int) (int, int) {
 			se = k
 			break
 		}
+	}
+	for se > ss+1 && lex.edges[c.low[se-1]] == "tail" {
+		se--
 	}
 	// "... on Tuesday", "... this month", "... in 2001"
 	j := se

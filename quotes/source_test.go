@@ -54,6 +54,19 @@ var sourceCases = []quoteCase{
 	{"many alone", "Many say the ferry fares are too high.",
 		[]want{{"the ferry fares are too high", "indirect", "say", "Many"}}, 1},
 	{"determiner alone is still no source", "The plan was announced in the hope that the talks would resume.", []want{}, -1},
+	// a relative pronoun after a source that follows its cue opens the next cue
+	{"right source then who and a cue", "“We will appeal,” said Ann Lee, who noted that the court had erred twice.",
+		[]want{{"We will appeal", "direct", "said", "Ann Lee"}, {"that the court had erred twice", "indirect", "noted", "who"}}, 2},
+	// irregular past verbs end the subject like -ed words
+	{"irregular past verb before participle cue", "The mayor went on to praise the firefighters, calling them “the best of us.”",
+		[]want{{"them “the best of us.”", "mixed", "calling", "The mayor"}}, -1},
+	{"irregular past verb before participle cue after comma", "Okafor sent a stern letter to the board, criticizing the cuts.",
+		[]want{{"the cuts", "indirect", "criticizing", "Okafor"}}, -1},
+	// trailing adverbs and "in particular" leave the source
+	{"source ending in instead", "Lind instead argued that the port should stay open.",
+		[]want{{"that the port should stay open", "indirect", "argued", "Lind"}}, 1},
+	{"source ending in in particular", "Farmers in particular complained that the new tax was unfair.",
+		[]want{{"that the new tax was unfair", "indirect", "complained", "Farmers"}}, 1},
 }
 
 func TestSources(t *testing.T) {
