@@ -592,7 +592,7 @@ func (c *ctx) cueAt(k, a, b int) (cs, ce int, kind string, ok bool) {
 		ce++
 	}
 	cs = k
-	for cs-1 >= a && c.inQ[cs-1] < 0 && (c.has(cs-1, bitAux) || c.adverb(cs-1)) && !(cs-1 > a && c.d.Tokens[cs-1].Has(doc.FlagCap)) {
+	for cs-1 >= a && c.inQ[cs-1] < 0 && (c.has(cs-1, bitAux) || c.adverb(cs-1)) && !(cs-1 > a && c.d.Tokens[cs-1].Has(doc.FlagCap)) && !c.possessive(cs-1) {
 		// (a capitalised "May" inside a sentence is a name: "Theresa May said")
 		cs--
 	}
@@ -638,6 +638,16 @@ func (c *ctx) closesClause(k int) bool {
 		return true
 	}
 	return c.isClose(k - 1)
+}
+
+// possessive reports an 's at k that marks a possessor ("Trump's view
+// of"), not a shortened "is" or "has" ("he's said"): after a name or a
+// noun rather than a pronoun.
+func (c *ctx) possessive(k int) bool {
+	if c.low[k] != "'s" && c.low[k] != "’s" || k < 1 {
+		return false
+	}
+	return c.isWord(k-1) && !c.has(k-1, bitSubject) && c.low[k-1] != "that" && c.low[k-1] != "there" && c.low[k-1] != "what"
 }
 
 // verbStart is where the subject opening the source phrase [ss, se) meets

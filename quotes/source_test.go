@@ -67,10 +67,39 @@ var sourceCases = []quoteCase{
 		[]want{{"that the port should stay open", "indirect", "argued", "Lind"}}, 1},
 	{"source ending in in particular", "Farmers in particular complained that the new tax was unfair.",
 		[]want{{"that the new tax was unfair", "indirect", "complained", "Farmers"}}, 1},
+	{"shortened has stays in the cue", "He's said that the port is losing money.",
+		[]want{{"that the port is losing money", "indirect", "'s said", "He"}}, -1},
 }
 
 func TestSources(t *testing.T) {
 	for _, c := range sourceCases {
 		checkCase(t, c)
+	}
+}
+
+// cueSource is a case checked on its cue and source alone (the content
+// boundaries are another rule's business).
+type cueSource struct{ name, text, cue, source string }
+
+var cueSourceCases = []cueSource{
+	// a possessive 's belongs to the source, not to the cue
+	{"possessive before a noun cue", "Okafor's view is that the port is losing money.", "view", "Okafor's"},
+	{"possessive before a promise", "Okafor's promise to reopen the pier was welcomed.", "promise", "Okafor's"},
+}
+
+func TestCueSource(t *testing.T) {
+	for _, c := range cueSourceCases {
+		d := extract(c.text)
+		var got []string
+		ok := false
+		for _, q := range d.Quotes {
+			got = append(got, d.Slice(q.Cue)+" / "+d.Slice(q.Source))
+			if d.Slice(q.Cue) == c.cue && d.Slice(q.Source) == c.source {
+				ok = true
+			}
+		}
+		if !ok {
+			t.Errorf("%s: no quote with cue %q and source %q; got %q", c.name, c.cue, c.source, got)
+		}
 	}
 }

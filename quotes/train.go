@@ -27,7 +27,7 @@ type TrainOptions struct {
 	// Bags is the number of cue models, trained in different fixed-seed
 	// orders and averaged (1: one model, in file order; 0: the default, 9).
 	Bags int
-	// SourceBags is the same for the source ranker (0: the default, 5).
+	// SourceBags is the same for the source ranker (0: the default, 15).
 	SourceBags int
 }
 
@@ -50,7 +50,7 @@ func Train(o TrainOptions) error {
 		o.Bags = 9
 	}
 	if o.SourceBags == 0 {
-		o.SourceBags = 5
+		o.SourceBags = 15
 	}
 	if o.Log == nil {
 		o.Log = io.Discard
