@@ -1152,11 +1152,13 @@ func (c *ctx) trimSource(ss, se int) (int, int) {
 	}
 	// "... on Tuesday", "... this month", "... in 2001"
 	j := se
-	for j > ss+1 && (lex.edges[c.low[j-1]] == "time" || c.kind(j-1) == doc.Number && j-2 > ss && lex.edges[c.low[j-2]] == "opener") {
+	for j > ss+1 && (lex.edges[c.low[j-1]] == "time" || c.kind(j-1) == doc.Number && len(c.low[j-1]) == 4 && j-2 > ss && lex.edges[c.low[j-2]] == "opener") {
+		// ("Six in 10 say": a share, not a year)
 		j--
 	}
-	if j < se && j > ss+1 && lex.edges[c.low[j-1]] == "opener" && !(j-2 > ss && strings.HasSuffix(c.low[j-2], "ed")) {
-		// ("a poll released last week" keeps its time: it says which poll)
+	if j < se && j > ss+1 && lex.edges[c.low[j-1]] == "opener" && !(j-2 > ss && strings.HasSuffix(c.low[j-2], "ed")) && !(j-2 >= ss && lex.dated[c.low[j-2]]) {
+		// ("a poll released last week" and "a poll last week" keep their
+		// time: it says which poll; data/dated_sources.txt)
 		se = j - 1
 	}
 	return c.trim(ss, se)

@@ -69,6 +69,13 @@ var sourceCases = []quoteCase{
 		[]want{{"that the new tax was unfair", "indirect", "complained", "Farmers"}}, 1},
 	{"shortened has stays in the cue", "He's said that the port is losing money.",
 		[]want{{"that the port is losing money", "indirect", "'s said", "He"}}, -1},
+	// trailing time phrases: a share is no year, and a poll keeps its date
+	{"share is not a time phrase", "Six in 10 say the ferry fares are too high.",
+		[]want{{"the ferry fares are too high", "indirect", "say", "Six in 10"}}, 1},
+	{"poll keeps its time phrase", "A harbour poll last week found that most dockers back the strike.",
+		[]want{{"that most dockers back the strike", "", "found", "A harbour poll last week"}}, -1},
+	{"person drops the time phrase", "Okafor on Tuesday said the strike would go on.",
+		[]want{{"the strike would go on", "indirect", "said", "Okafor"}}, 1},
 }
 
 func TestSources(t *testing.T) {
