@@ -640,6 +640,17 @@ func (c *ctx) closesClause(k int) bool {
 	return c.isClose(k - 1)
 }
 
+// quoteEndsBefore reports a quotation closing with , ? ! before a source
+// phrase that ends at p, inside [lo, p).
+func (c *ctx) quoteEndsBefore(lo, p int) bool {
+	for k := p - 1; k >= lo && k >= p-30; k-- {
+		if c.isMark(k) && c.role(k) != doc.MarkApostrophe {
+			return c.isClose(k) && c.closesClause(k)
+		}
+	}
+	return false
+}
+
 // possessive reports an 's at k that marks a possessor ("Trump's view
 // of"), not a shortened "is" or "has" ("he's said"): after a name or a
 // noun rather than a pronoun.
@@ -854,6 +865,10 @@ func (c *ctx) layout(m *models, at *att, sib []att, i, a, b int) {
 		at.ss, at.se = sib[i-1].ss, sib[i-1].se
 	} else if !sourceLeft && p >= lo && c.low[p] == "," && !quoteBefore(p) {
 		switch {
+		case rightContent && rs == at.ce && lex.addressees[c.low[at.head]] && c.quoteEndsBefore(lo, p) && c.hasWords(lo, p):
+			// "“...,” Ann Lee, the chair, told reporters": the name after
+			// the cue is the addressee, the speaker stands before it
+			sourceLeft = true
 		case rightContent && rs == at.ce && c.has(at.head, bitSpeech) && c.nameThenComma(rs, re):
 			// "..., said Jeffrey N. Trimble, a senior official": a name
 			// and a comma after the cue are its source

@@ -76,6 +76,11 @@ var sourceCases = []quoteCase{
 		[]want{{"that most dockers back the strike", "", "found", "A harbour poll last week"}}, -1},
 	{"person drops the time phrase", "Okafor on Tuesday said the strike would go on.",
 		[]want{{"the strike would go on", "indirect", "said", "Okafor"}}, 1},
+	// after a quotation, the name after "told" is the addressee
+	{"quote name comma told addressee", "“The pier will reopen in May,” Ann Lee, the harbour chair, told Radio Norrland.",
+		[]want{{"The pier will reopen in May", "direct", "told", "Ann Lee, the harbour chair"}}, 1},
+	{"quote name comma told addressee and circumstance", "“We are ready,” Okafor, 61, told reporters in a brief interview.",
+		[]want{{"We are ready", "direct", "told", "Okafor, 61"}}, 1},
 }
 
 func TestSources(t *testing.T) {
