@@ -154,7 +154,13 @@ func Extract(d *doc.Document) {
 			// "Trump returned the compliment, telling Reuters ...": the
 			// speaker of a participle cue is the subject of the clause
 			if at := &sentAtts[i]; at.ss >= 0 && at.se <= at.cs && at.cs-1 >= a && c.low[at.cs-1] == "," && strings.HasSuffix(c.low[at.head], "ing") {
-				at.se = c.subjectEnd(at.ss, at.se)
+				// (past a circumstance: "On Monday night, Lind leaned in
+				// hard, painting ...": the subject of the clause's verb)
+				if ss, se := c.leadSubject(m, at.ss, at.se); ss >= 0 {
+					at.ss, at.se = c.trimSource(ss, se)
+				} else {
+					at.se = c.subjectEnd(at.ss, at.se)
+				}
 			}
 		}
 		for i := range sentAtts {
@@ -703,7 +709,8 @@ func (c *ctx) verbStart(ss, se int) int {
 
 // leadSubject returns the subject of the first verb of the sentence
 // opening at a, before p: the source phrase the ranker picks before that
-// verb; -1, -1 when no verb is found.
+// verb; -1, -1 when no verb is found. A past verb may follow a comma that
+// closes an apposition ("Okafor, a former docker, visited ...").
 func (c *ctx) leadSubject(m *models, a, p int) (int, int) {
 	for k := a + 1; k < p; k++ {
 		w := c.low[k]
@@ -714,7 +721,7 @@ func (c *ctx) leadSubject(m *models, a, p int) (int, int) {
 			continue
 		}
 		q := c.low[k-1]
-		if lex.determiners[q] || lex.openers[q] || lex.stops[q] || c.has(k-1, bitAux) || !c.isWord(k-1) {
+		if lex.determiners[q] || lex.openers[q] || lex.stops[q] || c.has(k-1, bitAux) || !c.isWord(k-1) && !(q == "," && k-2 > a && c.isWord(k-2) && (strings.HasSuffix(w, "ed") || lex.pastVerbs[w])) {
 			continue
 		}
 		if c.has(k, bitAux) && !c.adverb(k) || (strings.HasSuffix(w, "ed") || lex.pastVerbs[w]) && !c.participlePhrase(k, p) {

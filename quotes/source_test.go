@@ -81,6 +81,11 @@ var sourceCases = []quoteCase{
 		[]want{{"The pier will reopen in May", "direct", "told", "Ann Lee, the harbour chair"}}, 1},
 	{"quote name comma told addressee and circumstance", "“We are ready,” Okafor, 61, told reporters in a brief interview.",
 		[]want{{"We are ready", "direct", "told", "Okafor, 61"}}, 1},
+	// a participle cue after a comma: the subject of the clause's verb
+	{"participle cue after an opening circumstance", "On Monday night, the mayor attacked the union, calling the strike “a disgrace.”",
+		[]want{{"the strike “a disgrace.”", "mixed", "calling", "the mayor"}}, -1},
+	{"participle cue after an apposition", "Okafor, a former docker, visited the pier on Tuesday, arguing that the port should stay open.",
+		[]want{{"that the port should stay open", "indirect", "arguing", "Okafor, a former docker"}}, -1},
 }
 
 func TestSources(t *testing.T) {
