@@ -1066,6 +1066,10 @@ func (c *ctx) passive(at *att) bool {
 		// whole clause, subject included (data/raising.txt)
 		return true
 	}
+	if lex.stance[c.low[at.head]] {
+		// "Some Democrats are concerned that ...": the subject speaks
+		return false
+	}
 	return c.beGroup(at) && c.participle(at.head) && !(at.ce < len(c.low) && c.low[at.ce] == "by")
 }
 

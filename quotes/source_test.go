@@ -86,6 +86,13 @@ var sourceCases = []quoteCase{
 		[]want{{"the strike “a disgrace.”", "mixed", "calling", "the mayor"}}, -1},
 	{"participle cue after an apposition", "Okafor, a former docker, visited the pier on Tuesday, arguing that the port should stay open.",
 		[]want{{"that the port should stay open", "indirect", "arguing", "Okafor, a former docker"}}, -1},
+	// a stance participle after "be" has its subject for source
+	{"are concerned that", "Some dockers are concerned that the new cranes will cost jobs.",
+		[]want{{"that the new cranes will cost jobs", "", "are concerned", "Some dockers"}}, -1},
+	{"is convinced", "The mayor is convinced the ferry line will pay for itself.",
+		[]want{{"the ferry line will pay for itself", "", "is convinced", "The mayor"}}, -1},
+	{"true passive still has no source", "The ferry line is expected to open in May.",
+		[]want{{"The ferry line is expected to open in May", "", "is expected", "-"}}, -1},
 }
 
 func TestSources(t *testing.T) {
