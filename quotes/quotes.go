@@ -657,6 +657,39 @@ func (c *ctx) quoteEndsBefore(lo, p int) bool {
 	return false
 }
 
+// laterBy returns the "by" a few words after the cue of at, before hi,
+// with no comma, quotation, "that" or verb between; -1 when there is none.
+func (c *ctx) laterBy(at *att, hi int) int {
+	for k := at.ce; k < hi && k < at.ce+6; k++ {
+		w := c.low[k]
+		if w == "by" {
+			if k+1 < hi {
+				return k
+			}
+			return -1
+		}
+		if w == "," || w == "that" || c.isMark(k) || c.has(k, bitAux) || strings.HasSuffix(w, "ing") {
+			return -1
+		}
+	}
+	return -1
+}
+
+// agentEnd is where the agent phrase opening at s ends before hi: at a
+// comma, a quotation mark, a stop word other than "of" and "and", or a
+// lower-case verb ("criticism from the dockers after they ...").
+func (c *ctx) agentEnd(s, hi int) int {
+	e := s
+	for e < hi && !c.isMark(e) && c.low[e] != "," && c.low[e] != ";" {
+		w := c.low[e]
+		if e > s && (lex.stops[w] && w != "of" && w != "and" || c.isWord(e) && !c.d.Tokens[e].Has(doc.FlagCap) && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing") || lex.pastVerbs[w] || c.has(e, bitAux))) {
+			break
+		}
+		e++
+	}
+	return e
+}
+
 // possessive reports an 's at k that marks a possessor ("Trump's view
 // of"), not a shortened "is" or "has" ("he's said"): after a name or a
 // noun rather than a pronoun.
@@ -781,6 +814,17 @@ func (c *ctx) layout(m *models, at *att, sib []att, i, a, b int) {
 			at.ss, at.se = -1, -1
 		}
 		return
+	}
+	if by := c.laterBy(at, hi); by > 0 && c.beGroup(at) && c.participle(at.head) && !lex.raising[c.low[at.head]] {
+		// "Ginsburg was appointed to the court by Clinton": the agent
+		// a few words on is the source, the subject the content
+		at.kind = "passive"
+		e := c.agentEnd(by+1, hi)
+		if ss, se := c.trim(by+1, e); se > ss && c.contentWord(ss, se) {
+			at.ss, at.se = ss, se
+			at.ts, at.te = c.trim(lo, at.cs)
+			return
+		}
 	}
 	if c.passive(at) {
 		// "The veto is expected to come before Friday": no source, and

@@ -93,6 +93,9 @@ var sourceCases = []quoteCase{
 		[]want{{"the ferry line will pay for itself", "", "is convinced", "The mayor"}}, -1},
 	{"true passive still has no source", "The ferry line is expected to open in May.",
 		[]want{{"The ferry line is expected to open in May", "", "is expected", "-"}}, -1},
+	// a passive's agent a few words after the cue
+	{"passive with a later by", "The plan was criticized on Monday by the harbour board.",
+		[]want{{"The plan", "", "was criticized", "the harbour board"}}, -1},
 }
 
 func TestSources(t *testing.T) {
