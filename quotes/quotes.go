@@ -189,6 +189,11 @@ func Extract(d *doc.Document) {
 			}
 		}
 		for i := range sentAtts {
+			if at := &sentAtts[i]; at.ss >= 0 && lex.edges[c.low[at.ss]] == "none" {
+				// "There are fears ...", "Why not just say": no source
+				at.ss, at.se = -1, -1
+				continue
+			}
 			if at := &sentAtts[i]; at.ss >= 0 && !c.contentWord(at.ss, at.se) && !(at.se-at.ss == 1 && (c.relative(at.ss) || lex.quantifiers[c.low[at.ss]] && at.se == at.cs)) {
 				// "in the hope that": a determiner alone is no source, and
 				// after a preposition the cue word is a noun, not a cue

@@ -96,6 +96,8 @@ var sourceCases = []quoteCase{
 	// a passive's agent a few words after the cue
 	{"passive with a later by", "The plan was criticized on Monday by the harbour board.",
 		[]want{{"The plan", "", "was criticized", "the harbour board"}}, -1},
+	// expletive "there" is no source
+	{"there are fears", "There are fears that the strike will spread to the airport.", []want{}, 0},
 }
 
 func TestSources(t *testing.T) {
