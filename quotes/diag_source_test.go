@@ -35,6 +35,7 @@ func TestDiagSources(t *testing.T) {
 		t.Skip("../shared/gold not found: gold-data tests need the shared folder beside the checkout")
 	}
 	show := os.Getenv("SHOW")
+	buckets := map[string]*[2]int{}
 	classes := map[string]int{}
 	tp, npred, ngold := 0, 0, 0
 	var ctp, cpred, cgold, xtp, xpred, xgold int
@@ -188,6 +189,14 @@ func TestDiagSources(t *testing.T) {
 		npred += len(pset)
 		// predicted sources that miss
 		for s, q := range pset {
+			b := fmt.Sprintf("c%.2f", float64(int(q.Confidence*10))/10)
+			if buckets[b] == nil {
+				buckets[b] = &[2]int{}
+			}
+			buckets[b][1]++
+			if gset[s] {
+				buckets[b][0]++
+			}
 			if gset[s] {
 				if show == "ok" {
 					report("ok", s, s, q.Cue)
@@ -308,6 +317,14 @@ func TestDiagSources(t *testing.T) {
 	})
 	if err != nil {
 		t.Fatal(err)
+	}
+	var bk []string
+	for k := range buckets {
+		bk = append(bk, k)
+	}
+	sort.Strings(bk)
+	for _, k := range bk {
+		fmt.Printf("bucket %-10s ok=%d all=%d %.0f%%\n", k, buckets[k][0], buckets[k][1], 100*float64(buckets[k][0])/float64(buckets[k][1]))
 	}
 	fmt.Printf("exact_source tp=%d pred=%d gold=%d\n", tp, npred, ngold)
 	fmt.Printf("exact_cue tp=%d pred=%d gold=%d\n", ctp, cpred, cgold)

@@ -912,9 +912,10 @@ func (c *ctx) layout(m *models, at *att, sib []att, i, a, b int) {
 	} else if !sourceLeft && p >= lo && (c.low[p] == "and" || c.low[p] == "but") && i > 0 && sib[i-1].ss >= 0 {
 		// "X urged ... and said ...": the same source goes on
 		at.ss, at.se = sib[i-1].ss, sib[i-1].se
-	} else if !sourceLeft && p > a && rightContent && c.low[p] == "and" && (i == 0 || sib[i-1].ss < 0) {
-		// "Cruz urged restraint and said ...": the subject of the
-		// sentence's first verb speaks (the first verb was no cue)
+	} else if !sourceLeft && p > a && rightContent && (c.low[p] == "and" || c.low[p] == "to" && lex.catenatives[c.low[p-1]]) && (i == 0 || sib[i-1].ss < 0) {
+		// "Cruz urged restraint and said ...", "Lind went on to explain
+		// ...": the subject of the sentence's first verb speaks (the
+		// first verb was no cue; data/catenatives.txt)
 		at.ss, at.se = c.leadSubject(m, a, p)
 	} else if !sourceLeft && p >= lo && c.low[p] == "," && i > 0 && sib[i-1].ss >= 0 && (strings.HasSuffix(c.low[at.head], "ing") || opensContent) {
 		// "..., adding that ...": the same source goes on

@@ -98,6 +98,11 @@ var sourceCases = []quoteCase{
 		[]want{{"The plan", "", "was criticized", "the harbour board"}}, -1},
 	// expletive "there" is no source
 	{"there are fears", "There are fears that the strike will spread to the airport.", []want{}, 0},
+	// an infinitive cue after a catenative verb: the subject speaks
+	{"went on to explain", "The harbour master went on to explain that the pier was unsafe.",
+		[]want{{"that the pier was unsafe", "indirect", "explain", "The harbour master"}}, -1},
+	{"moved to demand", "Dockers moved to demand that the port reopen.",
+		[]want{{"that the port reopen", "indirect", "demand", "Dockers"}}, -1},
 }
 
 func TestSources(t *testing.T) {
