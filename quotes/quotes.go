@@ -695,6 +695,24 @@ func (c *ctx) agentEnd(s, hi int) int {
 	return e
 }
 
+// nearRelative returns the "who" or "which" after a comma that opens the
+// clause a coordinated cue after "and" at p belongs to, within a few words
+// and no comma; -1 when there is none.
+func (c *ctx) nearRelative(a, p int) int {
+	if p <= a || c.low[p] != "and" {
+		return -1
+	}
+	for k := p - 1; k > a && k >= p-12; k-- {
+		if c.low[k] == "," || c.inQ[k] >= 0 {
+			return -1
+		}
+		if (c.low[k] == "who" || c.low[k] == "which") && c.low[k-1] == "," {
+			return k
+		}
+	}
+	return -1
+}
+
 // possessive reports an 's at k that marks a possessor ("Trump's view
 // of"), not a shortened "is" or "has" ("he's said"): after a name or a
 // noun rather than a pronoun.
@@ -909,6 +927,10 @@ func (c *ctx) layout(m *models, at *att, sib []att, i, a, b int) {
 				at.ss, at.se = ss, se
 			}
 		}
+	} else if r := c.nearRelative(a, p); !sourceLeft && r >= 0 {
+		// "..., who marched to the gates and demanded ...": the relative
+		// pronoun of the nearer clause
+		at.ss, at.se = r, r+1
 	} else if !sourceLeft && p >= lo && (c.low[p] == "and" || c.low[p] == "but") && i > 0 && sib[i-1].ss >= 0 {
 		// "X urged ... and said ...": the same source goes on
 		at.ss, at.se = sib[i-1].ss, sib[i-1].se

@@ -103,6 +103,8 @@ var sourceCases = []quoteCase{
 		[]want{{"that the pier was unsafe", "indirect", "explain", "The harbour master"}}, -1},
 	{"moved to demand", "Dockers moved to demand that the port reopen.",
 		[]want{{"that the port reopen", "indirect", "demand", "Dockers"}}, -1},
+	{"coordinated cue in a relative clause", "The plan angered the dockers, who marched to the gates and demanded that the port reopen.",
+		[]want{{"that the port reopen", "indirect", "demanded", "who"}}, -1},
 }
 
 func TestSources(t *testing.T) {
