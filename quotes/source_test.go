@@ -96,6 +96,7 @@ var sourceCases = []quoteCase{
 	// a passive's agent a few words after the cue
 	{"passive with a later by", "The plan was criticized on Monday by the harbour board.",
 		[]want{{"The plan", "", "was criticized", "the harbour board"}}, -1},
+	// "everything" and its kin lead into the source, they are not it
 	// expletive "there" is no source
 	{"there are fears", "There are fears that the strike will spread to the airport.", []want{}, 0},
 	// an infinitive cue after a catenative verb: the subject speaks
@@ -120,6 +121,7 @@ type cueSource struct{ name, text, cue, source string }
 var cueSourceCases = []cueSource{
 	// a possessive 's belongs to the source, not to the cue
 	{"possessive before a noun cue", "Okafor's view is that the port is losing money.", "view", "Okafor's"},
+	{"everything the mayor says", "Everything the mayor says about the ferry is wrong.", "says about", "the mayor"},
 	{"possessive before a promise", "Okafor's promise to reopen the pier was welcomed.", "promise", "Okafor's"},
 }
 
