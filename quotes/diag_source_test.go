@@ -13,16 +13,26 @@ import (
 )
 
 // TestDiagSources is a development diagnostic, not a check: with
-// DOSSIER_DIAG=1 it scores source spans on PolNeAR dev as score.py's
-// exact_source does (a set of trimmed spans per document) and sorts every
-// miss: predicted sources that are too long, too short or otherwise wrong
-// against an overlapping gold source, predicted sources of an attribution
-// PolNeAR has (the gold source elsewhere) or has not, and gold sources
-// never produced (their attribution found with another source, or not
-// found at all). SHOW=class prints that class's cases, one a line:
-// [[predicted]] {{gold}}.
+// DOSSIER_DIAG=1 it scores source, cue and content spans on PolNeAR dev as
+// score.py's exact_* measures do (a set of trimmed spans per document) and
+// sorts every source miss into classes:
 //
-//	DOSSIER_DIAG=1 SHOW=long go test ./quotes -run DiagSources -v
+//	long-*, short-*, cross   a predicted source overlapping a gold one
+//	wrong-head-cue           the attribution's cue is gold's, its source elsewhere
+//	wrong-head               the same, the attribution matched by its content
+//	gold-sourceless          PolNeAR's attribution has no source
+//	no-gold-att              no gold attribution at all
+//	missed-cue-found         a gold source never produced, its cue found
+//	missed-att-found         the same, an overlapping content found
+//	missed-sourceless-pred   the attribution found with no source
+//	missed-no-att            the attribution not found
+//
+// It also prints the share of right sources by quote confidence. SHOW=class
+// prints that class's cases, one a line: [[predicted]] {{gold}} <<cue>>
+// (SHOW=ok the right ones, SHOW=all every miss); GOLD=path reads another
+// PolNeAR file (train.jsonl, to check a rule is general).
+//
+//	DOSSIER_DIAG=1 SHOW=long-right go test ./quotes -run DiagSources -v
 func TestDiagSources(t *testing.T) {
 	if os.Getenv("DOSSIER_DIAG") == "" {
 		t.Skip("a development diagnostic: set DOSSIER_DIAG=1 to run it")
