@@ -360,3 +360,15 @@ func TestDiagShow(t *testing.T) {
 		fmt.Printf("%s cue=%q src=%q | %q\n", q.Kind, d.Slice(q.Cue), d.Slice(q.Source), d.Slice(q.Content))
 	}
 }
+
+func TestDiagTokens(t *testing.T) {
+	s := os.Getenv("QTOK")
+	if s == "" {
+		t.Skip("a development aid: set QTOK to a text")
+	}
+	d := extract(s)
+	for _, tk := range d.Tokens {
+		fmt.Printf("%q ", d.Text[tk.Start:tk.End])
+	}
+	fmt.Println()
+}
