@@ -590,6 +590,12 @@ func (c *ctx) cueAt(k, a, b int) (cs, ce int, kind string, ok bool) {
 			if (ce+1 >= b || particleOf(c.low[ce+1]) != "day") && (!speech || c.low[ce] == "about") {
 				ce++
 			}
+		case "phrasal":
+			// "laid out", "shrugged off", "shot back" (PolNeAR train: 65
+			// cues with the particle, 1 without)
+			if ce+1 >= b || c.low[ce+1] != "to" {
+				ce++
+			}
 		case "day":
 			// not "condemned Friday's test": the day is the content's
 			if ce+1 >= b || c.low[ce+1] != "'s" && c.low[ce+1] != "’s" && c.low[ce+1] != "s" {

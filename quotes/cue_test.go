@@ -1,0 +1,42 @@
+package quotes
+
+import (
+	"strings"
+	"testing"
+)
+
+// cueCase is a case checked on its cue span alone: some quote of the text
+// has exactly that cue, or, when the cue starts with "!", no quote's cue
+// contains that word.
+type cueCase struct{ name, text, cue string }
+
+var cueCases = []cueCase{
+	// the particle of a phrasal verb belongs to the cue
+	{"laid out", "The mayor laid out her plan to rebuild the harbour on Monday.", "laid out"},
+	{"shrugged off", "Okafor shrugged off the criticism from the dockers' union.", "shrugged off"},
+	{"shot back", "The minister shot back that the union had never asked for talks.", "shot back"},
+	{"spoke up", "Several dockers spoke up against the new contract at the meeting.", "spoke up"},
+	{"said up to is no particle", "The police said up to 50 people had been hurt.", "said"},
+}
+
+func TestCues(t *testing.T) {
+	for _, c := range cueCases {
+		d := extract(c.text)
+		var got []string
+		ok := strings.HasPrefix(c.cue, "!")
+		for _, q := range d.Quotes {
+			cue := d.Slice(q.Cue)
+			got = append(got, cue)
+			if ok && strings.Contains(" "+cue+" ", " "+c.cue[1:]+" ") {
+				ok = false
+				break
+			}
+			if cue == c.cue {
+				ok = true
+			}
+		}
+		if !ok {
+			t.Errorf("%s: want cue %q in %q; got cues %q", c.name, c.cue, c.text, got)
+		}
+	}
+}
