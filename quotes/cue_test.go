@@ -17,6 +17,10 @@ var cueCases = []cueCase{
 	{"shot back", "The minister shot back that the union had never asked for talks.", "shot back"},
 	{"spoke up", "Several dockers spoke up against the new contract at the meeting.", "spoke up"},
 	{"said up to is no particle", "The police said up to 50 people had been hurt.", "said"},
+	// a verb written into the pronoun before the cue opens the cue
+	{"they've said", "They've said the ferry will run all winter.", "'ve said"},
+	{"we're convinced", "We’re convinced that the pier must reopen.", "’re convinced"},
+	{"who'd argued", "Dockers who'd argued for the strike were disappointed.", "'d argued"},
 }
 
 func TestCues(t *testing.T) {

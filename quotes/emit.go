@@ -71,6 +71,13 @@ func (c *ctx) emit(out []att) {
 		q := doc.Quote{Content: content, Speaker: -1, Confidence: 0.5}
 		if at.cs >= 0 {
 			q.Cue = doc.Span{Start: d.Tokens[at.cs].Start, End: d.Tokens[at.ce-1].End}
+			if k := at.cs - 1; k >= 0 && at.kind != "dash" && at.kind != "colon" {
+				// "They’ve said": the verb written into the pronoun opens
+				// the cue (PolNeAR train 27 to 2)
+				if e := c.contractionEnd(k); e < d.Tokens[k].End {
+					q.Cue.Start = e
+				}
+			}
 		}
 		if at.ss >= 0 && at.se > at.ss {
 			q.Source = doc.Span{Start: d.Tokens[at.ss].Start, End: c.contractionEnd(at.se - 1)}

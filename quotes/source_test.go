@@ -122,8 +122,8 @@ var cueSourceCases = []cueSource{
 	// a possessive 's belongs to the source, not to the cue
 	{"possessive before a noun cue", "Okafor's view is that the port is losing money.", "view", "Okafor's"},
 	{"everything the mayor says", "Everything the mayor says about the ferry is wrong.", "says about", "the mayor"},
-	{"contraction left out of the source", "They’ve said that the pier will reopen.", "said", "They"},
-	{"straight contraction left out of the source", "We're convinced that the pier will reopen.", "convinced", "We"},
+	{"contraction left out of the source", "They’ve said that the pier will reopen.", "’ve said", "They"},
+	{"straight contraction left out of the source", "We're convinced that the pier will reopen.", "'re convinced", "We"},
 	{"possessive before a promise", "Okafor's promise to reopen the pier was welcomed.", "promise", "Okafor's"},
 }
 
