@@ -15,8 +15,13 @@ var cueCases = []cueCase{
 	{"laid out", "The mayor laid out her plan to rebuild the harbour on Monday.", "laid out"},
 	{"shrugged off", "Okafor shrugged off the criticism from the dockers' union.", "shrugged off"},
 	{"shot back", "The minister shot back that the union had never asked for talks.", "shot back"},
-	{"spoke up", "Several dockers spoke up against the new contract at the meeting.", "spoke up"},
+	{"spoke up for", "Several dockers spoke up for the plan.", "spoke up for"},
 	{"said up to is no particle", "The police said up to 50 people had been hurt.", "said"},
+	// after a particle or an adverb, the verb's preposition joins the cue
+	{"spoke out against", "The bishop spoke out against the new border fence.", "spoke out against"},
+	{"commented briefly on", "The minister commented briefly on the ferry accident.", "commented briefly on"},
+	{"adverb then a day stays out", "The mayor complained bitterly on Monday that the ferry was late.", "complained bitterly"},
+	{"said repeatedly of keeps of out", "Okafor said repeatedly of the plan that it would fail.", "said repeatedly"},
 	// a verb written into the pronoun before the cue opens the cue
 	{"they've said", "They've said the ferry will run all winter.", "'ve said"},
 	{"we're convinced", "We’re convinced that the pier must reopen.", "’re convinced"},

@@ -580,6 +580,7 @@ func (c *ctx) cueAt(k, a, b int) (cs, ce int, kind string, ok bool) {
 			}
 		}
 	}
+	phrasal := false
 	if !matched && ce == k+1 && ce < b {
 		switch particleOf(c.low[ce]) {
 		case "particle":
@@ -595,6 +596,7 @@ func (c *ctx) cueAt(k, a, b int) (cs, ce int, kind string, ok bool) {
 			// cues with the particle, 1 without)
 			if ce+1 >= b || c.low[ce+1] != "to" {
 				ce++
+				phrasal = true
 			}
 		case "day":
 			// not "condemned Friday's test": the day is the content's
@@ -606,6 +608,12 @@ func (c *ctx) cueAt(k, a, b int) (cs, ce int, kind string, ok bool) {
 	if kind == "verb" && ce == k+1 && ce < b && (c.adverb(ce) || particleOf(c.low[ce]) == "adverb") {
 		// "said repeatedly", "argued again": PolNeAR writes the adverb
 		// inside the cue (127 to 37 in train)
+		ce++
+		phrasal = true
+	}
+	if phrasal && ce < b && particleOf(c.low[ce]) == "particle" && (ce+1 >= b || particleOf(c.low[ce+1]) != "day") && !(lex.speech[w] && c.low[ce] == "of") {
+		// "spoke out against", "commented briefly on": after a particle
+		// or an adverb, the preposition the verb takes joins the cue
 		ce++
 	}
 	cs = k
