@@ -29,6 +29,9 @@ type TrainOptions struct {
 	Bags int
 	// SourceBags is the same for the source ranker (0: the default, 15).
 	SourceBags int
+	// Exclude, when set, leaves out the documents (by their index in the
+	// file) it reports, for cross-validation; nil trains on them all.
+	Exclude func(doc int) bool
 }
 
 type srcExample struct {
@@ -59,7 +62,12 @@ func Train(o TrainOptions) error {
 	var cueY []bool
 	var srcX []srcExample
 	ndocs := 0
+	idx := -1
 	err := gold.EachPolNeAR(o.Gold, func(g gold.PolNeARDoc) error {
+		idx++
+		if o.Exclude != nil && o.Exclude(idx) {
+			return nil
+		}
 		ndocs++
 		d := doc.New(g.ID, g.Text)
 		text.Analyze(d)
