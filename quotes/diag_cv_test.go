@@ -40,7 +40,11 @@ func TestDiagCV(t *testing.T) {
 	var tp, np, ng [3]int
 	for f := 0; f < k; f++ {
 		dir := filepath.Join(t.TempDir(), strconv.Itoa(f))
-		err := Train(TrainOptions{Gold: path, Out: dir, Exclude: func(i int) bool { return i%k == f }})
+		o := TrainOptions{Gold: path, Out: dir, Exclude: func(i int) bool { return i%k == f }}
+		// CVEPOCHS and CVBAGS try other training settings
+		o.Epochs, _ = strconv.Atoi(os.Getenv("CVEPOCHS"))
+		o.Bags, _ = strconv.Atoi(os.Getenv("CVBAGS"))
+		err := Train(o)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -5,7 +5,7 @@ import "testing"
 // Source spans: where the phrase naming who speaks starts and ends.
 var sourceCases = []quoteCase{
 	// verbStart: a noun cue after a predicate of its own; the subject speaks
-	{"subject before predicate and noun cue", "Okafor had been a strong supporter of the harbour plan.",
+	{"subject before predicate and noun cue", "Okafor had been an outspoken supporter of the harbour plan.",
 		[]want{{"the harbour plan", "", "supporter of", "Okafor"}}, -1},
 	{"subject aux adverb before noun cue", "The mayor also is setting high expectations for the new ferry line.",
 		[]want{{"the new ferry line", "", "expectations for", "The mayor"}}, -1},

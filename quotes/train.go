@@ -25,7 +25,7 @@ type TrainOptions struct {
 	// Shuffle visits the examples in a fixed-seed random order each epoch.
 	Shuffle bool
 	// Bags is the number of cue models, trained in different fixed-seed
-	// orders and averaged (1: one model, in file order; 0: the default, 9).
+	// orders and averaged (1: one model, in file order; 0: the default, 25).
 	Bags int
 	// SourceBags is the same for the source ranker (0: the default, 15).
 	SourceBags int
@@ -44,13 +44,13 @@ type srcExample struct {
 // order, and the perceptron has no random state.
 func Train(o TrainOptions) error {
 	if o.Epochs == 0 {
-		o.Epochs = 4
+		o.Epochs = 2
 	}
 	if o.Bits == 0 {
 		o.Bits = 20
 	}
 	if o.Bags == 0 {
-		o.Bags = 9
+		o.Bags = 25
 	}
 	if o.SourceBags == 0 {
 		o.SourceBags = 15

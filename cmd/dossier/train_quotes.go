@@ -13,9 +13,9 @@ func init() {
 		fs := flag.NewFlagSet("train quotes", flag.ContinueOnError)
 		gold := fs.String("gold", "../shared/gold/polnear/train.jsonl", "PolNeAR training file (JSON Lines)")
 		out := fs.String("out", "quotes/model", "folder to write cue.model and source.model into (embedded on the next build)")
-		epochs := fs.Int("epochs", 4, "perceptron passes over the data")
+		epochs := fs.Int("epochs", 2, "perceptron passes over the data")
 		shuffle := fs.Bool("shuffle", false, "visit the examples in a fixed-seed random order each epoch")
-		bags := fs.Int("bags", 9, "cue models trained in different fixed-seed orders and averaged")
+		bags := fs.Int("bags", 25, "cue models trained in different fixed-seed orders and averaged")
 		sbags := fs.Int("source-bags", 15, "source rankers trained in different fixed-seed orders and averaged")
 		if err := fs.Parse(args); err != nil {
 			return 2
