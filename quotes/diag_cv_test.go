@@ -38,6 +38,15 @@ func TestDiagCV(t *testing.T) {
 	saved := loadModels()
 	defer func() { loaded = saved }()
 	var tp, np, ng [3]int
+	// OUT=path writes each predicted cue, 1 or 0 (exact or not) and its words
+	var out *os.File
+	if p := os.Getenv("OUT"); p != "" {
+		var err error
+		if out, err = os.Create(p); err != nil {
+			t.Fatal(err)
+		}
+		defer out.Close()
+	}
 	for f := 0; f < k; f++ {
 		dir := filepath.Join(t.TempDir(), strconv.Itoa(f))
 		o := TrainOptions{Gold: path, Out: dir, Exclude: func(i int) bool { return i%k == f }}
@@ -101,6 +110,13 @@ func TestDiagCV(t *testing.T) {
 				for s := range ps {
 					if gs[s] {
 						tp[role]++
+					}
+					if role == 1 && out != nil {
+						ok := 0
+						if gs[s] {
+							ok = 1
+						}
+						fmt.Fprintf(out, "%d\t%s\n", ok, strings.ToLower(d.Text[s.Start:s.End]))
 					}
 				}
 				np[role] += len(ps)
