@@ -39,7 +39,16 @@ func TestDiagCV(t *testing.T) {
 	defer func() { loaded = saved }()
 	var tp, np, ng [3]int
 	// OUT=path writes each predicted cue, 1 or 0 (exact or not) and its words
-	var out *os.File
+	var out, qout *os.File
+	// QOUT=path writes each predicted quote: source, cue and content
+	// verdicts (1 exact, 0 not, -1 none), confidence, kind, source, cue
+	if p := os.Getenv("QOUT"); p != "" {
+		var err error
+		if qout, err = os.Create(p); err != nil {
+			t.Fatal(err)
+		}
+		defer qout.Close()
+	}
 	if p := os.Getenv("OUT"); p != "" {
 		var err error
 		if out, err = os.Create(p); err != nil {
@@ -89,8 +98,10 @@ func TestDiagCV(t *testing.T) {
 				}
 				return doc.Span{Start: s.Start + l, End: s.Start + r}
 			}
+			var gsets [3]map[doc.Span]bool
 			for role := 0; role < 3; role++ {
 				gs, ps := map[doc.Span]bool{}, map[doc.Span]bool{}
+				gsets[role] = gs
 				for _, a := range g.Attributions {
 					r := [3][]gold.Span{a.Source, a.Cue, a.Content}[role]
 					if len(r) > 0 {
@@ -121,6 +132,19 @@ func TestDiagCV(t *testing.T) {
 				}
 				np[role] += len(ps)
 				ng[role] += len(gs)
+			}
+			if qout != nil {
+				for _, q := range d.Quotes {
+					var v [3]int
+					for role, r := range [3]doc.Span{q.Source, q.Cue, q.Content} {
+						if r.IsZero() {
+							v[role] = -1
+						} else if gsets[role][trim(r)] {
+							v[role] = 1
+						}
+					}
+					fmt.Fprintf(qout, "%d\t%d\t%d\t%.3f\t%s\t%s\t%s\n", v[0], v[1], v[2], q.Confidence, q.Kind, strings.ReplaceAll(d.Slice(q.Source), "\n", " "), strings.ReplaceAll(d.Slice(q.Cue), "\n", " "))
+				}
 			}
 			return nil
 		})
