@@ -57,6 +57,7 @@ var (
 	pcm1sfx   = learn.P("c-1sfx")
 	pnth      = learn.P("nth")
 	psrcls    = learn.P("sc-1sc0")
+	psaid     = learn.P("said")
 )
 
 // wordClass is a coarse grammatical class of a token for the cue model:
@@ -226,6 +227,25 @@ func (c *ctx) cueFeatures(f learn.Features, k, a, b int) learn.Features {
 			closeBefore = true
 		}
 	}
+	// a surer verb of saying elsewhere in the sentence: the candidate is
+	// then often part of what is said ("Lind said the plan would fail")
+	// or the circumstance of the saying
+	rel := 0
+	for i := a; i < b; i++ {
+		if i == k || c.inQ[i] >= 0 {
+			continue
+		}
+		switch c.low[i] {
+		case "said", "says", "told", "according", "say", "added", "wrote", "writes", "noted", "argued", "tweeted", "asked", "saying", "telling":
+			if i < k {
+				rel |= 1
+			} else {
+				rel |= 2
+			}
+		}
+	}
+	f = f.AddH2(psaid, w, hBucket[rel+1])
+	f = f.AddH(psaid, hBucket[rel+1])
 	fl := hFlags[flags4(hasQ, thatSoon, openSoon, closeBefore)]
 	f = f.AddH2(pctx, w, fl)
 	f = f.AddH(pctx, fl)
