@@ -235,8 +235,7 @@ func (c *ctx) cueFeatures(f learn.Features, k, a, b int) learn.Features {
 		if i == k || c.inQ[i] >= 0 {
 			continue
 		}
-		switch c.low[i] {
-		case "said", "says", "told", "according", "say", "added", "wrote", "writes", "noted", "argued", "tweeted", "asked", "saying", "telling":
+		if lex.sure[c.low[i]] {
 			if i < k {
 				rel |= 1
 			} else {

@@ -17,7 +17,7 @@ type phrase struct {
 }
 
 type lexicons struct {
-	cues, aux, addressees, keeps, stops, srcKeeps, determiners, whContent, asides, raising, passiveBreaks, askCues, askOpeners, starts, subjects, openers, speech, breaks, notAdverbs, labels, quantifiers, pastVerbs, dated, stance, catenatives map[string]bool
+	cues, aux, addressees, keeps, stops, srcKeeps, determiners, whContent, asides, raising, passiveBreaks, askCues, askOpeners, starts, subjects, openers, speech, breaks, notAdverbs, labels, quantifiers, pastVerbs, dated, stance, catenatives, sure map[string]bool
 	phrases                                                                                                                                                                                                                                       map[string][]phrase // by first word, longest first
 	heads                                                                                                                                                                                                                                         map[string]uint8    // headCue | headPhrase, one lookup a token
 	headBloom                                                                                                                                                                                                                                     headFilter
@@ -117,6 +117,7 @@ func loadLexicons() *lexicons {
 		dated:         wordSet("dated_sources.txt"),
 		stance:        wordSet("stance_participles.txt"),
 		catenatives:   wordSet("catenatives.txt"),
+		sure:          wordSet("sure_cues.txt"),
 		phrases:       map[string][]phrase{},
 	}
 	data, err := dataFS.ReadFile("data/phrases.txt")
