@@ -25,6 +25,13 @@ var cueCases = []cueCase{
 	// "earlier" after the verb is the writer's time phrase (PolNeAR train:
 	// never inside the cue)
 	{"said earlier", "The mayor said earlier that the ferry would run all winter.", "said"},
+	// the agent's "by" stays out of a passive cue (PolNeAR train 53 to 18;
+	// dev leans the other way, 2 to 5)
+	{"passive by", "The closure was announced by the harbour board.", "was announced"},
+	// "in an interview" stays out of the cue (train 28 to 9; dev 1 to 3),
+	// "in a statement" joins it (train 42 to 21)
+	{"said in an interview", "Okafor said in an interview that the port would reopen.", "said"},
+	{"said in a statement", "The ministry said in a statement that the port would reopen.", "said in a statement"},
 	// a verb written into the pronoun before the cue opens the cue
 	{"they've said", "They've said the ferry will run all winter.", "'ve said"},
 	{"we're convinced", "We’re convinced that the pier must reopen.", "’re convinced"},

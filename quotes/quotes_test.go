@@ -158,7 +158,7 @@ var indirectCases = []quoteCase{
 	{"parenthetical cue", "The talks, he said, had reached a dead end.", []want{{"The talks, he said, had reached a dead end", "", "said", "he"}}, 1},
 	{"apposition and coordinated cue", "Dev Okafor, the union secretary, criticized the offer and said the strike would go on.", []want{{"the strike would go on", "indirect", "said", "Dev Okafor, the union secretary"}}, -1},
 	{"passive without agent", "The vote is expected to take place on Friday.", []want{{"The vote is expected to take place on Friday", "indirect", "is expected", "-"}}, 1},
-	{"passive with agent", "The strike was first reported by the Harbour Gazette.", []want{{"The strike", "indirect", "was first reported by", "the Harbour Gazette"}}, 1},
+	{"passive with agent", "The strike was first reported by the Harbour Gazette.", []want{{"The strike", "indirect", "was first reported", "the Harbour Gazette"}}, 1},
 	{"told addressee how", "Okafor told reporters how angry the dockers were about the offer.", []want{{"how angry the dockers were about the offer", "indirect", "told", "Okafor"}}, 1},
 	{"day with possessive is content", "The minister condemned Friday’s attack on the convoy as cowardly.", []want{{"Friday’s attack on the convoy as cowardly", "indirect", "condemned", "The minister"}}, -1},
 	{"relative pronoun source", "The plan was drafted by Lena Park, who argued that the port could not survive another strike.",
