@@ -37,6 +37,9 @@ type ctx struct {
 	sents []doc.Sentence
 	// sentHasQ says whether the current sentence holds a quotation mark
 	sentHasQ bool
+	// sure are the positions of the sure verbs of saying outside
+	// quotations in the current sentence
+	sure []int
 	// headline says whether the current sentence is a title-case
 	// headline in the first paragraph, where cue words are capitalised
 	// ("Senator Says Talks Have Stalled")
@@ -77,6 +80,12 @@ func (c *ctx) openBracket(a, b int) bool {
 // beginSentence resets what the context knows about the sentence [a, b).
 func (c *ctx) beginSentence(a, b int) {
 	c.memo = c.memo[:0]
+	c.sure = c.sure[:0]
+	for i := a; i < b; i++ {
+		if c.inQ[i] < 0 && c.has(i, bitSure) {
+			c.sure = append(c.sure, i)
+		}
+	}
 	c.sentHasQ = false
 	c.headline = c.titleCase(a, b)
 	for i := a; i < b; i++ {

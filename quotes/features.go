@@ -231,16 +231,11 @@ func (c *ctx) cueFeatures(f learn.Features, k, a, b int) learn.Features {
 	// then often part of what is said ("Lind said the plan would fail")
 	// or the circumstance of the saying
 	rel := 0
-	for i := a; i < b; i++ {
-		if i == k || c.inQ[i] >= 0 {
-			continue
-		}
-		if lex.sure[c.low[i]] {
-			if i < k {
-				rel |= 1
-			} else {
-				rel |= 2
-			}
+	for _, i := range c.sure {
+		if i < k {
+			rel |= 1
+		} else if i > k {
+			rel |= 2
 		}
 	}
 	f = f.AddH2(psaid, w, hBucket[rel+1])

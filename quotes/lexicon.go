@@ -67,6 +67,7 @@ const (
 	bitAux
 	bitStart
 	bitSpeech
+	bitSure  // a sure verb of saying (sure_cues.txt)
 	bitKnown // the token's bits have been looked up
 )
 
@@ -172,7 +173,7 @@ func loadLexicons() *lexicons {
 		l.headBloom.add(w)
 	}
 	l.bits = map[string]uint16{}
-	for set, bit := range map[*map[string]bool]uint16{&l.stops: bitStop, &l.openers: bitOpener, &l.subjects: bitSubject, &l.aux: bitAux, &l.starts: bitStart, &l.speech: bitSpeech} {
+	for set, bit := range map[*map[string]bool]uint16{&l.stops: bitStop, &l.openers: bitOpener, &l.subjects: bitSubject, &l.aux: bitAux, &l.starts: bitStart, &l.speech: bitSpeech, &l.sure: bitSure} {
 		for w := range *set {
 			l.bits[w] |= bit
 		}
