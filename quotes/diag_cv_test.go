@@ -36,6 +36,12 @@ func TestDiagCV(t *testing.T) {
 		k = n
 	}
 	saved := loadModels()
+	// CVTH tries another cue threshold
+	if th, err := strconv.ParseFloat(os.Getenv("CVTH"), 32); err == nil {
+		old := CueThreshold
+		CueThreshold = float32(th)
+		defer func() { CueThreshold = old }()
+	}
 	defer func() { loaded = saved }()
 	var tp, np, ng [3]int
 	// OUT=path writes each predicted cue, 1 or 0 (exact or not) and its words
