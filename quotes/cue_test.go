@@ -32,6 +32,8 @@ var cueCases = []cueCase{
 	// "in a statement" joins it (train 42 to 21)
 	{"said in an interview", "Okafor said in an interview that the port would reopen.", "said"},
 	{"said in a statement", "The ministry said in a statement that the port would reopen.", "said in a statement"},
+	// "since" between an auxiliary and the verb is an adverb of the group
+	{"have since denounced", "Several union leaders, including Ann Lee and Tom Ray, have since denounced the plan.", "have since denounced"},
 	// a verb written into the pronoun before the cue opens the cue
 	{"they've said", "They've said the ferry will run all winter.", "'ve said"},
 	{"we're convinced", "We’re convinced that the pier must reopen.", "’re convinced"},

@@ -45,7 +45,16 @@ func TestDiagCV(t *testing.T) {
 	defer func() { loaded = saved }()
 	var tp, np, ng [3]int
 	// OUT=path writes each predicted cue, 1 or 0 (exact or not) and its words
-	var out, qout *os.File
+	var out, qout, lost *os.File
+	// LOST=path writes the gold cues the cue model accepted that no quote
+	// reports, in their sentences
+	if p := os.Getenv("LOST"); p != "" {
+		var err error
+		if lost, err = os.Create(p); err != nil {
+			t.Fatal(err)
+		}
+		defer lost.Close()
+	}
 	// QOUT=path writes each predicted quote: source, cue and content
 	// verdicts (1 exact, 0 not, -1 none), confidence, kind, source, cue
 	if p := os.Getenv("QOUT"); p != "" {
@@ -68,6 +77,7 @@ func TestDiagCV(t *testing.T) {
 		// CVEPOCHS and CVBAGS try other training settings
 		o.Epochs, _ = strconv.Atoi(os.Getenv("CVEPOCHS"))
 		o.Bags, _ = strconv.Atoi(os.Getenv("CVBAGS"))
+		o.SourceBags, _ = strconv.Atoi(os.Getenv("CVSBAGS"))
 		err := Train(o)
 		if err != nil {
 			t.Fatal(err)
@@ -138,6 +148,44 @@ func TestDiagCV(t *testing.T) {
 				}
 				np[role] += len(ps)
 				ng[role] += len(gs)
+			}
+			if lost != nil {
+				// gold cues the model accepted that no quote reports
+				c := newCtx(d)
+				var gc []doc.Span
+				for _, a := range g.Attributions {
+					if len(a.Cue) > 0 && len(a.Content) > 0 {
+						gc = append(gc, hull(a.Cue))
+					}
+				}
+				for _, st := range c.sents {
+					a, b := st.Tokens.First, st.Tokens.End
+					c.beginSentence(a, b)
+					for k := a; k < b; k++ {
+						_, ce, kind, ok := c.cueAt(k, a, b)
+						if !ok {
+							continue
+						}
+						head := d.Tokens[k].Span
+						pos, em := false, false
+						for _, x := range gc {
+							pos = pos || x.Overlaps(head)
+						}
+						for _, q := range d.Quotes {
+							em = em || q.Cue.Overlaps(head)
+						}
+						if pos && !em && (lex.heads[c.low[k]]&headSpeechOnly == 0 || kind != "verb") && m.cue.Score(c.cueFeatures(nil, k, a, b)) > CueThreshold {
+							tag := "free"
+							for _, q := range d.Quotes {
+								if q.Content.Overlaps(head) {
+									tag = "nested"
+								}
+							}
+							fmt.Fprintf(lost, "%s\t%s [[%s]] %s\n", tag, strings.ReplaceAll(d.Text[d.Tokens[a].Start:head.Start], "\n", " "), c.low[k], strings.ReplaceAll(d.Text[head.End:d.Tokens[b-1].End], "\n", " "))
+						}
+						k = ce - 1
+					}
+				}
 			}
 			if qout != nil {
 				for _, q := range d.Quotes {

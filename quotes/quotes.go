@@ -142,6 +142,10 @@ func Extract(d *doc.Document) {
 					continue
 				}
 				at.ss, at.se = c.trimSource(at.ss, at.se)
+				if at.se+1 == at.cs && c.apposition(at.ss, at.se) >= 0 {
+					// the dash that closes the apposition stays
+					at.se++
+				}
 				if at.se <= at.cs {
 					// "Schlafly had been a strong supporter of": the
 					// subject, not the predicate before a noun cue
@@ -621,6 +625,13 @@ func (c *ctx) cueAt(k, a, b int) (cs, ce int, kind string, ok bool) {
 		// (a capitalised "May" inside a sentence is a name: "Theresa May said")
 		cs--
 	}
+	if cs-2 >= a && c.low[cs-1] == "since" && c.has(cs-2, bitAux) && c.inQ[cs-2] < 0 {
+		// "have since denounced": an adverb here, not a preposition
+		cs -= 2
+		for cs-1 >= a && c.inQ[cs-1] < 0 && c.has(cs-1, bitAux) && !(cs-1 > a && c.d.Tokens[cs-1].Has(doc.FlagCap)) && !c.possessive(cs-1) {
+			cs--
+		}
+	}
 	if ce < b && c.low[ce] == ":" {
 		ce++
 	}
@@ -895,7 +906,8 @@ func (c *ctx) layout(m *models, at *att, sib []att, i, a, b int) {
 	// relative pronoun (421 times in train); emit resolves it to the
 	// name before it
 	relSource := p >= lo && c.relative(p) && c.inQ[p] < 0
-	sourceLeft = sourceLeft || relSource
+	appos := c.apposition(lo, p)
+	sourceLeft = sourceLeft || relSource || appos >= 0
 	// the stretch after the cue
 	r := at.ce
 	for r < hi && (c.low[r] == "," || c.low[r] == ":") {
@@ -981,6 +993,9 @@ func (c *ctx) layout(m *models, at *att, sib []att, i, a, b int) {
 	if sourceLeft {
 		at.se = at.cs
 		at.ss = c.sourceStart(m, at.se, a)
+		if appos >= 0 {
+			at.ss = c.sourceStart(m, appos, a)
+		}
 		if relSource {
 			at.ss = p
 		}
@@ -1119,6 +1134,36 @@ func (c *ctx) layout(m *models, at *att, sib []att, i, a, b int) {
 			}
 		}
 	}
+}
+
+// apposition returns the dash that opens an apposition closed by a dash
+// at p, inside [lo, p), after a word: "Jo Lind — a teacher from Lakeport
+// — says ...", or -1. The source is the name with its apposition and
+// both dashes, as PolNeAR writes it.
+func (c *ctx) apposition(lo, p int) int {
+	if p <= lo || !isDash(c.low[p]) || c.inQ[p] >= 0 {
+		return -1
+	}
+	for k := p - 2; k > lo && k >= p-16; k-- {
+		if c.inQ[k] >= 0 || c.isMark(k) {
+			return -1
+		}
+		if isDash(c.low[k]) {
+			if c.isWord(k - 1) {
+				return k
+			}
+			return -1
+		}
+	}
+	return -1
+}
+
+func isDash(w string) bool {
+	switch w {
+	case "—", "–", "--", "―":
+		return true
+	}
+	return false
 }
 
 // nameThenComma reports a run of capitalised words (a name, with its
