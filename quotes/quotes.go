@@ -356,8 +356,17 @@ func (c *ctx) dropRedundant(kept, sib []att) []att {
 				}
 			}
 		}
-		for _, o := range kept {
-			if o.ts <= at.ts && at.te <= o.te && at.ss < 0 || o.te == at.te && (o.ss == at.ss || o.ts == at.ts) {
+		for j, o := range kept {
+			if o.ts <= at.ts && at.te <= o.te && at.ss < 0 {
+				dup = true
+				break
+			}
+			if o.te == at.te && (o.ss == at.ss || o.ts == at.ts) {
+				// two cues reporting one content: the surer one stays
+				// ("They want to “...,” Okafor said": "said")
+				if at.score > o.score && at.ss >= 0 {
+					kept[j] = at
+				}
 				dup = true
 				break
 			}

@@ -125,6 +125,8 @@ var cueSourceCases = []cueSource{
 	{"contraction left out of the source", "They’ve said that the pier will reopen.", "’ve said", "They"},
 	{"straight contraction left out of the source", "We're convinced that the pier will reopen.", "'re convinced", "We"},
 	{"possessive before a promise", "Okafor's promise to reopen the pier was welcomed.", "promise", "Okafor's"},
+	// two cues reporting one content: the surer one stays
+	{"surer cue of one content", "They want to “rebuild the harbour for dockers, not owners,” Okafor said.", "said", "Okafor"},
 	// an apposition between dashes stays in the source, both dashes too
 	{"dash apposition", "Jo Lind — a teacher from Lakeport — says she will vote for the ferry plan.", "says", "Jo Lind — a teacher from Lakeport —"},
 	{"spaced hyphen apposition", "The three harbour pilots -- Ann Lee, Tom Ray and Jo Lind -- said the channel was unsafe.", "said", "The three harbour pilots -- Ann Lee, Tom Ray and Jo Lind --"},
