@@ -1150,14 +1150,14 @@ func (c *ctx) layout(m *models, at *att, sib []att, i, a, b int) {
 // — says ...", or -1. The source is the name with its apposition and
 // both dashes, as PolNeAR writes it.
 func (c *ctx) apposition(lo, p int) int {
-	if p <= lo || !isDash(c.low[p]) || c.inQ[p] >= 0 {
+	if p <= lo || !c.dash(p) || c.inQ[p] >= 0 {
 		return -1
 	}
 	for k := p - 2; k > lo && k >= p-16; k-- {
 		if c.inQ[k] >= 0 || c.isMark(k) {
 			return -1
 		}
-		if isDash(c.low[k]) {
+		if c.dash(k) {
 			if c.isWord(k - 1) {
 				return k
 			}
@@ -1167,10 +1167,15 @@ func (c *ctx) apposition(lo, p int) int {
 	return -1
 }
 
-func isDash(w string) bool {
-	switch w {
+// dash reports a dash at k: a dash character, or a hyphen written with
+// spaces around it ("Mr. Bush - in a line - declared").
+func (c *ctx) dash(k int) bool {
+	switch c.low[k] {
 	case "—", "–", "--", "―":
 		return true
+	case "-":
+		t := c.d.Tokens[k]
+		return t.Start > 0 && t.End < len(c.d.Text) && c.d.Text[t.Start-1] == ' ' && c.d.Text[t.End] == ' '
 	}
 	return false
 }

@@ -129,6 +129,7 @@ var cueSourceCases = []cueSource{
 	{"surer cue of one content", "They want to “rebuild the harbour for dockers, not owners,” Okafor said.", "said", "Okafor"},
 	// an apposition between dashes stays in the source, both dashes too
 	{"dash apposition", "Jo Lind — a teacher from Lakeport — says she will vote for the ferry plan.", "says", "Jo Lind — a teacher from Lakeport —"},
+	{"single hyphen apposition", "Some harbour pilots - including the oldest of them - warn that the channel is unsafe.", "warn", "Some harbour pilots - including the oldest of them -"},
 	{"spaced hyphen apposition", "The three harbour pilots -- Ann Lee, Tom Ray and Jo Lind -- said the channel was unsafe.", "said", "The three harbour pilots -- Ann Lee, Tom Ray and Jo Lind --"},
 }
 
