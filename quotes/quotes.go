@@ -856,6 +856,11 @@ func (c *ctx) layout(m *models, at *att, sib []att, i, a, b int) {
 		hi = c.clauseEnd(m, sib[i+1], at.ce, b)
 	}
 	if at.kind == "source-after" {
+		if !c.hasWords(lo, at.cs) {
+			// "According to the poll, 51 percent said ...": what the poll
+			// reports holds the later cue and its content
+			hi = b
+		}
 		c.layoutAccording(at, c.statementStart(lo, a, at.cs), hi)
 		return
 	}

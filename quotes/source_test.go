@@ -125,6 +125,9 @@ var cueSourceCases = []cueSource{
 	{"contraction left out of the source", "They’ve said that the pier will reopen.", "’ve said", "They"},
 	{"straight contraction left out of the source", "We're convinced that the pier will reopen.", "'re convinced", "We"},
 	{"possessive before a promise", "Okafor's promise to reopen the pier was welcomed.", "promise", "Okafor's"},
+	// a sentence-initial "according to" reports the later cue's statement
+	{"according to then said", "According to the harbour survey, most dockers said they would strike again.", "According to", "the harbour survey"},
+	{"according to police then saw", "According to police, officers saw the driver leave the car with a rifle.", "According to", "police"},
 	// two cues reporting one content: the surer one stays
 	{"surer cue of one content", "They want to “rebuild the harbour for dockers, not owners,” Okafor said.", "said", "Okafor"},
 	// an apposition between dashes stays in the source, both dashes too
