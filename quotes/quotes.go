@@ -1158,9 +1158,10 @@ func (c *ctx) apposition(lo, p int) int {
 	if p <= lo || !c.dash(p) || c.inQ[p] >= 0 {
 		return -1
 	}
-	for k := p - 2; k > lo && k >= p-16; k-- {
+	for k := p - 2; k > lo && k >= p-30; k-- {
 		if c.inQ[k] >= 0 || c.isMark(k) {
-			return -1
+			// ("Trump - who said he would “bomb” them - said")
+			continue
 		}
 		if c.dash(k) {
 			if c.isWord(k - 1) {
