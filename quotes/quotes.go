@@ -1070,7 +1070,7 @@ func (c *ctx) layout(m *models, at *att, sib []att, i, a, b int) {
 			}
 			return
 		}
-	} else if rightContent && quoteBefore(p) && !opensContent && c.sourceOpener(rs) {
+	} else if rightContent && quoteBefore(p) && !opensContent && (c.sourceOpener(rs) || c.titleThenName(rs, re)) {
 		// “...,” said Mills, the ambassador.
 		e := c.rightSourceEnd(at.ce, hi)
 		at.ss, at.se = c.trim(at.ce, e)
@@ -1182,6 +1182,21 @@ func (c *ctx) dash(k int) bool {
 	case "-":
 		t := c.d.Tokens[k]
 		return t.Start > 0 && t.End < len(c.d.Text) && c.d.Text[t.Start-1] == ' ' && c.d.Text[t.End] == ' '
+	}
+	return false
+}
+
+// titleThenName reports a few lower-case words before a capitalised one
+// from s, before e: the title before a name written after its cue
+// (“...,” said pollster Ann Lee; said retired Army Gen. Tom Ray).
+func (c *ctx) titleThenName(s, e int) bool {
+	for k := s; k < e && k < s+4; k++ {
+		if c.d.Tokens[k].Has(doc.FlagCap) {
+			return k > s
+		}
+		if !c.isWord(k) || c.has(k, bitStop) || c.has(k, bitAux) || c.inQ[k] >= 0 {
+			return false
+		}
 	}
 	return false
 }

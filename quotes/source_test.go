@@ -128,6 +128,13 @@ var cueSourceCases = []cueSource{
 	// a sentence-initial "according to" reports the later cue's statement
 	{"according to then said", "According to the harbour survey, most dockers said they would strike again.", "According to", "the harbour survey"},
 	{"according to police then saw", "According to police, officers saw the driver leave the car with a rifle.", "According to", "police"},
+	// a lower-case title before a name written after its cue
+	{"title before a right source", "“We will not back down,” said pollster Ann Lee of Lakeport.", "said", "pollster Ann Lee of Lakeport"},
+	{"rank before a right source", "“The channel is safe,” said retired Navy Capt. Tom Ray.", "said", "retired Navy Capt. Tom Ray"},
+	// quantifier pronouns alone
+	{"another alone", "One pilot said the channel was safe, while another said it was not.", "said", "another"},
+	// a long apposition with a quotation inside, between dashes
+	{"long dash apposition", "The mayor — who lost the vote on her “ferries for all” plan in May and again in the autumn — said the plan would go ahead.", "said", "The mayor — who lost the vote on her “ferries for all” plan in May and again in the autumn —"},
 	// two cues reporting one content: the surer one stays
 	{"surer cue of one content", "They want to “rebuild the harbour for dockers, not owners,” Okafor said.", "said", "Okafor"},
 	// an apposition between dashes stays in the source, both dashes too
