@@ -974,11 +974,17 @@ func (c *ctx) layout(m *models, at *att, sib []att, i, a, b int) {
 	} else if !sourceLeft && p >= lo && (c.low[p] == "and" || c.low[p] == "but") && i > 0 && sib[i-1].ss >= 0 {
 		// "X urged ... and said ...": the same source goes on
 		at.ss, at.se = sib[i-1].ss, sib[i-1].se
-	} else if !sourceLeft && p > a && rightContent && (c.low[p] == "and" || c.low[p] == "to" && lex.catenatives[c.low[p-1]]) && (i == 0 || sib[i-1].ss < 0) {
+	} else if !sourceLeft && p > a && rightContent && (c.low[p] == "and" || c.low[p] == "but" || c.low[p] == "to" && lex.catenatives[c.low[p-1]]) && (i == 0 || sib[i-1].ss < 0) {
 		// "Cruz urged restraint and said ...", "Lind went on to explain
 		// ...": the subject of the sentence's first verb speaks (the
 		// first verb was no cue; data/catenatives.txt)
 		at.ss, at.se = c.leadSubject(m, a, p)
+		if at.ss < 0 && c.low[p] != "to" {
+			// ("Okafor voted in May and says ...", "The firm keeps its
+			// books secret but says ...": a name or a pronoun opening
+			// the sentence)
+			at.ss, at.se = c.sentenceSubject(a, p)
+		}
 	} else if !sourceLeft && p >= lo && c.low[p] == "," && i > 0 && sib[i-1].ss >= 0 && (strings.HasSuffix(c.low[at.head], "ing") || opensContent) {
 		// "..., adding that ...": the same source goes on
 		at.ss, at.se = sib[i-1].ss, sib[i-1].se

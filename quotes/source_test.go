@@ -128,6 +128,8 @@ var cueSourceCases = []cueSource{
 	// a sentence-initial "according to" reports the later cue's statement
 	{"according to then said", "According to the harbour survey, most dockers said they would strike again.", "According to", "the harbour survey"},
 	{"according to police then saw", "According to police, officers saw the driver leave the car with a rifle.", "According to", "police"},
+	// a cue coordinated after a verb that is no cue: the name opening the sentence
+	{"and says after a non-cue verb", "Okafor voted in Lakeport on Saturday and says he chose the ferry plan.", "says", "Okafor"},
 	// a lower-case title before a name written after its cue
 	{"title before a right source", "“We will not back down,” said pollster Ann Lee of Lakeport.", "said", "pollster Ann Lee of Lakeport"},
 	{"rank before a right source", "“The channel is safe,” said retired Navy Capt. Tom Ray.", "said", "retired Navy Capt. Tom Ray"},
