@@ -1145,7 +1145,7 @@ func (c *ctx) layout(m *models, at *att, sib []att, i, a, b int) {
 	if lo == a && at.sent > 0 && end <= at.cs {
 		ps := c.sents[at.sent-1]
 		k := ps.Tokens.End - 1
-		if ps.Para == c.sents[at.sent].Para && k > ps.Tokens.First && c.isClose(k) && (c.low[k-1] == "?" || c.low[k-1] == "!") {
+		if ps.Para == c.sents[at.sent].Para && k > ps.Tokens.First && c.isClose(k) && (c.low[k-1] == "?" || c.low[k-1] == "!" || c.low[k-1] == ".") {
 			for j := k - 1; j >= ps.Tokens.First; j-- {
 				if c.isOpen(j) {
 					at.ts, at.te = c.extendBack(j), k+1

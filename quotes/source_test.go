@@ -130,6 +130,8 @@ var cueSourceCases = []cueSource{
 	{"according to police then saw", "According to police, officers saw the driver leave the car with a rifle.", "According to", "police"},
 	// a cue coordinated after a verb that is no cue: the name opening the sentence
 	{"and says after a non-cue verb", "Okafor voted in Lakeport on Saturday and says he chose the ferry plan.", "says", "Okafor"},
+	// "Okafor said." after a quotation the text layer closed as a sentence
+	{"bare cue sentence after a full-stop quotation", "Okafor spoke at the pier. “We will not back down. The port is ours.” Okafor said.", "said", "Okafor"},
 	// a lower-case title before a name written after its cue
 	{"title before a right source", "“We will not back down,” said pollster Ann Lee of Lakeport.", "said", "pollster Ann Lee of Lakeport"},
 	{"rank before a right source", "“The channel is safe,” said retired Navy Capt. Tom Ray.", "said", "retired Navy Capt. Tom Ray"},
