@@ -34,6 +34,9 @@ var cueCases = []cueCase{
 	{"said in a statement", "The ministry said in a statement that the port would reopen.", "said in a statement"},
 	// "since" between an auxiliary and the verb is an adverb of the group
 	{"have since denounced", "Several union leaders, including Ann Lee and Tom Ray, have since denounced the plan.", "have since denounced"},
+	// "when asked": a cue of its own, with no source
+	{"when asked", "“We will appeal,” Okafor said when asked whether the union would fight on.", "asked"},
+	{"when asked keeps the first quote", "“We will appeal,” Okafor said when asked whether the union would fight on.", "said"},
 	// a verb written into the pronoun before the cue opens the cue
 	{"they've said", "They've said the ferry will run all winter.", "'ve said"},
 	{"we're convinced", "We’re convinced that the pier must reopen.", "’re convinced"},
@@ -58,6 +61,16 @@ func TestCues(t *testing.T) {
 		}
 		if !ok {
 			t.Errorf("%s: want cue %q in %q; got cues %q", c.name, c.cue, c.text, got)
+		}
+	}
+}
+
+// The content of the statement before "when asked" ends before "when".
+func TestWhenAskedContent(t *testing.T) {
+	d := extract("“We will appeal,” Okafor said when asked whether the union would fight on.")
+	for _, q := range d.Quotes {
+		if d.Slice(q.Cue) == "said" && d.Slice(q.Content) != "We will appeal" {
+			t.Errorf("content of said: got %q, want %q", d.Slice(q.Content), "We will appeal")
 		}
 	}
 }

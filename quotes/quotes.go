@@ -222,6 +222,9 @@ func Extract(d *doc.Document) {
 				// participle is a cue of its own, with no source)
 				h := sentAtts[i].head
 				opening := sentAtts[i].cs == a && h == a && c.has(h, bitSpeech) && strings.HasSuffix(c.low[h], "ed")
+				// ("..., he said when asked whether ...": the same, after
+				// a subordinator; PolNeAR gives it no source)
+				opening = opening || sentAtts[i].cs == h && h > a && c.askedAfter(h-1, h)
 				if sentAtts[i].ss < 0 && sentAtts[i].kind != "passive" && !opening && sentAtts[i].ts >= 0 && sentAtts[i].te > sentAtts[i].ts && !c.isMark(sentAtts[i].ts) {
 					sentAtts[i].ts = -1
 				}
@@ -1282,6 +1285,11 @@ func (c *ctx) clauseEnd(m *models, n att, lo, b int) int {
 		// "responded ... by saying that ...": a statement of its own
 		return n.cs
 	}
+	if c.askedAfter(p, n.head) {
+		// "..., Okafor said when asked whether ...": the question is
+		// another statement, and "when" is no part of the first
+		return p
+	}
 	if !(c.isWord(p) && !c.has(p, bitStop) && c.inQ[p] < 0) {
 		// no source of its own: "..., adding that ..."; but a cue word
 		// after "to" or "of" is inside the content ("committed to
@@ -1693,6 +1701,17 @@ func (c *ctx) subordinate(p, head int) bool {
 	switch c.low[p] {
 	case "by", "before", "after", "while", "when", "for", "from", "without":
 		return strings.HasSuffix(c.low[head], "ing")
+	}
+	return false
+}
+
+// askedAfter reports a past participle of saying after a subordinator at
+// p ("when asked whether", "after being pressed"... the participle
+// alone): an attribution with no source whose content is the question.
+func (c *ctx) askedAfter(p, head int) bool {
+	switch c.low[p] {
+	case "when", "after", "before", "if", "once", "until", "as":
+		return c.has(head, bitSpeech) && strings.HasSuffix(c.low[head], "ed")
 	}
 	return false
 }

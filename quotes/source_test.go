@@ -132,6 +132,8 @@ var cueSourceCases = []cueSource{
 	{"and says after a non-cue verb", "Okafor voted in Lakeport on Saturday and says he chose the ferry plan.", "says", "Okafor"},
 	// "Okafor said." after a quotation the text layer closed as a sentence
 	{"bare cue sentence after a full-stop quotation", "Okafor spoke at the pier. “We will not back down. The port is ours.” Okafor said.", "said", "Okafor"},
+	// "when asked": the question has no source, the quotation keeps its own
+	{"when asked has no source", "“We will appeal,” Okafor said when asked whether the union would fight on.", "asked", ""},
 	// a lower-case title before a name written after its cue
 	{"title before a right source", "“We will not back down,” said pollster Ann Lee of Lakeport.", "said", "pollster Ann Lee of Lakeport"},
 	{"rank before a right source", "“The channel is safe,” said retired Navy Capt. Tom Ray.", "said", "retired Navy Capt. Tom Ray"},
