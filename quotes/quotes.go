@@ -353,7 +353,9 @@ func (c *ctx) dropRedundant(kept, sib []att) []att {
 			for j, o := range sib {
 				// "Mills said the US welcomed the review": the inner verb
 				// is part of what Mills said, not a second attribution
-				if j != i && o.ts >= 0 && o.ts <= at.head && at.head < o.te && o.score > at.score && !(at.cs <= o.head && o.head < at.ce) {
+				if j != i && o.ts >= 0 && o.ts <= at.head && at.head < o.te && o.score > at.score && !(at.cs <= o.head && o.head < at.ce) && !(o.kind == "source-after" && at.ss >= 0 && at.te <= o.cs && c.isOpen(at.ts)) {
+					// ("“...,” Okafor said, according to the Gazette" keeps
+					// both: the Gazette reports what Okafor said)
 					dup = true
 					break
 				}
@@ -859,12 +861,18 @@ func (c *ctx) layout(m *models, at *att, sib []att, i, a, b int) {
 		hi = c.clauseEnd(m, sib[i+1], at.ce, b)
 	}
 	if at.kind == "source-after" {
-		if !c.hasWords(lo, at.cs) {
+		start := c.statementStart(lo, a, at.cs)
+		switch {
+		case lo > a && !c.hasWords(lo, at.cs):
+			// "“...,” Grayson said, according to Frankel": what Frankel
+			// reports holds the earlier cue and its content
+			start = a
+		case !c.hasWords(lo, at.cs):
 			// "According to the poll, 51 percent said ...": what the poll
 			// reports holds the later cue and its content
 			hi = b
 		}
-		c.layoutAccording(at, c.statementStart(lo, a, at.cs), hi)
+		c.layoutAccording(at, start, hi)
 		return
 	}
 	if c.passiveBy(at, hi) {

@@ -134,6 +134,10 @@ var cueSourceCases = []cueSource{
 	{"bare cue sentence after a full-stop quotation", "Okafor spoke at the pier. “We will not back down. The port is ours.” Okafor said.", "said", "Okafor"},
 	// "when asked": the question has no source, the quotation keeps its own
 	{"when asked has no source", "“We will appeal,” Okafor said when asked whether the union would fight on.", "asked", ""},
+	// "“...,” X said, according to Y": Y reports the whole statement, and
+	// the quotation keeps its own speaker
+	{"according to after said", "“We will appeal,” Okafor said, according to the Harbour Gazette.", "according to", "the Harbour Gazette"},
+	{"said before according to kept", "“We will appeal,” Okafor said, according to the Harbour Gazette.", "said", "Okafor"},
 	// a lower-case title before a name written after its cue
 	{"title before a right source", "“We will not back down,” said pollster Ann Lee of Lakeport.", "said", "pollster Ann Lee of Lakeport"},
 	{"rank before a right source", "“The channel is safe,” said retired Navy Capt. Tom Ray.", "said", "retired Navy Capt. Tom Ray"},
