@@ -37,6 +37,8 @@ var cueCases = []cueCase{
 	// "when asked": a cue of its own, with no source
 	{"when asked", "“We will appeal,” Okafor said when asked whether the union would fight on.", "asked"},
 	{"when asked keeps the first quote", "“We will appeal,” Okafor said when asked whether the union would fight on.", "said"},
+	// a sure cue keeps its statement with no source in the sentence
+	{"appeared to blame", "The minister appeared to blame the union for the delays.", "appeared"},
 	// a verb written into the pronoun before the cue opens the cue
 	{"they've said", "They've said the ferry will run all winter.", "'ve said"},
 	{"we're convinced", "We’re convinced that the pier must reopen.", "’re convinced"},

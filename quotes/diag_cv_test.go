@@ -36,6 +36,11 @@ func TestDiagCV(t *testing.T) {
 		k = n
 	}
 	saved := loadModels()
+	// CVKEEP=1 tries KeepSourceless
+	if os.Getenv("CVKEEP") != "" {
+		KeepSourceless = true
+		defer func() { KeepSourceless = false }()
+	}
 	// CVTH tries another cue threshold
 	if th, err := strconv.ParseFloat(os.Getenv("CVTH"), 32); err == nil {
 		old := CueThreshold
