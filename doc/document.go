@@ -18,6 +18,19 @@ type Document struct {
 	Quotations []Quotation
 	// Marks holds the role of every token of kind QuoteMark, keyed by token index.
 	Marks map[int]QuoteMarkRole
+	// Lower, LowerOdd and WordIDs are a derived cache of the text layer,
+	// not an annotation: they are never encoded in JSON. Stages read them
+	// instead of lower-casing and hashing tokens each on their own (package
+	// vocab says why). LowerOf(i) is token i's text as strings.ToLower gives
+	// it. Lower is the text with every token lower-cased in place, so that
+	// d.Lower[t.Start:t.End] is that text for a token t, except for the rare
+	// token whose lower case has another length in bytes (Turkish İ): those
+	// are in LowerOdd, by token index (nil when there is none). WordIDs[i] is
+	// the vocab.ID of a Word token's lower-cased text, or 0 when no lexicon
+	// knows it or the token is no Word.
+	Lower    string         `json:"-"`
+	LowerOdd map[int]string `json:"-"`
+	WordIDs  []uint32       `json:"-"`
 
 	Mentions   []Mention
 	Entities   []Entity
@@ -43,6 +56,18 @@ func (d *Document) Slice(s Span) string {
 		return ""
 	}
 	return d.Text[s.Start:s.End]
+}
+
+// LowerOf returns the text of token i lower-cased, as strings.ToLower gives
+// it, from the text layer's Lower (see there).
+func (d *Document) LowerOf(i int) string {
+	t := &d.Tokens[i]
+	if d.LowerOdd != nil {
+		if s, ok := d.LowerOdd[i]; ok {
+			return s
+		}
+	}
+	return d.Lower[t.Start:t.End]
 }
 
 // TokenText returns the text of token i.

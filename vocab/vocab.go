@@ -1,0 +1,208 @@
+// Package vocab is the one vocabulary of Dossier's lexicons: every word that
+// some stage's lexicon looks up gets a small integer ID, and the text layer
+// gives every word token the ID of its lower-cased text (doc.Document.Lower
+// and doc.Document.WordIDs). A stage then finds a token's lexicon entry by
+// indexing a slice with the ID instead of hashing the token's text.
+//
+// Why: before it, each stage lower-cased every token and looked it up in
+// its own string-keyed maps, so a 1,000-word article cost several thousand
+// string hashes; string hashing was the largest single item of the
+// pipeline's profile. Now a word is hashed once, in the text layer.
+//
+// The vocabulary is filled while the program starts (stages call Add from
+// package initialisation, when their lexicons are compiled) and is frozen
+// when the text layer analyses its first document: from then on it is only
+// read, so concurrent lookups need no lock. Add panics once it is frozen,
+// because a word added later would have no ID in documents already analysed.
+//
+// How a stage uses it:
+//
+//	// at init, for each lexicon word w (in lower case, as strings.ToLower gives):
+//	ids = append(ids, vocab.Add(w))
+//	// compile to a table indexed by ID, sized with vocab.Size() after init
+//	// or grown as words are added:
+//	table := vocab.Table[info]{}; table.Set(vocab.Add(w), info{...})
+//	// per token i:
+//	if id := d.WordIDs[i]; id != 0 { e := table.Get(id) ... }
+package vocab
+
+import (
+	"sync"
+	"sync/atomic"
+)
+
+// ID is a word's number in the vocabulary; 0 means no lexicon knows the word.
+type ID = uint32
+
+var (
+	mu     sync.Mutex // guards Add during initialisation only
+	ids    = map[string]ID{}
+	words  = []string{""} // ID -> word; ID 0 is no word
+	frozen atomic.Bool
+	once   sync.Once
+	// one-byte words, the common punctuation and letters, by byte
+	single [256]ID
+	// the frozen vocabulary as an open-addressing table of (hash, ID),
+	// built by Freeze: a look-up that misses, the common case, reads one
+	// slot or two of a table small enough to stay in the cache, where a
+	// Go map of strings reads its control words and then the keys
+	slots []slot
+	shift uint32
+)
+
+type slot struct{ h, id uint32 }
+
+// Add returns the ID of w, adding w to the vocabulary when it is new. It
+// must be called before the first document is analysed (from package
+// initialisation); afterwards it panics.
+func Add(w string) ID {
+	mu.Lock()
+	defer mu.Unlock()
+	if id, ok := ids[w]; ok {
+		return id
+	}
+	if frozen.Load() {
+		panic("vocab: word " + w + " added after the vocabulary was frozen: add lexicon words at package initialisation")
+	}
+	id := ID(len(words))
+	w = string([]byte(w)) // not a slice of some larger text kept alive
+	ids[w] = id
+	words = append(words, w)
+	if len(w) == 1 {
+		single[w[0]] = id
+	}
+	return id
+}
+
+// Freeze ends the vocabulary's growth; the text layer calls it before it
+// looks words up. It is cheap to call again.
+func Freeze() {
+	if !frozen.Load() {
+		once.Do(build)
+	}
+}
+
+func build() {
+	mu.Lock()
+	defer mu.Unlock()
+	n := uint32(1 << 4)
+	shift = 32 - 4
+	for n < 4*uint32(len(words)) { // at most a quarter full: misses end fast
+		n <<= 1
+		shift--
+	}
+	slots = make([]slot, n)
+	for id := 1; id < len(words); id++ {
+		h := Hash(words[id])
+		for k := (h * 0x9E3779B1) >> shift; ; k = (k + 1) & (n - 1) {
+			if slots[k].id == 0 {
+				slots[k] = slot{h, uint32(id)}
+				break
+			}
+		}
+	}
+	frozen.Store(true)
+}
+
+// HashStep adds byte c to the hash h of a word; a word's hash starts at
+// HashSeed. Callers that already loop over a word's bytes (the text layer)
+// hash it in the same loop and call LookupHash.
+func HashStep(h uint32, c byte) uint32 { return (h ^ uint32(c)) * 16777619 }
+
+// HashSeed is the hash of the empty word (FNV-1a).
+const HashSeed uint32 = 2166136261
+
+// Hash returns the hash of w that LookupHash takes.
+func Hash(w string) uint32 {
+	h := HashSeed
+	for i := 0; i < len(w); i++ {
+		h = HashStep(h, w[i])
+	}
+	return h
+}
+
+// Lookup returns the ID of w, or 0 when no lexicon knows it. It freezes the
+// vocabulary.
+func Lookup(w string) ID {
+	if len(w) == 1 {
+		return single[w[0]]
+	}
+	return LookupHash(w, Hash(w))
+}
+
+// LookupBytes is LookupHash of a word held in bytes, without copying it.
+func LookupBytes(w []byte, h uint32) ID {
+	if len(w) == 1 {
+		return single[w[0]]
+	}
+	Freeze()
+	mask := uint32(len(slots) - 1)
+	for k := (h * 0x9E3779B1) >> shift; ; k = (k + 1) & mask {
+		sl := slots[k]
+		if sl.id == 0 {
+			return 0
+		}
+		if sl.h == h && words[sl.id] == string(w) {
+			return sl.id
+		}
+	}
+}
+
+// LookupHash is Lookup of a word whose Hash the caller computed.
+func LookupHash(w string, h uint32) ID {
+	if len(w) == 1 {
+		return single[w[0]]
+	}
+	Freeze()
+	mask := uint32(len(slots) - 1)
+	for k := (h * 0x9E3779B1) >> shift; ; k = (k + 1) & mask {
+		sl := slots[k]
+		if sl.id == 0 {
+			return 0
+		}
+		if sl.h == h && words[sl.id] == w {
+			return sl.id
+		}
+	}
+}
+
+// Size returns the number of IDs given so far plus one (ID 0): a slice of
+// that length can be indexed by any ID of the vocabulary.
+func Size() int { return len(words) }
+
+// Word returns the word of id ("" for 0 or an unknown id).
+func Word(id ID) string {
+	if int(id) < len(words) {
+		return words[id]
+	}
+	return ""
+}
+
+// Table maps IDs to values of a stage's lexicon: a slice indexed by ID,
+// grown as the stage adds words, so a look-up is one bounds check.
+type Table[T any] struct{ v []T }
+
+// Set gives id the value x.
+func (t *Table[T]) Set(id ID, x T) {
+	if int(id) >= len(t.v) {
+		t.v = append(t.v, make([]T, int(id)+1-len(t.v))...)
+	}
+	t.v[id] = x
+}
+
+// Get returns the value of id, or the zero value when it has none.
+func (t *Table[T]) Get(id ID) T {
+	if int(id) < len(t.v) {
+		return t.v[id]
+	}
+	var zero T
+	return zero
+}
+
+// Ptr returns a pointer to the value of id, or nil when it has none.
+func (t *Table[T]) Ptr(id ID) *T {
+	if int(id) < len(t.v) {
+		return &t.v[id]
+	}
+	return nil
+}

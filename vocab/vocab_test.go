@@ -1,0 +1,47 @@
+package vocab
+
+import (
+	"fmt"
+	"testing"
+)
+
+// Every word added must be found under its own ID once the vocabulary is
+// frozen, by each look-up route, and words never added must get 0.
+func TestLookup(t *testing.T) {
+	added := map[string]ID{}
+	for i := 0; i < 3000; i++ {
+		w := fmt.Sprintf("word%d", i)
+		added[w] = Add(w)
+	}
+	for _, w := range []string{"a", "-", "ceasefire", "o'clock", "état"} {
+		added[w] = Add(w)
+	}
+	if Add("ceasefire") != added["ceasefire"] {
+		t.Fatal("adding a word twice gave it two IDs")
+	}
+	Freeze()
+	for w, id := range added {
+		if id == 0 || Lookup(w) != id || LookupHash(w, Hash(w)) != id || LookupBytes([]byte(w), Hash(w)) != id || Word(id) != w {
+			t.Errorf("%q: added as %d, found as %d", w, id, Lookup(w))
+		}
+	}
+	for _, w := range []string{"", "b", "word3000", "Ceasefire", "etat", "a "} {
+		if id := Lookup(w); id != 0 {
+			t.Errorf("%q was never added but has ID %d", w, id)
+		}
+	}
+	defer func() {
+		if recover() == nil {
+			t.Error("Add after Freeze did not panic")
+		}
+	}()
+	Add("late")
+}
+
+func TestTable(t *testing.T) {
+	var tb Table[int]
+	tb.Set(5, 50)
+	if tb.Get(5) != 50 || tb.Get(4) != 0 || tb.Get(500) != 0 || tb.Ptr(500) != nil || *tb.Ptr(5) != 50 {
+		t.Error("Table does not give back what was set")
+	}
+}
