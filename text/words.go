@@ -38,14 +38,9 @@ func Words(d *doc.Document) {
 			}
 			continue
 		}
-		h := vocab.HashSeed
-		var high byte
-		for _, c := range w {
-			high |= c
-			h = vocab.HashStep(h, c)
-		}
-		if high < 0x80 {
-			ids[i] = vocab.LookupBytes(w, h)
+		key, ascii := vocab.KeyOf(w)
+		if ascii {
+			ids[i] = vocab.LookupKey(w, key)
 			continue
 		}
 		low := strings.ToLower(text[t.Start:t.End])

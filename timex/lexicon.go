@@ -3,11 +3,12 @@ package timex
 import (
 	"embed"
 	"strconv"
+	"sort"
 	"strings"
-	"sync"
 
 	"github.com/dossier-news/dossier/doc"
 	"github.com/dossier-news/dossier/lexicon"
+	"github.com/dossier-news/dossier/vocab"
 )
 
 //go:embed data/*.txt
@@ -50,6 +51,9 @@ type lexicons struct {
 	// that start with it: the one map lookup a token costs.
 	words   map[string]int32 // index+1 into entries
 	entries []wordEntry
+	// byID is words indexed by vocabulary ID: a whole token's entry is read
+	// with the ID the text layer gave it, without hashing.
+	byID []int32
 	// sig has a bit for the sigBit of every listed word of two bytes or
 	// more, and firsts one for the first byte of every one-letter word: most
 	// tokens are ruled out without a map lookup (the sig's 2 KB stay in
@@ -115,13 +119,15 @@ func (l *lexicons) addKey(p string, f func(v *phraseVal)) {
 	l.phrases[k] = v
 }
 
-var (
-	lexOnce sync.Once
-	lex     *lexicons
-)
+// The word lists are compiled at start-up, because their words must enter
+// the vocabulary (package vocab) before the text layer analyses the first
+// document.
+var lex = compile()
 
-func load() *lexicons {
-	lexOnce.Do(func() {
+func load() *lexicons { return lex }
+
+func compile() *lexicons {
+	{
 		l := &lexicons{phraseFirst: map[string]bool{}, phrases: map[phraseKey]phraseVal{}, flags: map[string]uint32{}}
 		read := func(name string) []lexicon.Entry {
 			b, err := dataFS.ReadFile("data/" + name)
@@ -240,9 +246,26 @@ func load() *lexicons {
 				l.sig[b>>6] |= 1 << (b & 63)
 			}
 		}
-		lex = l
-	})
-	return lex
+		l.index()
+		return l
+	}
+}
+
+// index gives the listed words their vocabulary IDs, in a fixed order so
+// that the IDs are the same on every run.
+func (l *lexicons) index() {
+	words := make([]string, 0, len(l.words))
+	for w := range l.words {
+		words = append(words, w)
+	}
+	sort.Strings(words)
+	for _, w := range words {
+		id := int(vocab.Add(w))
+		if id >= len(l.byID) {
+			l.byID = append(l.byID, make([]int32, id+1-len(l.byID))...)
+		}
+		l.byID[id] = l.words[w]
+	}
 }
 
 func (l *lexicons) addPhrase(p string) {
@@ -375,6 +398,27 @@ func (l *lexicons) buildFlags() {
 func sigBit(w string) uint32 {
 	h := (uint32(w[0]) | uint32(w[1])<<8 | uint32(w[len(w)-1])<<16) ^ uint32(len(w))<<24
 	return (h * 0x9E3779B1) >> (32 - 14)
+}
+
+// wordFlagsID is wordFlags of a whole word token, s, whose vocabulary ID
+// is id.
+func (l *lexicons) wordFlagsID(id uint32, s string) (uint32, int32) {
+	var f uint32
+	var e int32
+	if int(id) < len(l.byID) {
+		if e = l.byID[id]; e != 0 {
+			f = l.entries[e-1].f
+		}
+	}
+	if c := s[0]; c >= '0' && c <= '9' {
+		f |= fDigit
+		if isISO(s) {
+			f |= fISO
+		}
+	} else if c == '\'' || strings.HasPrefix(s, "’") {
+		f |= fDigit
+	}
+	return f, e
 }
 
 // wordFlags returns the flags of a token and its entry in the word lists.

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/dossier-news/dossier/doc"
+	"github.com/dossier-news/dossier/text"
 )
 
 // Stage is the pipeline stage that fills Document.Timexes. It also reads a
@@ -41,6 +42,7 @@ func (Stage) Process(d *doc.Document) error {
 type vtok struct {
 	ls, le     int32  // the lower-cased text: parser.low[ls:le]
 	start, end int32  // byte offsets in the document
+	tok        int32  // the index of a whole word token in the document, or -1
 	sent       int32  // sentence index
 	e          int32  // the word's entry in the word lists: lexicons.entries[e-1], or 0
 	f          uint32 // word flags: which rules can start here
@@ -257,7 +259,7 @@ var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 // flags sets the word flags and word-list entry of every token.
 func (p *parser) flags() {
 	n := int32(len(p.d.Text))
-	text, low, l := p.d.Text, p.low, p.l
+	text, low, l, ids := p.d.Text, p.low, p.l, p.d.WordIDs
 	for k := range p.v {
 		t := &p.v[k]
 		var s string
@@ -266,15 +268,21 @@ func (p *parser) flags() {
 		} else {
 			s = text[t.ls:t.le]
 		}
-		t.f, t.e = l.wordFlags(t.kind, s)
+		if t.tok >= 0 && t.kind == doc.Word {
+			t.f, t.e = l.wordFlagsID(ids[t.tok], s)
+		} else {
+			t.f, t.e = l.wordFlags(t.kind, s)
+		}
 	}
 }
 
 func buildTokens(d *doc.Document, sc *scratch) ([]vtok, string) {
 	// A token already in lower case is read from the document's text; the
-	// others are lower-cased into one buffer, whose offsets follow the
-	// text's (parser.str reads both). Hyphens, digits and capitals are the
-	// same in both, so the token view is built in the same pass.
+	// others from the text layer's lower-cased text, whose offsets follow
+	// the text's (parser.str reads both), or, in the rare case of a word
+	// whose lower case has another length, from a buffer after it.
+	// Hyphens, digits and capitals are the same in all, so the token view
+	// is built in the same pass.
 	//
 	// The loop is kept small, with the rare cases (a new sentence, a word
 	// to lower-case or to split at hyphens, debris) in functions of their
@@ -284,16 +292,19 @@ func buildTokens(d *doc.Document, sc *scratch) ([]vtok, string) {
 	if cap(v) < len(d.Tokens) {
 		v = make([]vtok, 0, len(d.Tokens)+len(d.Tokens)/8)
 	}
+	if len(d.WordIDs) != len(d.Tokens) {
+		text.Words(d) // a document whose text layer was built by hand
+	}
 	sc.buf = sc.buf[:0]
-	text := d.Text
-	b := tokenBuilder{d: d, n: int32(len(text))}
+	txt := d.Text
+	b := tokenBuilder{d: d, n: int32(len(txt))}
 	for ti := range d.Tokens {
 		tk := &d.Tokens[ti]
 		if ti >= b.next {
 			b.advance(ti)
 		}
-		raw := text[tk.Start:tk.End]
-		base := vtok{ls: int32(tk.Start), le: int32(tk.End), start: int32(tk.Start), end: int32(tk.End), sent: b.si, kind: tk.Kind, cap: tk.Flags&doc.FlagCap != 0}
+		raw := txt[tk.Start:tk.End]
+		base := vtok{ls: int32(tk.Start), le: int32(tk.End), start: int32(tk.Start), end: int32(tk.End), tok: int32(ti), sent: b.si, kind: tk.Kind, cap: tk.Flags&doc.FlagCap != 0}
 		if b.checkFlags {
 			base.bad = d.Flagged(tk.Span)
 		}
@@ -309,7 +320,10 @@ func buildTokens(d *doc.Document, sc *scratch) ([]vtok, string) {
 		}
 		v = append(v, base)
 	}
-	lowText := string(sc.buf)
+	lowText := d.Lower
+	if len(sc.buf) > 0 {
+		lowText += string(sc.buf)
+	}
 	sc.buf = sc.buf[:0]
 	sc.v = v[:0]
 	return v, lowText
@@ -352,9 +366,13 @@ func (b *tokenBuilder) advance(ti int) {
 //go:noinline
 func (b *tokenBuilder) word(v []vtok, sc *scratch, base vtok, raw string, lower, hyphen bool) []vtok {
 	if lower {
-		base.ls = b.n + int32(len(sc.buf))
-		sc.buf = appendLower(sc.buf, raw)
-		base.le = b.n + int32(len(sc.buf))
+		if odd, ok := b.d.LowerOdd[int(base.tok)]; ok {
+			base.ls = 2*b.n + int32(len(sc.buf))
+			sc.buf = append(sc.buf, odd...)
+			base.le = 2*b.n + int32(len(sc.buf))
+		} else {
+			base.ls, base.le = b.n+base.start, b.n+base.end
+		}
 	}
 	if !hyphen || int(base.le-base.ls) != len(raw) || isISO(raw) {
 		return append(v, base)
@@ -376,6 +394,7 @@ func (b *tokenBuilder) word(v []vtok, sc *scratch, base vtok, raw string, lower,
 			t.start = start + int32(off)
 			t.end = t.start + int32(len(part))
 			t.hyph = !first
+			t.tok = -1
 			t.cap = part[0] >= 'A' && part[0] <= 'Z'
 			t.kind = doc.Word
 			if isDigits(part) {
@@ -423,23 +442,6 @@ func lower(s string) string {
 		}
 	}
 	return s
-}
-
-// appendLower appends s lower-cased; ASCII fast, other text through strings.ToLower.
-func appendLower(b []byte, s string) []byte {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 {
-			return append(b, strings.ToLower(s)...)
-		}
-	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= 'A' && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		b = append(b, c)
-	}
-	return b
 }
 
 func isDigits(s string) bool {

@@ -50,7 +50,13 @@ var (
 	shift uint32
 )
 
-type slot struct{ h, id uint32 }
+// slot is one word of the table: its first eight bytes, length and ID, so
+// that a word of up to eight bytes, most words, is matched without reading
+// the word list.
+type slot struct {
+	head  uint64
+	id, n uint32
+}
 
 // Add returns the ID of w, adding w to the vocabulary when it is new. It
 // must be called before the first document is analysed (from package
@@ -87,16 +93,17 @@ func build() {
 	defer mu.Unlock()
 	n := uint32(1 << 4)
 	shift = 32 - 4
-	for n < 4*uint32(len(words)) { // at most a quarter full: misses end fast
+	for n < 2*uint32(len(words)) { // at most half full: misses end fast
 		n <<= 1
 		shift--
 	}
 	slots = make([]slot, n)
 	for id := 1; id < len(words); id++ {
-		h := Hash(words[id])
+		w := words[id]
+		h, head := hash(w)
 		for k := (h * 0x9E3779B1) >> shift; ; k = (k + 1) & (n - 1) {
 			if slots[k].id == 0 {
-				slots[k] = slot{h, uint32(id)}
+				slots[k] = slot{head: head, id: uint32(id), n: uint32(len(w))}
 				break
 			}
 		}
@@ -104,22 +111,72 @@ func build() {
 	frozen.Store(true)
 }
 
-// HashStep adds byte c to the hash h of a word; a word's hash starts at
-// HashSeed. Callers that already loop over a word's bytes (the text layer)
-// hash it in the same loop and call LookupHash.
-func HashStep(h uint32, c byte) uint32 { return (h ^ uint32(c)) * 16777619 }
-
-// HashSeed is the hash of the empty word (FNV-1a).
-const HashSeed uint32 = 2166136261
-
-// Hash returns the hash of w that LookupHash takes.
-func Hash(w string) uint32 {
-	h := HashSeed
-	for i := 0; i < len(w); i++ {
-		h = HashStep(h, w[i])
+// hash returns the hash of w and its first eight bytes (fewer for a shorter
+// word, little-endian, the rest zero): eight bytes at a time, a multiply and
+// a shift for each, so that a short word costs a few instructions.
+func hash(w string) (h uint32, head uint64) {
+	hh := uint64(len(w)) * k1
+	first := true
+	for len(w) >= 8 {
+		x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+			uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
+		if first {
+			head, first = x, false
+		}
+		hh = (hh ^ x) * k2
+		hh ^= hh >> 29
+		w = w[8:]
 	}
-	return h
+	var x uint64
+	for i := len(w) - 1; i >= 0; i-- {
+		x = x<<8 | uint64(w[i])
+	}
+	if first {
+		head = x
+	}
+	hh = (hh ^ x) * k2
+	return uint32(hh >> 32), head
 }
+
+// Key is what a look-up needs of a word besides its bytes: its hash and
+// its first eight bytes. A word of up to eight bytes is found by comparing
+// integers, without reading it again.
+type Key struct {
+	h    uint32
+	head uint64
+}
+
+// KeyOf returns the key of a word held in bytes, and whether they are all
+// ASCII, which the text layer needs to know of every word.
+func KeyOf(w []byte) (k Key, ascii bool) {
+	hh := uint64(len(w)) * k1
+	var or uint64
+	first := true
+	for len(w) >= 8 {
+		x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+			uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
+		if first {
+			k.head, first = x, false
+		}
+		or |= x
+		hh = (hh ^ x) * k2
+		hh ^= hh >> 29
+		w = w[8:]
+	}
+	var x uint64
+	for i := len(w) - 1; i >= 0; i-- {
+		x = x<<8 | uint64(w[i])
+	}
+	if first {
+		k.head = x
+	}
+	or |= x
+	hh = (hh ^ x) * k2
+	k.h = uint32(hh >> 32)
+	return k, or&0x8080808080808080 == 0
+}
+
+const k1, k2 = 0x9E3779B97F4A7C15, 0xBF58476D1CE4E5B9
 
 // Lookup returns the ID of w, or 0 when no lexicon knows it. It freezes the
 // vocabulary.
@@ -127,40 +184,33 @@ func Lookup(w string) ID {
 	if len(w) == 1 {
 		return single[w[0]]
 	}
-	return LookupHash(w, Hash(w))
-}
-
-// LookupBytes is LookupHash of a word held in bytes, without copying it.
-func LookupBytes(w []byte, h uint32) ID {
-	if len(w) == 1 {
-		return single[w[0]]
-	}
 	Freeze()
+	h, head := hash(w)
 	mask := uint32(len(slots) - 1)
 	for k := (h * 0x9E3779B1) >> shift; ; k = (k + 1) & mask {
-		sl := slots[k]
+		sl := &slots[k]
 		if sl.id == 0 {
 			return 0
 		}
-		if sl.h == h && words[sl.id] == string(w) {
+		if sl.head == head && int(sl.n) == len(w) && (len(w) <= 8 || words[sl.id][8:] == w[8:]) {
 			return sl.id
 		}
 	}
 }
 
-// LookupHash is Lookup of a word whose Hash the caller computed.
-func LookupHash(w string, h uint32) ID {
+// LookupKey is Lookup of a word held in bytes whose key the caller
+// computed with KeyOf; the vocabulary must be frozen (Freeze).
+func LookupKey(w []byte, key Key) ID {
 	if len(w) == 1 {
 		return single[w[0]]
 	}
-	Freeze()
 	mask := uint32(len(slots) - 1)
-	for k := (h * 0x9E3779B1) >> shift; ; k = (k + 1) & mask {
-		sl := slots[k]
+	for k := (key.h * 0x9E3779B1) >> shift; ; k = (k + 1) & mask {
+		sl := &slots[k]
 		if sl.id == 0 {
 			return 0
 		}
-		if sl.h == h && words[sl.id] == w {
+		if sl.head == key.head && int(sl.n) == len(w) && (len(w) <= 8 || words[sl.id][8:] == string(w[8:])) {
 			return sl.id
 		}
 	}

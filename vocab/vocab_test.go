@@ -13,7 +13,7 @@ func TestLookup(t *testing.T) {
 		w := fmt.Sprintf("word%d", i)
 		added[w] = Add(w)
 	}
-	for _, w := range []string{"a", "-", "ceasefire", "o'clock", "état"} {
+	for _, w := range []string{"a", "-", "ceasefire", "o'clock", "état", "word12", "word12345678"} {
 		added[w] = Add(w)
 	}
 	if Add("ceasefire") != added["ceasefire"] {
@@ -21,12 +21,14 @@ func TestLookup(t *testing.T) {
 	}
 	Freeze()
 	for w, id := range added {
-		if id == 0 || Lookup(w) != id || LookupHash(w, Hash(w)) != id || LookupBytes([]byte(w), Hash(w)) != id || Word(id) != w {
+		key, _ := KeyOf([]byte(w))
+		if id == 0 || Lookup(w) != id || LookupKey([]byte(w), key) != id || Word(id) != w {
 			t.Errorf("%q: added as %d, found as %d", w, id, Lookup(w))
 		}
 	}
-	for _, w := range []string{"", "b", "word3000", "Ceasefire", "etat", "a "} {
-		if id := Lookup(w); id != 0 {
+	for _, w := range []string{"", "b", "word3000", "Ceasefire", "etat", "a ", "word12\x00", "word1234567", "ceasefirf"} {
+		key, _ := KeyOf([]byte(w))
+		if id := Lookup(w); id != 0 || LookupKey([]byte(w), key) != 0 {
 			t.Errorf("%q was never added but has ID %d", w, id)
 		}
 	}
