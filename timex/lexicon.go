@@ -2,8 +2,8 @@ package timex
 
 import (
 	"embed"
-	"strconv"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/dossier-news/dossier/doc"
@@ -127,128 +127,126 @@ var lex = compile()
 func load() *lexicons { return lex }
 
 func compile() *lexicons {
-	{
-		l := &lexicons{phraseFirst: map[string]bool{}, phrases: map[phraseKey]phraseVal{}, flags: map[string]uint32{}}
-		read := func(name string) []lexicon.Entry {
-			b, err := dataFS.ReadFile("data/" + name)
-			if err != nil {
-				panic("timex: embedded data file missing: " + name)
-			}
-			return lexicon.MustParse("timex/data/"+name, string(b))
+	l := &lexicons{phraseFirst: map[string]bool{}, phrases: map[phraseKey]phraseVal{}, flags: map[string]uint32{}}
+	read := func(name string) []lexicon.Entry {
+		b, err := dataFS.ReadFile("data/" + name)
+		if err != nil {
+			panic("timex: embedded data file missing: " + name)
 		}
-		intMap := func(name string) map[string]int {
-			m := map[string]int{}
-			for _, e := range read(name) {
-				v := -1 // X: a vague count
-				if f := e.Field(1); f != "X" {
-					n, err := strconv.Atoi(f)
-					if err != nil {
-						panic("timex/data/" + name + ":" + strconv.Itoa(e.Line) + ": the second field must be a number or X")
-					}
-					v = n
-				}
-				m[e.Fields[0]] = v
-			}
-			return m
-		}
-		strMap := func(name string, phrases bool) map[string]string {
-			m := map[string]string{}
-			for _, e := range read(name) {
-				m[e.Fields[0]] = e.Field(1)
-				if phrases {
-					l.addPhrase(e.Fields[0])
-				}
-			}
-			return m
-		}
-		l.months = intMap("months.txt")
-		l.weekdays = intMap("weekdays.txt")
-		l.numbers = intMap("numbers.txt")
-		for k := range l.numbers {
-			l.addPhrase(k)
-		}
-		l.ordinals = intMap("ordinals.txt")
-		l.units = map[string]unitInfo{}
-		for _, e := range read("units.txt") {
-			l.units[e.Fields[0]] = unitInfo{letter: e.Field(1), gran: e.Field(2), time: e.Field(3) == "T"}
-		}
-		l.fuzzy = map[string]fuzzyInfo{}
-		for _, e := range read("fuzzy.txt") {
-			l.fuzzy[e.Fields[0]] = fuzzyInfo{typ: e.Field(1), value: e.Field(2)}
-			l.addPhrase(e.Fields[0])
-		}
-		l.sets = strMap("sets.txt", false)
-		l.seasons = strMap("seasons.txt", false)
-		l.holidays = strMap("holidays.txt", true)
-		l.parts = strMap("partsofday.txt", false)
-		l.mods = strMap("modifiers.txt", true)
-		l.tense = map[string]int8{}
-		for _, e := range read("tense.txt") {
-			var v int8
-			switch e.Field(1) {
-			case "past":
-				v = -1
-			case "future":
-				v = 1
-			default:
-				panic("timex/data/tense.txt:" + strconv.Itoa(e.Line) + ": the second field must be past or future")
-			}
-			if e.Field(2) == "strong" {
-				v *= 2
-			}
-			l.tense[e.Fields[0]] = v
-		}
-		for k, v := range l.numbers {
-			l.addKey(k, func(p *phraseVal) { p.number = v })
-		}
-		for k := range l.fuzzy {
-			f := l.fuzzy[k]
-			l.addKey(k, func(p *phraseVal) { p.fuzzy = &f })
-		}
-		for k, v := range l.holidays {
-			l.addKey(k, func(p *phraseVal) { p.holiday = v })
-		}
-		for k, v := range l.mods {
-			l.addKey(k, func(p *phraseVal) { p.modifer = v })
-		}
-		l.single = map[string]phraseVal{}
-		l.multi = map[string][]multiPhrase{}
-		for k, v := range l.phrases {
-			n := 0
-			for n < len(k) && k[n] != "" {
-				n++
-			}
-			if n == 1 {
-				l.single[k[0]] = v
-			} else {
-				l.multi[k[0]] = append(l.multi[k[0]], multiPhrase{rest: append([]string(nil), k[1:n]...), val: v})
-			}
-		}
-		l.buildFlags()
-		l.words = map[string]int32{}
-		for w, f := range l.flags {
-			e := wordEntry{f: f, multi: l.multi[w]}
-			if v, ok := l.single[w]; ok {
-				e.single = &v
-			}
-			e.month = int8(l.months[w])
-			e.weekday = int8(l.weekdays[w])
-			e.ordinal = int8(l.ordinals[w])
-			e.tense = l.tense[w]
-			e.unit, e.hasUnit = l.units[w]
-			e.season, e.set, e.part = l.seasons[w], l.sets[w], l.parts[w]
-			l.entries = append(l.entries, e)
-			l.words[w] = int32(len(l.entries))
-			if len(w) == 1 {
-				l.firsts[w[0]] = true
-			} else {
-				b := sigBit(w)
-				l.sig[b>>6] |= 1 << (b & 63)
-			}
-		}
-		l.index()
-		return l
+		return lexicon.MustParse("timex/data/"+name, string(b))
 	}
+	intMap := func(name string) map[string]int {
+		m := map[string]int{}
+		for _, e := range read(name) {
+			v := -1 // X: a vague count
+			if f := e.Field(1); f != "X" {
+				n, err := strconv.Atoi(f)
+				if err != nil {
+					panic("timex/data/" + name + ":" + strconv.Itoa(e.Line) + ": the second field must be a number or X")
+				}
+				v = n
+			}
+			m[e.Fields[0]] = v
+		}
+		return m
+	}
+	strMap := func(name string, phrases bool) map[string]string {
+		m := map[string]string{}
+		for _, e := range read(name) {
+			m[e.Fields[0]] = e.Field(1)
+			if phrases {
+				l.addPhrase(e.Fields[0])
+			}
+		}
+		return m
+	}
+	l.months = intMap("months.txt")
+	l.weekdays = intMap("weekdays.txt")
+	l.numbers = intMap("numbers.txt")
+	for k := range l.numbers {
+		l.addPhrase(k)
+	}
+	l.ordinals = intMap("ordinals.txt")
+	l.units = map[string]unitInfo{}
+	for _, e := range read("units.txt") {
+		l.units[e.Fields[0]] = unitInfo{letter: e.Field(1), gran: e.Field(2), time: e.Field(3) == "T"}
+	}
+	l.fuzzy = map[string]fuzzyInfo{}
+	for _, e := range read("fuzzy.txt") {
+		l.fuzzy[e.Fields[0]] = fuzzyInfo{typ: e.Field(1), value: e.Field(2)}
+		l.addPhrase(e.Fields[0])
+	}
+	l.sets = strMap("sets.txt", false)
+	l.seasons = strMap("seasons.txt", false)
+	l.holidays = strMap("holidays.txt", true)
+	l.parts = strMap("partsofday.txt", false)
+	l.mods = strMap("modifiers.txt", true)
+	l.tense = map[string]int8{}
+	for _, e := range read("tense.txt") {
+		var v int8
+		switch e.Field(1) {
+		case "past":
+			v = -1
+		case "future":
+			v = 1
+		default:
+			panic("timex/data/tense.txt:" + strconv.Itoa(e.Line) + ": the second field must be past or future")
+		}
+		if e.Field(2) == "strong" {
+			v *= 2
+		}
+		l.tense[e.Fields[0]] = v
+	}
+	for k, v := range l.numbers {
+		l.addKey(k, func(p *phraseVal) { p.number = v })
+	}
+	for k := range l.fuzzy {
+		f := l.fuzzy[k]
+		l.addKey(k, func(p *phraseVal) { p.fuzzy = &f })
+	}
+	for k, v := range l.holidays {
+		l.addKey(k, func(p *phraseVal) { p.holiday = v })
+	}
+	for k, v := range l.mods {
+		l.addKey(k, func(p *phraseVal) { p.modifer = v })
+	}
+	l.single = map[string]phraseVal{}
+	l.multi = map[string][]multiPhrase{}
+	for k, v := range l.phrases {
+		n := 0
+		for n < len(k) && k[n] != "" {
+			n++
+		}
+		if n == 1 {
+			l.single[k[0]] = v
+		} else {
+			l.multi[k[0]] = append(l.multi[k[0]], multiPhrase{rest: append([]string(nil), k[1:n]...), val: v})
+		}
+	}
+	l.buildFlags()
+	l.words = map[string]int32{}
+	for w, f := range l.flags {
+		e := wordEntry{f: f, multi: l.multi[w]}
+		if v, ok := l.single[w]; ok {
+			e.single = &v
+		}
+		e.month = int8(l.months[w])
+		e.weekday = int8(l.weekdays[w])
+		e.ordinal = int8(l.ordinals[w])
+		e.tense = l.tense[w]
+		e.unit, e.hasUnit = l.units[w]
+		e.season, e.set, e.part = l.seasons[w], l.sets[w], l.parts[w]
+		l.entries = append(l.entries, e)
+		l.words[w] = int32(len(l.entries))
+		if len(w) == 1 {
+			l.firsts[w[0]] = true
+		} else {
+			b := sigBit(w)
+			l.sig[b>>6] |= 1 << (b & 63)
+		}
+	}
+	l.index()
+	return l
 }
 
 // index gives the listed words their vocabulary IDs, in a fixed order so
