@@ -5,6 +5,7 @@ import (
 	"sync"
 
 	"github.com/dossier-news/dossier/doc"
+	"github.com/dossier-news/dossier/text"
 )
 
 // token classes of the classify pass
@@ -110,6 +111,9 @@ func newAnalyzer(d *doc.Document) *analyzer {
 	a.alen = grow(a.alen, n)
 	a.info = grow(a.info, n)
 	a.aoff = grow(a.aoff, n)
+	if len(d.WordIDs) != n {
+		text.Words(d) // a document whose text layer was built by hand
+	}
 	a.hits, a.chunks, a.cands, a.heads, a.seen, a.order = a.hits[:0], a.chunks[:0], a.cands[:0], a.heads[:0], a.seen[:0], a.order[:0]
 	clear(a.ents)
 	a.ents = a.ents[:0]
@@ -139,6 +143,11 @@ func (a *analyzer) release() {
 // lower computes once the normalised text of every token (lower case,
 // straight apostrophes) and its lexicon flags, so that the passes after it
 // look words up in one map at most once.
+//
+// The text layer's lower case (d.Lower) is the normalised text of every
+// word without a curly apostrophe; only those words, and the rare word
+// whose lower case has another length, are normalised here, into the
+// arena.
 func (a *analyzer) lower() {
 	d := a.d
 	arena := a.arena[:0]
@@ -152,7 +161,7 @@ func (a *analyzer) lower() {
 			continue
 		}
 		raw := d.Text[t.Start:t.End]
-		upper, hyphen, curly, other := scanWord(d.Text, t.Start, t.End)
+		_, hyphen, curly, other := scanWord(d.Text, t.Start, t.End)
 		if hyphen {
 			a.info[i] |= wHyphen
 		}
@@ -161,41 +170,27 @@ func (a *analyzer) lower() {
 			a.markLower(i, raw) // a lower-case word is its own text
 			continue
 		}
-		switch {
-		case other:
-			// accents: the general route, kept only when it changes the word
-			if w := norm(raw); w != raw {
+		if curly || other && d.LowerOdd != nil {
+			if _, odd := d.LowerOdd[i]; curly || odd {
+				w := norm(raw)
 				a.aoff[i] = int32(len(arena))
 				a.alen[i] = int32(len(w))
 				arena = append(arena, w...)
 			}
-		case upper || curly:
-			// lower-cased, with straight apostrophes, into one buffer, made
-			// a string once below: what norm gives, without its allocations
-			a.aoff[i] = int32(len(arena))
-			start := len(arena)
-			for k := 0; k < len(raw); k++ {
-				c := raw[k]
-				if c >= 'A' && c <= 'Z' {
-					c += 'a' - 'A'
-				} else if c == 0xE2 && k+2 < len(raw) && raw[k+1] == 0x80 && raw[k+2] == 0x99 {
-					c = '\''
-					k += 2
-				}
-				arena = append(arena, c)
-			}
-			a.alen[i] = int32(len(arena) - start)
 		}
 		if !capd {
 			if a.aoff[i] < 0 {
-				a.markLower(i, raw)
+				a.markLower(i, d.Lower[t.Start:t.End])
 			} else {
 				pending = true
 			}
 		}
 	}
 	a.arena = arena
-	a.all = string(arena)
+	a.all = ""
+	if len(arena) > 0 {
+		a.all = string(arena)
+	}
 	if pending {
 		for i, t := range d.Tokens {
 			if t.Kind == doc.Word && !t.Has(doc.FlagCap) && a.aoff[i] >= 0 {
@@ -258,7 +253,7 @@ func (a *analyzer) low(i int) string {
 		return a.all[o : o+a.alen[i]]
 	}
 	t := a.d.Tokens[i]
-	return a.d.Text[t.Start:t.End]
+	return a.d.Lower[t.Start:t.End] // other tokens are as written there
 }
 
 // is reports whether token i is a word with any of the lexicon flags f.
@@ -278,7 +273,15 @@ func (a *analyzer) is(i int, f uint16) bool {
 		if a.d.Tokens[i].Kind != doc.Word {
 			return false
 		}
-		v |= lex.info[a.low(i)] | wDone
+		if a.aoff[i] < 0 {
+			// the text layer's word: its vocabulary ID says it
+			if id := a.d.WordIDs[i]; int(id) < len(lex.infoByID) {
+				v |= lex.infoByID[id]
+			}
+		} else {
+			v |= lex.info[a.low(i)]
+		}
+		v |= wDone
 		a.info[i] = v
 	}
 	return v&f != 0

@@ -21,12 +21,13 @@ type Document struct {
 	// Lower, LowerOdd and WordIDs are a derived cache of the text layer,
 	// not an annotation: they are never encoded in JSON. Stages read them
 	// instead of lower-casing and hashing tokens each on their own (package
-	// vocab says why). LowerOf(i) is token i's text as strings.ToLower gives
-	// it. Lower is the text with every token lower-cased in place, so that
-	// d.Lower[t.Start:t.End] is that text for a token t, except for the rare
-	// token whose lower case has another length in bytes (Turkish İ): those
+	// vocab says why). LowerOf(i) is the text of word token i as
+	// strings.ToLower gives it, and the text as written of any other token.
+	// Lower is the text with every word lower-cased in place, so that
+	// d.Lower[t.Start:t.End] is LowerOf for a token t, except for the rare
+	// word whose lower case has another length in bytes (Turkish İ): those
 	// are in LowerOdd, by token index (nil when there is none). WordIDs[i] is
-	// the vocab.ID of a Word token's lower-cased text, or 0 when no lexicon
+	// the vocab.ID of a word token's lower-cased text, or 0 when no lexicon
 	// knows it or the token is no Word.
 	Lower    string         `json:"-"`
 	LowerOdd map[int]string `json:"-"`
@@ -58,8 +59,9 @@ func (d *Document) Slice(s Span) string {
 	return d.Text[s.Start:s.End]
 }
 
-// LowerOf returns the text of token i lower-cased, as strings.ToLower gives
-// it, from the text layer's Lower (see there).
+// LowerOf returns the text of word token i lower-cased, as strings.ToLower
+// gives it, and the text of any other token as written, from the text
+// layer's Lower (see there).
 func (d *Document) LowerOf(i int) string {
 	t := &d.Tokens[i]
 	if d.LowerOdd != nil {

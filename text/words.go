@@ -9,12 +9,13 @@ import (
 )
 
 // Words fills d.Lower, d.LowerOdd and d.WordIDs: the lower-cased text of
-// every token and the vocabulary ID of every word token, so that the stages
-// after the text layer hash each word once between them (package vocab
-// says why).
+// every word token and its vocabulary ID, so that the stages after the text
+// layer hash each word once between them (package vocab says why).
 //
 // The whole text is copied and its ASCII capitals lower-cased eight bytes
-// at a time; only tokens with bytes outside ASCII take strings.ToLower.
+// at a time; only word tokens with bytes outside ASCII take
+// strings.ToLower. Other tokens keep their own text: the tokenizer puts
+// every ASCII letter in a word, so lower-casing ASCII leaves them alone.
 // Lower is one string of the text's length, without pointers, so the layer
 // costs two allocations the garbage collector need not scan.
 func Words(d *doc.Document) {
@@ -29,14 +30,7 @@ func Words(d *doc.Document) {
 		t := &d.Tokens[i]
 		w := buf[t.Start:t.End]
 		if t.Kind != doc.Word {
-			if hasHigh(w) {
-				if low := strings.ToLower(text[t.Start:t.End]); len(low) == len(w) {
-					copy(w, low)
-				} else {
-					odd = setOdd(odd, i, low)
-				}
-			}
-			continue
+			continue // no ASCII letters: the copy is its own text
 		}
 		key, ascii := vocab.KeyOf(w)
 		if ascii {
@@ -64,15 +58,6 @@ func setOdd(m map[int]string, i int, s string) map[int]string {
 	}
 	m[i] = s
 	return m
-}
-
-func hasHigh(b []byte) bool {
-	for _, c := range b {
-		if c >= 0x80 {
-			return true
-		}
-	}
-	return false
 }
 
 // lowerASCII lower-cases the ASCII capitals of b in place, eight bytes at a
