@@ -20,6 +20,7 @@ import (
 	"sync"
 
 	"github.com/dossier-news/dossier/doc"
+	"github.com/dossier-news/dossier/text"
 )
 
 // Stage is the pipeline stage that fills d.Quantities.
@@ -48,6 +49,9 @@ func Extract(x *Lexicons, d *doc.Document, out []doc.Quantity) []doc.Quantity {
 	defer s.release()
 	s.x, s.d = x, d
 	n := len(d.Tokens)
+	if len(d.WordIDs) != n {
+		text.Words(d) // a document whose text layer was built by hand
+	}
 	s.lows, s.infos = grow(s.lows, n), grow(s.infos, n)
 	s.timex = nil
 	if len(d.Timexes) > 0 {
@@ -139,6 +143,9 @@ func (s *scan) low(i int) string {
 		// most tokens are already lower case: no copy, no cache write
 		return s.d.Text[t.Start:t.End]
 	}
+	if t.Kind == doc.Word {
+		return s.d.LowerOf(i) // the text layer's lower case: no copy
+	}
 	if s.lows[i] == "" {
 		s.lows[i] = strings.ToLower(s.d.TokenText(i))
 	}
@@ -163,6 +170,15 @@ func (s *scan) info(i int) uint32 {
 	v := s.infos[i]
 	if v&infoDone == 0 {
 		w := s.low(i)
+		if t := s.d.Tokens[i]; t.Kind == doc.Word && w == s.d.LowerOf(i) {
+			// the text layer's word: its vocabulary ID says it
+			v = infoDone
+			if id := s.d.WordIDs[i]; int(id) < len(s.x.infoByID) {
+				v |= s.x.infoByID[id]
+			}
+			s.infos[i] = v
+			return v
+		}
 		v = uint32(s.x.words[w]) | infoDone
 		if _, ok := s.x.cats[w]; ok {
 			v |= infoCat
