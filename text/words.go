@@ -1,6 +1,7 @@
 package text
 
 import (
+	"encoding/binary"
 	"strings"
 	"sync"
 
@@ -28,9 +29,17 @@ func Words(d *doc.Document) {
 	var odd map[int]string
 	for i := range d.Tokens {
 		t := &d.Tokens[i]
-		w := buf[t.Start:t.End]
 		if t.Kind != doc.Word {
 			continue // no ASCII letters: the copy is its own text
+		}
+		w := buf[t.Start:t.End]
+		if n := len(w); n <= 8 && t.Start+8 <= len(buf) {
+			// a short word, most words: its bytes in one load
+			x := binary.LittleEndian.Uint64(buf[t.Start:]) & (^uint64(0) >> (64 - 8*n))
+			if x&0x8080808080808080 == 0 {
+				ids[i] = vocab.LookupShort(x, n)
+				continue
+			}
 		}
 		key, ascii := vocab.KeyOf(w)
 		if ascii {

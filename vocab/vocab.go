@@ -112,29 +112,25 @@ func build() {
 }
 
 // hash returns the hash of w and its first eight bytes (fewer for a shorter
-// word, little-endian, the rest zero): eight bytes at a time, a multiply and
-// a shift for each, so that a short word costs a few instructions.
+// word, little-endian, the rest zero). A word of up to eight bytes, most
+// words, is hashed with one multiply of its head; a longer one adds each
+// further eight bytes with a multiply and a shift.
 func hash(w string) (h uint32, head uint64) {
-	hh := uint64(len(w)) * k1
-	first := true
-	for len(w) >= 8 {
-		x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
-			uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
-		if first {
-			head, first = x, false
-		}
-		hh = (hh ^ x) * k2
-		hh ^= hh >> 29
-		w = w[8:]
-	}
+	n := len(w)
 	var x uint64
-	for i := len(w) - 1; i >= 0; i-- {
+	for i := min(n, 8) - 1; i >= 0; i-- {
 		x = x<<8 | uint64(w[i])
 	}
-	if first {
-		head = x
+	head = x
+	hh := (uint64(n)*k1 ^ x) * k2
+	for w = w[min(n, 8):]; len(w) > 0; w = w[min(len(w), 8):] {
+		x = 0
+		for i := min(len(w), 8) - 1; i >= 0; i-- {
+			x = x<<8 | uint64(w[i])
+		}
+		hh ^= hh >> 29
+		hh = (hh ^ x) * k2
 	}
-	hh = (hh ^ x) * k2
 	return uint32(hh >> 32), head
 }
 
@@ -149,29 +145,22 @@ type Key struct {
 // KeyOf returns the key of a word held in bytes, and whether they are all
 // ASCII, which the text layer needs to know of every word.
 func KeyOf(w []byte) (k Key, ascii bool) {
-	hh := uint64(len(w)) * k1
-	var or uint64
-	first := true
-	for len(w) >= 8 {
-		x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
-			uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
-		if first {
-			k.head, first = x, false
-		}
-		or |= x
-		hh = (hh ^ x) * k2
-		hh ^= hh >> 29
-		w = w[8:]
-	}
-	var x uint64
-	for i := len(w) - 1; i >= 0; i-- {
+	n := len(w)
+	var x, or uint64
+	for i := min(n, 8) - 1; i >= 0; i-- {
 		x = x<<8 | uint64(w[i])
 	}
-	if first {
-		k.head = x
+	k.head, or = x, x
+	hh := (uint64(n)*k1 ^ x) * k2
+	for w = w[min(n, 8):]; len(w) > 0; w = w[min(len(w), 8):] {
+		x = 0
+		for i := min(len(w), 8) - 1; i >= 0; i-- {
+			x = x<<8 | uint64(w[i])
+		}
+		or |= x
+		hh ^= hh >> 29
+		hh = (hh ^ x) * k2
 	}
-	or |= x
-	hh = (hh ^ x) * k2
 	k.h = uint32(hh >> 32)
 	return k, or&0x8080808080808080 == 0
 }
@@ -211,6 +200,27 @@ func LookupKey(w []byte, key Key) ID {
 			return 0
 		}
 		if sl.head == key.head && int(sl.n) == len(w) && (len(w) <= 8 || words[sl.id][8:] == string(w[8:])) {
+			return sl.id
+		}
+	}
+}
+
+// LookupShort is Lookup of a word of n bytes, 1 to 8, given as its head:
+// its bytes little-endian in one integer, the rest zero. The text layer
+// reads most words so, with one load. The vocabulary must be frozen
+// (Freeze).
+func LookupShort(head uint64, n int) ID {
+	if n == 1 {
+		return single[byte(head)]
+	}
+	h := uint32((uint64(n)*k1 ^ head) * k2 >> 32)
+	mask := uint32(len(slots) - 1)
+	for k := (h * 0x9E3779B1) >> shift; ; k = (k + 1) & mask {
+		sl := &slots[k]
+		if sl.id == 0 {
+			return 0
+		}
+		if sl.head == head && int(sl.n) == n {
 			return sl.id
 		}
 	}

@@ -22,13 +22,13 @@ func TestLookup(t *testing.T) {
 	Freeze()
 	for w, id := range added {
 		key, _ := KeyOf([]byte(w))
-		if id == 0 || Lookup(w) != id || LookupKey([]byte(w), key) != id || Word(id) != w {
+		if id == 0 || Lookup(w) != id || LookupKey([]byte(w), key) != id || Word(id) != w || len(w) <= 8 && LookupShort(key.head, len(w)) != id {
 			t.Errorf("%q: added as %d, found as %d", w, id, Lookup(w))
 		}
 	}
 	for _, w := range []string{"", "b", "word3000", "Ceasefire", "etat", "a ", "word12\x00", "word1234567", "ceasefirf"} {
 		key, _ := KeyOf([]byte(w))
-		if id := Lookup(w); id != 0 || LookupKey([]byte(w), key) != 0 {
+		if id := Lookup(w); id != 0 || LookupKey([]byte(w), key) != 0 || len(w) > 0 && len(w) <= 8 && LookupShort(key.head, len(w)) != 0 {
 			t.Errorf("%q was never added but has ID %d", w, id)
 		}
 	}
