@@ -141,49 +141,56 @@ func (a *analyzer) release() {
 }
 
 // lower computes once the normalised text of every token (lower case,
-// straight apostrophes) and its lexicon flags, so that the passes after it
-// look words up in one map at most once.
+// straight apostrophes) and its lexicon flags.
 //
 // The text layer's lower case (d.Lower) is the normalised text of every
-// word without a curly apostrophe; only those words, and the rare word
-// whose lower case has another length, are normalised here, into the
-// arena.
+// word without a curly apostrophe, and its vocabulary ID gives the word's
+// flags without a look-up; only words with a curly apostrophe, and the rare
+// word whose lower case has another length, are normalised here, into the
+// arena, and looked up in the map on first need (is).
 func (a *analyzer) lower() {
 	d := a.d
 	arena := a.arena[:0]
-	// the filter of the lower-case words (lowerElsewhere) is filled here,
-	// from the same index as the flag filter, at no extra look at the words
+	// the filter of the lower-case words (lowerElsewhere) is filled here
 	clear(a.lowerBits[:])
+	byID := lex.infoByID
 	pending := false // lower-case words whose normalised text is in the arena
 	for i, t := range d.Tokens {
 		a.aoff[i] = -1
 		if t.Kind != doc.Word {
 			continue
 		}
-		raw := d.Text[t.Start:t.End]
 		_, hyphen, curly, other := scanWord(d.Text, t.Start, t.End)
+		v := a.info[i]
 		if hyphen {
-			a.info[i] |= wHyphen
+			v |= wHyphen
 		}
 		capd := t.Has(doc.FlagCap)
-		if c := raw[0]; c >= 'a' && c <= 'z' && !capd && !hyphen && !curly && !other {
-			a.markLower(i, raw) // a lower-case word is its own text
-			continue
-		}
 		if curly || other && d.LowerOdd != nil {
 			if _, odd := d.LowerOdd[i]; curly || odd {
-				w := norm(raw)
+				w := norm(d.Text[t.Start:t.End])
 				a.aoff[i] = int32(len(arena))
 				a.alen[i] = int32(len(w))
 				arena = append(arena, w...)
+				a.info[i] = v
+				pending = pending || !capd
+				continue
 			}
 		}
+		// the text layer's word: its vocabulary ID gives its flags at once,
+		// and wSkip says exactly that it has none of wFiltered
+		var f uint16
+		if id := d.WordIDs[i]; int(id) < len(byID) {
+			f = byID[id]
+		}
+		v |= f | wDone
+		if f&wFiltered == 0 {
+			v |= wSkip
+		}
+		a.info[i] = v
 		if !capd {
-			if a.aoff[i] < 0 {
-				a.markLower(i, d.Lower[t.Start:t.End])
-			} else {
-				pending = true
-			}
+			h := filterIndex(d.Lower[t.Start:t.End])
+			a.lowerBits[h/64] |= 1 << (h % 64)
 		}
 	}
 	a.arena = arena
