@@ -719,7 +719,9 @@ func (a *analyzer) candidates() {
 					a.nominalCand(k, s.Tokens.First, si) // "the ministry"
 				}
 			case cNone:
-				if k > s.Tokens.First && (a.low(k-1) == "the" || a.low(k-1) == "this") {
+				// low(k-1) is "the" or "this" exactly when the vocabulary ID
+				// says so: no other token's normalised text spells them
+				if id := a.d.WordIDs[max(k-1, 0)]; k > s.Tokens.First && (id == idThe || id == idThis) {
 					a.nominalCand(k, s.Tokens.First, si) // it needs the determiner
 				}
 			}

@@ -118,6 +118,10 @@ const wFiltered = wTitle | wGroup | wPron | wLowerStart
 
 var lex = load()
 
+// the vocabulary IDs of determiners that candidates compares every
+// unclassified token's predecessor with
+var idThe, idThis = vocab.Add("the"), vocab.Add("this")
+
 // norm lower-cases a token's text and writes curly apostrophes straight, so
 // that "Côte d’Ivoire" and "Cote d'Ivoire" look alike to the lexicon.
 func norm(s string) string {
