@@ -160,9 +160,15 @@ func (a *analyzer) lower() {
 		if t.Kind != doc.Word {
 			continue
 		}
-		_, hyphen, curly, other := scanWord(d.Text, t.Start, t.End)
+		// the text layer read the bytes: only a word outside ASCII is
+		// scanned again, for its curly apostrophes
+		b := d.WordBits[i]
+		var curly, other bool
+		if b&doc.WordNonASCII != 0 {
+			_, _, curly, other = scanWord(d.Text, t.Start, t.End)
+		}
 		v := a.info[i]
-		if hyphen {
+		if b&doc.WordHyphen != 0 {
 			v |= wHyphen
 		}
 		capd := t.Has(doc.FlagCap)

@@ -29,9 +29,12 @@ type Document struct {
 	// are in LowerOdd, by token index (nil when there is none). WordIDs[i] is
 	// the vocab.ID of a word token's lower-cased text, or 0 when no lexicon
 	// knows it or the token is no Word.
+	// WordBits[i] holds the Word* facts of a word token's bytes (0 for
+	// other tokens), so that stages need not scan them again.
 	Lower    string         `json:"-"`
 	LowerOdd map[int]string `json:"-"`
 	WordIDs  []uint32       `json:"-"`
+	WordBits []uint8        `json:"-"`
 
 	Mentions   []Mention
 	Entities   []Entity
@@ -46,6 +49,13 @@ type Document struct {
 	// invalid UTF-8 replaced by U+FFFD. They are reported, never hidden.
 	Warnings []string
 }
+
+// Facts of a word token's bytes, in Document.WordBits.
+const (
+	WordUpper    uint8 = 1 << iota // an ASCII capital letter
+	WordHyphen                     // a hyphen-minus (-)
+	WordNonASCII                   // a byte outside ASCII: an accent, a curly apostrophe...
+)
 
 // New makes a document over text. The text must already be valid UTF-8 (the
 // readers in package source check and repair it).

@@ -93,7 +93,22 @@ func newView(d *doc.Document, L *lex) *view {
 			if id := d.WordIDs[i]; int(id) < len(byID) && byID[id] != nil {
 				f = byID[id]
 			}
-			if low := d.LowerOf(i); low != s {
+			if b := d.WordBits[i]; b&doc.WordNonASCII == 0 {
+				// ASCII: lower case differs exactly when there are capitals
+				if b&doc.WordUpper != 0 {
+					caps = true
+					if len(s) <= 32 {
+						// a capitalised word the dictionary does not know (a
+						// name) is kept as "": no rule looks at its letters
+						s = ""
+						if f != &v.none {
+							s = f.word
+						}
+					} else {
+						s = d.LowerOf(i)
+					}
+				}
+			} else if low := d.LowerOf(i); low != s {
 				switch {
 				case s == "’S":
 					s = "'s"

@@ -1,7 +1,6 @@
 package text
 
 import (
-	"encoding/binary"
 	"strings"
 	"sync"
 
@@ -9,9 +8,10 @@ import (
 	"github.com/dossier-news/dossier/vocab"
 )
 
-// Words fills d.Lower, d.LowerOdd and d.WordIDs: the lower-cased text of
-// every word token and its vocabulary ID, so that the stages after the text
-// layer hash each word once between them (package vocab says why).
+// Words fills d.Lower, d.LowerOdd, d.WordIDs and d.WordBits: the
+// lower-cased text of every word token, its vocabulary ID and what its bytes
+// hold, so that the stages after the text layer neither hash nor scan each
+// word again (package vocab says why).
 //
 // The whole text is copied and its ASCII capitals lower-cased eight bytes
 // at a time; only word tokens with bytes outside ASCII take
@@ -20,27 +20,41 @@ import (
 // Lower is one string of the text's length, without pointers, so the layer
 // costs two allocations the garbage collector need not scan.
 func Words(d *doc.Document) {
+	const lo, hi = 0x0101010101010101, 0x8080808080808080
 	vocab.Freeze()
 	text := d.Text
 	bp := bufPool.Get().(*[]byte)
 	buf := append((*bp)[:0], text...)
 	lowerASCII(buf)
 	ids := make([]uint32, len(d.Tokens))
+	bits := make([]uint8, len(d.Tokens))
 	var odd map[int]string
 	for i := range d.Tokens {
 		t := &d.Tokens[i]
 		if t.Kind != doc.Word {
 			continue // no ASCII letters: the copy is its own text
 		}
-		w := buf[t.Start:t.End]
-		if n := len(w); n <= 8 && t.Start+8 <= len(buf) {
+		if n := t.End - t.Start; n <= 8 && t.Start+8 <= len(text) {
 			// a short word, most words: its bytes in one load
-			x := binary.LittleEndian.Uint64(buf[t.Start:]) & (^uint64(0) >> (64 - 8*n))
-			if x&0x8080808080808080 == 0 {
-				ids[i] = vocab.LookupShort(x, n)
+			x := load8(text, t.Start) & (^uint64(0) >> (64 - 8*n))
+			if x&hi == 0 {
+				// bytes from 'A' (0x41) to 'Z' (0x5A): adding 0x3F sets the
+				// top bit from 'A' up, adding 0x25 from '[' (0x5B) up
+				up := (x + 0x3F*lo) &^ (x + 0x25*lo) & hi
+				var b uint8
+				if up != 0 {
+					b = doc.WordUpper
+				}
+				if h := x ^ ('-' * lo); (h-lo)&^h&hi != 0 { // some byte is '-'
+					b |= doc.WordHyphen
+				}
+				bits[i] = b
+				ids[i] = vocab.LookupShort(x|up>>2, n) // 0x80 >> 2 is the case bit
 				continue
 			}
 		}
+		bits[i] = wordBits(text[t.Start:t.End])
+		w := buf[t.Start:t.End]
 		key, ascii := vocab.KeyOf(w)
 		if ascii {
 			ids[i] = vocab.LookupKey(w, key)
@@ -54,9 +68,32 @@ func Words(d *doc.Document) {
 		}
 		ids[i] = vocab.Lookup(low)
 	}
-	d.Lower, d.LowerOdd, d.WordIDs = string(buf), odd, ids
+	d.Lower, d.LowerOdd, d.WordIDs, d.WordBits = string(buf), odd, ids, bits
 	*bp = buf
 	bufPool.Put(bp)
+}
+
+// load8 reads the eight bytes of s from i as one little-endian integer.
+func load8(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// wordBits returns the doc.Word* facts of a word, byte by byte.
+func wordBits(w string) uint8 {
+	var b uint8
+	for k := 0; k < len(w); k++ {
+		switch c := w[k]; {
+		case c >= 'A' && c <= 'Z':
+			b |= doc.WordUpper
+		case c == '-':
+			b |= doc.WordHyphen
+		case c >= 0x80:
+			b |= doc.WordNonASCII
+		}
+	}
+	return b
 }
 
 var bufPool = sync.Pool{New: func() any { return new([]byte) }}

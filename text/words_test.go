@@ -17,6 +17,7 @@ func TestWords(t *testing.T) {
 		"The Foreign Minister said on Tuesday that UN troops would stay.",
 		"ÉLYSÉE officials met İstanbul’s MAYOR in Zürich; O’Brien declined.",
 		"A 17,500-person force, then-army chief Gen. J. Keita and U.S. envoys.",
+		"al-Qaeda's AL-SHABAAB ex-officer McCain-Feingold self-styled Co-Op @-Z[ A-Z-a`-{ e-mail-address-lists",
 		"McDONALD'S and iPhone — ALLCAPSWORDLONGERTHANEIGHT and lowercasewordlonger",
 		"",
 		"Ⓐ Ⅻ ⓐ “QUOTED” — Kelvin: 5 K; ÅNGSTRÖM Å; Ωmega Ω; ABCDEFGHIJKLMNOPQRSTUVWXYZ@[`{ abcdefgh",
@@ -38,6 +39,21 @@ func TestWords(t *testing.T) {
 			want := uint32(0)
 			if tok.Kind == doc.Word {
 				want = vocab.Lookup(strings.ToLower(raw))
+			}
+			var bits uint8
+			if tok.Kind == doc.Word {
+				for k := 0; k < len(raw); k++ {
+					if c := raw[k]; c >= 'A' && c <= 'Z' {
+						bits |= doc.WordUpper
+					} else if c == '-' {
+						bits |= doc.WordHyphen
+					} else if c >= 0x80 {
+						bits |= doc.WordNonASCII
+					}
+				}
+			}
+			if d.WordBits[i] != bits {
+				t.Errorf("%q: token %q has bits %b, want %b", tc, raw, d.WordBits[i], bits)
 			}
 			if d.WordIDs[i] != want {
 				t.Errorf("%q: token %q has ID %d, want %d", tc, raw, d.WordIDs[i], want)

@@ -296,7 +296,7 @@ func buildTokens(d *doc.Document, sc *scratch) ([]vtok, string) {
 		text.Words(d) // a document whose text layer was built by hand
 	}
 	sc.buf = sc.buf[:0]
-	txt := d.Text
+	txt, wbits := d.Text, d.WordBits
 	b := tokenBuilder{d: d, n: int32(len(txt))}
 	for ti := range d.Tokens {
 		tk := &d.Tokens[ti]
@@ -309,12 +309,11 @@ func buildTokens(d *doc.Document, sc *scratch) ([]vtok, string) {
 			base.bad = d.Flagged(tk.Span)
 		}
 		if tk.Kind == doc.Word {
-			var cls uint8
-			for i := 0; i < len(raw); i++ {
-				cls |= byteClass[raw[i]]
-			}
-			if lower := tk.Flags&(doc.FlagCap|doc.FlagAllCaps) != 0 || cls&bcUpper != 0; lower || cls != 0 {
-				v = b.word(v, sc, base, raw, lower, cls&bcHyphen != 0)
+			// the text layer read the bytes: capitals or bytes outside
+			// ASCII (the word is read lower-cased), hyphens (it is split)
+			bits := wbits[ti]
+			if lower := tk.Flags&(doc.FlagCap|doc.FlagAllCaps) != 0 || bits&(doc.WordUpper|doc.WordNonASCII) != 0; lower || bits != 0 {
+				v = b.word(v, sc, base, raw, lower, bits&doc.WordHyphen != 0)
 				continue
 			}
 		}
@@ -410,24 +409,6 @@ func (b *tokenBuilder) word(v []vtok, sc *scratch, base vtok, raw string, lower,
 	}
 	return v
 }
-
-// byteClass marks the bytes buildTokens looks for in a word: capitals and
-// non-ASCII bytes (the word needs lower-casing) and hyphens (it is split).
-const (
-	bcUpper uint8 = 1 << iota
-	bcHyphen
-)
-
-var byteClass = func() (t [256]uint8) {
-	for c := 'A'; c <= 'Z'; c++ {
-		t[c] = bcUpper
-	}
-	for c := 0x80; c < 0x100; c++ {
-		t[c] = bcUpper
-	}
-	t['-'] = bcHyphen
-	return
-}()
 
 // lower lower-cases ASCII text without allocating when it is already lower
 // case; other text goes through strings.ToLower.
