@@ -1,6 +1,7 @@
 package text
 
 import (
+	"encoding/binary"
 	"strings"
 	"sync"
 
@@ -112,20 +113,16 @@ func lowerASCII(b []byte) {
 	const lo, hi = 0x0101010101010101, 0x8080808080808080
 	k := 0
 	for ; k+8 <= len(b); k += 8 {
-		x := uint64(b[k]) | uint64(b[k+1])<<8 | uint64(b[k+2])<<16 | uint64(b[k+3])<<24 |
-			uint64(b[k+4])<<32 | uint64(b[k+5])<<40 | uint64(b[k+6])<<48 | uint64(b[k+7])<<56
+		x := binary.LittleEndian.Uint64(b[k:])
 		// the top bit of each byte that is from 'A' (0x41) to 'Z' (0x5A):
 		// on the low seven bits, adding 0x3F reaches 0x80 from 'A' up and
 		// adding 0x25 from '[' (0x5B) up; no byte carries into the next;
 		// bytes with the top bit set are left out
 		y := x &^ hi
 		up := (y + 0x3F*lo) &^ (y + 0x25*lo) &^ x & hi
-		if up == 0 {
-			continue
+		if up != 0 {
+			binary.LittleEndian.PutUint64(b[k:], x|up>>2) // 0x80 >> 2 is 0x20, the case bit
 		}
-		x |= up >> 2 // 0x80 >> 2 is 0x20, the case bit
-		b[k], b[k+1], b[k+2], b[k+3] = byte(x), byte(x>>8), byte(x>>16), byte(x>>24)
-		b[k+4], b[k+5], b[k+6], b[k+7] = byte(x>>32), byte(x>>40), byte(x>>48), byte(x>>56)
 	}
 	for ; k < len(b); k++ {
 		if c := b[k]; c >= 'A' && c <= 'Z' {
