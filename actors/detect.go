@@ -67,7 +67,7 @@ type analyzer struct {
 	arena  []byte   // lower-cased capitalised tokens
 	aoff   []int32  // token -> offset in arena, or -1
 
-	lowerBits [filterSize / 64]uint64 // filter of the lower-case words (lowerElsewhere), filled by lower
+	lowerBits [lowerSize / 64]uint64 // filter of the lower-case words (lowerElsewhere), filled by lower
 
 	// the resolver's state
 	byKey     map[entKey]int
@@ -195,7 +195,7 @@ func (a *analyzer) lower() {
 		}
 		a.info[i] = v
 		if !capd {
-			h := filterIndex(d.Lower[t.Start:t.End])
+			h := lowerHash(d.Lower[t.Start:t.End])
 			a.lowerBits[h/64] |= 1 << (h % 64)
 		}
 	}
@@ -253,9 +253,9 @@ func scanWord(text string, start, end int) (upper, hyphen, curly, other bool) {
 // filter, and marks it wSkip when the flag filter says it is no title, group
 // noun, pronoun or lower-case phrase.
 func (a *analyzer) markLower(i int, w string) {
-	h := filterIndex(w)
-	a.lowerBits[h/64] |= 1 << (h % 64)
-	if filteredBits[h/64]&(1<<(h%64)) == 0 {
+	l := lowerHash(w)
+	a.lowerBits[l/64] |= 1 << (l % 64)
+	if h := filterIndex(w); filteredBits[h/64]&(1<<(h%64)) == 0 {
 		a.info[i] |= wSkip
 	}
 }
@@ -935,8 +935,17 @@ func (a *analyzer) ownsRole(k int) bool {
 }
 
 // lowerHash places a word in the lower-case filter by its length and first,
-// second and last letters: no loop over the word.
-func lowerHash(w string) uint32 { return filterIndex(w) }
+// second and last letters (filterIndex, mixed down to the filter's size):
+// no loop over the word.
+func lowerHash(w string) uint32 { return (filterIndex(w) * 0x9E3779B1) >> (32 - lowerLog) }
+
+// The lower-case filter has 2^14 bits (2 KB, cleared for every document):
+// a few hundred lower-case words a document leave most bits clear, and a
+// false hit costs only a scan of the tokens.
+const (
+	lowerLog  = 14
+	lowerSize = 1 << lowerLog
+)
 
 // label reports whether a run is a speaker's label in a transcript:
 // "WALLACE: Let's start with ...".

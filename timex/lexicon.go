@@ -51,15 +51,22 @@ type lexicons struct {
 	// that start with it: the one map lookup a token costs.
 	words   map[string]int32 // index+1 into entries
 	entries []wordEntry
-	// byID is words indexed by vocabulary ID: a whole token's entry is read
-	// with the ID the text layer gave it, without hashing.
-	byID []int32
+	// byID is words indexed by vocabulary ID, with each entry's flags: a
+	// whole token's entry is read with the ID the text layer gave it,
+	// without hashing, and its flags without reading the entry.
+	byID []idEntry
 	// sig has a bit for the sigBit of every listed word of two bytes or
 	// more, and firsts one for the first byte of every one-letter word: most
 	// tokens are ruled out without a map lookup (the sig's 2 KB stay in
 	// cache, and about 2% of other words pass it).
 	sig    [1 << 8]uint64
 	firsts [256]bool
+}
+
+// idEntry is a word's entry (index+1 into entries) and its flags.
+type idEntry struct {
+	e int32
+	f uint32
 }
 
 // wordEntry is what the word lists say of one word, gathered so that a
@@ -260,9 +267,10 @@ func (l *lexicons) index() {
 	for _, w := range words {
 		id := int(vocab.Add(w))
 		if id >= len(l.byID) {
-			l.byID = append(l.byID, make([]int32, id+1-len(l.byID))...)
+			l.byID = append(l.byID, make([]idEntry, id+1-len(l.byID))...)
 		}
-		l.byID[id] = l.words[w]
+		e := l.words[w]
+		l.byID[id] = idEntry{e, l.entries[e-1].f}
 	}
 }
 
@@ -404,9 +412,7 @@ func (l *lexicons) wordFlagsID(id uint32, s string) (uint32, int32) {
 	var f uint32
 	var e int32
 	if int(id) < len(l.byID) {
-		if e = l.byID[id]; e != 0 {
-			f = l.entries[e-1].f
-		}
+		e, f = l.byID[id].e, l.byID[id].f
 	}
 	if c := s[0]; c >= '0' && c <= '9' {
 		f |= fDigit
