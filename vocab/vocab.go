@@ -1,29 +1,34 @@
 // Package vocab is the one vocabulary of Dossier's lexicons: every word that
 // some stage's lexicon looks up gets a small integer ID, and the text layer
-// gives every word token the ID of its lower-cased text (doc.Document.Lower
-// and doc.Document.WordIDs). A stage then finds a token's lexicon entry by
-// indexing a slice with the ID instead of hashing the token's text.
+// gives every word token the ID of its lower-cased text (doc.Document.WordIDs,
+// filled by text.Words with doc.Document.Lower and WordBits). A stage then
+// finds a token's lexicon entry by indexing a slice with the ID instead of
+// lower-casing and hashing the token's text.
 //
 // Why: before it, each stage lower-cased every token and looked it up in
 // its own string-keyed maps, so a 1,000-word article cost several thousand
-// string hashes; string hashing was the largest single item of the
-// pipeline's profile. Now a word is hashed once, in the text layer.
+// string hashes, the largest single item of the pipeline's profile. Now a
+// word is hashed once, in the text layer, by a table built for it (words of
+// up to eight bytes, most words, are hashed and compared as one integer).
 //
 // The vocabulary is filled while the program starts (stages call Add from
 // package initialisation, when their lexicons are compiled) and is frozen
 // when the text layer analyses its first document: from then on it is only
-// read, so concurrent lookups need no lock. Add panics once it is frozen,
-// because a word added later would have no ID in documents already analysed.
+// read, so concurrent look-ups need no lock. Adding a new word then panics,
+// because it would have no ID in the documents already analysed.
 //
 // How a stage uses it:
 //
-//	// at init, for each lexicon word w (in lower case, as strings.ToLower gives):
-//	ids = append(ids, vocab.Add(w))
-//	// compile to a table indexed by ID, sized with vocab.Size() after init
-//	// or grown as words are added:
-//	table := vocab.Table[info]{}; table.Set(vocab.Add(w), info{...})
-//	// per token i:
-//	if id := d.WordIDs[i]; id != 0 { e := table.Get(id) ... }
+//	// at package initialisation (a package-level var, not a sync.Once),
+//	// for each lexicon word w, written as strings.ToLower writes it:
+//	id := vocab.Add(w)
+//	if int(id) >= len(byID) { byID = append(byID, make([]T, int(id)+1-len(byID))...) }
+//	byID[id] = entryOf(w)
+//	// per word token i of a document, after text.Analyze:
+//	if id := d.WordIDs[i]; int(id) < len(byID) { e := byID[id] ... }
+//
+// IDs are given in the order of the Add calls; a stage that adds the keys of
+// a map sorts them first, so that the IDs are the same on every run.
 package vocab
 
 import (
@@ -35,24 +40,28 @@ import (
 type ID = uint32
 
 var (
-	mu     sync.Mutex // guards Add during initialisation only
-	ids    = map[string]ID{}
-	words  = []string{""} // ID -> word; ID 0 is no word
+	mu     sync.Mutex // guards Add during initialisation
+	adding = map[string]ID{}
+	list   = []string{""} // ID -> word while adding; ID 0 is no word
 	frozen atomic.Bool
 	once   sync.Once
-	// one-byte words, the common punctuation and letters, by byte
-	single [256]ID
-	// the frozen vocabulary as an open-addressing table of (hash, ID),
-	// built by Freeze: a look-up that misses, the common case, reads one
-	// slot or two of a table small enough to stay in the cache, where a
-	// Go map of strings reads its control words and then the keys
+
+	// The frozen vocabulary, built by Freeze from adding and list, which
+	// it then drops: the words one after the other in text (ID k is
+	// text[offs[k]:offs[k+1]]), and an open-addressing table of slots. A
+	// look-up reads a slot or two of a table that stays in the cache; the
+	// garbage collector finds no pointers to follow in any of it.
+	text  string
+	offs  []uint32
 	slots []slot
 	shift uint32
+	// one-byte words, by byte
+	single [256]ID
 )
 
 // slot is one word of the table: its first eight bytes, length and ID, so
 // that a word of up to eight bytes, most words, is matched without reading
-// the word list.
+// its text.
 type slot struct {
 	head  uint64
 	id, n uint32
@@ -60,20 +69,22 @@ type slot struct {
 
 // Add returns the ID of w, adding w to the vocabulary when it is new. It
 // must be called before the first document is analysed (from package
-// initialisation); afterwards it panics.
+// initialisation); afterwards a new word makes it panic.
 func Add(w string) ID {
-	mu.Lock()
-	defer mu.Unlock()
-	if id, ok := ids[w]; ok {
-		return id
-	}
 	if frozen.Load() {
+		if id := Lookup(w); id != 0 {
+			return id
+		}
 		panic("vocab: word " + w + " added after the vocabulary was frozen: add lexicon words at package initialisation")
 	}
-	id := ID(len(words))
-	w = string([]byte(w)) // not a slice of some larger text kept alive
-	ids[w] = id
-	words = append(words, w)
+	mu.Lock()
+	defer mu.Unlock()
+	if id, ok := adding[w]; ok {
+		return id
+	}
+	id := ID(len(list))
+	adding[w] = id
+	list = append(list, w)
 	if len(w) == 1 {
 		single[w[0]] = id
 	}
@@ -93,13 +104,19 @@ func build() {
 	defer mu.Unlock()
 	n := uint32(1 << 4)
 	shift = 32 - 4
-	for n < 2*uint32(len(words)) { // at most half full: misses end fast
+	for n < 2*uint32(len(list)) { // at most half full: misses end fast
 		n <<= 1
 		shift--
 	}
 	slots = make([]slot, n)
-	for id := 1; id < len(words); id++ {
-		w := words[id]
+	var all []byte
+	offs = make([]uint32, len(list)+1)
+	for id, w := range list {
+		offs[id] = uint32(len(all))
+		all = append(all, w...)
+		if id == 0 {
+			continue
+		}
 		h, head := hash(w)
 		for k := (h * 0x9E3779B1) >> shift; ; k = (k + 1) & (n - 1) {
 			if slots[k].id == 0 {
@@ -108,6 +125,9 @@ func build() {
 			}
 		}
 	}
+	offs[len(list)] = uint32(len(all))
+	text = string(all)
+	adding, list = nil, nil
 	frozen.Store(true)
 }
 
@@ -135,8 +155,7 @@ func hash(w string) (h uint32, head uint64) {
 }
 
 // Key is what a look-up needs of a word besides its bytes: its hash and
-// its first eight bytes. A word of up to eight bytes is found by comparing
-// integers, without reading it again.
+// its first eight bytes.
 type Key struct {
 	h    uint32
 	head uint64
@@ -181,7 +200,7 @@ func Lookup(w string) ID {
 		if sl.id == 0 {
 			return 0
 		}
-		if sl.head == head && int(sl.n) == len(w) && (len(w) <= 8 || words[sl.id][8:] == w[8:]) {
+		if sl.head == head && int(sl.n) == len(w) && (len(w) <= 8 || text[offs[sl.id]+8:offs[sl.id+1]] == w[8:]) {
 			return sl.id
 		}
 	}
@@ -199,7 +218,7 @@ func LookupKey(w []byte, key Key) ID {
 		if sl.id == 0 {
 			return 0
 		}
-		if sl.head == key.head && int(sl.n) == len(w) && (len(w) <= 8 || words[sl.id][8:] == string(w[8:])) {
+		if sl.head == key.head && int(sl.n) == len(w) && (len(w) <= 8 || text[offs[sl.id]+8:offs[sl.id+1]] == string(w[8:])) {
 			return sl.id
 		}
 	}
@@ -226,43 +245,19 @@ func LookupShort(head uint64, n int) ID {
 	}
 }
 
-// Size returns the number of IDs given so far plus one (ID 0): a slice of
-// that length can be indexed by any ID of the vocabulary.
-func Size() int { return len(words) }
+// Size returns the number of IDs plus one (ID 0): a slice of that length
+// can be indexed by any ID. It freezes the vocabulary.
+func Size() int {
+	Freeze()
+	return len(offs) - 1
+}
 
-// Word returns the word of id ("" for 0 or an unknown id).
+// Word returns the word of id ("" for 0 or an unknown id). It freezes the
+// vocabulary.
 func Word(id ID) string {
-	if int(id) < len(words) {
-		return words[id]
+	Freeze()
+	if int(id)+1 < len(offs) {
+		return text[offs[id]:offs[id+1]]
 	}
 	return ""
-}
-
-// Table maps IDs to values of a stage's lexicon: a slice indexed by ID,
-// grown as the stage adds words, so a look-up is one bounds check.
-type Table[T any] struct{ v []T }
-
-// Set gives id the value x.
-func (t *Table[T]) Set(id ID, x T) {
-	if int(id) >= len(t.v) {
-		t.v = append(t.v, make([]T, int(id)+1-len(t.v))...)
-	}
-	t.v[id] = x
-}
-
-// Get returns the value of id, or the zero value when it has none.
-func (t *Table[T]) Get(id ID) T {
-	if int(id) < len(t.v) {
-		return t.v[id]
-	}
-	var zero T
-	return zero
-}
-
-// Ptr returns a pointer to the value of id, or nil when it has none.
-func (t *Table[T]) Ptr(id ID) *T {
-	if int(id) < len(t.v) {
-		return &t.v[id]
-	}
-	return nil
 }
