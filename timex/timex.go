@@ -42,7 +42,6 @@ func (Stage) Process(d *doc.Document) error {
 type vtok struct {
 	ls, le     int32  // the lower-cased text: parser.low[ls:le]
 	start, end int32  // byte offsets in the document
-	tok        int32  // the index of a whole word token in the document, or -1
 	sent       int32  // sentence index
 	e          int32  // the word's entry in the word lists: lexicons.entries[e-1], or 0
 	f          uint32 // word flags: which rules can start here
@@ -114,8 +113,7 @@ func Find(d *doc.Document) []doc.Timex {
 			p.partial, p.partialOK = t, true
 		}
 	}
-	p.v, p.low = buildTokens(d, sc)
-	p.flags()
+	p.v, p.low = buildTokens(d, sc, p.l)
 	p.dirSent = -1
 	if cap(sc.ph) < len(p.v) {
 		sc.ph = make([]int32, len(p.v))
@@ -256,33 +254,16 @@ type scratch struct {
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 
-// flags sets the word flags and word-list entry of every token.
-func (p *parser) flags() {
-	n := int32(len(p.d.Text))
-	text, low, l, ids := p.d.Text, p.low, p.l, p.d.WordIDs
-	for k := range p.v {
-		t := &p.v[k]
-		var s string
-		if t.ls >= n {
-			s = low[t.ls-n : t.le-n]
-		} else {
-			s = text[t.ls:t.le]
-		}
-		if t.tok >= 0 && t.kind == doc.Word {
-			t.f, t.e = l.wordFlagsID(ids[t.tok], s)
-		} else {
-			t.f, t.e = l.wordFlags(t.kind, s)
-		}
-	}
-}
-
-func buildTokens(d *doc.Document, sc *scratch) ([]vtok, string) {
+// buildTokens returns the token view of d, with every token's word flags
+// and word-list entry, and the lower-cased text its tokens slice.
+func buildTokens(d *doc.Document, sc *scratch, l *lexicons) ([]vtok, string) {
 	// A token already in lower case is read from the document's text; the
 	// others from the text layer's lower-cased text, whose offsets follow
 	// the text's (parser.str reads both), or, in the rare case of a word
 	// whose lower case has another length, from a buffer after it.
 	// Hyphens, digits and capitals are the same in all, so the token view
-	// is built in the same pass.
+	// is built in the same pass, and a whole word's flags come from its
+	// vocabulary ID (package vocab).
 	//
 	// The loop is kept small, with the rare cases (a new sentence, a word
 	// to lower-case or to split at hyphens, debris) in functions of their
@@ -296,26 +277,30 @@ func buildTokens(d *doc.Document, sc *scratch) ([]vtok, string) {
 		text.Words(d) // a document whose text layer was built by hand
 	}
 	sc.buf = sc.buf[:0]
-	txt, wbits := d.Text, d.WordBits
-	b := tokenBuilder{d: d, n: int32(len(txt))}
+	txt, wbits, ids := d.Text, d.WordBits, d.WordIDs
+	b := tokenBuilder{d: d, l: l, n: int32(len(txt))}
 	for ti := range d.Tokens {
 		tk := &d.Tokens[ti]
 		if ti >= b.next {
 			b.advance(ti)
 		}
 		raw := txt[tk.Start:tk.End]
-		base := vtok{ls: int32(tk.Start), le: int32(tk.End), start: int32(tk.Start), end: int32(tk.End), tok: int32(ti), sent: b.si, kind: tk.Kind, cap: tk.Flags&doc.FlagCap != 0}
+		base := vtok{ls: int32(tk.Start), le: int32(tk.End), start: int32(tk.Start), end: int32(tk.End), sent: b.si, kind: tk.Kind, cap: tk.Flags&doc.FlagCap != 0}
 		if b.checkFlags {
 			base.bad = d.Flagged(tk.Span)
 		}
-		if tk.Kind == doc.Word {
+		switch tk.Kind {
+		case doc.Word:
 			// the text layer read the bytes: capitals or bytes outside
 			// ASCII (the word is read lower-cased), hyphens (it is split)
 			bits := wbits[ti]
 			if lower := tk.Flags&(doc.FlagCap|doc.FlagAllCaps) != 0 || bits&(doc.WordUpper|doc.WordNonASCII) != 0; lower || bits != 0 {
-				v = b.word(v, sc, base, raw, lower, bits&doc.WordHyphen != 0)
+				v = b.word(v, sc, base, ti, raw, lower, bits&doc.WordHyphen != 0)
 				continue
 			}
+			base.f, base.e = l.wordFlagsID(ids[ti], raw)
+		case doc.Number:
+			base.f = fNum
 		}
 		v = append(v, base)
 	}
@@ -331,6 +316,7 @@ func buildTokens(d *doc.Document, sc *scratch) ([]vtok, string) {
 // tokenBuilder holds buildTokens' state for the rare cases.
 type tokenBuilder struct {
 	d          *doc.Document
+	l          *lexicons
 	n          int32 // len(d.Text): lower-cased text is at offsets n and on
 	si         int32 // the sentence of the token
 	next       int   // the next token where advance must run: sentence si's first or end
@@ -363,17 +349,21 @@ func (b *tokenBuilder) advance(ti int) {
 // have to be split at hyphens.
 //
 //go:noinline
-func (b *tokenBuilder) word(v []vtok, sc *scratch, base vtok, raw string, lower, hyphen bool) []vtok {
+func (b *tokenBuilder) word(v []vtok, sc *scratch, base vtok, ti int, raw string, lower, hyphen bool) []vtok {
+	low := raw
 	if lower {
-		if odd, ok := b.d.LowerOdd[int(base.tok)]; ok {
+		if odd, ok := b.d.LowerOdd[ti]; ok {
 			base.ls = 2*b.n + int32(len(sc.buf))
 			sc.buf = append(sc.buf, odd...)
 			base.le = 2*b.n + int32(len(sc.buf))
+			low = odd
 		} else {
 			base.ls, base.le = b.n+base.start, b.n+base.end
+			low = b.d.Lower[base.start:base.end]
 		}
 	}
 	if !hyphen || int(base.le-base.ls) != len(raw) || isISO(raw) {
+		base.f, base.e = b.l.wordFlagsID(b.d.WordIDs[ti], low)
 		return append(v, base)
 	}
 	// split at hyphens, keeping byte offsets
@@ -393,12 +383,12 @@ func (b *tokenBuilder) word(v []vtok, sc *scratch, base vtok, raw string, lower,
 			t.start = start + int32(off)
 			t.end = t.start + int32(len(part))
 			t.hyph = !first
-			t.tok = -1
 			t.cap = part[0] >= 'A' && part[0] <= 'Z'
 			t.kind = doc.Word
 			if isDigits(part) {
 				t.kind = doc.Number
 			}
+			t.f, t.e = b.l.wordFlags(t.kind, low[off:off+len(part)])
 			v = append(v, t)
 			first = false
 		}
