@@ -65,7 +65,7 @@ type analyzer struct {
 	info   []uint16 // lexicon flags of word tokens
 	keyBuf []byte   // phrase keys being looked up
 	arena  []byte   // lower-cased capitalised tokens
-	aoff   []int32  // token -> offset in arena, or -1
+	aoff   []int32  // token -> 1 + offset in arena, or 0 when its text is the text layer's
 
 	lowerBits [lowerSize / 64]uint64 // filter of the lower-case words (lowerElsewhere), filled by lower
 
@@ -154,32 +154,33 @@ func (a *analyzer) lower() {
 	// the filter of the lower-case words (lowerElsewhere) is filled here
 	clear(a.lowerBits[:])
 	byID := lex.infoByID
-	pending := false // lower-case words whose normalised text is in the arena
-	for i, t := range d.Tokens {
-		a.aoff[i] = -1
+	var pendBuf [16]int32
+	pending := pendBuf[:0] // lower-case words whose normalised text is in the arena
+	// a.info and a.aoff are all zero (grow): aoff 0 is no arena text
+	for i := range d.Tokens {
+		t := &d.Tokens[i]
 		if t.Kind != doc.Word {
 			continue
 		}
 		// the text layer read the bytes: only a word outside ASCII is
 		// scanned again, for its curly apostrophes
 		b := d.WordBits[i]
-		var curly, other bool
-		if b&doc.WordNonASCII != 0 {
-			_, _, curly, other = scanWord(d.Text, t.Start, t.End)
-		}
-		v := a.info[i]
+		var v uint16
 		if b&doc.WordHyphen != 0 {
-			v |= wHyphen
+			v = wHyphen
 		}
 		capd := t.Has(doc.FlagCap)
-		if curly || other && d.LowerOdd != nil {
-			if _, odd := d.LowerOdd[i]; curly || odd {
+		if b&doc.WordNonASCII != 0 {
+			_, _, curly, other := scanWord(d.Text, t.Start, t.End)
+			if _, odd := d.LowerOdd[i]; curly || other && odd {
 				w := norm(d.Text[t.Start:t.End])
-				a.aoff[i] = int32(len(arena))
+				a.aoff[i] = int32(len(arena)) + 1
 				a.alen[i] = int32(len(w))
 				arena = append(arena, w...)
 				a.info[i] = v
-				pending = pending || !capd
+				if !capd {
+					pending = append(pending, int32(i))
+				}
 				continue
 			}
 		}
@@ -204,12 +205,8 @@ func (a *analyzer) lower() {
 	if len(arena) > 0 {
 		a.all = string(arena)
 	}
-	if pending {
-		for i, t := range d.Tokens {
-			if t.Kind == doc.Word && !t.Has(doc.FlagCap) && a.aoff[i] >= 0 {
-				a.markLower(i, a.low(i))
-			}
-		}
+	for _, i := range pending {
+		a.markLower(int(i), a.low(int(i)))
 	}
 }
 
@@ -262,7 +259,7 @@ func (a *analyzer) markLower(i int, w string) {
 
 func (a *analyzer) txt(i int) string { return a.d.TokenText(i) }
 func (a *analyzer) low(i int) string {
-	if o := a.aoff[i]; o >= 0 {
+	if o := a.aoff[i] - 1; o >= 0 {
 		return a.all[o : o+a.alen[i]]
 	}
 	t := a.d.Tokens[i]
@@ -286,7 +283,7 @@ func (a *analyzer) is(i int, f uint16) bool {
 		if a.d.Tokens[i].Kind != doc.Word {
 			return false
 		}
-		if a.aoff[i] < 0 {
+		if a.aoff[i] == 0 {
 			// the text layer's word: its vocabulary ID says it
 			if id := a.d.WordIDs[i]; int(id) < len(lex.infoByID) {
 				v |= lex.infoByID[id]
