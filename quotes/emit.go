@@ -1,6 +1,10 @@
 package quotes
 
-import "github.com/dossier-news/dossier/doc"
+import (
+	"strings"
+
+	"github.com/dossier-news/dossier/doc"
+)
 
 // emit turns attributions into d.Quotes: byte spans, kind, speaker, and
 // content kept clear of debris.
@@ -69,7 +73,7 @@ func (c *ctx) emit(out []att) {
 			q.Cue = doc.Span{Start: d.Tokens[at.cs].Start, End: d.Tokens[at.ce-1].End}
 		}
 		if at.ss >= 0 && at.se > at.ss {
-			q.Source = doc.Span{Start: d.Tokens[at.ss].Start, End: d.Tokens[at.se-1].End}
+			q.Source = doc.Span{Start: d.Tokens[at.ss].Start, End: c.contractionEnd(at.se - 1)}
 			q.Speaker = c.speaker(q.Source)
 			if q.Speaker < 0 && at.se-at.ss == 1 && c.relative(at.ss) {
 				// "Mr. Kamin, who emphasized ...": the name before "who"
@@ -215,3 +219,18 @@ func (c *ctx) antecedent(w doc.Span) int {
 	}
 	return best
 }
+
+// contractionEnd is where the word of token k ends before a shortened verb
+// written into it ("you're", "They’ve"): the source is the pronoun.
+func (c *ctx) contractionEnd(k int) int {
+	t := c.d.Tokens[k]
+	w := c.d.Text[t.Start:t.End]
+	for _, sfx := range contractions {
+		if len(w) > len(sfx) && strings.HasSuffix(w, sfx) {
+			return t.End - len(sfx)
+		}
+	}
+	return t.End
+}
+
+var contractions = [...]string{"'re", "’re", "'ve", "’ve", "'ll", "’ll", "'d", "’d", "'m", "’m"}

@@ -56,6 +56,7 @@ var (
 	pcm2cm1   = learn.P("c-2c-1")
 	pcm1sfx   = learn.P("c-1sfx")
 	pnth      = learn.P("nth")
+	psrcls    = learn.P("sc-1sc0")
 )
 
 // wordClass is a coarse grammatical class of a token for the cue model:
@@ -334,5 +335,8 @@ func (c *ctx) sourceFeatures(f learn.Features, i, e, a int, n srcCounts) learn.F
 	}
 	f = f.AddH(pcommas, hBucket[bucket(n.commas)])
 	f = f.AddH2(pcapslow, hBucket[bucket(n.caps)], hBucket[bucket(n.lowers)])
+	// the word classes on either side of the start: a determiner or a
+	// name opens a source, a preposition or a verb before it closes one
+	f = f.AddH2(psrcls, c.wordClass(i-1), c.wordClass(i))
 	return f
 }

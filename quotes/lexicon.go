@@ -17,16 +17,16 @@ type phrase struct {
 }
 
 type lexicons struct {
-	cues, aux, addressees, keeps, stops, srcKeeps, determiners, whContent, asides, raising, passiveBreaks, askCues, askOpeners, starts, subjects, openers, speech, breaks, notAdverbs map[string]bool
-	phrases                                                                                                                                                                           map[string][]phrase // by first word, longest first
-	heads                                                                                                                                                                             map[string]uint8    // headCue | headPhrase, one lookup a token
-	headBloom                                                                                                                                                                         headFilter
-	bits                                                                                                                                                                              map[string]uint16 // a word's lexical bits (bitStop, ...)
-	phraseBloom                                                                                                                                                                       headFilter        // the first words of phrases
-	particleBloom                                                                                                                                                                     headFilter        // the words of particles
-	bitsBloom                                                                                                                                                                         headFilter        // the words of bits, to turn most tokens away before the map
-	particles                                                                                                                                                                         map[string]string // a word after a head: "particle" or "day"
-	edges                                                                                                                                                                             map[string]string // source edge words: "lead", "time" or "opener"
+	cues, aux, addressees, keeps, stops, srcKeeps, determiners, whContent, asides, raising, passiveBreaks, askCues, askOpeners, starts, subjects, openers, speech, breaks, notAdverbs, labels, quantifiers, pastVerbs, dated, stance, catenatives map[string]bool
+	phrases                                                                                                                                                                                                                                       map[string][]phrase // by first word, longest first
+	heads                                                                                                                                                                                                                                         map[string]uint8    // headCue | headPhrase, one lookup a token
+	headBloom                                                                                                                                                                                                                                     headFilter
+	bits                                                                                                                                                                                                                                          map[string]uint16 // a word's lexical bits (bitStop, ...)
+	phraseBloom                                                                                                                                                                                                                                   headFilter        // the first words of phrases
+	particleBloom                                                                                                                                                                                                                                 headFilter        // the words of particles
+	bitsBloom                                                                                                                                                                                                                                     headFilter        // the words of bits, to turn most tokens away before the map
+	particles                                                                                                                                                                                                                                     map[string]string // a word after a head: "particle" or "day"
+	edges                                                                                                                                                                                                                                         map[string]string // source edge words: "lead", "time" or "opener"
 }
 
 // headFilter is a Bloom filter over the head words: most tokens of a text
@@ -111,6 +111,12 @@ func loadLexicons() *lexicons {
 		speech:        wordSet("speech.txt"),
 		breaks:        wordSet("clause_breaks.txt"),
 		notAdverbs:    wordSet("not_adverbs.txt"),
+		labels:        wordSet("labels.txt"),
+		quantifiers:   wordSet("quantifiers.txt"),
+		pastVerbs:     wordSet("past_verbs.txt"),
+		dated:         wordSet("dated_sources.txt"),
+		stance:        wordSet("stance_participles.txt"),
+		catenatives:   wordSet("catenatives.txt"),
 		phrases:       map[string][]phrase{},
 	}
 	data, err := dataFS.ReadFile("data/phrases.txt")

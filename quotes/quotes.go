@@ -142,13 +142,25 @@ func Extract(d *doc.Document) {
 					continue
 				}
 				at.ss, at.se = c.trimSource(at.ss, at.se)
+				if at.se <= at.cs {
+					// "Schlafly had been a strong supporter of": the
+					// subject, not the predicate before a noun cue
+					// (PolNeAR train +80 exact sources)
+					at.se = c.verbStart(at.ss, at.se)
+				}
 			}
 		}
 		for i := range sentAtts {
 			// "Trump returned the compliment, telling Reuters ...": the
 			// speaker of a participle cue is the subject of the clause
 			if at := &sentAtts[i]; at.ss >= 0 && at.se <= at.cs && at.cs-1 >= a && c.low[at.cs-1] == "," && strings.HasSuffix(c.low[at.head], "ing") {
-				at.se = c.subjectEnd(at.ss, at.se)
+				// (past a circumstance: "On Monday night, Lind leaned in
+				// hard, painting ...": the subject of the clause's verb)
+				if ss, se := c.leadSubject(m, at.ss, at.se); ss >= 0 {
+					at.ss, at.se = c.trimSource(ss, se)
+				} else {
+					at.se = c.subjectEnd(at.ss, at.se)
+				}
 			}
 		}
 		for i := range sentAtts {
@@ -177,7 +189,12 @@ func Extract(d *doc.Document) {
 			}
 		}
 		for i := range sentAtts {
-			if at := &sentAtts[i]; at.ss >= 0 && !c.contentWord(at.ss, at.se) && !(at.se-at.ss == 1 && c.relative(at.ss)) {
+			if at := &sentAtts[i]; at.ss >= 0 && lex.edges[c.low[at.ss]] == "none" {
+				// "There are fears ...", "Why not just say": no source
+				at.ss, at.se = -1, -1
+				continue
+			}
+			if at := &sentAtts[i]; at.ss >= 0 && !c.contentWord(at.ss, at.se) && !(at.se-at.ss == 1 && (c.relative(at.ss) || lex.quantifiers[c.low[at.ss]] && at.se == at.cs)) {
 				// "in the hope that": a determiner alone is no source, and
 				// after a preposition the cue word is a noun, not a cue
 				if at.ss-1 >= a && c.has(at.ss-1, bitStop) || at.se-at.ss == 1 && at.se == at.cs {
@@ -211,8 +228,41 @@ func Extract(d *doc.Document) {
 		c.atts = sentAtts
 	}
 	out = c.followOns(out)
+	out = c.dropInsideDash(out)
 	c.emit(out)
 	c.out, c.cbuf = out, f
+}
+
+// dropInsideDash removes the attributions whose cue lies inside the
+// quotation of a dash layout (“... he calls ‘hell’ ...” ― Name): the
+// quotation spans sentences whose marks the text layer could not pair, so
+// the cue words in it were taken for the writer's.
+func (c *ctx) dropInsideDash(out []att) []att {
+	n := 0
+	for _, at := range out {
+		if at.kind == "dash" {
+			n++
+		}
+	}
+	if n == 0 {
+		return out
+	}
+	kept := out[:0]
+	for _, at := range out {
+		inside := false
+		if at.kind != "dash" && at.head >= 0 {
+			for _, o := range out {
+				if o.kind == "dash" && o.ts <= at.head && at.head < o.te {
+					inside = true
+					break
+				}
+			}
+		}
+		if !inside {
+			kept = append(kept, at)
+		}
+	}
+	return kept
 }
 
 // colonLead reports a sentence [.., b) that ends in a colon a few words
@@ -336,7 +386,7 @@ func (c *ctx) colonAt(k, a, b, si int) (att, bool) {
 			return att{}, false
 		}
 	}
-	if caps == 0 {
+	if caps == 0 || c.label(a, k) {
 		return att{}, false
 	}
 	ss, se := c.trim(a, k)
@@ -364,7 +414,7 @@ func (c *ctx) nameColonAt(k, a, b, si int) (att, bool) {
 	if quoted {
 		ns++
 	}
-	if k-ns < 1 || k-ns > 6 {
+	if k-ns < 1 || k-ns > 6 || c.label(ns, k) {
 		return att{}, false
 	}
 	allCaps := true
@@ -401,6 +451,15 @@ func (c *ctx) nameColonAt(k, a, b, si int) (att, bool) {
 		kind = "dash" // laid out already, and direct speech
 	}
 	return att{cs: k, ce: k + 1, head: k, ss: ns, se: k, ts: ts, te: te, sent: si, kind: kind, score: 1}, true
+}
+
+// label reports whether tokens [s, e) before a colon are a label that
+// names no speaker (data/labels.txt): "Correction:", "The Latest:".
+func (c *ctx) label(s, e int) bool {
+	if e-s > 3 {
+		return false
+	}
+	return lex.labels[strings.ToLower(c.d.Text[c.d.Tokens[s].Start:c.d.Tokens[e-1].End])]
 }
 
 // dashAt finds the layout of collected reactions, “...” ― Pamela Padilla:
@@ -544,7 +603,8 @@ func (c *ctx) cueAt(k, a, b int) (cs, ce int, kind string, ok bool) {
 		ce++
 	}
 	cs = k
-	for cs-1 >= a && c.inQ[cs-1] < 0 && (c.has(cs-1, bitAux) || c.adverb(cs-1)) {
+	for cs-1 >= a && c.inQ[cs-1] < 0 && (c.has(cs-1, bitAux) || c.adverb(cs-1)) && !(cs-1 > a && c.d.Tokens[cs-1].Has(doc.FlagCap)) && !c.possessive(cs-1) {
+		// (a capitalised "May" inside a sentence is a name: "Theresa May said")
 		cs--
 	}
 	if ce < b && c.low[ce] == ":" {
@@ -565,11 +625,170 @@ func (c *ctx) subjectEnd(ss, se int) int {
 		p := c.low[k-1]
 		afterNoun := c.d.Tokens[k-1].Has(doc.FlagCap) || c.has(k-1, bitSubject) ||
 			c.isWord(k-1) && !c.has(k-1, bitAux) && !lex.determiners[p] && !strings.HasSuffix(p, "ly")
-		if afterNoun && c.isWord(k) && !c.d.Tokens[k].Has(doc.FlagCap) && (c.has(k, bitAux) && !c.adverb(k) || strings.HasSuffix(w, "ed")) {
+		if afterNoun && c.isWord(k) && !c.d.Tokens[k].Has(doc.FlagCap) && (c.has(k, bitAux) && !c.adverb(k) || strings.HasSuffix(w, "ed") || lex.pastVerbs[w]) {
 			return k
 		}
 	}
 	return se
+}
+
+// closesClause reports a closing mark at k that ends the quoted clause,
+// with a comma, a question or exclamation mark, a full stop or a dash
+// before it or a comma after it: “...,” the ambassador, 82, said. A quoted
+// fragment the writer's words go on from (“...” at the convention, he said)
+// leaves the source to the ranker.
+func (c *ctx) closesClause(k int) bool {
+	if k+1 < len(c.low) && c.low[k+1] == "," {
+		return true
+	}
+	if k-1 < 0 {
+		return false
+	}
+	switch c.low[k-1] {
+	case ",", "?", "!", ".", "—", "-", "--", "…":
+		return true
+	}
+	return c.isClose(k - 1)
+}
+
+// quoteEndsBefore reports a quotation closing with , ? ! before a source
+// phrase that ends at p, inside [lo, p).
+func (c *ctx) quoteEndsBefore(lo, p int) bool {
+	for k := p - 1; k >= lo && k >= p-30; k-- {
+		if c.isMark(k) && c.role(k) != doc.MarkApostrophe {
+			return c.isClose(k) && c.closesClause(k)
+		}
+	}
+	return false
+}
+
+// laterBy returns the "by" a few words after the cue of at, before hi,
+// with no comma, quotation, "that" or verb between; -1 when there is none.
+func (c *ctx) laterBy(at *att, hi int) int {
+	for k := at.ce; k < hi && k < at.ce+6; k++ {
+		w := c.low[k]
+		if w == "by" {
+			if k+1 < hi {
+				return k
+			}
+			return -1
+		}
+		if w == "," || w == "that" || c.isMark(k) || c.has(k, bitAux) || strings.HasSuffix(w, "ing") {
+			return -1
+		}
+	}
+	return -1
+}
+
+// agentEnd is where the agent phrase opening at s ends before hi: at a
+// comma, a quotation mark, a stop word other than "of" and "and", or a
+// lower-case verb ("criticism from the dockers after they ...").
+func (c *ctx) agentEnd(s, hi int) int {
+	e := s
+	for e < hi && !c.isMark(e) && c.low[e] != "," && c.low[e] != ";" {
+		w := c.low[e]
+		if e > s && (lex.stops[w] && w != "of" && w != "and" || c.isWord(e) && !c.d.Tokens[e].Has(doc.FlagCap) && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing") || lex.pastVerbs[w] || c.has(e, bitAux))) {
+			break
+		}
+		e++
+	}
+	return e
+}
+
+// nearRelative returns the "who" or "which" after a comma that opens the
+// clause a coordinated cue after "and" at p belongs to, within a few words
+// and no comma; -1 when there is none.
+func (c *ctx) nearRelative(a, p int) int {
+	if p <= a || c.low[p] != "and" {
+		return -1
+	}
+	for k := p - 1; k > a && k >= p-12; k-- {
+		if c.low[k] == "," || c.inQ[k] >= 0 {
+			return -1
+		}
+		if (c.low[k] == "who" || c.low[k] == "which") && c.low[k-1] == "," {
+			return k
+		}
+	}
+	return -1
+}
+
+// possessive reports an 's at k that marks a possessor ("Trump's view
+// of"), not a shortened "is" or "has" ("he's said"): after a name or a
+// noun rather than a pronoun.
+func (c *ctx) possessive(k int) bool {
+	if c.low[k] != "'s" && c.low[k] != "’s" || k < 1 {
+		return false
+	}
+	return c.isWord(k-1) && !c.has(k-1, bitSubject) && c.low[k-1] != "that" && c.low[k-1] != "there" && c.low[k-1] != "what"
+}
+
+// verbStart is where the subject opening the source phrase [ss, se) meets
+// a verb of its own ("Rubio also is setting high expectations for",
+// "Schlafly had been a strong supporter of"): the cue word that ends the
+// phrase is then a noun of the predicate, and the subject is the source.
+// Unlike subjectEnd it reads past commas only inside no clause, and leaves
+// possessives ("Sanders's campaign manager"), relative clauses ("Democrats
+// who watched") and participles with their circumstance ("a poll released
+// last week") inside the source.
+func (c *ctx) verbStart(ss, se int) int {
+	for k := ss + 1; k < se; k++ {
+		w := c.low[k]
+		if w == "," || c.inQ[k] >= 0 || c.relative(k) || lex.stops[w] {
+			break
+		}
+		if w == "’s" || w == "'s" || w == "s" || w == "what" {
+			if w == "what" {
+				break
+			}
+			continue
+		}
+		p := c.low[k-1]
+		afterNoun := !lex.determiners[p] && c.kind(k-1) != doc.Number && !lex.openers[p] && (c.d.Tokens[k-1].Has(doc.FlagCap) || c.has(k-1, bitSubject) ||
+			c.isWord(k-1) && !c.has(k-1, bitAux) && !strings.HasSuffix(p, "ly"))
+		if !afterNoun || !c.isWord(k) || c.d.Tokens[k].Has(doc.FlagCap) {
+			continue
+		}
+		if k-2 >= ss && (c.has(k-1, bitSubject) || c.d.Tokens[k-1].Has(doc.FlagCap)) && c.isWord(k-2) && !c.d.Tokens[k-2].Has(doc.FlagCap) && !lex.determiners[c.low[k-2]] && !lex.stops[c.low[k-2]] && !c.has(k-2, bitAux) {
+			// "the experts I interviewed": a relative clause without "who"
+			continue
+		}
+		if c.has(k, bitAux) && !c.adverb(k) {
+			return k
+		}
+		if (strings.HasSuffix(w, "ed") || lex.pastVerbs[w]) && !c.participlePhrase(k, se) && !(k+1 < se && lex.stops[c.low[k+1]]) {
+			return k
+		}
+	}
+	return se
+}
+
+// leadSubject returns the subject of the first verb of the sentence
+// opening at a, before p: the source phrase the ranker picks before that
+// verb; -1, -1 when no verb is found. A past verb may follow a comma that
+// closes an apposition ("Okafor, a former docker, visited ...").
+func (c *ctx) leadSubject(m *models, a, p int) (int, int) {
+	for k := a + 1; k < p; k++ {
+		w := c.low[k]
+		if c.inQ[k] >= 0 || c.isMark(k) {
+			return -1, -1
+		}
+		if !c.isWord(k) || c.d.Tokens[k].Has(doc.FlagCap) || w == "’s" || w == "'s" {
+			continue
+		}
+		q := c.low[k-1]
+		if lex.determiners[q] || lex.openers[q] || lex.stops[q] || c.has(k-1, bitAux) || !c.isWord(k-1) && !(q == "," && k-2 > a && c.isWord(k-2) && (strings.HasSuffix(w, "ed") || lex.pastVerbs[w])) {
+			continue
+		}
+		if c.has(k, bitAux) && !c.adverb(k) || (strings.HasSuffix(w, "ed") || lex.pastVerbs[w]) && !c.participlePhrase(k, p) {
+			ss := c.sourceStart(m, k, a)
+			if ss < a || ss >= k {
+				return -1, -1
+			}
+			return ss, k
+		}
+	}
+	return -1, -1
 }
 
 // adverb reports a lower-case -ly word, which news writers put inside the
@@ -618,6 +837,17 @@ func (c *ctx) layout(m *models, at *att, sib []att, i, a, b int) {
 			at.ss, at.se = -1, -1
 		}
 		return
+	}
+	if by := c.laterBy(at, hi); by > 0 && c.beGroup(at) && c.participle(at.head) && !lex.raising[c.low[at.head]] {
+		// "Ginsburg was appointed to the court by Clinton": the agent
+		// a few words on is the source, the subject the content
+		at.kind = "passive"
+		e := c.agentEnd(by+1, hi)
+		if ss, se := c.trim(by+1, e); se > ss && c.contentWord(ss, se) {
+			at.ss, at.se = ss, se
+			at.ts, at.te = c.trim(lo, at.cs)
+			return
+		}
 	}
 	if c.passive(at) {
 		// "The veto is expected to come before Friday": no source, and
@@ -691,15 +921,33 @@ func (c *ctx) layout(m *models, at *att, sib []att, i, a, b int) {
 			at.ss, at.se = sib[i-1].ss, sib[i-1].se
 		} else {
 			at.ss, at.se = c.sentenceSubject(a, p)
+			// (the subject of the first verb, when there is one: "Small
+			// groups of protesters continued ..., while chanting")
+			if ss, se := c.leadSubject(m, a, p); ss >= 0 {
+				at.ss, at.se = ss, se
+			}
 		}
+	} else if r := c.nearRelative(a, p); !sourceLeft && r >= 0 {
+		// "..., who marched to the gates and demanded ...": the relative
+		// pronoun of the nearer clause
+		at.ss, at.se = r, r+1
 	} else if !sourceLeft && p >= lo && (c.low[p] == "and" || c.low[p] == "but") && i > 0 && sib[i-1].ss >= 0 {
 		// "X urged ... and said ...": the same source goes on
 		at.ss, at.se = sib[i-1].ss, sib[i-1].se
+	} else if !sourceLeft && p > a && rightContent && (c.low[p] == "and" || c.low[p] == "to" && lex.catenatives[c.low[p-1]]) && (i == 0 || sib[i-1].ss < 0) {
+		// "Cruz urged restraint and said ...", "Lind went on to explain
+		// ...": the subject of the sentence's first verb speaks (the
+		// first verb was no cue; data/catenatives.txt)
+		at.ss, at.se = c.leadSubject(m, a, p)
 	} else if !sourceLeft && p >= lo && c.low[p] == "," && i > 0 && sib[i-1].ss >= 0 && (strings.HasSuffix(c.low[at.head], "ing") || opensContent) {
 		// "..., adding that ...": the same source goes on
 		at.ss, at.se = sib[i-1].ss, sib[i-1].se
 	} else if !sourceLeft && p >= lo && c.low[p] == "," && !quoteBefore(p) {
 		switch {
+		case rightContent && rs == at.ce && lex.addressees[c.low[at.head]] && c.quoteEndsBefore(lo, p) && c.hasWords(lo, p):
+			// "“...,” Ann Lee, the chair, told reporters": the name after
+			// the cue is the addressee, the speaker stands before it
+			sourceLeft = true
 		case rightContent && rs == at.ce && c.has(at.head, bitSpeech) && c.nameThenComma(rs, re):
 			// "..., said Jeffrey N. Trimble, a senior official": a name
 			// and a comma after the cue are its source
@@ -735,7 +983,7 @@ func (c *ctx) layout(m *models, at *att, sib []att, i, a, b int) {
 			// lies between the closing mark and the cue
 			for k := at.cs - 1; k >= lo; k-- {
 				if c.isMark(k) && c.role(k) != doc.MarkApostrophe {
-					if c.isClose(k) {
+					if c.isClose(k) && c.closesClause(k) {
 						st := k + 1
 						for st < at.cs && c.low[st] == "," {
 							st++
@@ -890,6 +1138,10 @@ func (c *ctx) passive(at *att) bool {
 		// whole clause, subject included (data/raising.txt)
 		return true
 	}
+	if lex.stance[c.low[at.head]] {
+		// "Some Democrats are concerned that ...": the subject speaks
+		return false
+	}
 	return c.beGroup(at) && c.participle(at.head) && !(at.ce < len(c.low) && c.low[at.ce] == "by")
 }
 
@@ -970,6 +1222,11 @@ func (c *ctx) rightSourceEnd(s, hi int) int {
 		}
 		e++
 	}
+	if e-2 > s && c.relative(e-1) && c.low[e-2] == "," {
+		// "said Ann Lee, who noted ...": the relative pronoun is the
+		// source of the next cue, not part of this one
+		e -= 2
+	}
 	return e
 }
 
@@ -978,7 +1235,7 @@ func (c *ctx) rightSourceEnd(s, hi int) int {
 // Tuesday"), a relative clause (", who has ...") or a comma-set
 // circumstance ("Clinton, at a later press gaggle,").
 func (c *ctx) trimSource(ss, se int) (int, int) {
-	for ss < se-1 && lex.edges[c.low[ss]] == "lead" {
+	for ss < se-1 && (lex.edges[c.low[ss]] == "lead" || lex.edges[c.low[ss]] == "clause") {
 		ss++
 	}
 	for k := ss + 1; k < se; k++ {
@@ -988,13 +1245,18 @@ func (c *ctx) trimSource(ss, se int) (int, int) {
 			break
 		}
 	}
+	for se > ss+1 && lex.edges[c.low[se-1]] == "tail" {
+		se--
+	}
 	// "... on Tuesday", "... this month", "... in 2001"
 	j := se
-	for j > ss+1 && (lex.edges[c.low[j-1]] == "time" || c.kind(j-1) == doc.Number && j-2 > ss && lex.edges[c.low[j-2]] == "opener") {
+	for j > ss+1 && (lex.edges[c.low[j-1]] == "time" || c.kind(j-1) == doc.Number && len(c.low[j-1]) == 4 && j-2 > ss && lex.edges[c.low[j-2]] == "opener") {
+		// ("Six in 10 say": a share, not a year)
 		j--
 	}
-	if j < se && j > ss+1 && lex.edges[c.low[j-1]] == "opener" && !(j-2 > ss && strings.HasSuffix(c.low[j-2], "ed")) {
-		// ("a poll released last week" keeps its time: it says which poll)
+	if j < se && j > ss+1 && lex.edges[c.low[j-1]] == "opener" && !(j-2 > ss && strings.HasSuffix(c.low[j-2], "ed")) && !(j-2 >= ss && lex.dated[c.low[j-2]]) {
+		// ("a poll released last week" and "a poll last week" keep their
+		// time: it says which poll; data/dated_sources.txt)
 		se = j - 1
 	}
 	return c.trim(ss, se)
@@ -1423,6 +1685,11 @@ func (c *ctx) walkSources(e, lo int, visit func(i int, n srcCounts)) {
 			continue
 		}
 		visit(i, n)
+		if lex.edges[c.low[i]] == "clause" {
+			// a source never reaches over the subordinator that opens its
+			// clause ("... would not intervene unless both parties asked")
+			break
+		}
 	}
 }
 

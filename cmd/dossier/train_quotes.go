@@ -16,10 +16,11 @@ func init() {
 		epochs := fs.Int("epochs", 4, "perceptron passes over the data")
 		shuffle := fs.Bool("shuffle", false, "visit the examples in a fixed-seed random order each epoch")
 		bags := fs.Int("bags", 9, "cue models trained in different fixed-seed orders and averaged")
+		sbags := fs.Int("source-bags", 15, "source rankers trained in different fixed-seed orders and averaged")
 		if err := fs.Parse(args); err != nil {
 			return 2
 		}
-		err := quotes.Train(quotes.TrainOptions{Gold: *gold, Out: *out, Epochs: *epochs, Shuffle: *shuffle, Bags: *bags, Log: os.Stderr})
+		err := quotes.Train(quotes.TrainOptions{Gold: *gold, Out: *out, Epochs: *epochs, Shuffle: *shuffle, Bags: *bags, SourceBags: *sbags, Log: os.Stderr})
 		if err != nil {
 			fmt.Fprintln(os.Stderr, "dossier train quotes:", err)
 			return 1
