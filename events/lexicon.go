@@ -4,6 +4,7 @@ import (
 	"embed"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/dossier-news/dossier/lexicon"
@@ -239,7 +240,7 @@ func compile(read func(string) (string, error)) (*lex, error) {
 					forms = inflect(a, irr[a])
 				}
 				for _, f := range forms {
-					k := f + "\x00" + fmt.Sprint(idx)
+					k := f + "\x00" + strconv.Itoa(int(idx))
 					if !seen[k] {
 						seen[k] = true
 						L.first[f] = append(L.first[f], idx)
