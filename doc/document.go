@@ -26,7 +26,8 @@ type Document struct {
 	// Lower is the text with every word lower-cased in place, so that
 	// d.Lower[t.Start:t.End] is LowerOf for a token t, except for the rare
 	// word whose lower case has another length in bytes (Turkish İ): those
-	// are in LowerOdd, by token index (nil when there is none). WordIDs[i] is
+	// are in LowerOdd, by token index (nil when there is none), and Lower
+	// holds them as written. WordIDs[i] is
 	// the vocab.ID of a word token's lower-cased text, or 0 when no lexicon
 	// knows it or the token is no Word.
 	// WordBits[i] holds the Word* facts of a word token's bytes (0 for

@@ -14,10 +14,10 @@ import (
 // hold, so that the stages after the text layer neither hash nor scan each
 // word again (package vocab says why).
 //
-// The whole text is copied and its ASCII capitals lower-cased eight bytes
-// at a time; only word tokens with bytes outside ASCII take
-// strings.ToLower. Other tokens keep their own text: the tokenizer puts
-// every ASCII letter in a word, so lower-casing ASCII leaves them alone.
+// The whole text is copied, and the words with capitals are lower-cased in
+// the copy; only word tokens with bytes outside ASCII take
+// strings.ToLower. Other tokens keep their own text (the tokenizer puts
+// every ASCII letter in a word).
 // Lower is one string of the text's length, without pointers, so the layer
 // costs two allocations the garbage collector need not scan.
 func Words(d *doc.Document) {
@@ -25,8 +25,7 @@ func Words(d *doc.Document) {
 	vocab.Freeze()
 	text := d.Text
 	bp := bufPool.Get().(*[]byte)
-	buf := append((*bp)[:0], text...)
-	lowerASCII(buf)
+	buf := append((*bp)[:0], text...) // words with capitals are lower-cased in it below
 	ids := make([]uint32, len(d.Tokens))
 	bits := make([]uint8, len(d.Tokens))
 	var odd map[int]string
@@ -37,7 +36,8 @@ func Words(d *doc.Document) {
 		}
 		if n := t.End - t.Start; n <= 8 && t.Start+8 <= len(text) {
 			// a short word, most words: its bytes in one load
-			x := load8(text, t.Start) & (^uint64(0) >> (64 - 8*n))
+			all := load8(text, t.Start)
+			x := all & (^uint64(0) >> (64 - 8*n))
 			if x&hi == 0 {
 				// bytes from 'A' (0x41) to 'Z' (0x5A): adding 0x3F sets the
 				// top bit from 'A' up, adding 0x25 from '[' (0x5B) up
@@ -45,19 +45,27 @@ func Words(d *doc.Document) {
 				var b uint8
 				if up != 0 {
 					b = doc.WordUpper
+					// the word lower-cased (0x80 >> 2 is the case bit), and
+					// the bytes after it as they are: the words after it
+					// come later in this loop
+					binary.LittleEndian.PutUint64(buf[t.Start:], all|up>>2)
 				}
 				if h := x ^ ('-' * lo); (h-lo)&^h&hi != 0 { // some byte is '-'
 					b |= doc.WordHyphen
 				}
 				bits[i] = b
-				ids[i] = vocab.LookupShort(x|up>>2, n) // 0x80 >> 2 is the case bit
+				ids[i] = vocab.LookupShort(x|up>>2, n)
 				continue
 			}
 		}
-		bits[i] = wordBits(text[t.Start:t.End])
+		b := wordBits(text[t.Start:t.End])
+		bits[i] = b
 		w := buf[t.Start:t.End]
-		key, ascii := vocab.KeyOf(w)
-		if ascii {
+		if b&doc.WordNonASCII == 0 {
+			if b&doc.WordUpper != 0 {
+				lowerASCII(w)
+			}
+			key, _ := vocab.KeyOf(w)
 			ids[i] = vocab.LookupKey(w, key)
 			continue
 		}
