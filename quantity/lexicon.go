@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/dossier-news/dossier/lexicon"
 	"github.com/dossier-news/dossier/vocab"
@@ -91,6 +92,9 @@ type Lexicons struct {
 	// infoByID is what scan.info gives a word, indexed by vocabulary ID
 	// (package vocab): a word of the text layer costs no look-up.
 	infoByID []uint32
+	// maybeIDs is maybe.has of every vocabulary word, by ID (maybeByID)
+	maybeOnce sync.Once
+	maybeIDs  []bool
 }
 
 // maybeNumber is a cheap pre-filter on words: a word can only start a

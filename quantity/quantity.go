@@ -21,6 +21,7 @@ import (
 
 	"github.com/dossier-news/dossier/doc"
 	"github.com/dossier-news/dossier/text"
+	"github.com/dossier-news/dossier/vocab"
 )
 
 // Stage is the pipeline stage that fills d.Quantities.
@@ -52,6 +53,7 @@ func Extract(x *Lexicons, d *doc.Document, out []doc.Quantity) []doc.Quantity {
 	if len(d.WordIDs) != n {
 		text.Words(d) // a document whose text layer was built by hand
 	}
+	s.maybeIDs = x.maybeByID()
 	s.lows, s.infos = grow(s.lows, n), grow(s.infos, n)
 	s.timex = nil
 	if len(d.Timexes) > 0 {
@@ -109,6 +111,7 @@ type scan struct {
 	timexBuf []bool
 	lo, hi   int // the current sentence's tokens
 	cands    []cand
+	maybeIDs []bool // Lexicons.maybeByID
 }
 
 // number is a number as written, before its context is read.
@@ -267,9 +270,32 @@ func (s *scan) mayParse(i int) bool {
 		return true
 	case doc.Word:
 		txt := s.d.Text[t.Start:t.End]
-		return txt[0] >= '0' && txt[0] <= '9' || s.x.maybe.has(txt)
+		if txt[0] >= '0' && txt[0] <= '9' {
+			return true
+		}
+		// a word the vocabulary knows has its answer ready: the filter
+		// folds the case of ASCII letters, so the lower case answers for it
+		if id := s.d.WordIDs[i]; id != 0 && s.d.WordBits[i]&doc.WordNonASCII == 0 {
+			m := s.maybeIDs
+			return int(id) < len(m) && m[id]
+		}
+		return s.x.maybe.has(txt)
 	}
 	return false
+}
+
+// maybeByID is maybeNumber.has of every word of the vocabulary, by ID,
+// built on first use, once the vocabulary is complete.
+func (x *Lexicons) maybeByID() []bool {
+	x.maybeOnce.Do(func() {
+		vocab.Freeze()
+		m := make([]bool, vocab.Size())
+		for id := 1; id < len(m); id++ {
+			m[id] = x.maybe.has(vocab.Word(vocab.ID(id)))
+		}
+		x.maybeIDs = m
+	})
+	return x.maybeIDs
 }
 
 // parse reads the number that starts at token i, if one does.
