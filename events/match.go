@@ -16,6 +16,7 @@ type view struct {
 	caps   []bool // the word has an upper-case letter: a name (al-Thani, McCain)
 	info   []*formInfo
 	inName []bool
+	class  []uint16 // cls of each token, read far more often than it changes
 	none   formInfo
 	L      *lex
 
@@ -74,6 +75,7 @@ func newView(d *doc.Document, L *lex) *view {
 	v.caps = grow(v.caps, n)
 	v.info = grow(v.info, n)
 	v.inName = grow(v.inName, n)
+	v.class = grow(v.class, n)
 	v.condSent = -1
 	v.argSlab = nil
 	v.mSorted = inOrder(len(d.Mentions), func(i int) doc.Span { return d.Mentions[i].Span })
@@ -137,7 +139,12 @@ func newView(d *doc.Document, L *lex) *view {
 		v.info[i] = f
 		// inside a name ("SPLM/A", "Cessation Of Hostilities") a
 		// capitalised "A" or "Of" is no function word
-		v.inName[i] = caps && i > 0 && (v.caps[i-1] && d.Tokens[i-1].Kind == doc.Word || v.lower[i-1] == "/")
+		in := caps && i > 0 && (v.caps[i-1] && d.Tokens[i-1].Kind == doc.Word || v.lower[i-1] == "/")
+		v.inName[i] = in
+		v.class[i] = 0
+		if !in {
+			v.class[i] = f.class
+		}
 	}
 	return v
 }
@@ -175,12 +182,8 @@ func hasUpper(s string) bool {
 	return false
 }
 
-func (v *view) cls(i int) uint16 {
-	if v.inName[i] {
-		return 0
-	}
-	return v.info[i].class
-}
+// cls returns the word classes of token i: none inside a name.
+func (v *view) cls(i int) uint16 { return v.class[i] }
 
 func (v *view) isWord(i int) bool { return v.d.Tokens[i].Kind == doc.Word }
 
