@@ -169,6 +169,9 @@ func Extract(d *doc.Document) {
 			}
 		}
 		for i := range sentAtts {
+			c.cuePreposition(&sentAtts[i])
+		}
+		for i := range sentAtts {
 			// "what the senators said was gerrymandering": the pronoun
 			// before the source is the object of the cue, and PolNeAR's
 			// content reaches back to it (over the source and the cue)
@@ -1072,6 +1075,11 @@ func (c *ctx) contentStart(at *att, rs, re int) int {
 				return k
 			}
 		}
+		if addressee && k > rs && k-rs <= 6 && c.addresseeThen(rs, k) {
+			// "told reporters he would stay": the addressee, then the
+			// clause's subject
+			return k
+		}
 		if c.low[k] == "," && !addressee && !circ {
 			break
 		}
@@ -1091,7 +1099,18 @@ func (c *ctx) contentEnd(ts, e int) int {
 			continue
 		}
 		switch c.low[k] {
-		case ";", "―", "—", "--":
+		case "―", "—", "--":
+			if n := c.pairedDash(k, e); n > 0 {
+				// "the plan -- which cost $5 million -- was dead": an
+				// aside between two dashes, and the content goes on
+				// after it (PolNeAR train: 71 go on to 18 end there)
+				k = n
+				continue
+			}
+			if k > ts+2 {
+				return k
+			}
+		case ";":
 			if k > ts+2 {
 				return k
 			}

@@ -1,0 +1,88 @@
+package quotes
+
+import "github.com/dossier-news/dossier/doc"
+
+// Content boundaries that PolNeAR's conventions settle beyond the layouts
+// of quotes.go: which words at the edges of a content belong to it.
+
+var contentLex = loadContentLexicons()
+
+type contentLexicons struct {
+	preps map[string]bool
+}
+
+func loadContentLexicons() *contentLexicons {
+	return &contentLexicons{
+		preps: wordSet("content_preps.txt"),
+	}
+}
+
+// cuePreposition moves a preposition that opens content written right
+// after the cue into the cue: "expressed concern about the policy" reports
+// "the policy", with "expressed concern about" as its cue.
+func (c *ctx) cuePreposition(at *att) {
+	if at.ts != at.ce || at.ts < 0 || at.te-at.ts < 2 || at.kind == "dash" || at.kind == "colon" || at.kind == "source-after" || c.inQ[at.ts] >= 0 {
+		return
+	}
+	w := c.low[at.ts]
+	if !contentLex.preps[w] || !c.isWord(at.ts+1) {
+		return
+	}
+	for k := at.ts + 2; k+1 < at.te && k < at.ts+8; k++ {
+		if c.low[k] == "," && c.isOpen(k+1) {
+			// "joked of the museum, “...”": the phrase is the cue's, the
+			// quotation the content
+			at.ce, at.ts = k, k+1
+			return
+		}
+		if c.inQ[k] >= 0 || c.isMark(k) {
+			break
+		}
+	}
+	if c.has(at.head, bitSpeech) && (w == "in" || w == "from" || w == "at" || w == "on") {
+		// "said in a June report, and ...": a circumstance, which
+		// PolNeAR leaves out of the cue
+		return
+	}
+	at.ce++
+	at.ts++
+}
+
+// addresseeThen reports a subject pronoun at k opening a clause after an
+// addressee [rs, k) of a verb like "told": "told reporters he would stay",
+// "told Politico she was leaning toward Cruz".
+func (c *ctx) addresseeThen(rs, k int) bool {
+	switch c.low[k] {
+	case "he", "she", "they", "we", "i":
+	default:
+		return false
+	}
+	for j := rs; j < k; j++ {
+		if !c.isWord(j) || c.has(j, bitAux) || c.inQ[j] >= 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// pairedDash returns the second of two dashes of the same shape opening at
+// k before e with lower-case words after it, or -1. (After "When Lee noted
+// that X -- as was true -- Smith boasted", a capitalised word opens the
+// writer's main clause, and "-- who cited" the writer's relative.)
+func (c *ctx) pairedDash(k, e int) int {
+	for j := k + 1; j < e-1; j++ {
+		if c.inQ[j] >= 0 {
+			continue
+		}
+		if c.low[j] == c.low[k] {
+			if j > k+1 && c.isWord(j+1) && !c.d.Tokens[j+1].Has(doc.FlagCap) && !lex.breaks[c.low[j+1]] {
+				return j
+			}
+			return -1
+		}
+		if c.low[j] == ";" {
+			return -1
+		}
+	}
+	return -1
+}

@@ -1,0 +1,38 @@
+package quotes
+
+import "testing"
+
+// Content boundaries: which words at a content's edges are the speaker's,
+// following PolNeAR's conventions (content.go).
+var contentCases = []quoteCase{
+	{name: "dash pair is an aside inside the content",
+		text: "The mayor said the levy -- which voters approved in May -- would pay for new buses.",
+		want: []want{{content: "the levy -- which voters approved in May -- would pay for new buses", cue: "said"}}, n: 1},
+	{name: "single dash ends the content",
+		text: "The mayor said the levy would pay for new buses -- a claim the council disputes.",
+		want: []want{{content: "the levy would pay for new buses", cue: "said"}}, n: 1},
+	{name: "dash pair then a capitalised main clause is not an aside",
+		text: "The mayor said the levy would pay for buses — as it did in 2019 — Lee replied.",
+		want: []want{{content: "the levy would pay for buses", cue: "said"}}, n: -1},
+	{name: "preposition after the cue joins the cue",
+		text: "Farmers have expressed deep concern about the new water rules.",
+		want: []want{{content: "the new water rules", cue: "have expressed deep concern about"}}, n: 1},
+	{name: "object phrase then a quotation: the quotation is the content",
+		text: "The senator joked of the vote, “We counted twice and still lost.”",
+		want: []want{{content: "We counted twice and still lost.", cue: "joked of the vote"}}, n: 1},
+	{name: "circumstance after a verb of saying stays out of the cue",
+		text: "The agency said in a June report that exports fell by a third.",
+		want: []want{{content: "that exports fell by a third", cue: "said"}}, n: 1},
+	{name: "told an addressee then a subject pronoun",
+		text: "The governor told reporters she would sign the budget on Monday.",
+		want: []want{{content: "she would sign the budget on Monday", cue: "told", source: "The governor"}}, n: 1},
+	{name: "told a named outlet then a subject pronoun",
+		text: "Ms. Ortiz told Politico they were still counting ballots.",
+		want: []want{{content: "they were still counting ballots", cue: "told"}}, n: 1},
+}
+
+func TestContentBoundaries(t *testing.T) {
+	for _, c := range contentCases {
+		checkCase(t, c)
+	}
+}
