@@ -1,6 +1,10 @@
 package quotes
 
-import "github.com/dossier-news/dossier/doc"
+import (
+	"strings"
+
+	"github.com/dossier-news/dossier/doc"
+)
 
 // Content boundaries that PolNeAR's conventions settle beyond the layouts
 // of quotes.go: which words at the edges of a content belong to it.
@@ -8,13 +12,29 @@ import "github.com/dossier-news/dossier/doc"
 var contentLex = loadContentLexicons()
 
 type contentLexicons struct {
-	preps map[string]bool
+	preps  map[string]bool
+	goesOn map[[2]string]bool
 }
 
 func loadContentLexicons() *contentLexicons {
-	return &contentLexicons{
-		preps: wordSet("content_preps.txt"),
+	l := &contentLexicons{
+		preps:  wordSet("content_preps.txt"),
+		goesOn: map[[2]string]bool{},
 	}
+	for w := range wordSet("clause_goes_on.txt") {
+		f := strings.Fields(w)
+		if len(f) != 2 {
+			panic("quotes: clause_goes_on.txt: want two words a line, got " + w)
+		}
+		l.goesOn[[2]string{f[0], f[1]}] = true
+	}
+	return l
+}
+
+// goesOn reports whether the comma at k opens two words that continue the
+// content (data/clause_goes_on.txt).
+func (c *ctx) goesOn(k, e int) bool {
+	return k+2 < e && contentLex.goesOn[[2]string{c.low[k+1], c.low[k+2]}]
 }
 
 // cuePreposition moves a preposition that opens content written right
@@ -85,4 +105,15 @@ func (c *ctx) pairedDash(k, e int) int {
 		}
 	}
 	return -1
+}
+
+// keepMark gives back a question or exclamation mark that trim took off the
+// end te of a content ending before e: the mark is part of what was said
+// ("asked: Would I rather help my kid go to college?"), and PolNeAR's
+// spans keep it (312 contents of train end in one).
+func (c *ctx) keepMark(te, e int) int {
+	if te < e && te > 0 && (c.low[te] == "?" || c.low[te] == "!") && c.isWord(te-1) {
+		return te + 1
+	}
+	return te
 }

@@ -36,3 +36,27 @@ func TestContentBoundaries(t *testing.T) {
 		checkCase(t, c)
 	}
 }
+
+var contentCases2 = []quoteCase{
+	{name: "not only X, but also Y goes on",
+		text: "The chairman said the audit found not only missing funds, but also forged invoices.",
+		want: []want{{content: "the audit found not only missing funds, but also forged invoices", cue: "said"}}, n: 1},
+	{name: "but and a new subject ends it",
+		text: "The chairman said the audit was finished, but he refused to release it.",
+		want: []want{{content: "the audit was finished", cue: "said"}}, n: -1},
+	{name: "even if goes on",
+		text: "The minister argued that the dam would pay for itself, even if rainfall stayed low.",
+		want: []want{{content: "that the dam would pay for itself, even if rainfall stayed low", cue: "argued"}}, n: 1},
+	{name: "question mark kept at the end of a headline statement",
+		text: "BERG: Will the port reopen?",
+		want: []want{{content: "Will the port reopen?", cue: ":", source: "BERG"}}, n: 1},
+	{name: "exclamation mark kept at the end of an unclosed quotation",
+		text: "The mayor said:\n\n“Who will pay for the bridge? Not us!\n\nThe council did not answer.",
+		want: []want{{content: "Who will pay for the bridge? Not us!", cue: "said:"}}, n: 1},
+}
+
+func TestContentBoundaries2(t *testing.T) {
+	for _, c := range contentCases2 {
+		checkCase(t, c)
+	}
+}
