@@ -117,3 +117,34 @@ func (c *ctx) keepMark(te, e int) int {
 	}
 	return te
 }
+
+// relativeGap reports a relative pronoun before the source whose clause
+// the content completes: "which the probe said were covered up", "that
+// experts say renders the wall moot". The content after the cue has no
+// subject of its own (it opens with a verb), so it reaches back to the
+// pronoun, over the source and the cue.
+func (c *ctx) relativeGap(at *att) bool {
+	switch c.low[at.ss-1] {
+	case "which", "that", "who":
+	default:
+		return false
+	}
+	if at.ts >= len(c.low) || at.te <= at.ts || at.ts != at.ce {
+		return false
+	}
+	w := c.low[at.ts]
+	// an auxiliary ("were covered up") or a lower-case verb-like word
+	// ending in -s or -ed ("renders", "considered")
+	return c.has(at.ts, bitAux) && !c.adverb(at.ts) ||
+		c.isWord(at.ts) && !c.d.Tokens[at.ts].Has(doc.FlagCap) && !c.has(at.ts, bitStop) && !c.has(at.ts, bitSubject) && !lex.determiners[w] &&
+			(strings.HasSuffix(w, "s") || strings.HasSuffix(w, "ed"))
+}
+
+// abbrevEnd reports a token at k that ends in the full stop of an
+// abbreviation ("S.C.", "N.Y.") and, before a quotation, ends the sentence
+// too, which the sentence layer could not tell: “A,” Lee said in Fort
+// Mill, S.C. “B.”
+func (c *ctx) abbrevEnd(k int) bool {
+	w := c.low[k]
+	return len(w) >= 3 && w[len(w)-1] == '.' && c.d.Tokens[k].Has(doc.FlagCap)
+}

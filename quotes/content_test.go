@@ -60,3 +60,21 @@ func TestContentBoundaries2(t *testing.T) {
 		checkCase(t, c)
 	}
 }
+
+var contentCases3 = []quoteCase{
+	{name: "relative pronoun before the source: the content reaches back to it",
+		text: "The council approved the levy, which the mayor said was needed to fix the roads.",
+		want: []want{{content: "which the mayor said was needed to fix the roads", cue: "said", source: "the mayor"}}, n: -1},
+	{name: "relative pronoun then a content with its own subject stays after the cue",
+		text: "It was the bridge that the mayor said he would rebuild first.",
+		want: []want{{content: "he would rebuild first", cue: "said"}}, n: -1},
+	{name: "quotation resumes after a state abbreviation",
+		text: "“The plan is not good,” Lee said at a rally in Dover, N.H. “It costs too much.”",
+		want: []want{{content: "The plan is not good,” Lee said at a rally in Dover, N.H. “It costs too much.", cue: "said", source: "Lee"}}, n: 1},
+}
+
+func TestContentBoundaries3(t *testing.T) {
+	for _, c := range contentCases3 {
+		checkCase(t, c)
+	}
+}

@@ -175,7 +175,7 @@ func Extract(d *doc.Document) {
 			// "what the senators said was gerrymandering": the pronoun
 			// before the source is the object of the cue, and PolNeAR's
 			// content reaches back to it (over the source and the cue)
-			if at := &sentAtts[i]; at.ss-1 >= a && at.se <= at.cs && at.ts >= at.ce && lex.whContent[c.low[at.ss-1]] {
+			if at := &sentAtts[i]; at.ss-1 >= a && at.se <= at.cs && at.ts >= at.ce && (lex.whContent[c.low[at.ss-1]] || c.relativeGap(at)) {
 				at.ts = at.ss - 1
 			}
 		}
@@ -762,7 +762,7 @@ func (c *ctx) layout(m *models, at *att, sib []att, i, a, b int) {
 			// “A,” Trump said at a rally, “B.”: both sides when a quotation
 			// resumes after the circumstance
 			for j := rs; j < re; j++ {
-				if c.isOpen(j) && j > rs && (c.low[j-1] == "," || j == rs+1 && (c.low[rs] == "but" || c.low[rs] == "and")) {
+				if c.isOpen(j) && j > rs && (c.low[j-1] == "," || j == rs+1 && (c.low[rs] == "but" || c.low[rs] == "and") || c.abbrevEnd(j-1)) {
 					// (and “A,” he said, but “B.”)
 					at.ts, at.te = c.extendBack(lo), c.extendContinued(j, re)
 					at.merged = true
