@@ -78,3 +78,21 @@ func TestContentBoundaries3(t *testing.T) {
 		checkCase(t, c)
 	}
 }
+
+var followCases = []quoteCase{
+	{name: "a bare quotation in the next paragraph continues a direct statement",
+		text: "“We will not wait,” the mayor said.\n\n“The buses leave at noon.”",
+		want: []want{{content: "We will not wait", cue: "said"}, {content: "We will not wait,” the mayor said.\n\n“The buses leave at noon.", source: "the mayor"}}, n: 2},
+	{name: "a bare quotation after indirect speech stays a statement of its own",
+		text: "The mayor said that the buses were “ready to go.” “They leave at noon.”",
+		want: []want{{content: "They leave at noon.", source: "The mayor"}}, n: 2},
+	{name: "collected reactions are not joined",
+		text: "“He was calm.” ― Ann Lee\n\n“He was not.” ― Bo Park",
+		want: []want{{content: "He was calm.", source: "Ann Lee"}, {content: "He was not.", source: "Bo Park"}}, n: 2},
+}
+
+func TestFollowOnHull(t *testing.T) {
+	for _, c := range followCases {
+		checkCase(t, c)
+	}
+}

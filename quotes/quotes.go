@@ -1511,6 +1511,15 @@ func (c *ctx) followOns(out []att) []att {
 		}
 		at := att{cs: -1, ce: -1, head: -1, ss: p.ss, se: p.se, ts: a, te: b, sent: si, followOn: true}
 		at.ts, at.te = c.trim(a, b)
+		if q := out[j-1]; q.te > 0 && q.ts >= 0 && q.ts < at.ts && q.kind != "dash" && (q.te <= q.cs || c.isOpen(q.ts)) {
+			// “A,” Lee said. then a paragraph “B.”: PolNeAR's statement
+			// runs over both quotations (its span is their hull, as for
+			// the same paragraph above; train +44). Indirect speech before
+			// a bare quotation stays a statement of its own.
+			at.ts = q.ts
+			at.cs, at.ce, at.head = q.cs, q.ce, q.head
+			at.merged = true
+		}
 		add = append(add, at)
 	}
 	if len(add) == 0 {
