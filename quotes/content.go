@@ -13,12 +13,14 @@ var contentLex = loadContentLexicons()
 
 type contentLexicons struct {
 	preps  map[string]bool
+	subord map[string]bool
 	goesOn map[[2]string]bool
 }
 
 func loadContentLexicons() *contentLexicons {
 	l := &contentLexicons{
 		preps:  wordSet("content_preps.txt"),
+		subord: wordSet("subordinators.txt"),
 		goesOn: map[[2]string]bool{},
 	}
 	for w := range wordSet("clause_goes_on.txt") {
@@ -147,4 +149,31 @@ func (c *ctx) relativeGap(at *att) bool {
 func (c *ctx) abbrevEnd(k int) bool {
 	w := c.low[k]
 	return len(w) >= 3 && w[len(w)-1] == '.' && c.d.Tokens[k].Has(doc.FlagCap)
+}
+
+// subordinateEnd ends content reported by a cue inside a sentence-opening
+// subordinate clause at the comma that closes the clause: "While his
+// advisers have suggested X, Mr. Obama is also determined to ..." reports X.
+func (c *ctx) subordinateEnd(at *att, a int) {
+	if at.ts < at.ce || at.te <= at.ts || c.isMark(at.ts) || at.cs <= a {
+		return
+	}
+	k := a
+	for k < at.cs && (c.low[k] == "but" || c.low[k] == "and" || c.isMark(k)) {
+		k++
+	}
+	if k >= at.cs || !contentLex.subord[c.low[k]] {
+		return
+	}
+	for j := k + 1; j < at.cs; j++ {
+		if c.low[j] == "," {
+			return
+		}
+	}
+	for j := at.ts + 1; j < at.te-1; j++ {
+		if c.low[j] == "," && c.inQ[j] < 0 {
+			at.te = j
+			return
+		}
+	}
 }

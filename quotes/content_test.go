@@ -96,3 +96,18 @@ func TestFollowOnHull(t *testing.T) {
 		checkCase(t, c)
 	}
 }
+
+var subordinateCases = []quoteCase{
+	{name: "cue inside an opening while-clause: content ends at the clause's comma",
+		text: "While officials have suggested the port will reopen in June, shipping firms are moving their cargo to Rotterdam.",
+		want: []want{{content: "the port will reopen in June", cue: "have suggested", source: "officials"}}, n: 1},
+	{name: "cue in the main clause after an opening clause keeps its content",
+		text: "When the storm ended, the mayor said the port would reopen in June, weeks ahead of plan.",
+		want: []want{{content: "the port would reopen in June, weeks ahead of plan", cue: "said"}}, n: 1},
+}
+
+func TestSubordinateEnd(t *testing.T) {
+	for _, c := range subordinateCases {
+		checkCase(t, c)
+	}
+}
