@@ -177,3 +177,40 @@ func (c *ctx) subordinateEnd(at *att, a int) {
 		}
 	}
 }
+
+// quotationAfter returns the opening mark of a quotation that closes the
+// stretch [rs, re) after a cue, set off by a colon, a comma or a dash a few
+// words on ("wrote to Mills: “Why now?”", "joked, in a Southern accent,
+// “Amen!”"): the quotation is the content, the words before it the cue's
+// circumstance. -1 when there is none.
+func (c *ctx) quotationAfter(rs, re int) int {
+	if rs >= re || c.low[rs] == "that" {
+		return -1
+	}
+	for k := rs + 1; k < re && k <= rs+7; k++ {
+		if c.low[k] == "that" || c.inQ[k] >= 0 || c.has(k, bitSubject) || c.has(k, bitAux) || strings.HasSuffix(c.low[k], "ing") || c.low[k] == "such" || c.low[k] == "including" {
+			// the words before the quotation are a clause or a list's
+			// opening of their own ("she recalled thinking, “...”")
+			return -1
+		}
+		if !c.isOpen(k) {
+			continue
+		}
+		switch c.low[k-1] {
+		case ":", ",":
+		default:
+			return -1
+		}
+		if q := c.quotationEnd(k); q >= re-1 && q <= re+1 {
+			return k
+		}
+		return -1
+	}
+	return -1
+}
+
+// participleCue reports a cue that is a participle after a comma, the
+// writer's aside to a statement ("Lee said, referring to the bill, “...”").
+func (c *ctx) participleCue(q att) bool {
+	return q.head >= 0 && q.cs > 0 && c.low[q.cs-1] == "," && strings.HasSuffix(c.low[q.head], "ing")
+}

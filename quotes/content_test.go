@@ -19,7 +19,7 @@ var contentCases = []quoteCase{
 		want: []want{{content: "the new water rules", cue: "have expressed deep concern about"}}, n: 1},
 	{name: "object phrase then a quotation: the quotation is the content",
 		text: "The senator joked of the vote, “We counted twice and still lost.”",
-		want: []want{{content: "We counted twice and still lost.", cue: "joked of the vote"}}, n: 1},
+		want: []want{{content: "We counted twice and still lost.", cue: "joked"}}, n: 1},
 	{name: "circumstance after a verb of saying stays out of the cue",
 		text: "The agency said in a June report that exports fell by a third.",
 		want: []want{{content: "that exports fell by a third", cue: "said"}}, n: 1},
@@ -108,6 +108,27 @@ var subordinateCases = []quoteCase{
 
 func TestSubordinateEnd(t *testing.T) {
 	for _, c := range subordinateCases {
+		checkCase(t, c)
+	}
+}
+
+var quotationAfterCases = []quoteCase{
+	{name: "quotation after the cue's addressee and a colon is the content",
+		text: "The governor wrote to the mayors: “The money will come in June.”",
+		want: []want{{content: "The money will come in June.", cue: "wrote"}}, n: 1},
+	{name: "quotation after an object pronoun and a comma is the content",
+		text: "The farmer stopped the senator, asking her, “Where is the water?”",
+		want: []want{{content: "Where is the water?", cue: "asking"}}, n: -1},
+	{name: "a clause before the quotation keeps the whole content",
+		text: "Lind said she recalled thinking, “This cannot be right.”",
+		want: []want{{content: "she recalled thinking, “This cannot be right.”", cue: "said"}}, n: -1},
+	{name: "that before the quotation keeps the that",
+		text: "The mayor tweeted that, “We will rebuild the bridge.”",
+		want: []want{{content: "that, “We will rebuild the bridge.”", cue: "tweeted"}}, n: 1},
+}
+
+func TestQuotationAfter(t *testing.T) {
+	for _, c := range quotationAfterCases {
 		checkCase(t, c)
 	}
 }

@@ -1059,6 +1059,9 @@ func (c *ctx) onlyAdverbs(s, e int) bool {
 // after circumstances ("said on Friday that"), the content starts at the
 // "that" or the quotation mark; otherwise right after the cue.
 func (c *ctx) contentStart(at *att, rs, re int) int {
+	if k := c.quotationAfter(rs, re); k >= 0 {
+		return k
+	}
 	limit := min(rs+16, re)
 	addressee := lex.addressees[c.low[at.head]]
 	circ := c.circumstanceWord(rs)
@@ -1512,7 +1515,7 @@ func (c *ctx) followOns(out []att) []att {
 		}
 		at := att{cs: -1, ce: -1, head: -1, ss: p.ss, se: p.se, ts: a, te: b, sent: si, followOn: true}
 		at.ts, at.te = c.trim(a, b)
-		if q := out[j-1]; q.te > 0 && q.ts >= 0 && q.ts < at.ts && q.kind != "dash" && (q.te <= q.cs || c.isOpen(q.ts)) {
+		if q := out[j-1]; q.te > 0 && q.ts >= 0 && q.ts < at.ts && q.kind != "dash" && (q.te <= q.cs || c.isOpen(q.ts) && !c.participleCue(q)) {
 			// “A,” Lee said. then a paragraph “B.”: PolNeAR's statement
 			// runs over both quotations (its span is their hull, as for
 			// the same paragraph above; train +44). Indirect speech before
