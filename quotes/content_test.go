@@ -132,3 +132,15 @@ func TestQuotationAfter(t *testing.T) {
 		checkCase(t, c)
 	}
 }
+
+var asideCases = []quoteCase{
+	{name: "an aside's cue after the attribution does not stop the interrupted quotation",
+		text: "“We will not wait,” the mayor said, referring to the strike. “The buses leave at noon.”",
+		want: []want{{content: "We will not wait,” the mayor said, referring to the strike. “The buses leave at noon.", cue: "said", source: "the mayor"}}, n: -1},
+}
+
+func TestAsideThenQuotation(t *testing.T) {
+	for _, c := range asideCases {
+		checkCase(t, c)
+	}
+}

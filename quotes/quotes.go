@@ -1491,6 +1491,11 @@ func (c *ctx) followOns(out []att) []att {
 		if p.sent < si && c.sents[p.sent].Para != s.Para && !c.endsInQuote(p) {
 			continue
 		}
+		if p.te > p.cs && j-2 >= 0 && out[j-2].sent == p.sent && out[j-2].te <= out[j-2].cs && out[j-2].kind != "dash" && p.ts >= p.ce {
+			// “A,” Lee said, referring to the bill. “B.”: the aside's
+			// cue does not stop the statement going on (train +48)
+			p = out[j-2]
+		}
 		if p.te <= p.cs && c.sents[p.sent].Para == s.Para && p.kind != "dash" {
 			// “A,” he said. “B.”: one statement interrupted by its attribution
 			k := j - 1
