@@ -12,16 +12,18 @@ import (
 var contentLex = loadContentLexicons()
 
 type contentLexicons struct {
-	preps  map[string]bool
-	subord map[string]bool
-	goesOn map[[2]string]bool
+	openers map[string]bool
+	preps   map[string]bool
+	subord  map[string]bool
+	goesOn  map[[2]string]bool
 }
 
 func loadContentLexicons() *contentLexicons {
 	l := &contentLexicons{
-		preps:  wordSet("content_preps.txt"),
-		subord: wordSet("subordinators.txt"),
-		goesOn: map[[2]string]bool{},
+		preps:   wordSet("content_preps.txt"),
+		openers: wordSet("content_openers.txt"),
+		subord:  wordSet("subordinators.txt"),
+		goesOn:  map[[2]string]bool{},
 	}
 	for w := range wordSet("clause_goes_on.txt") {
 		f := strings.Fields(w)
@@ -213,4 +215,21 @@ func (c *ctx) quotationAfter(rs, re int) int {
 // writer's aside to a statement ("Lee said, referring to the bill, “...”").
 func (c *ctx) participleCue(q att) bool {
 	return q.head >= 0 && q.cs > 0 && c.low[q.cs-1] == "," && strings.HasSuffix(c.low[q.head], "ing")
+}
+
+// linkingStart moves content that opens its sentence at a past a linking
+// adverb and its comma ("However, exports fell, the agency said"), and
+// content laid out around "according to" past an opening "But" or "And"
+// (in other layouts PolNeAR keeps the conjunction as often as not).
+func (c *ctx) linkingStart(at *att, a int) {
+	if at.ts != a || at.te-at.ts < 4 || c.isMark(at.ts) {
+		return
+	}
+	if contentLex.openers[c.low[at.ts]] && c.low[at.ts+1] == "," {
+		at.ts += 2
+		return
+	}
+	if at.kind == "source-after" && (c.low[at.ts] == "but" || c.low[at.ts] == "and") {
+		at.ts++
+	}
 }

@@ -144,3 +144,18 @@ func TestAsideThenQuotation(t *testing.T) {
 		checkCase(t, c)
 	}
 }
+
+var linkingCases = []quoteCase{
+	{name: "a linking adverb opening the sentence is the writer's",
+		text: "However, exports fell by a third, the agency said.",
+		want: []want{{content: "exports fell by a third", cue: "said", source: "the agency"}}, n: 1},
+	{name: "and opening a sentence laid out around according to is the writer's",
+		text: "And the mine will close in June, according to the union.",
+		want: []want{{content: "the mine will close in June", cue: "according to"}}, n: 1},
+}
+
+func TestLinkingStart(t *testing.T) {
+	for _, c := range linkingCases {
+		checkCase(t, c)
+	}
+}

@@ -171,6 +171,7 @@ func Extract(d *doc.Document) {
 		for i := range sentAtts {
 			c.cuePreposition(&sentAtts[i])
 			c.subordinateEnd(&sentAtts[i], a)
+			c.linkingStart(&sentAtts[i], a)
 		}
 		for i := range sentAtts {
 			// "what the senators said was gerrymandering": the pronoun
