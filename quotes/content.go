@@ -233,3 +233,34 @@ func (c *ctx) linkingStart(at *att, a int) {
 		at.ts++
 	}
 }
+
+// apposition reports a comma at k after a name that opens a closing
+// noun phrase describing it, the writer's gloss, in content that is a
+// clause (from ts): "said he backed Cruz, the senator from Texas." PolNeAR
+// ends such content at the comma; the object of other cues keeps its gloss
+// ("criticized Shelby, a police officer"), and so does a list ("Berry, the
+// singer Mays and the judge Marshall"). The phrase runs to e with no other
+// comma, dash, quotation mark or "and".
+func (c *ctx) apposition(ts, k, e int) bool {
+	switch c.low[k+1] {
+	case "the", "a", "an":
+	default:
+		return false
+	}
+	if !c.d.Tokens[k-1].Has(doc.FlagCap) || !c.isWord(k-1) {
+		return false
+	}
+	switch c.low[ts] {
+	case "that", "he", "she", "they", "we", "i", "it":
+	default:
+		if ts < 1 || !c.has(ts-1, bitSpeech) {
+			return false
+		}
+	}
+	for j := k + 2; j < e; j++ {
+		if c.isMark(j) || c.punctEdge(j) && c.low[j] != "." || c.low[j] == "and" {
+			return false
+		}
+	}
+	return true
+}

@@ -159,3 +159,18 @@ func TestLinkingStart(t *testing.T) {
 		checkCase(t, c)
 	}
 }
+
+var appositionCases = []quoteCase{
+	{name: "the writer's gloss of a name closing a reported clause is cut",
+		text: "Ms. Ortiz said she would vote for Lind, the former mayor of the city.",
+		want: []want{{content: "she would vote for Lind", cue: "said"}}, n: 1},
+	{name: "the gloss of a cue's object is kept",
+		text: "The union criticized Lind, a former mayor of the city.",
+		want: []want{{content: "Lind, a former mayor of the city", cue: "criticized"}}, n: -1},
+}
+
+func TestApposition(t *testing.T) {
+	for _, c := range appositionCases {
+		checkCase(t, c)
+	}
+}

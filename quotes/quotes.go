@@ -1124,7 +1124,7 @@ func (c *ctx) contentEnd(ts, e int) int {
 				continue
 			}
 			n := c.low[k+1]
-			if lex.breaks[n] {
+			if lex.breaks[n] || c.apposition(ts, k, e) {
 				return k
 			}
 			if len(n) > 5 && strings.HasSuffix(n, "ing") && !lex.keeps[n] && c.isWord(k+1) && !c.d.Tokens[k+1].Has(doc.FlagCap) {
