@@ -264,3 +264,14 @@ func (c *ctx) apposition(ts, k, e int) bool {
 	}
 	return true
 }
+
+// relativeGoesOn reports a comma at k whose clause break (", which",
+// ", while", ", but", ", Xing" ...) goes on with content from ts that is a
+// "that" clause: what follows completes the reported clause more often
+// than it opens the writer's comment (PolNeAR train: ", which" after
+// "that" goes on 20 times to 14, where a bare ", which" ends the content
+// 105 times to 72; dev exact_content +6, train +24).
+func (c *ctx) relativeGoesOn(ts, k, e int) bool {
+	w := c.low[k+1]
+	return c.low[ts] == "that" && (lex.breaks[w] || w == "but" || strings.HasSuffix(w, "ing"))
+}

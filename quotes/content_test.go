@@ -174,3 +174,18 @@ func TestApposition(t *testing.T) {
 		checkCase(t, c)
 	}
 }
+
+var thatClauseCases = []quoteCase{
+	{name: "a that-clause goes on over ', which'",
+		text: "The report found that the levy raised $5 million, which paid for new buses.",
+		want: []want{{content: "that the levy raised $5 million, which paid for new buses", cue: "found"}}, n: 1},
+	{name: "content without that ends at ', which'",
+		text: "The mayor said the levy raised $5 million, which surprised the council.",
+		want: []want{{content: "the levy raised $5 million", cue: "said"}}, n: 1},
+}
+
+func TestThatClauseGoesOn(t *testing.T) {
+	for _, c := range thatClauseCases {
+		checkCase(t, c)
+	}
+}

@@ -1120,7 +1120,7 @@ func (c *ctx) contentEnd(ts, e int) int {
 				return k
 			}
 		case ",":
-			if k+1 >= e || k <= ts+2 || c.goesOn(k, e) {
+			if k+1 >= e || k <= ts+2 || c.goesOn(k, e) || c.relativeGoesOn(ts, k, e) {
 				continue
 			}
 			n := c.low[k+1]
