@@ -12,6 +12,7 @@ import (
 var contentLex = loadContentLexicons()
 
 type contentLexicons struct {
+	toCues  map[string]bool
 	openers map[string]bool
 	preps   map[string]bool
 	subord  map[string]bool
@@ -22,6 +23,7 @@ func loadContentLexicons() *contentLexicons {
 	l := &contentLexicons{
 		preps:   wordSet("content_preps.txt"),
 		openers: wordSet("content_openers.txt"),
+		toCues:  wordSet("to_cues.txt"),
 		subord:  wordSet("subordinators.txt"),
 		goesOn:  map[[2]string]bool{},
 	}
@@ -49,6 +51,12 @@ func (c *ctx) cuePreposition(at *att) {
 		return
 	}
 	w := c.low[at.ts]
+	if w == "to" && contentLex.toCues[c.low[at.ce-1]] && c.isWord(at.ts+1) {
+		// "responded to the ruling": a preposition, not an infinitive
+		at.ce++
+		at.ts++
+		return
+	}
 	if !contentLex.preps[w] || !c.isWord(at.ts+1) {
 		return
 	}

@@ -189,3 +189,24 @@ func TestThatClauseGoesOn(t *testing.T) {
 		checkCase(t, c)
 	}
 }
+
+var particleCases = []quoteCase{
+	{name: "a phrasal particle joins the cue",
+		text: "The governor laid out her plan to rebuild the port.",
+		want: []want{{content: "her plan to rebuild the port", cue: "laid out"}}, n: 1},
+	{name: "off joins the cue",
+		text: "Trump backed off some of his initial proposals on trade.",
+		want: []want{{content: "some of his initial proposals on trade", cue: "backed off"}}, n: 1},
+	{name: "a prepositional to joins the cue of referring",
+		text: "The senator kept referring to the harbour strike.",
+		want: []want{{content: "the harbour strike", cue: "referring to"}}, n: -1},
+	{name: "an infinitive to stays in the content",
+		text: "The governor vowed to rebuild the port by June.",
+		want: []want{{content: "to rebuild the port by June", cue: "vowed"}}, n: 1},
+}
+
+func TestCueParticles(t *testing.T) {
+	for _, c := range particleCases {
+		checkCase(t, c)
+	}
+}
