@@ -283,3 +283,21 @@ func (c *ctx) relativeGoesOn(ts, k, e int) bool {
 	w := c.low[k+1]
 	return c.low[ts] == "that" && (lex.breaks[w] || w == "but" || strings.HasSuffix(w, "ing"))
 }
+
+// sourceGloss reports that the words after the comma at e, which closes
+// the source of "according to", describe that source or are the writer's
+// own ("..., according to Jason Delisle, who advised the campaign";
+// "according to Crowdpac, the most of any candidate"), not the rest of the
+// reported statement ("X, according to Y, is ...").
+func (c *ctx) sourceGloss(e, hi int) bool {
+	k := e
+	for k < hi && c.low[k] == "," {
+		k++
+	}
+	if k >= hi {
+		return false
+	}
+	w := c.low[k]
+	return lex.determiners[w] || lex.breaks[w] || w == "who" || w == "which" ||
+		c.d.Tokens[k].Has(doc.FlagCap) || c.kind(k) == doc.Number || strings.HasSuffix(w, "ing") && c.isWord(k)
+}

@@ -210,3 +210,18 @@ func TestCueParticles(t *testing.T) {
 		checkCase(t, c)
 	}
 }
+
+var accordingCases = []quoteCase{
+	{name: "according to a source with a gloss: the content is the left side",
+		text: "The mine will close in June, according to Ann Lee, a spokeswoman for the union.",
+		want: []want{{content: "The mine will close in June", cue: "according to"}}, n: 1},
+	{name: "according to inside the statement: both sides",
+		text: "The mine, according to the union, will close in June.",
+		want: []want{{content: "The mine, according to the union, will close in June", cue: "according to"}}, n: 1},
+}
+
+func TestAccordingGloss(t *testing.T) {
+	for _, c := range accordingCases {
+		checkCase(t, c)
+	}
+}
