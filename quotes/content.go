@@ -301,3 +301,27 @@ func (c *ctx) sourceGloss(e, hi int) bool {
 	return lex.determiners[w] || lex.breaks[w] || w == "who" || w == "which" ||
 		c.d.Tokens[k].Has(doc.FlagCap) || c.kind(k) == doc.Number || strings.HasSuffix(w, "ing") && c.isWord(k)
 }
+
+// unmatchedBrackets takes a closing round bracket off the end of content
+// [ts, te) that does not open one ("(The union, she said, had agreed.)"
+// reports the words inside), and an opening one off its start.
+func (c *ctx) unmatchedBrackets(ts, te int) (int, int) {
+	depth := 0
+	for k := ts; k < te; k++ {
+		switch c.low[k] {
+		case "(":
+			depth++
+		case ")":
+			depth--
+		}
+	}
+	if depth < 0 && te-1 > ts && c.low[te-1] == ")" {
+		te--
+		for te > ts && (c.punctEdge(te-1) && c.low[te-1] != "?" && c.low[te-1] != "!") {
+			te--
+		}
+	} else if depth > 0 && c.low[ts] == "(" {
+		ts++
+	}
+	return ts, te
+}

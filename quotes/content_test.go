@@ -225,3 +225,18 @@ func TestAccordingGloss(t *testing.T) {
 		checkCase(t, c)
 	}
 }
+
+var bracketCases = []quoteCase{
+	{name: "a closing bracket the content does not open is left out",
+		text: "(The mayor said the talks would resume on Monday.)",
+		want: []want{{content: "the talks would resume on Monday", cue: "said"}}, n: 1},
+	{name: "a bracket the content opens and closes is kept",
+		text: "The union said the talks would resume on Monday (a date the owners rejected).",
+		want: []want{{content: "the talks would resume on Monday (a date the owners rejected)", cue: "said"}}, n: 1},
+}
+
+func TestUnmatchedBrackets(t *testing.T) {
+	for _, c := range bracketCases {
+		checkCase(t, c)
+	}
+}

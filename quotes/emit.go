@@ -60,6 +60,7 @@ func (c *ctx) emit(out []att) {
 				}
 			}
 		}
+		ts, te = c.unmatchedBrackets(ts, te)
 		if te <= ts {
 			continue
 		}
