@@ -325,3 +325,38 @@ func (c *ctx) unmatchedBrackets(ts, te int) (int, int) {
 	}
 	return ts, te
 }
+
+// coordinateEnd ends the object content of a cue that is not a verb of
+// saying before "and" or "but" opening the subject's next predicate: "Lee
+// praised the plan and said ...", "criticized the deal but has since ...".
+func (c *ctx) coordinateEnd(at *att) {
+	if at.ts < at.ce || at.te-at.ts < 2 || c.isMark(at.ts) || c.has(at.head, bitSpeech) {
+		return
+	}
+	switch c.low[at.ts] {
+	case "that", "he", "she", "they", "we", "i", "it", "how", "what", "whether", "why", "if", "to":
+		return
+	}
+	for k := at.ts + 1; k+1 < at.te; k++ {
+		if c.inQ[k] >= 0 || c.low[k] != "and" && c.low[k] != "but" {
+			continue
+		}
+		n := k + 1
+		if c.low[n] == "also" || c.low[n] == "then" || c.adverb(n) {
+			n++
+		}
+		if n >= at.te || c.d.Tokens[n].Has(doc.FlagCap) {
+			continue
+		}
+		w := c.low[n]
+		// an auxiliary, a past-tense verb or a verb of saying
+		if c.has(n, bitAux) && !c.adverb(n) || strings.HasSuffix(w, "ed") || c.has(n, bitSpeech) {
+			e := k
+			if c.low[e-1] == "," {
+				e--
+			}
+			at.te = e
+			return
+		}
+	}
+}

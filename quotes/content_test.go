@@ -240,3 +240,18 @@ func TestUnmatchedBrackets(t *testing.T) {
 		checkCase(t, c)
 	}
 }
+
+var coordinateCases = []quoteCase{
+	{name: "the object of a cue ends before the subject's next predicate",
+		text: "The senator praised the harbour deal and said she would vote for it.",
+		want: []want{{content: "the harbour deal", cue: "praised"}}, n: -1},
+	{name: "a reported clause goes on over and",
+		text: "The senator said the deal was fair and the union would sign it.",
+		want: []want{{content: "the deal was fair and the union would sign it", cue: "said"}}, n: 1},
+}
+
+func TestCoordinateEnd(t *testing.T) {
+	for _, c := range coordinateCases {
+		checkCase(t, c)
+	}
+}

@@ -172,6 +172,7 @@ func Extract(d *doc.Document) {
 			c.cuePreposition(&sentAtts[i])
 			c.subordinateEnd(&sentAtts[i], a)
 			c.linkingStart(&sentAtts[i], a)
+			c.coordinateEnd(&sentAtts[i])
 		}
 		for i := range sentAtts {
 			// "what the senators said was gerrymandering": the pronoun
