@@ -360,3 +360,14 @@ func (c *ctx) coordinateEnd(at *att) {
 		}
 	}
 }
+
+// quotedBreak reports a closing mark at k, after a comma inside the
+// quotation, followed by a word that opens the writer's clause (", but",
+// ", which", ", meaning": data/clause_breaks.txt and the participles).
+func (c *ctx) quotedBreak(ts, k, e int) bool {
+	if k+1 >= e || !c.isWord(k+1) || c.relativeGoesOn(ts, k, e) {
+		return false
+	}
+	n := c.low[k+1]
+	return lex.breaks[n] || n == "but" || len(n) > 5 && strings.HasSuffix(n, "ing") && !lex.keeps[n] && !c.d.Tokens[k+1].Has(doc.FlagCap)
+}

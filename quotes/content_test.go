@@ -255,3 +255,15 @@ func TestCoordinateEnd(t *testing.T) {
 		checkCase(t, c)
 	}
 }
+
+var quotedBreakCases = []quoteCase{
+	{name: "a comma inside the closing mark then the writer's clause",
+		text: "The inspectors called the pier “safe,” but the council closed it anyway.",
+		want: []want{{content: "the pier “safe,”", cue: "called"}}, n: 1},
+}
+
+func TestQuotedBreak(t *testing.T) {
+	for _, c := range quotedBreakCases {
+		checkCase(t, c)
+	}
+}

@@ -1101,6 +1101,11 @@ func (c *ctx) contentEnd(ts, e int) int {
 		return e
 	}
 	for k := ts + 1; k < e; k++ {
+		if c.isClose(k) && k > ts+2 && c.low[k-1] == "," && c.quotedBreak(ts, k, e) {
+			// he called it “true,” but the report found ...: the comma
+			// inside the closing mark opens the writer's clause
+			return k + 1
+		}
 		if c.inQ[k] >= 0 || c.isMark(k) {
 			continue
 		}
