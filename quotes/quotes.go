@@ -1133,9 +1133,9 @@ func (c *ctx) contentEnd(ts, e int) int {
 			if lex.breaks[n] || c.apposition(ts, k, e) {
 				return k
 			}
-			if len(n) > 5 && strings.HasSuffix(n, "ing") && !lex.keeps[n] && c.isWord(k+1) && !c.d.Tokens[k+1].Has(doc.FlagCap) {
-				// ", focusing on ...", ", sending ...": the writer's
-				// participle clause
+			if len(n) > 4 && strings.HasSuffix(n, "ing") && !lex.keeps[n] && c.isWord(k+1) && !c.d.Tokens[k+1].Has(doc.FlagCap) {
+				// ", focusing on ...", ", sending ...", ", using ...": the
+				// writer's participle clause
 				return k
 			}
 			// ", but ..." ends it unless the speaker's words go on in
