@@ -267,3 +267,15 @@ func TestQuotedBreak(t *testing.T) {
 		checkCase(t, c)
 	}
 }
+
+var shortBreakCases = []quoteCase{
+	{name: "a clause break right after a one-word content still ends it",
+		text: "Lind praised Okafor, who had led the strike for six weeks.",
+		want: []want{{content: "Okafor", cue: "praised"}}, n: 1},
+}
+
+func TestShortBreak(t *testing.T) {
+	for _, c := range shortBreakCases {
+		checkCase(t, c)
+	}
+}

@@ -1118,15 +1118,15 @@ func (c *ctx) contentEnd(ts, e int) int {
 				k = n
 				continue
 			}
-			if k > ts+2 {
+			if k > ts {
 				return k
 			}
 		case ";":
-			if k > ts+2 {
+			if k > ts {
 				return k
 			}
 		case ",":
-			if k+1 >= e || k <= ts+2 || c.goesOn(k, e) || c.relativeGoesOn(ts, k, e) {
+			if k+1 >= e || k <= ts || c.goesOn(k, e) || c.relativeGoesOn(ts, k, e) {
 				continue
 			}
 			n := c.low[k+1]
