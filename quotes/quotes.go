@@ -1081,7 +1081,7 @@ func (c *ctx) contentStart(at *att, rs, re int) int {
 				return k
 			}
 		}
-		if addressee && k > rs && k-rs <= 6 && c.addresseeThen(rs, k) {
+		if (addressee || circ) && k > rs && k-rs <= 6 && c.addresseeThen(rs, k) {
 			// "told reporters he would stay": the addressee, then the
 			// clause's subject
 			return k
