@@ -371,3 +371,24 @@ func (c *ctx) quotedBreak(ts, k, e int) bool {
 	n := c.low[k+1]
 	return lex.breaks[n] || n == "but" || len(n) > 5 && strings.HasSuffix(n, "ing") && !lex.keeps[n] && !c.d.Tokens[k+1].Has(doc.FlagCap)
 }
+
+// raisingContent settles the content of a cue of seeming or expecting, or
+// of a passive with no agent: "It seems the plan has stalled" reports the
+// clause after the cue, and the clause of "The plan appears to have
+// stalled, the last weeks show" ends at its first comma, colon or hyphen
+// (PolNeAR train exact_content +49).
+func (c *ctx) raisingContent(at *att) {
+	if at.ts == at.cs-1 && c.low[at.ts] == "it" && at.ce < at.te {
+		at.ts = at.ce
+		if at.ts < at.te && c.low[at.ts] == "," {
+			at.ts++
+		}
+		return
+	}
+	for k := at.ce + 1; k < at.te; k++ {
+		if c.inQ[k] < 0 && (c.low[k] == "," || c.low[k] == ":" || c.low[k] == "-") {
+			at.te = k
+			return
+		}
+	}
+}

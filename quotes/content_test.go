@@ -282,3 +282,18 @@ func TestShortBreak(t *testing.T) {
 		checkCase(t, c)
 	}
 }
+
+var raisingCases = []quoteCase{
+	{name: "it seems: the clause after the cue",
+		text: "It seems the port will not reopen before June.",
+		want: []want{{content: "the port will not reopen before June", cue: "seems"}}, n: 1},
+	{name: "appears to: the clause ends at its first comma",
+		text: "The strike appears to have ended, the union's own figures show.",
+		want: []want{{content: "The strike appears to have ended"}}, n: -1},
+}
+
+func TestRaisingContent(t *testing.T) {
+	for _, c := range raisingCases {
+		checkCase(t, c)
+	}
+}

@@ -638,6 +638,7 @@ func (c *ctx) layout(m *models, at *att, sib []att, i, a, b int) {
 			}
 		}
 		at.te = c.contentEnd(at.ts, at.te)
+		c.raisingContent(at)
 		for k := at.cs; k < at.te; k++ {
 			// "..., as the crowd cheered": the writer's own clause
 			if c.inQ[k] < 0 && c.low[k] == "," && k+1 < at.te && lex.passiveBreaks[c.low[k+1]] {
