@@ -197,7 +197,7 @@ func (c *ctx) quotationAfter(rs, re int) int {
 	if rs >= re || c.low[rs] == "that" {
 		return -1
 	}
-	for k := rs + 1; k < re && k <= rs+7; k++ {
+	for k := rs + 1; k < re && k <= rs+4; k++ {
 		if c.low[k] == "that" || c.inQ[k] >= 0 || c.has(k, bitSubject) || c.has(k, bitAux) || strings.HasSuffix(c.low[k], "ing") || c.low[k] == "such" || c.low[k] == "including" {
 			// the words before the quotation are a clause or a list's
 			// opening of their own ("she recalled thinking, “...”")
