@@ -51,6 +51,19 @@ func (c *ctx) cuePreposition(at *att) {
 		return
 	}
 	w := c.low[at.ts]
+	switch w {
+	case "morning", "afternoon", "evening", "night":
+		if particleOf(c.low[at.ce-1]) == "day" {
+			// "said Friday afternoon, as ...": the part of the day
+			// joins the day in the cue
+			at.ce++
+			at.ts++
+			for at.ts < at.te && c.low[at.ts] == "," {
+				at.ts++
+			}
+			return
+		}
+	}
 	if w == "to" && contentLex.toCues[c.low[at.ce-1]] && c.isWord(at.ts+1) {
 		// "responded to the ruling": a preposition, not an infinitive
 		at.ce++
