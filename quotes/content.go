@@ -12,6 +12,7 @@ import (
 var contentLex = loadContentLexicons()
 
 type contentLexicons struct {
+	labels  map[string]bool
 	toCues  map[string]bool
 	openers map[string]bool
 	preps   map[string]bool
@@ -24,6 +25,7 @@ func loadContentLexicons() *contentLexicons {
 		preps:   wordSet("content_preps.txt"),
 		openers: wordSet("content_openers.txt"),
 		toCues:  wordSet("to_cues.txt"),
+		labels:  wordSet("colon_labels.txt"),
 		subord:  wordSet("subordinators.txt"),
 		goesOn:  map[[2]string]bool{},
 	}
@@ -404,4 +406,20 @@ func (c *ctx) raisingContent(at *att) {
 			return
 		}
 	}
+}
+
+// colonLabel reports whether the words [s, e) before a paragraph's colon
+// are a label of the writer's (data/colon_labels.txt), not a speaker.
+func (c *ctx) colonLabel(s, e int) bool {
+	if e-s > 4 {
+		return false
+	}
+	var b strings.Builder
+	for k := s; k < e; k++ {
+		if k > s && c.d.Tokens[k].Start > c.d.Tokens[k-1].End {
+			b.WriteByte(' ')
+		}
+		b.WriteString(c.low[k])
+	}
+	return contentLex.labels[b.String()]
 }

@@ -300,3 +300,15 @@ func TestRaisingContent(t *testing.T) {
 		checkCase(t, c)
 	}
 }
+
+var labelCases = []quoteCase{
+	{name: "a correction label is not a speaker",
+		text: "The port reopened on Monday.\n\nCorrection: An earlier version of this article misstated the date of the vote.",
+		want: nil, n: 0},
+}
+
+func TestColonLabels(t *testing.T) {
+	for _, c := range labelCases {
+		checkCase(t, c)
+	}
+}

@@ -370,7 +370,7 @@ func (c *ctx) nameColonAt(k, a, b, si int) (att, bool) {
 	if quoted {
 		ns++
 	}
-	if k-ns < 1 || k-ns > 6 {
+	if k-ns < 1 || k-ns > 6 || c.colonLabel(ns, k) {
 		return att{}, false
 	}
 	allCaps := true
