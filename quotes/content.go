@@ -303,7 +303,9 @@ func (c *ctx) relativeGoesOn(ts, k, e int) bool {
 // the source of "according to", describe that source or are the writer's
 // own ("..., according to Jason Delisle, who advised the campaign";
 // "according to Crowdpac, the most of any candidate"), not the rest of the
-// reported statement ("X, according to Y, is ...").
+// reported statement ("X, according to Y, is ..."). The caller asks only
+// after a clause: after "Now, according to the poll, some are swinging"
+// the statement goes on whatever the next word.
 func (c *ctx) sourceGloss(e, hi int) bool {
 	k := e
 	for k < hi && c.low[k] == "," {

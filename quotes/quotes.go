@@ -1039,7 +1039,7 @@ func (c *ctx) layoutAccording(at *att, lo, hi int) {
 	switch {
 	case !c.hasWords(lo, at.cs) || c.onlyAdverbs(lo, at.cs):
 		at.ts, at.te = c.trim(e, hi)
-	case e < hi && c.hasWords(e, hi) && !c.sourceGloss(e, hi):
+	case e < hi && c.hasWords(e, hi) && !(at.cs-lo > 6 && c.sourceGloss(e, hi)):
 		at.ts, at.te = c.trim(lo, hi)
 	default:
 		at.ts, at.te = c.trim(lo, at.cs)
