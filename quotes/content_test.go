@@ -315,3 +315,18 @@ func TestColonLabels(t *testing.T) {
 		checkCase(t, c)
 	}
 }
+
+var whoCases = []quoteCase{
+	{name: "', who' after a common noun restricts it and goes on",
+		text: "The mayor said workers, who had waited six weeks for pay, would get it on Monday.",
+		want: []want{{content: "workers, who had waited six weeks for pay, would get it on Monday", cue: "said"}}, n: 1},
+	{name: "', who' after a name closing the sentence is the writer's gloss",
+		text: "The mayor said the deal was signed by Ann Lee, who heads the union.",
+		want: []want{{content: "the deal was signed by Ann Lee", cue: "said"}}, n: 1},
+}
+
+func TestWhoClause(t *testing.T) {
+	for _, c := range whoCases {
+		checkCase(t, c)
+	}
+}
