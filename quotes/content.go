@@ -296,10 +296,9 @@ func (c *ctx) apposition(ts, k, e int) bool {
 // 105 times to 72; dev exact_content +6, train +24).
 func (c *ctx) relativeGoesOn(ts, k, e int) bool {
 	w := c.low[k+1]
-	if w == "who" && (!c.d.Tokens[k-1].Has(doc.FlagCap) || c.moreBreaks(k+2, e)) {
-		// ", who" after a common noun restricts it ("voters, who ..."
-		// goes on 18 times to 8 in train), and with more of the sentence
-		// set off after it the clause is inside the statement (26 to 9)
+	if w == "who" && c.moreBreaks(k+2, e) {
+		// with more of the sentence set off after it, the clause of
+		// ", who" is inside the statement (train: goes on 26 times to 9)
 		return true
 	}
 	return c.low[ts] == "that" && (lex.breaks[w] || w == "but" || strings.HasSuffix(w, "ing"))

@@ -317,7 +317,7 @@ func TestColonLabels(t *testing.T) {
 }
 
 var whoCases = []quoteCase{
-	{name: "', who' after a common noun restricts it and goes on",
+	{name: "', who' with more of the sentence set off after it goes on",
 		text: "The mayor said workers, who had waited six weeks for pay, would get it on Monday.",
 		want: []want{{content: "workers, who had waited six weeks for pay, would get it on Monday", cue: "said"}}, n: 1},
 	{name: "', who' after a name closing the sentence is the writer's gloss",
