@@ -441,3 +441,18 @@ func (c *ctx) colonLabel(s, e int) bool {
 	}
 	return contentLex.labels[b.String()]
 }
+
+// addresseePhrase reports that all of [rs, re) after a verb of saying is
+// the person spoken to ("“...,” Lee said to reporters.", "wrote to
+// investors"): not content, like a circumstance.
+func (c *ctx) addresseePhrase(at *att, rs, re int) bool {
+	if re-rs > 5 || re-rs < 2 || c.low[rs] != "to" || !c.has(at.head, bitSpeech) {
+		return false
+	}
+	for k := rs + 1; k < re; k++ {
+		if !c.isWord(k) || c.has(k, bitAux) || c.low[k] == "that" {
+			return false
+		}
+	}
+	return true
+}

@@ -330,3 +330,15 @@ func TestWhoClause(t *testing.T) {
 		checkCase(t, c)
 	}
 }
+
+var addresseeCases = []quoteCase{
+	{name: "'said to' an addressee after a quotation is not content",
+		text: "“We will rebuild the pier,” the mayor said to reporters.",
+		want: []want{{content: "We will rebuild the pier", cue: "said", source: "the mayor"}}, n: 1},
+}
+
+func TestAddresseePhrase(t *testing.T) {
+	for _, c := range addresseeCases {
+		checkCase(t, c)
+	}
+}

@@ -665,7 +665,7 @@ func (c *ctx) layout(m *models, at *att, sib []att, i, a, b int) {
 		r++
 	}
 	rs, re := c.trim(r, hi)
-	if re > rs && (c.circumstance(rs, re) || re-rs == 1 && strings.HasSuffix(c.low[rs], "ly")) {
+	if re > rs && (c.circumstance(rs, re) || re-rs == 1 && strings.HasSuffix(c.low[rs], "ly") || c.addresseePhrase(at, rs, re)) {
 		// "he said on Monday.", "he said sarcastically.": not content
 		re = rs
 	}
