@@ -342,3 +342,15 @@ func TestAddresseePhrase(t *testing.T) {
 		checkCase(t, c)
 	}
 }
+
+var dashCases = []quoteCase{
+	{name: "a dash then from goes on with the speaker's list",
+		text: "The mayor said the levy would pay for everything — from new buses to wider bridges.",
+		want: []want{{content: "the levy would pay for everything — from new buses to wider bridges", cue: "said"}}, n: 1},
+}
+
+func TestDashGoesOn(t *testing.T) {
+	for _, c := range dashCases {
+		checkCase(t, c)
+	}
+}

@@ -1112,6 +1112,12 @@ func (c *ctx) contentEnd(ts, e int) int {
 		}
 		switch c.low[k] {
 		case "―", "—", "--":
+			if k+1 < e && (c.low[k+1] == "from" || c.low[k+1] == "and") {
+				// "the kitchen-sink problems — from childcare to
+				// student debt" and "— and ...": the speaker's list or
+				// afterthought goes on
+				continue
+			}
 			if n := c.pairedDash(k, e); n > 0 {
 				// "the plan -- which cost $5 million -- was dead": an
 				// aside between two dashes, and the content goes on
