@@ -49,7 +49,10 @@ func (c *ctx) goesOn(k, e int) bool {
 // after the cue into the cue: "expressed concern about the policy" reports
 // "the policy", with "expressed concern about" as its cue.
 func (c *ctx) cuePreposition(at *att) {
-	if at.ts != at.ce || at.ts < 0 || at.te-at.ts < 2 || at.kind == "dash" || at.kind == "colon" || at.kind == "source-after" || c.inQ[at.ts] >= 0 {
+	if at.ts != at.ce || at.ts < 0 || at.te <= at.ts || at.kind == "dash" || at.kind == "colon" || at.kind == "source-after" || c.inQ[at.ts] >= 0 {
+		return
+	}
+	if at.te-at.ts < 2 {
 		return
 	}
 	w := c.low[at.ts]
@@ -442,10 +445,23 @@ func (c *ctx) colonLabel(s, e int) bool {
 	return contentLex.labels[b.String()]
 }
 
-// addresseePhrase reports that all of [rs, re) after a verb of saying is
-// the person spoken to ("“...,” Lee said to reporters.", "wrote to
-// investors"): not content, like a circumstance.
+// addresseePhrase reports that all of [rs, re) after a cue is the person
+// spoken to ("“...,” Lee said to reporters.", "wrote to investors", "...,
+// sources told Politico.") or the part of the day after a day ("...,
+// a spokesman announced Monday morning."): not content, like a
+// circumstance.
 func (c *ctx) addresseePhrase(at *att, rs, re int) bool {
+	if lex.addressees[c.low[at.head]] && re-rs <= 3 && c.objectOnly(rs, re) {
+		// "..., sources told Politico.": the person told, no content
+		return true
+	}
+	if re-rs == 1 && at.ce > 0 && particleOf(c.low[at.ce-1]) == "day" {
+		switch c.low[rs] {
+		case "morning", "afternoon", "evening", "night":
+			// "..., a spokesman announced Monday morning."
+			return true
+		}
+	}
 	if re-rs > 5 || re-rs < 2 || c.low[rs] != "to" || !c.has(at.head, bitSpeech) {
 		return false
 	}
@@ -455,4 +471,21 @@ func (c *ctx) addresseePhrase(at *att, rs, re int) bool {
 		}
 	}
 	return true
+}
+
+// objectOnly reports that [s, e) is an object pronoun or a name (a run of
+// capitalised words), the addressee of "told" with nothing after it.
+func (c *ctx) objectOnly(s, e int) bool {
+	if e-s == 1 {
+		switch c.low[s] {
+		case "me", "him", "her", "them", "us", "reporters":
+			return true
+		}
+	}
+	for k := s; k < e; k++ {
+		if !c.isWord(k) || !c.d.Tokens[k].Has(doc.FlagCap) && !c.d.Tokens[k].Has(doc.FlagAllCaps) && !(k > s && lex.determiners[c.low[k]]) {
+			return false
+		}
+	}
+	return e > s
 }

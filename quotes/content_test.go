@@ -332,6 +332,12 @@ func TestWhoClause(t *testing.T) {
 }
 
 var addresseeCases = []quoteCase{
+	{name: "'told' and a name closing the sentence: the content is before",
+		text: "The port will reopen in June, sources told Politico.",
+		want: []want{{content: "The port will reopen in June", cue: "told", source: "sources"}}, n: 1},
+	{name: "the part of the day after the cue is not content",
+		text: "The records will be released soon, a spokesman announced Monday morning.",
+		want: []want{{content: "The records will be released soon"}}, n: 1},
 	{name: "'said to' an addressee after a quotation is not content",
 		text: "“We will rebuild the pier,” the mayor said to reporters.",
 		want: []want{{content: "We will rebuild the pier", cue: "said", source: "the mayor"}}, n: 1},
