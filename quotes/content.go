@@ -489,3 +489,11 @@ func (c *ctx) objectOnly(s, e int) bool {
 	}
 	return e > s
 }
+
+// nestedInClause reports a cue that is not a verb of saying inside the
+// "that" clause another cue reports ("the claim that Crutcher had refused
+// to keep his hands up"): part of what is reported, not a statement of its
+// own, whatever the two cues' scores.
+func (c *ctx) nestedInClause(o, at att) bool {
+	return !c.has(at.head, bitSpeech) && o.ts >= 0 && o.ts < at.cs && c.low[o.ts] == "that"
+}

@@ -360,3 +360,15 @@ func TestDashGoesOn(t *testing.T) {
 		checkCase(t, c)
 	}
 }
+
+var nestedCases = []quoteCase{
+	{name: "a cue inside a reported that-clause is part of it",
+		text: "The union said that workers had refused to return to the pier.",
+		want: []want{{content: "that workers had refused to return to the pier", cue: "said"}}, n: 1},
+}
+
+func TestNestedInClause(t *testing.T) {
+	for _, c := range nestedCases {
+		checkCase(t, c)
+	}
+}

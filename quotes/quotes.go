@@ -302,7 +302,7 @@ func (c *ctx) dropRedundant(kept, sib []att) []att {
 			for j, o := range sib {
 				// "Mills said the US welcomed the review": the inner verb
 				// is part of what Mills said, not a second attribution
-				if j != i && o.ts >= 0 && o.ts <= at.head && at.head < o.te && o.score > at.score && !(at.cs <= o.head && o.head < at.ce) {
+				if j != i && o.ts >= 0 && o.ts <= at.head && at.head < o.te && (o.score > at.score || c.nestedInClause(o, at)) && !(at.cs <= o.head && o.head < at.ce) {
 					dup = true
 					break
 				}
