@@ -372,3 +372,15 @@ func TestNestedInClause(t *testing.T) {
 		checkCase(t, c)
 	}
 }
+
+var asCases = []quoteCase{
+	{name: "'as' before the source closing a sentence is not content",
+		text: "The pier will close in June, as the union has said.",
+		want: []want{{content: "The pier will close in June", cue: "has said", source: "the union"}}, n: 1},
+}
+
+func TestAsSource(t *testing.T) {
+	for _, c := range asCases {
+		checkCase(t, c)
+	}
+}

@@ -831,6 +831,11 @@ func (c *ctx) layout(m *models, at *att, sib []att, i, a, b int) {
 		from = c.statementStart(lo, a, end)
 	}
 	ts, te := c.trim(from, end)
+	if te-1 > ts && c.low[te-1] == "as" {
+		// "Scott had a gun, as police have said": "as" opens the
+		// attribution, not the content
+		ts, te = c.trim(ts, te-1)
+	}
 	for ts < te && ts == from && (c.low[ts] == "but" || c.low[ts] == "and" || c.low[ts] == "yet" || c.low[ts] == "so") {
 		// "But the goal is not revenue, he said": the conjunction links
 		// the sentence to the last, it is not the speaker's
