@@ -497,3 +497,23 @@ func (c *ctx) objectOnly(s, e int) bool {
 func (c *ctx) nestedInClause(o, at att) bool {
 	return !c.has(at.head, bitSpeech) && o.ts >= 0 && o.ts < at.cs && c.low[o.ts] == "that"
 }
+
+// colonParagraph returns the paragraph that starts at token b, after a
+// sentence ending in a colon, when it holds no quotation mark: the words
+// a "... added:" introduces in a transcript's layout. -1, -1 otherwise.
+func (c *ctx) colonParagraph(b int) (int, int) {
+	if b >= len(c.low) || !c.paraStart(b) || c.isMark(b) {
+		return -1, -1
+	}
+	e := b + 1
+	for e < len(c.low) && !c.paraStart(e) {
+		if c.isMark(e) && c.role(e) != doc.MarkApostrophe {
+			return -1, -1
+		}
+		e++
+	}
+	if e-b < 4 {
+		return -1, -1
+	}
+	return c.trim(b, e)
+}

@@ -384,3 +384,15 @@ func TestAsSource(t *testing.T) {
 		checkCase(t, c)
 	}
 }
+
+var colonParagraphCases = []quoteCase{
+	{name: "a colon then a paragraph with no quotation marks: the paragraph is the content",
+		text: "The governor added:\n\nThe harbour will reopen in June. The work is nearly done and the crews know what to do.\n\nThe union did not reply.",
+		want: []want{{content: "The harbour will reopen in June. The work is nearly done and the crews know what to do", cue: "added:"}}, n: 1},
+}
+
+func TestColonParagraph(t *testing.T) {
+	for _, c := range colonParagraphCases {
+		checkCase(t, c)
+	}
+}

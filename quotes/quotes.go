@@ -79,6 +79,7 @@ func Extract(d *doc.Document) {
 	m := loadModels()
 	out := c.out[:0]
 	f := c.cbuf[:0]
+	reported := 0 // content laid out over later sentences ends here
 	for si, s := range c.sents {
 		a, b := s.Tokens.First, s.Tokens.End
 		sentAtts := c.atts[:0]
@@ -99,6 +100,11 @@ func Extract(d *doc.Document) {
 					k = at.te - 1
 					continue
 				}
+			}
+			if k < reported {
+				// inside the words a colon of an earlier sentence
+				// introduced: the speaker's, not a new statement
+				continue
 			}
 			cs, ce, kind, ok := c.cueAt(k, a, b)
 			if !ok || c.flagged(k) {
@@ -213,6 +219,11 @@ func Extract(d *doc.Document) {
 			}
 		}
 		c.kept = c.dropRedundant(c.kept[:0], sentAtts)
+		for _, at := range c.kept {
+			if at.te > b && at.ts >= b && !c.isMark(at.ts) {
+				reported = max(reported, at.te)
+			}
+		}
 		out = append(out, c.kept...)
 		c.atts = sentAtts
 	}
@@ -813,6 +824,14 @@ func (c *ctx) layout(m *models, at *att, sib []att, i, a, b int) {
 		at.te = c.closeEnd(at.ts, at.te)
 		at.te = c.extendContinued(at.ts, at.te)
 		return
+	}
+	if !colonLead && !rightContent && hi == b && at.ce >= b-1 && c.low[b-1] == ":" {
+		if ts, te := c.colonParagraph(b); te > ts {
+			// "The governor added:" then a paragraph of his words
+			// with no quotation marks (a transcript's layout)
+			at.ts, at.te = ts, te
+			return
+		}
 	}
 	// nothing after the cue but a colon: the quotation that follows
 	if colonLead {
