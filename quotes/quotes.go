@@ -79,6 +79,7 @@ func Extract(d *doc.Document) {
 	m := loadModels()
 	out := c.out[:0]
 	f := c.cbuf[:0]
+	reported := 0 // content laid out over later sentences ends here
 	for si, s := range c.sents {
 		a, b := s.Tokens.First, s.Tokens.End
 		sentAtts := c.atts[:0]
@@ -99,6 +100,11 @@ func Extract(d *doc.Document) {
 					k = at.te - 1
 					continue
 				}
+			}
+			if k < reported {
+				// inside the words a colon of an earlier sentence
+				// introduced: the speaker's, not a new statement
+				continue
 			}
 			cs, ce, kind, ok := c.cueAt(k, a, b)
 			if !ok || c.flagged(k) {
@@ -181,10 +187,16 @@ func Extract(d *doc.Document) {
 			}
 		}
 		for i := range sentAtts {
+			c.cuePreposition(&sentAtts[i])
+			c.subordinateEnd(&sentAtts[i], a)
+			c.linkingStart(&sentAtts[i], a)
+			c.coordinateEnd(&sentAtts[i])
+		}
+		for i := range sentAtts {
 			// "what the senators said was gerrymandering": the pronoun
 			// before the source is the object of the cue, and PolNeAR's
 			// content reaches back to it (over the source and the cue)
-			if at := &sentAtts[i]; at.ss-1 >= a && at.se <= at.cs && at.ts >= at.ce && lex.whContent[c.low[at.ss-1]] {
+			if at := &sentAtts[i]; at.ss-1 >= a && at.se <= at.cs && at.ts >= at.ce && (lex.whContent[c.low[at.ss-1]] || c.relativeGap(at)) {
 				at.ts = at.ss - 1
 			}
 		}
@@ -224,6 +236,11 @@ func Extract(d *doc.Document) {
 			}
 		}
 		c.kept = c.dropRedundant(c.kept[:0], sentAtts)
+		for _, at := range c.kept {
+			if at.te > b && at.ts >= b && !c.isMark(at.ts) {
+				reported = max(reported, at.te)
+			}
+		}
 		out = append(out, c.kept...)
 		c.atts = sentAtts
 	}
@@ -346,7 +363,7 @@ func (c *ctx) dropRedundant(kept, sib []att) []att {
 			for j, o := range sib {
 				// "Mills said the US welcomed the review": the inner verb
 				// is part of what Mills said, not a second attribution
-				if j != i && o.ts >= 0 && o.ts <= at.head && at.head < o.te && o.score > at.score && !(at.cs <= o.head && o.head < at.ce) {
+				if j != i && o.ts >= 0 && o.ts <= at.head && at.head < o.te && (o.score > at.score || c.nestedInClause(o, at)) && !(at.cs <= o.head && o.head < at.ce) {
 					dup = true
 					break
 				}
@@ -456,7 +473,7 @@ func (c *ctx) nameColonAt(k, a, b, si int) (att, bool) {
 // label reports whether tokens [s, e) before a colon are a label that
 // names no speaker (data/labels.txt): "Correction:", "The Latest:".
 func (c *ctx) label(s, e int) bool {
-	if e-s > 3 {
+	if e-s > 4 {
 		return false
 	}
 	return lex.labels[strings.ToLower(c.d.Text[c.d.Tokens[s].Start:c.d.Tokens[e-1].End])]
@@ -862,6 +879,7 @@ func (c *ctx) layout(m *models, at *att, sib []att, i, a, b int) {
 			}
 		}
 		at.te = c.contentEnd(at.ts, at.te)
+		c.raisingContent(at)
 		for k := at.cs; k < at.te; k++ {
 			// "..., as the crowd cheered": the writer's own clause
 			if c.inQ[k] < 0 && c.low[k] == "," && k+1 < at.te && lex.passiveBreaks[c.low[k+1]] {
@@ -888,7 +906,7 @@ func (c *ctx) layout(m *models, at *att, sib []att, i, a, b int) {
 		r++
 	}
 	rs, re := c.trim(r, hi)
-	if re > rs && (c.circumstance(rs, re) || re-rs == 1 && strings.HasSuffix(c.low[rs], "ly")) {
+	if re > rs && (c.circumstance(rs, re) || re-rs == 1 && strings.HasSuffix(c.low[rs], "ly") || c.addresseePhrase(at, rs, re)) {
 		// "he said on Monday.", "he said sarcastically.": not content
 		re = rs
 	}
@@ -1007,7 +1025,7 @@ func (c *ctx) layout(m *models, at *att, sib []att, i, a, b int) {
 			// “A,” Trump said at a rally, “B.”: both sides when a quotation
 			// resumes after the circumstance
 			for j := rs; j < re; j++ {
-				if c.isOpen(j) && j > rs && (c.low[j-1] == "," || j == rs+1 && (c.low[rs] == "but" || c.low[rs] == "and")) {
+				if c.isOpen(j) && j > rs && (c.low[j-1] == "," || j == rs+1 && (c.low[rs] == "but" || c.low[rs] == "and") || c.abbrevEnd(j-1)) {
 					// (and “A,” he said, but “B.”)
 					at.ts, at.te = c.extendBack(lo), c.extendContinued(j, re)
 					at.merged = true
@@ -1055,6 +1073,14 @@ func (c *ctx) layout(m *models, at *att, sib []att, i, a, b int) {
 		at.te = c.extendContinued(at.ts, at.te)
 		return
 	}
+	if !colonLead && !rightContent && hi == b && at.ce >= b-1 && c.low[b-1] == ":" {
+		if ts, te := c.colonParagraph(b); te > ts {
+			// "The governor added:" then a paragraph of his words
+			// with no quotation marks (a transcript's layout)
+			at.ts, at.te = ts, te
+			return
+		}
+	}
 	// nothing after the cue but a colon: the quotation that follows
 	if colonLead {
 		if q := c.nextQuotation(b); q >= 0 {
@@ -1072,6 +1098,11 @@ func (c *ctx) layout(m *models, at *att, sib []att, i, a, b int) {
 		from = c.statementStart(lo, a, end)
 	}
 	ts, te := c.trim(from, end)
+	if te-1 > ts && c.low[te-1] == "as" {
+		// "Scott had a gun, as police have said": "as" opens the
+		// attribution, not the content
+		ts, te = c.trim(ts, te-1)
+	}
 	for ts < te && ts == from && (c.low[ts] == "but" || c.low[ts] == "and" || c.low[ts] == "yet" || c.low[ts] == "so") {
 		// "But the goal is not revenue, he said": the conjunction links
 		// the sentence to the last, it is not the speaker's
@@ -1294,7 +1325,7 @@ func (c *ctx) layoutAccording(at *att, lo, hi int) {
 	switch {
 	case !c.hasWords(lo, at.cs) || c.onlyAdverbs(lo, at.cs):
 		at.ts, at.te = c.trim(e, hi)
-	case e < hi && c.hasWords(e, hi):
+	case e < hi && c.hasWords(e, hi) && !(at.cs-lo > 6 && c.sourceGloss(e, hi)):
 		at.ts, at.te = c.trim(lo, hi)
 	default:
 		at.ts, at.te = c.trim(lo, at.cs)
@@ -1317,6 +1348,9 @@ func (c *ctx) onlyAdverbs(s, e int) bool {
 // after circumstances ("said on Friday that"), the content starts at the
 // "that" or the quotation mark; otherwise right after the cue.
 func (c *ctx) contentStart(at *att, rs, re int) int {
+	if k := c.quotationAfter(rs, re); k >= 0 {
+		return k
+	}
 	limit := min(rs+16, re)
 	addressee := lex.addressees[c.low[at.head]]
 	circ := c.circumstanceWord(rs)
@@ -1334,6 +1368,11 @@ func (c *ctx) contentStart(at *att, rs, re int) int {
 				return k
 			}
 		}
+		if (addressee || circ) && k > rs && k-rs <= 6 && c.addresseeThen(rs, k) {
+			// "told reporters he would stay": the addressee, then the
+			// clause's subject
+			return k
+		}
 		if c.low[k] == "," && !addressee && !circ {
 			break
 		}
@@ -1349,25 +1388,47 @@ func (c *ctx) contentEnd(ts, e int) int {
 		return e
 	}
 	for k := ts + 1; k < e; k++ {
+		if c.isClose(k) && k > ts+2 && c.low[k-1] == "," && c.quotedBreak(ts, k, e) {
+			// he called it “true,” but the report found ...: the comma
+			// inside the closing mark opens the writer's clause
+			return k + 1
+		}
 		if c.inQ[k] >= 0 || c.isMark(k) {
 			continue
 		}
 		switch c.low[k] {
-		case ";", "―", "—", "--":
-			if k > ts+2 {
+		case "―", "—", "--":
+			if k+1 < e && (c.low[k+1] == "from" || c.low[k+1] == "and") {
+				// "the kitchen-sink problems — from childcare to
+				// student debt" and "— and ...": the speaker's list or
+				// afterthought goes on
+				continue
+			}
+			if n := c.pairedDash(k, e); n > 0 {
+				// "the plan -- which cost $5 million -- was dead": an
+				// aside between two dashes, and the content goes on
+				// after it (PolNeAR train: 71 go on to 18 end there)
+				k = n
+				continue
+			}
+			if k > ts {
+				return k
+			}
+		case ";":
+			if k > ts {
 				return k
 			}
 		case ",":
-			if k+1 >= e || k <= ts+2 {
+			if k+1 >= e || k <= ts || c.goesOn(k, e) || c.relativeGoesOn(ts, k, e) {
 				continue
 			}
 			n := c.low[k+1]
-			if lex.breaks[n] {
+			if lex.breaks[n] || c.apposition(ts, k, e) {
 				return k
 			}
-			if len(n) > 5 && strings.HasSuffix(n, "ing") && !lex.keeps[n] && c.isWord(k+1) && !c.d.Tokens[k+1].Has(doc.FlagCap) {
-				// ", focusing on ...", ", sending ...": the writer's
-				// participle clause
+			if len(n) > 4 && strings.HasSuffix(n, "ing") && !lex.keeps[n] && c.isWord(k+1) && !c.d.Tokens[k+1].Has(doc.FlagCap) {
+				// ", focusing on ...", ", sending ...", ", using ...": the
+				// writer's participle clause
 				return k
 			}
 			// ", but ..." ends it unless the speaker's words go on in
@@ -1735,6 +1796,11 @@ func (c *ctx) followOns(out []att) []att {
 		if p.sent < si && c.sents[p.sent].Para != s.Para && !c.endsInQuote(p) {
 			continue
 		}
+		if p.te > p.cs && j-2 >= 0 && out[j-2].sent == p.sent && out[j-2].te <= out[j-2].cs && out[j-2].kind != "dash" && p.ts >= p.ce {
+			// “A,” Lee said, referring to the bill. “B.”: the aside's
+			// cue does not stop the statement going on (train +48)
+			p = out[j-2]
+		}
 		if p.te <= p.cs && c.sents[p.sent].Para == s.Para && p.kind != "dash" {
 			// “A,” he said. “B.”: one statement interrupted by its attribution
 			k := j - 1
@@ -1759,6 +1825,15 @@ func (c *ctx) followOns(out []att) []att {
 		}
 		at := att{cs: -1, ce: -1, head: -1, ss: p.ss, se: p.se, ts: a, te: b, sent: si, followOn: true}
 		at.ts, at.te = c.trim(a, b)
+		if q := out[j-1]; q.te > 0 && q.ts >= 0 && q.ts < at.ts && q.kind != "dash" && (q.te <= q.cs || c.isOpen(q.ts) && !c.participleCue(q)) {
+			// “A,” Lee said. then a paragraph “B.”: PolNeAR's statement
+			// runs over both quotations (its span is their hull, as for
+			// the same paragraph above; train +44). Indirect speech before
+			// a bare quotation stays a statement of its own.
+			at.ts = q.ts
+			at.cs, at.ce, at.head = q.cs, q.ce, q.head
+			at.merged = true
+		}
 		add = append(add, at)
 	}
 	if len(add) == 0 {
