@@ -123,7 +123,7 @@ func (c *ctx) pairedDash(k, e int) int {
 			continue
 		}
 		if c.low[j] == c.low[k] {
-			if j > k+1 && c.isWord(j+1) && !c.d.Tokens[j+1].Has(doc.FlagCap) && !lex.breaks[c.low[j+1]] {
+			if j > k+1 && c.isWord(j+1) && !c.d.Tokens[j+1].Has(doc.FlagCap) && !c.has(j+1, bitBreak) {
 				return j
 			}
 			return -1
@@ -164,7 +164,7 @@ func (c *ctx) relativeGap(at *att) bool {
 	// an auxiliary ("were covered up") or a lower-case verb-like word
 	// ending in -s or -ed ("renders", "considered")
 	return c.has(at.ts, bitAux) && !c.adverb(at.ts) ||
-		c.isWord(at.ts) && !c.d.Tokens[at.ts].Has(doc.FlagCap) && !c.has(at.ts, bitStop) && !c.has(at.ts, bitSubject) && !lex.determiners[w] &&
+		c.isWord(at.ts) && !c.d.Tokens[at.ts].Has(doc.FlagCap) && !c.has(at.ts, bitStop) && !c.has(at.ts, bitSubject) && !c.has(at.ts, bitDeterminer) &&
 			(strings.HasSuffix(w, "s") || strings.HasSuffix(w, "ed"))
 }
 
@@ -302,7 +302,7 @@ func (c *ctx) relativeGoesOn(ts, k, e int) bool {
 		// ", who" is inside the statement (train: goes on 26 times to 9)
 		return true
 	}
-	return c.low[ts] == "that" && (lex.breaks[w] || w == "but" || strings.HasSuffix(w, "ing"))
+	return c.low[ts] == "that" && (c.has(k+1, bitBreak) || w == "but" || strings.HasSuffix(w, "ing"))
 }
 
 // moreBreaks reports a comma, semicolon or dash outside quotation marks in
@@ -332,7 +332,7 @@ func (c *ctx) sourceGloss(e, hi int) bool {
 		return false
 	}
 	w := c.low[k]
-	return lex.determiners[w] || lex.breaks[w] || w == "who" || w == "which" ||
+	return c.has(k, bitDeterminer) || c.has(k, bitBreak) || w == "who" || w == "which" ||
 		c.d.Tokens[k].Has(doc.FlagCap) || c.kind(k) == doc.Number || strings.HasSuffix(w, "ing") && c.isWord(k)
 }
 
@@ -403,7 +403,7 @@ func (c *ctx) quotedBreak(ts, k, e int) bool {
 		return false
 	}
 	n := c.low[k+1]
-	return lex.breaks[n] || n == "but" || len(n) > 5 && strings.HasSuffix(n, "ing") && !lex.keeps[n] && !c.d.Tokens[k+1].Has(doc.FlagCap)
+	return c.has(k+1, bitBreak) || n == "but" || len(n) > 5 && strings.HasSuffix(n, "ing") && !c.has(k+1, bitKeep) && !c.d.Tokens[k+1].Has(doc.FlagCap)
 }
 
 // raisingContent settles the content of a cue of seeming or expecting, or
@@ -433,7 +433,7 @@ func (c *ctx) raisingContent(at *att) {
 // a spokesman announced Monday morning."): not content, like a
 // circumstance.
 func (c *ctx) addresseePhrase(at *att, rs, re int) bool {
-	if lex.addressees[c.low[at.head]] && re-rs <= 3 && c.objectOnly(rs, re) {
+	if c.has(at.head, bitAddressee) && re-rs <= 3 && c.objectOnly(rs, re) {
 		// "..., sources told Politico.": the person told, no content
 		return true
 	}
@@ -465,7 +465,7 @@ func (c *ctx) objectOnly(s, e int) bool {
 		}
 	}
 	for k := s; k < e; k++ {
-		if !c.isWord(k) || !c.d.Tokens[k].Has(doc.FlagCap) && !c.d.Tokens[k].Has(doc.FlagAllCaps) && !(k > s && lex.determiners[c.low[k]]) {
+		if !c.isWord(k) || !c.d.Tokens[k].Has(doc.FlagCap) && !c.d.Tokens[k].Has(doc.FlagAllCaps) && !(k > s && c.has(k, bitDeterminer)) {
 			return false
 		}
 	}

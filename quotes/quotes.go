@@ -173,14 +173,14 @@ func Extract(d *doc.Document) {
 			// "asked Lind whether the port would close": the question
 			// alone, without the person asked
 			at := &sentAtts[i]
-			if at.ts < at.ce || at.te <= at.ts || c.isMark(at.ts) || !lex.askCues[c.low[at.head]] {
+			if at.ts < at.ce || at.te <= at.ts || c.isMark(at.ts) || !c.has(at.head, bitAskCue) {
 				continue
 			}
 			for k := at.ts + 1; k < at.te && k < at.ts+8; k++ {
 				if c.low[k] == "," || c.inQ[k] >= 0 {
 					break
 				}
-				if lex.askOpeners[c.low[k]] {
+				if c.has(k, bitAskOpener) {
 					at.ts = k
 					break
 				}
@@ -196,17 +196,17 @@ func Extract(d *doc.Document) {
 			// "what the senators said was gerrymandering": the pronoun
 			// before the source is the object of the cue, and PolNeAR's
 			// content reaches back to it (over the source and the cue)
-			if at := &sentAtts[i]; at.ss-1 >= a && at.se <= at.cs && at.ts >= at.ce && (lex.whContent[c.low[at.ss-1]] || c.relativeGap(at)) {
+			if at := &sentAtts[i]; at.ss-1 >= a && at.se <= at.cs && at.ts >= at.ce && (c.has(at.ss-1, bitWhContent) || c.relativeGap(at)) {
 				at.ts = at.ss - 1
 			}
 		}
 		for i := range sentAtts {
-			if at := &sentAtts[i]; at.ss >= 0 && lex.edges[c.low[at.ss]] == "none" {
+			if at := &sentAtts[i]; at.ss >= 0 && c.has(at.ss, bitEdgeNone) {
 				// "There are fears ...", "Why not just say": no source
 				at.ss, at.se = -1, -1
 				continue
 			}
-			if at := &sentAtts[i]; at.ss >= 0 && !c.contentWord(at.ss, at.se) && !(at.se-at.ss == 1 && (c.relative(at.ss) || lex.quantifiers[c.low[at.ss]] && at.se == at.cs)) {
+			if at := &sentAtts[i]; at.ss >= 0 && !c.contentWord(at.ss, at.se) && !(at.se-at.ss == 1 && (c.relative(at.ss) || c.has(at.ss, bitQuantifier) && at.se == at.cs)) {
 				// "in the hope that": a determiner alone is no source, and
 				// after a preposition the cue word is a noun, not a cue
 				if at.ss-1 >= a && c.has(at.ss-1, bitStop) || at.se-at.ss == 1 && at.se == at.cs {
@@ -391,7 +391,7 @@ func (c *ctx) colonAt(k, a, b, si int) (att, bool) {
 	}
 	caps := 0
 	for j := a; j < k; j++ {
-		if c.isMark(j) || headsOf(c.low[j])&headCue != 0 && (j == a || !c.d.Tokens[j].Has(doc.FlagCap)) {
+		if c.isMark(j) || c.heads(j)&headCue != 0 && (j == a || !c.d.Tokens[j].Has(doc.FlagCap)) {
 			// a cue of its own ("he said:") is laid out as a cue
 			return att{}, false
 		}
@@ -535,21 +535,19 @@ func (c *ctx) cueAt(k, a, b int) (cs, ce int, kind string, ok bool) {
 		// name's, not reported speech
 		return
 	}
-	w := c.low[k]
-	if !lex.headBloom.mayHave(w) {
+	hv := c.heads(k)
+	if hv == 0 {
+		c.headBits = 0
 		return
 	}
+	w := c.low[k]
 	if k > a && t.Has(doc.FlagCap) && (!(strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss")) || k+2 < b && k+4 > b) {
 		// headlines report in the present: "Senator Says", "Poll Shows";
 		// a capitalised "Blame" or "Plan" is a noun, and a cue has a
 		// clause after it or closes the headline ("Harbour Talks Stall")
 		return
 	}
-	hv := lex.heads[w]
 	c.headBits = hv
-	if hv == 0 {
-		return
-	}
 	kind = "verb"
 	ce = k + 1
 	matched := false
@@ -641,8 +639,8 @@ func (c *ctx) subjectEnd(ss, se int) int {
 		}
 		p := c.low[k-1]
 		afterNoun := c.d.Tokens[k-1].Has(doc.FlagCap) || c.has(k-1, bitSubject) ||
-			c.isWord(k-1) && !c.has(k-1, bitAux) && !lex.determiners[p] && !strings.HasSuffix(p, "ly")
-		if afterNoun && c.isWord(k) && !c.d.Tokens[k].Has(doc.FlagCap) && (c.has(k, bitAux) && !c.adverb(k) || strings.HasSuffix(w, "ed") || lex.pastVerbs[w]) {
+			c.isWord(k-1) && !c.has(k-1, bitAux) && !c.has(k-1, bitDeterminer) && !strings.HasSuffix(p, "ly")
+		if afterNoun && c.isWord(k) && !c.d.Tokens[k].Has(doc.FlagCap) && (c.has(k, bitAux) && !c.adverb(k) || strings.HasSuffix(w, "ed") || c.has(k, bitPastVerb)) {
 			return k
 		}
 	}
@@ -704,7 +702,7 @@ func (c *ctx) agentEnd(s, hi int) int {
 	e := s
 	for e < hi && !c.isMark(e) && c.low[e] != "," && c.low[e] != ";" {
 		w := c.low[e]
-		if e > s && (lex.stops[w] && w != "of" && w != "and" || c.isWord(e) && !c.d.Tokens[e].Has(doc.FlagCap) && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing") || lex.pastVerbs[w] || c.has(e, bitAux))) {
+		if e > s && (c.has(e, bitStop) && w != "of" && w != "and" || c.isWord(e) && !c.d.Tokens[e].Has(doc.FlagCap) && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing") || c.has(e, bitPastVerb) || c.has(e, bitAux))) {
 			break
 		}
 		e++
@@ -751,7 +749,7 @@ func (c *ctx) possessive(k int) bool {
 func (c *ctx) verbStart(ss, se int) int {
 	for k := ss + 1; k < se; k++ {
 		w := c.low[k]
-		if w == "," || c.inQ[k] >= 0 || c.relative(k) || lex.stops[w] {
+		if w == "," || c.inQ[k] >= 0 || c.relative(k) || c.has(k, bitStop) {
 			break
 		}
 		if w == "’s" || w == "'s" || w == "s" || w == "what" {
@@ -761,19 +759,19 @@ func (c *ctx) verbStart(ss, se int) int {
 			continue
 		}
 		p := c.low[k-1]
-		afterNoun := !lex.determiners[p] && c.kind(k-1) != doc.Number && !lex.openers[p] && (c.d.Tokens[k-1].Has(doc.FlagCap) || c.has(k-1, bitSubject) ||
+		afterNoun := !c.has(k-1, bitDeterminer) && c.kind(k-1) != doc.Number && !c.has(k-1, bitOpener) && (c.d.Tokens[k-1].Has(doc.FlagCap) || c.has(k-1, bitSubject) ||
 			c.isWord(k-1) && !c.has(k-1, bitAux) && !strings.HasSuffix(p, "ly"))
 		if !afterNoun || !c.isWord(k) || c.d.Tokens[k].Has(doc.FlagCap) {
 			continue
 		}
-		if k-2 >= ss && (c.has(k-1, bitSubject) || c.d.Tokens[k-1].Has(doc.FlagCap)) && c.isWord(k-2) && !c.d.Tokens[k-2].Has(doc.FlagCap) && !lex.determiners[c.low[k-2]] && !lex.stops[c.low[k-2]] && !c.has(k-2, bitAux) {
+		if k-2 >= ss && (c.has(k-1, bitSubject) || c.d.Tokens[k-1].Has(doc.FlagCap)) && c.isWord(k-2) && !c.d.Tokens[k-2].Has(doc.FlagCap) && !c.has(k-2, bitDeterminer) && !c.has(k-2, bitStop) && !c.has(k-2, bitAux) {
 			// "the experts I interviewed": a relative clause without "who"
 			continue
 		}
 		if c.has(k, bitAux) && !c.adverb(k) {
 			return k
 		}
-		if (strings.HasSuffix(w, "ed") || lex.pastVerbs[w]) && !c.participlePhrase(k, se) && !(k+1 < se && lex.stops[c.low[k+1]]) {
+		if (strings.HasSuffix(w, "ed") || c.has(k, bitPastVerb)) && !c.participlePhrase(k, se) && !(k+1 < se && c.has(k+1, bitStop)) {
 			return k
 		}
 	}
@@ -794,10 +792,10 @@ func (c *ctx) leadSubject(m *models, a, p int) (int, int) {
 			continue
 		}
 		q := c.low[k-1]
-		if lex.determiners[q] || lex.openers[q] || lex.stops[q] || c.has(k-1, bitAux) || !c.isWord(k-1) && !(q == "," && k-2 > a && c.isWord(k-2) && (strings.HasSuffix(w, "ed") || lex.pastVerbs[w])) {
+		if c.has(k-1, bitDeterminer) || c.has(k-1, bitOpener) || c.has(k-1, bitStop) || c.has(k-1, bitAux) || !c.isWord(k-1) && !(q == "," && k-2 > a && c.isWord(k-2) && (strings.HasSuffix(w, "ed") || c.has(k, bitPastVerb))) {
 			continue
 		}
-		if c.has(k, bitAux) && !c.adverb(k) || (strings.HasSuffix(w, "ed") || lex.pastVerbs[w]) && !c.participlePhrase(k, p) {
+		if c.has(k, bitAux) && !c.adverb(k) || (strings.HasSuffix(w, "ed") || c.has(k, bitPastVerb)) && !c.participlePhrase(k, p) {
 			ss := c.sourceStart(m, k, a)
 			if ss < a || ss >= k {
 				return -1, -1
@@ -812,7 +810,7 @@ func (c *ctx) leadSubject(m *models, a, p int) (int, int) {
 // verb group ("successfully argued", "repeatedly said").
 func (c *ctx) adverb(k int) bool {
 	w := c.low[k]
-	return len(w) > 4 && strings.HasSuffix(w, "ly") && !c.d.Tokens[k].Has(doc.FlagCap) && !lex.notAdverbs[w]
+	return len(w) > 4 && strings.HasSuffix(w, "ly") && !c.d.Tokens[k].Has(doc.FlagCap) && !c.has(k, bitNotAdverb)
 }
 
 // trim narrows [s, e) to leave out edge punctuation.
@@ -855,7 +853,7 @@ func (c *ctx) layout(m *models, at *att, sib []att, i, a, b int) {
 		}
 		return
 	}
-	if by := c.laterBy(at, hi); by > 0 && c.beGroup(at) && c.participle(at.head) && !lex.raising[c.low[at.head]] {
+	if by := c.laterBy(at, hi); by > 0 && c.beGroup(at) && c.participle(at.head) && !c.has(at.head, bitRaising) {
 		// "Ginsburg was appointed to the court by Clinton": the agent
 		// a few words on is the source, the subject the content
 		at.kind = "passive"
@@ -882,7 +880,7 @@ func (c *ctx) layout(m *models, at *att, sib []att, i, a, b int) {
 		c.raisingContent(at)
 		for k := at.cs; k < at.te; k++ {
 			// "..., as the crowd cheered": the writer's own clause
-			if c.inQ[k] < 0 && c.low[k] == "," && k+1 < at.te && lex.passiveBreaks[c.low[k+1]] {
+			if c.inQ[k] < 0 && c.low[k] == "," && k+1 < at.te && c.has(k+1, bitPassiveBrk) {
 				at.te = k
 				break
 			}
@@ -952,7 +950,7 @@ func (c *ctx) layout(m *models, at *att, sib []att, i, a, b int) {
 	} else if !sourceLeft && p >= lo && (c.low[p] == "and" || c.low[p] == "but") && i > 0 && sib[i-1].ss >= 0 {
 		// "X urged ... and said ...": the same source goes on
 		at.ss, at.se = sib[i-1].ss, sib[i-1].se
-	} else if !sourceLeft && p > a && rightContent && (c.low[p] == "and" || c.low[p] == "to" && lex.catenatives[c.low[p-1]]) && (i == 0 || sib[i-1].ss < 0) {
+	} else if !sourceLeft && p > a && rightContent && (c.low[p] == "and" || c.low[p] == "to" && c.has(p-1, bitCatenative)) && (i == 0 || sib[i-1].ss < 0) {
 		// "Cruz urged restraint and said ...", "Lind went on to explain
 		// ...": the subject of the sentence's first verb speaks (the
 		// first verb was no cue; data/catenatives.txt)
@@ -962,7 +960,7 @@ func (c *ctx) layout(m *models, at *att, sib []att, i, a, b int) {
 		at.ss, at.se = sib[i-1].ss, sib[i-1].se
 	} else if !sourceLeft && p >= lo && c.low[p] == "," && !quoteBefore(p) {
 		switch {
-		case rightContent && rs == at.ce && lex.addressees[c.low[at.head]] && c.quoteEndsBefore(lo, p) && c.hasWords(lo, p):
+		case rightContent && rs == at.ce && c.has(at.head, bitAddressee) && c.quoteEndsBefore(lo, p) && c.hasWords(lo, p):
 			// "“...,” Ann Lee, the chair, told reporters": the name after
 			// the cue is the addressee, the speaker stands before it
 			sourceLeft = true
@@ -1164,12 +1162,12 @@ func (c *ctx) nameThenClause(s, e int) bool {
 // in the sentence.
 func (c *ctx) passive(at *att) bool {
 	// "was told by aides", "were criticized by" name their agent
-	if lex.raising[c.low[at.head]] {
+	if c.has(at.head, bitRaising) {
 		// "The plan appears to have stalled": what appears is the
 		// whole clause, subject included (data/raising.txt)
 		return true
 	}
-	if lex.stance[c.low[at.head]] {
+	if c.has(at.head, bitStance) {
 		// "Some Democrats are concerned that ...": the subject speaks
 		return false
 	}
@@ -1247,7 +1245,7 @@ func (c *ctx) rightSourceEnd(s, hi int) int {
 			n := c.low[e+1]
 			// ", who heads the union" and ", of Grace Church" stay with
 			// the name (data/source_keeps.txt)
-			if lex.stops[n] && !lex.srcKeeps[n] || strings.HasSuffix(n, "ing") || c.isOpen(e+1) {
+			if c.has(e+1, bitStop) && !c.has(e+1, bitSrcKeep) || strings.HasSuffix(n, "ing") || c.isOpen(e+1) {
 				break
 			}
 		}
@@ -1266,26 +1264,26 @@ func (c *ctx) rightSourceEnd(s, hi int) int {
 // Tuesday"), a relative clause (", who has ...") or a comma-set
 // circumstance ("Clinton, at a later press gaggle,").
 func (c *ctx) trimSource(ss, se int) (int, int) {
-	for ss < se-1 && (lex.edges[c.low[ss]] == "lead" || lex.edges[c.low[ss]] == "clause") {
+	for ss < se-1 && (c.has(ss, bitEdgeLead) || c.has(ss, bitEdgeClause)) {
 		ss++
 	}
 	for k := ss + 1; k < se; k++ {
 		w := c.low[k]
-		if w == "," && k+1 < se && (c.circumstanceWord(k+1) && c.low[k+1] != "," || c.low[k+1] == "speaking" || lex.asides[c.low[k+1]]) {
+		if w == "," && k+1 < se && (c.circumstanceWord(k+1) && c.low[k+1] != "," || c.low[k+1] == "speaking" || c.has(k+1, bitAside)) {
 			se = k
 			break
 		}
 	}
-	for se > ss+1 && lex.edges[c.low[se-1]] == "tail" {
+	for se > ss+1 && c.has(se-1, bitEdgeTail) {
 		se--
 	}
 	// "... on Tuesday", "... this month", "... in 2001"
 	j := se
-	for j > ss+1 && (lex.edges[c.low[j-1]] == "time" || c.kind(j-1) == doc.Number && len(c.low[j-1]) == 4 && j-2 > ss && lex.edges[c.low[j-2]] == "opener") {
+	for j > ss+1 && (c.has(j-1, bitEdgeTime) || c.kind(j-1) == doc.Number && len(c.low[j-1]) == 4 && j-2 > ss && c.has(j-2, bitEdgeOpener)) {
 		// ("Six in 10 say": a share, not a year)
 		j--
 	}
-	if j < se && j > ss+1 && lex.edges[c.low[j-1]] == "opener" && !(j-2 > ss && strings.HasSuffix(c.low[j-2], "ed")) && !(j-2 >= ss && lex.dated[c.low[j-2]]) {
+	if j < se && j > ss+1 && c.has(j-1, bitEdgeOpener) && !(j-2 > ss && strings.HasSuffix(c.low[j-2], "ed")) && !(j-2 >= ss && c.has(j-2, bitDated)) {
 		// ("a poll released last week" and "a poll last week" keep their
 		// time: it says which poll; data/dated_sources.txt)
 		se = j - 1
@@ -1352,7 +1350,7 @@ func (c *ctx) contentStart(at *att, rs, re int) int {
 		return k
 	}
 	limit := min(rs+16, re)
-	addressee := lex.addressees[c.low[at.head]]
+	addressee := c.has(at.head, bitAddressee)
 	circ := c.circumstanceWord(rs)
 	for k := rs; k < limit; k++ {
 		if c.low[k] == "that" || c.isOpen(k) && (k == rs || c.low[k-1] == "," || c.low[k-1] == ":") {
@@ -1423,10 +1421,10 @@ func (c *ctx) contentEnd(ts, e int) int {
 				continue
 			}
 			n := c.low[k+1]
-			if lex.breaks[n] || c.apposition(ts, k, e) {
+			if c.has(k+1, bitBreak) || c.apposition(ts, k, e) {
 				return k
 			}
-			if len(n) > 4 && strings.HasSuffix(n, "ing") && !lex.keeps[n] && c.isWord(k+1) && !c.d.Tokens[k+1].Has(doc.FlagCap) {
+			if len(n) > 4 && strings.HasSuffix(n, "ing") && !c.has(k+1, bitKeep) && c.isWord(k+1) && !c.d.Tokens[k+1].Has(doc.FlagCap) {
 				// ", focusing on ...", ", sending ...", ", using ...": the
 				// writer's participle clause
 				return k
@@ -1724,7 +1722,7 @@ func (c *ctx) participlePhrase(i, e int) bool {
 	if i+1 >= e || !strings.HasSuffix(c.low[i], "ed") || c.d.Tokens[i].Has(doc.FlagCap) {
 		return false
 	}
-	return lex.edges[c.low[i+1]] == "time" || lex.edges[c.low[i+1]] == "opener" || c.low[i+1] == "by"
+	return c.has(i+1, bitEdgeTime) || c.has(i+1, bitEdgeOpener) || c.low[i+1] == "by"
 }
 
 // maxSource is the longest source phrase considered, in tokens.
@@ -1746,7 +1744,7 @@ func (c *ctx) walkSources(e, lo int, visit func(i int, n srcCounts)) {
 			continue
 		}
 		visit(i, n)
-		if lex.edges[c.low[i]] == "clause" {
+		if c.has(i, bitEdgeClause) {
 			// a source never reaches over the subordinator that opens its
 			// clause ("... would not intervene unless both parties asked")
 			break
