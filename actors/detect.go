@@ -5,6 +5,7 @@ import (
 	"sync"
 
 	"github.com/dossier-news/dossier/doc"
+	"github.com/dossier-news/dossier/text"
 )
 
 // token classes of the classify pass
@@ -64,9 +65,9 @@ type analyzer struct {
 	info   []uint16 // lexicon flags of word tokens
 	keyBuf []byte   // phrase keys being looked up
 	arena  []byte   // lower-cased capitalised tokens
-	aoff   []int32  // token -> offset in arena, or -1
+	aoff   []int32  // token -> 1 + offset in arena, or 0 when its text is the text layer's
 
-	lowerBits [filterSize / 64]uint64 // filter of the lower-case words (lowerElsewhere), filled by lower
+	lowerBits [lowerSize / 64]uint64 // filter of the lower-case words (lowerElsewhere), filled by lower
 
 	// the resolver's state
 	byKey     map[entKey]int
@@ -110,6 +111,9 @@ func newAnalyzer(d *doc.Document) *analyzer {
 	a.alen = grow(a.alen, n)
 	a.info = grow(a.info, n)
 	a.aoff = grow(a.aoff, n)
+	if len(d.WordIDs) != n {
+		text.Words(d) // a document whose text layer was built by hand
+	}
 	a.hits, a.chunks, a.cands, a.heads, a.seen, a.order = a.hits[:0], a.chunks[:0], a.cands[:0], a.heads[:0], a.seen[:0], a.order[:0]
 	clear(a.ents)
 	a.ents = a.ents[:0]
@@ -137,71 +141,72 @@ func (a *analyzer) release() {
 }
 
 // lower computes once the normalised text of every token (lower case,
-// straight apostrophes) and its lexicon flags, so that the passes after it
-// look words up in one map at most once.
+// straight apostrophes) and its lexicon flags.
+//
+// The text layer's lower case (d.Lower) is the normalised text of every
+// word without a curly apostrophe, and its vocabulary ID gives the word's
+// flags without a look-up; only words with a curly apostrophe, and the rare
+// word whose lower case has another length, are normalised here, into the
+// arena, and looked up in the map on first need (is).
 func (a *analyzer) lower() {
 	d := a.d
 	arena := a.arena[:0]
-	// the filter of the lower-case words (lowerElsewhere) is filled here,
-	// from the same index as the flag filter, at no extra look at the words
+	// the filter of the lower-case words (lowerElsewhere) is filled here
 	clear(a.lowerBits[:])
-	pending := false // lower-case words whose normalised text is in the arena
-	for i, t := range d.Tokens {
-		a.aoff[i] = -1
+	byID := lex.infoByID
+	var pendBuf [16]int32
+	pending := pendBuf[:0] // lower-case words whose normalised text is in the arena
+	// a.info and a.aoff are all zero (grow): aoff 0 is no arena text
+	for i := range d.Tokens {
+		t := &d.Tokens[i]
 		if t.Kind != doc.Word {
 			continue
 		}
-		raw := d.Text[t.Start:t.End]
-		upper, hyphen, curly, other := scanWord(d.Text, t.Start, t.End)
-		if hyphen {
-			a.info[i] |= wHyphen
+		// the text layer read the bytes: only a word outside ASCII is
+		// scanned again, for its curly apostrophes
+		b := d.WordBits[i]
+		var v uint16
+		if b&doc.WordHyphen != 0 {
+			v = wHyphen
 		}
 		capd := t.Has(doc.FlagCap)
-		if c := raw[0]; c >= 'a' && c <= 'z' && !capd && !hyphen && !curly && !other {
-			a.markLower(i, raw) // a lower-case word is its own text
-			continue
-		}
-		switch {
-		case other:
-			// accents: the general route, kept only when it changes the word
-			if w := norm(raw); w != raw {
-				a.aoff[i] = int32(len(arena))
+		if b&doc.WordNonASCII != 0 {
+			_, _, curly, other := scanWord(d.Text, t.Start, t.End)
+			if _, odd := d.LowerOdd[i]; curly || other && odd {
+				w := norm(d.Text[t.Start:t.End])
+				a.aoff[i] = int32(len(arena)) + 1
 				a.alen[i] = int32(len(w))
 				arena = append(arena, w...)
-			}
-		case upper || curly:
-			// lower-cased, with straight apostrophes, into one buffer, made
-			// a string once below: what norm gives, without its allocations
-			a.aoff[i] = int32(len(arena))
-			start := len(arena)
-			for k := 0; k < len(raw); k++ {
-				c := raw[k]
-				if c >= 'A' && c <= 'Z' {
-					c += 'a' - 'A'
-				} else if c == 0xE2 && k+2 < len(raw) && raw[k+1] == 0x80 && raw[k+2] == 0x99 {
-					c = '\''
-					k += 2
+				a.info[i] = v
+				if !capd {
+					pending = append(pending, int32(i))
 				}
-				arena = append(arena, c)
+				continue
 			}
-			a.alen[i] = int32(len(arena) - start)
 		}
+		// the text layer's word: its vocabulary ID gives its flags at once,
+		// and wSkip says exactly that it has none of wFiltered
+		var f uint16
+		if id := d.WordIDs[i]; int(id) < len(byID) {
+			f = byID[id]
+		}
+		v |= f | wDone
+		if f&wFiltered == 0 {
+			v |= wSkip
+		}
+		a.info[i] = v
 		if !capd {
-			if a.aoff[i] < 0 {
-				a.markLower(i, raw)
-			} else {
-				pending = true
-			}
+			h := lowerHash(d.Lower[t.Start:t.End])
+			a.lowerBits[h/64] |= 1 << (h % 64)
 		}
 	}
 	a.arena = arena
-	a.all = string(arena)
-	if pending {
-		for i, t := range d.Tokens {
-			if t.Kind == doc.Word && !t.Has(doc.FlagCap) && a.aoff[i] >= 0 {
-				a.markLower(i, a.low(i))
-			}
-		}
+	a.all = ""
+	if len(arena) > 0 {
+		a.all = string(arena)
+	}
+	for _, i := range pending {
+		a.markLower(int(i), a.low(int(i)))
 	}
 }
 
@@ -245,20 +250,20 @@ func scanWord(text string, start, end int) (upper, hyphen, curly, other bool) {
 // filter, and marks it wSkip when the flag filter says it is no title, group
 // noun, pronoun or lower-case phrase.
 func (a *analyzer) markLower(i int, w string) {
-	h := filterIndex(w)
-	a.lowerBits[h/64] |= 1 << (h % 64)
-	if filteredBits[h/64]&(1<<(h%64)) == 0 {
+	l := lowerHash(w)
+	a.lowerBits[l/64] |= 1 << (l % 64)
+	if h := filterIndex(w); filteredBits[h/64]&(1<<(h%64)) == 0 {
 		a.info[i] |= wSkip
 	}
 }
 
 func (a *analyzer) txt(i int) string { return a.d.TokenText(i) }
 func (a *analyzer) low(i int) string {
-	if o := a.aoff[i]; o >= 0 {
+	if o := a.aoff[i] - 1; o >= 0 {
 		return a.all[o : o+a.alen[i]]
 	}
 	t := a.d.Tokens[i]
-	return a.d.Text[t.Start:t.End]
+	return a.d.Lower[t.Start:t.End] // other tokens are as written there
 }
 
 // is reports whether token i is a word with any of the lexicon flags f.
@@ -278,7 +283,15 @@ func (a *analyzer) is(i int, f uint16) bool {
 		if a.d.Tokens[i].Kind != doc.Word {
 			return false
 		}
-		v |= lex.info[a.low(i)] | wDone
+		if a.aoff[i] == 0 {
+			// the text layer's word: its vocabulary ID says it
+			if id := a.d.WordIDs[i]; int(id) < len(lex.infoByID) {
+				v |= lex.infoByID[id]
+			}
+		} else {
+			v |= lex.info[a.low(i)]
+		}
+		v |= wDone
 		a.info[i] = v
 	}
 	return v&f != 0
@@ -709,7 +722,9 @@ func (a *analyzer) candidates() {
 					a.nominalCand(k, s.Tokens.First, si) // "the ministry"
 				}
 			case cNone:
-				if k > s.Tokens.First && (a.low(k-1) == "the" || a.low(k-1) == "this") {
+				// low(k-1) is "the" or "this" exactly when the vocabulary ID
+				// says so: no other token's normalised text spells them
+				if id := a.d.WordIDs[max(k-1, 0)]; k > s.Tokens.First && (id == idThe || id == idThis) {
 					a.nominalCand(k, s.Tokens.First, si) // it needs the determiner
 				}
 			}
@@ -917,8 +932,17 @@ func (a *analyzer) ownsRole(k int) bool {
 }
 
 // lowerHash places a word in the lower-case filter by its length and first,
-// second and last letters: no loop over the word.
-func lowerHash(w string) uint32 { return filterIndex(w) }
+// second and last letters (filterIndex, mixed down to the filter's size):
+// no loop over the word.
+func lowerHash(w string) uint32 { return (filterIndex(w) * 0x9E3779B1) >> (32 - lowerLog) }
+
+// The lower-case filter has 2^14 bits (2 KB, cleared for every document):
+// a few hundred lower-case words a document leave most bits clear, and a
+// false hit costs only a scan of the tokens.
+const (
+	lowerLog  = 14
+	lowerSize = 1 << lowerLog
+)
 
 // label reports whether a run is a speaker's label in a transcript:
 // "WALLACE: Let's start with ...".

@@ -2,12 +2,14 @@ package actors
 
 import (
 	"embed"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/dossier-news/dossier/lexicon"
 	"github.com/dossier-news/dossier/text"
+	"github.com/dossier-news/dossier/vocab"
 )
 
 //go:embed data/*.txt
@@ -87,6 +89,9 @@ type lexicons struct {
 	pronouns   map[string]pronoun
 	countries  map[string]*entry // canonical country -> its name entry
 	info       map[string]uint16 // normalised word -> the w* flags of every list it is in
+	// infoByID is info indexed by vocabulary ID (package vocab): a word
+	// of the text layer costs no look-up.
+	infoByID []uint16
 }
 
 // word flags: which lists a normalised word is in
@@ -112,6 +117,10 @@ const (
 const wFiltered = wTitle | wGroup | wPron | wLowerStart
 
 var lex = load()
+
+// the vocabulary IDs of determiners that candidates compares every
+// unclassified token's predecessor with
+var idThe, idThis = vocab.Add("the"), vocab.Add("this")
 
 // norm lower-cases a token's text and writes curly apostrophes straight, so
 // that "Côte d’Ivoire" and "Cote d'Ivoire" look alike to the lexicon.
@@ -373,6 +382,18 @@ func load() *lexicons {
 			i := filterIndex(k)
 			filteredBits[i/64] |= 1 << (i % 64)
 		}
+	}
+	words := make([]string, 0, len(l.info))
+	for w := range l.info {
+		words = append(words, w)
+	}
+	sort.Strings(words) // the same IDs on every run
+	for _, w := range words {
+		id := int(vocab.Add(w))
+		if id >= len(l.infoByID) {
+			l.infoByID = append(l.infoByID, make([]uint16, id+1-len(l.infoByID))...)
+		}
+		l.infoByID[id] = l.info[w]
 	}
 	return l
 }

@@ -5,6 +5,7 @@ import (
 
 	"github.com/dossier-news/dossier/doc"
 	"github.com/dossier-news/dossier/examples"
+	"github.com/dossier-news/dossier/text"
 )
 
 // BenchmarkPipeline runs the full pipeline on the ~1,000-word benchmark
@@ -67,4 +68,15 @@ func cloneLayers(d *doc.Document) *doc.Document {
 	c.Events = append([]doc.Event(nil), d.Events...)
 	c.Flags = append([]doc.Flag(nil), d.Flags...)
 	return &c
+}
+
+// BenchmarkWords times the text layer's shared word layer (lower case and
+// vocabulary IDs) with every stage's lexicon in the vocabulary.
+func BenchmarkWords(b *testing.B) {
+	d := doc.New("bench", examples.BenchText())
+	text.Analyze(d)
+	b.ReportAllocs()
+	for b.Loop() {
+		text.Words(d)
+	}
 }

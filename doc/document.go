@@ -18,6 +18,24 @@ type Document struct {
 	Quotations []Quotation
 	// Marks holds the role of every token of kind QuoteMark, keyed by token index.
 	Marks map[int]QuoteMarkRole
+	// Lower, LowerOdd and WordIDs are a derived cache of the text layer,
+	// not an annotation: they are never encoded in JSON. Stages read them
+	// instead of lower-casing and hashing tokens each on their own (package
+	// vocab says why). LowerOf(i) is the text of word token i as
+	// strings.ToLower gives it, and the text as written of any other token.
+	// Lower is the text with every word lower-cased in place, so that
+	// d.Lower[t.Start:t.End] is LowerOf for a token t, except for the rare
+	// word whose lower case has another length in bytes (Turkish İ): those
+	// are in LowerOdd, by token index (nil when there is none), and Lower
+	// holds them as written. WordIDs[i] is
+	// the vocab.ID of a word token's lower-cased text, or 0 when no lexicon
+	// knows it or the token is no Word.
+	// WordBits[i] holds the Word* facts of a word token's bytes (0 for
+	// other tokens), so that stages need not scan them again.
+	Lower    string         `json:"-"`
+	LowerOdd map[int]string `json:"-"`
+	WordIDs  []uint32       `json:"-"`
+	WordBits []uint8        `json:"-"`
 
 	Mentions   []Mention
 	Entities   []Entity
@@ -33,6 +51,13 @@ type Document struct {
 	Warnings []string
 }
 
+// Facts of a word token's bytes, in Document.WordBits.
+const (
+	WordUpper    uint8 = 1 << iota // an ASCII capital letter
+	WordHyphen                     // a hyphen-minus (-)
+	WordNonASCII                   // a byte outside ASCII: an accent, a curly apostrophe...
+)
+
 // New makes a document over text. The text must already be valid UTF-8 (the
 // readers in package source check and repair it).
 func New(id, text string) *Document { return &Document{ID: id, Text: text} }
@@ -43,6 +68,19 @@ func (d *Document) Slice(s Span) string {
 		return ""
 	}
 	return d.Text[s.Start:s.End]
+}
+
+// LowerOf returns the text of word token i lower-cased, as strings.ToLower
+// gives it, and the text of any other token as written, from the text
+// layer's Lower (see there).
+func (d *Document) LowerOf(i int) string {
+	t := &d.Tokens[i]
+	if d.LowerOdd != nil {
+		if s, ok := d.LowerOdd[i]; ok {
+			return s
+		}
+	}
+	return d.Lower[t.Start:t.End]
 }
 
 // TokenText returns the text of token i.

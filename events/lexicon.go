@@ -3,10 +3,12 @@ package events
 import (
 	"embed"
 	"fmt"
+	"sort"
+	"strconv"
 	"strings"
-	"sync"
 
 	"github.com/dossier-news/dossier/lexicon"
+	"github.com/dossier-news/dossier/vocab"
 )
 
 //go:embed data/*.txt
@@ -73,6 +75,11 @@ type lex struct {
 	class  map[string]uint16
 	// info joins the three maps above, so that a token costs one lookup.
 	info map[string]*formInfo
+	// byID is info indexed by vocabulary ID (package vocab), so that a
+	// token costs no lookup at all; possessive is info["'s"], which "’s"
+	// takes.
+	byID       []*formInfo
+	possessive *formInfo
 }
 
 type formInfo struct {
@@ -84,14 +91,41 @@ type formInfo struct {
 
 const maxGap = 6
 
-var (
-	lexOnce sync.Once
-	theLex  *lex
-	lexErr  error
-)
+// The dictionary is compiled at start-up, because its words must enter the
+// vocabulary before the text layer analyses the first document.
+var theLex, lexErr = func() (*lex, error) {
+	L, err := compile(readData)
+	if err == nil {
+		L.index()
+	}
+	return L, err
+}()
+
+// index gives the dictionary's forms their vocabulary IDs.
+func (L *lex) index() {
+	words := make([]string, 0, len(L.info))
+	for w := range L.info {
+		words = append(words, w)
+	}
+	sort.Strings(words) // the same IDs on every run
+	for _, w := range words {
+		id := int(vocab.Add(w))
+		if id >= len(L.byID) {
+			L.byID = append(L.byID, make([]*formInfo, id+1-len(L.byID))...)
+		}
+		L.byID[id] = L.info[w]
+	}
+	L.possessive = L.info["'s"]
+}
+
+func (L *lex) possessiveOr(none *formInfo) *formInfo {
+	if L.possessive != nil {
+		return L.possessive
+	}
+	return none
+}
 
 func getLex() *lex {
-	lexOnce.Do(func() { theLex, lexErr = compile(readData) })
 	if lexErr != nil {
 		panic(lexErr) // embedded data is part of the program: the tests catch this
 	}
@@ -206,7 +240,7 @@ func compile(read func(string) (string, error)) (*lex, error) {
 					forms = inflect(a, irr[a])
 				}
 				for _, f := range forms {
-					k := f + "\x00" + fmt.Sprint(idx)
+					k := f + "\x00" + strconv.Itoa(int(idx))
 					if !seen[k] {
 						seen[k] = true
 						L.first[f] = append(L.first[f], idx)

@@ -5,6 +5,7 @@ import (
 	"sync"
 
 	"github.com/dossier-news/dossier/doc"
+	"github.com/dossier-news/dossier/text"
 )
 
 // view is the per-document state of the coder: lower-cased token texts and
@@ -15,6 +16,7 @@ type view struct {
 	caps   []bool // the word has an upper-case letter: a name (al-Thani, McCain)
 	info   []*formInfo
 	inName []bool
+	class  []uint16 // cls of each token, read far more often than it changes
 	none   formInfo
 	L      *lex
 
@@ -73,55 +75,76 @@ func newView(d *doc.Document, L *lex) *view {
 	v.caps = grow(v.caps, n)
 	v.info = grow(v.info, n)
 	v.inName = grow(v.inName, n)
+	v.class = grow(v.class, n)
 	v.condSent = -1
 	v.argSlab = nil
 	v.mSorted = inOrder(len(d.Mentions), func(i int) doc.Span { return d.Mentions[i].Span })
 	v.tSorted = inOrder(len(d.Timexes), func(i int) doc.Span { return d.Timexes[i].Span })
 	v.qSorted = inOrder(len(d.Quantities), func(i int) doc.Span { return d.Quantities[i].Span })
-	var buf [32]byte
+	if len(d.WordIDs) != len(d.Tokens) {
+		text.Words(d) // a document whose text layer was built by hand
+	}
+	byID := L.byID
 	for i, t := range d.Tokens {
 		s := d.Text[t.Start:t.End]
-		v.caps[i] = false
-		var f *formInfo
-		if t.Kind == doc.Word && hasUpper(s) {
-			switch {
-			case s == "’s" || s == "’S":
-				s = "'s"
-			case len(s) <= len(buf) && isASCII(s):
-				b := buf[:len(s)]
-				for k := 0; k < len(s); k++ {
-					c := s[k]
-					if c >= 'A' && c <= 'Z' {
-						c += 'a' - 'A'
-						v.caps[i] = true
-					}
-					b[k] = c
-				}
-				if f = L.info[string(b)]; f != nil {
-					s = f.word
-				} else {
-					s = ""
-					f = &v.none
-				}
-			default:
-				low := strings.ToLower(s)
-				v.caps[i] = low != s
-				s = low
+		caps := false
+		f := &v.none
+		if t.Kind == doc.Word {
+			// the text layer's lower case and vocabulary ID (package vocab):
+			// no hashing here
+			if id := d.WordIDs[i]; int(id) < len(byID) && byID[id] != nil {
+				f = byID[id]
 			}
-		} else if t.Kind != doc.Word && (s == "’" || s == "‘") {
+			if b := d.WordBits[i]; b&doc.WordNonASCII == 0 {
+				// ASCII: lower case differs exactly when there are capitals
+				if b&doc.WordUpper != 0 {
+					caps = true
+					if len(s) <= 32 {
+						// a capitalised word the dictionary does not know (a
+						// name) is kept as "": no rule looks at its letters
+						s = ""
+						if f != &v.none {
+							s = f.word
+						}
+					} else {
+						s = d.LowerOf(i)
+					}
+				}
+			} else if low := d.LowerOf(i); low != s {
+				switch {
+				case s == "’S":
+					s = "'s"
+					f = L.possessiveOr(&v.none)
+				case len(s) <= 32 && isASCII(s):
+					// a capitalised word the dictionary does not know (a
+					// name) is kept as "": no rule looks at its letters
+					caps = true
+					s = ""
+					if f != &v.none {
+						s = f.word
+					}
+				default:
+					caps = true
+					s = low
+				}
+			} else if s == "’s" {
+				s = "'s"
+				f = L.possessiveOr(&v.none)
+			}
+		} else if s == "’" || s == "‘" {
 			s = "'"
 		}
+		v.caps[i] = caps
 		v.lower[i] = s
-		if f == nil && t.Kind == doc.Word {
-			f = L.info[s]
-		}
-		if f == nil {
-			f = &v.none
-		}
 		v.info[i] = f
 		// inside a name ("SPLM/A", "Cessation Of Hostilities") a
 		// capitalised "A" or "Of" is no function word
-		v.inName[i] = v.caps[i] && i > 0 && (v.caps[i-1] && d.Tokens[i-1].Kind == doc.Word || v.lower[i-1] == "/")
+		in := caps && i > 0 && (v.caps[i-1] && d.Tokens[i-1].Kind == doc.Word || v.lower[i-1] == "/")
+		v.inName[i] = in
+		v.class[i] = 0
+		if !in {
+			v.class[i] = f.class
+		}
 	}
 	return v
 }
@@ -159,12 +182,8 @@ func hasUpper(s string) bool {
 	return false
 }
 
-func (v *view) cls(i int) uint16 {
-	if v.inName[i] {
-		return 0
-	}
-	return v.info[i].class
-}
+// cls returns the word classes of token i: none inside a name.
+func (v *view) cls(i int) uint16 { return v.class[i] }
 
 func (v *view) isWord(i int) bool { return v.d.Tokens[i].Kind == doc.Word }
 

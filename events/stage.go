@@ -508,13 +508,14 @@ func (v *view) verbish(i int) bool {
 
 // quoteOf reports whether sp lies inside a quote, with its speaker.
 func (v *view) quoteOf(sp doc.Span) (bool, int) {
-	for _, q := range v.d.Quotes {
-		if q.Content.Contains(sp) {
+	// by index: a Quote is too big to copy for each look
+	for i := range v.d.Quotes {
+		if q := &v.d.Quotes[i]; q.Content.Contains(sp) {
 			return true, q.Speaker
 		}
 	}
-	for _, q := range v.d.Quotations {
-		if q.Content.Contains(sp) {
+	for i := range v.d.Quotations {
+		if v.d.Quotations[i].Content.Contains(sp) {
 			return true, -1
 		}
 	}

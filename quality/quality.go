@@ -21,6 +21,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/dossier-news/dossier/doc"
+	"github.com/dossier-news/dossier/text"
+	"github.com/dossier-news/dossier/vocab"
 )
 
 // Flag kinds, as written in doc.Flag.Kind and the JSON output.
@@ -69,16 +71,41 @@ var hashPool = sync.Pool{New: func() any { return new([]uint64) }}
 
 // hashes returns the wordHash of every word token (0 for other tokens), so
 // each word is hashed once for the tells and the word-salad model.
+//
+// A word the vocabulary knows (package vocab) takes its hash from
+// vocabHashes: wordHash folds case and curly apostrophes the way the text
+// layer's lower case does, so a token's hash is its vocabulary word's.
 func (c *checker) hashes(h []uint64) []uint64 {
-	for _, t := range c.d.Tokens {
+	if len(c.d.WordIDs) != len(c.d.Tokens) {
+		text.Words(c.d) // a document whose text layer was built by hand
+	}
+	byID := vocabHashes()
+	ids := c.d.WordIDs
+	for i, t := range c.d.Tokens {
 		var x uint64
 		if t.Kind == doc.Word {
-			x = wordHashAt(c.d.Text, t.Start, t.End)
+			if id := ids[i]; id != 0 && int(id) < len(byID) {
+				x = byID[id]
+			} else {
+				x = wordHashAt(c.d.Text, t.Start, t.End)
+			}
 		}
 		h = append(h, x)
 	}
 	return h
 }
+
+// vocabHashes returns the wordHash of every word of the vocabulary, by ID.
+// It is built on first use, once the vocabulary is complete: this
+// package's lexicons are not in it, so it need not wait for them.
+var vocabHashes = sync.OnceValue(func() []uint64 {
+	vocab.Freeze()
+	h := make([]uint64, vocab.Size())
+	for id := 1; id < len(h); id++ {
+		h[id] = wordHash(vocab.Word(vocab.ID(id)))
+	}
+	return h
+})
 
 type checker struct {
 	d     *doc.Document

@@ -9,6 +9,7 @@ import (
 	"sync"
 
 	"github.com/dossier-news/dossier/lexicon"
+	"github.com/dossier-news/dossier/vocab"
 )
 
 //go:embed data/*.txt
@@ -88,6 +89,12 @@ type Lexicons struct {
 	unitsBefore, unitsAfter   phraseIndex
 	casualtyPhrases           phraseIndex // after the counted: "lost their lives", "from their homes"
 	casualtyBefore            phraseIndex // before the figure: "the lives of", "the arrest of"
+	// infoByID is what scan.info gives a word, indexed by vocabulary ID
+	// (package vocab): a word of the text layer costs no look-up.
+	infoByID []uint32
+	// maybeIDs is maybe.has of every vocabulary word, by ID (maybeByID)
+	maybeOnce sync.Once
+	maybeIDs  []bool
 }
 
 // maybeNumber is a cheap pre-filter on words: a word can only start a
@@ -169,15 +176,55 @@ func index(ps []phrase, before bool) phraseIndex {
 	return m
 }
 
-var (
-	lexOnce sync.Once
-	lex     *Lexicons
-	lexErr  error
-)
+// The word lists are compiled at start-up, because their words must enter
+// the vocabulary (package vocab) before the text layer analyses the first
+// document.
+var lex, lexErr = func() (*Lexicons, error) {
+	x, err := build()
+	if err == nil {
+		x.index()
+	}
+	return x, err
+}()
 
-func load() (*Lexicons, error) {
-	lexOnce.Do(func() { lex, lexErr = build() })
-	return lex, lexErr
+func load() (*Lexicons, error) { return lex, lexErr }
+
+// index gives every word of words, cats and numbers its vocabulary ID and
+// its info bits (scan.info) in infoByID, in a fixed order so that the IDs
+// are the same on every run.
+func (x *Lexicons) index() {
+	seen := map[string]bool{}
+	var ws []string
+	add := func(w string) {
+		if !seen[w] {
+			seen[w] = true
+			ws = append(ws, w)
+		}
+	}
+	for w := range x.words {
+		add(w)
+	}
+	for w := range x.cats {
+		add(w)
+	}
+	for w := range x.numbers {
+		add(w)
+	}
+	sort.Strings(ws)
+	for _, w := range ws {
+		v := uint32(x.words[w]) | infoDone
+		if _, ok := x.cats[w]; ok {
+			v |= infoCat
+		}
+		if _, ok := x.numbers[w]; ok {
+			v |= infoNumber
+		}
+		id := int(vocab.Add(w))
+		if id >= len(x.infoByID) {
+			x.infoByID = append(x.infoByID, make([]uint32, id+1-len(x.infoByID))...)
+		}
+		x.infoByID[id] = v
+	}
 }
 
 func read(name string) ([]lexicon.Entry, error) {

@@ -20,6 +20,8 @@ import (
 	"sync"
 
 	"github.com/dossier-news/dossier/doc"
+	"github.com/dossier-news/dossier/text"
+	"github.com/dossier-news/dossier/vocab"
 )
 
 // Stage is the pipeline stage that fills d.Quantities.
@@ -48,6 +50,10 @@ func Extract(x *Lexicons, d *doc.Document, out []doc.Quantity) []doc.Quantity {
 	defer s.release()
 	s.x, s.d = x, d
 	n := len(d.Tokens)
+	if len(d.WordIDs) != n {
+		text.Words(d) // a document whose text layer was built by hand
+	}
+	s.maybeIDs = x.maybeByID()
 	s.lows, s.infos = grow(s.lows, n), grow(s.infos, n)
 	s.timex = nil
 	if len(d.Timexes) > 0 {
@@ -105,6 +111,7 @@ type scan struct {
 	timexBuf []bool
 	lo, hi   int // the current sentence's tokens
 	cands    []cand
+	maybeIDs []bool // Lexicons.maybeByID
 }
 
 // number is a number as written, before its context is read.
@@ -139,6 +146,9 @@ func (s *scan) low(i int) string {
 		// most tokens are already lower case: no copy, no cache write
 		return s.d.Text[t.Start:t.End]
 	}
+	if t.Kind == doc.Word {
+		return s.d.LowerOf(i) // the text layer's lower case: no copy
+	}
 	if s.lows[i] == "" {
 		s.lows[i] = strings.ToLower(s.d.TokenText(i))
 	}
@@ -163,6 +173,15 @@ func (s *scan) info(i int) uint32 {
 	v := s.infos[i]
 	if v&infoDone == 0 {
 		w := s.low(i)
+		if t := s.d.Tokens[i]; t.Kind == doc.Word && w == s.d.LowerOf(i) {
+			// the text layer's word: its vocabulary ID says it
+			v = infoDone
+			if id := s.d.WordIDs[i]; int(id) < len(s.x.infoByID) {
+				v |= s.x.infoByID[id]
+			}
+			s.infos[i] = v
+			return v
+		}
 		v = uint32(s.x.words[w]) | infoDone
 		if _, ok := s.x.cats[w]; ok {
 			v |= infoCat
@@ -251,9 +270,32 @@ func (s *scan) mayParse(i int) bool {
 		return true
 	case doc.Word:
 		txt := s.d.Text[t.Start:t.End]
-		return txt[0] >= '0' && txt[0] <= '9' || s.x.maybe.has(txt)
+		if txt[0] >= '0' && txt[0] <= '9' {
+			return true
+		}
+		// a word the vocabulary knows has its answer ready: the filter
+		// folds the case of ASCII letters, so the lower case answers for it
+		if id := s.d.WordIDs[i]; id != 0 && s.d.WordBits[i]&doc.WordNonASCII == 0 {
+			m := s.maybeIDs
+			return int(id) < len(m) && m[id]
+		}
+		return s.x.maybe.has(txt)
 	}
 	return false
+}
+
+// maybeByID is maybeNumber.has of every word of the vocabulary, by ID,
+// built on first use, once the vocabulary is complete.
+func (x *Lexicons) maybeByID() []bool {
+	x.maybeOnce.Do(func() {
+		vocab.Freeze()
+		m := make([]bool, vocab.Size())
+		for id := 1; id < len(m); id++ {
+			m[id] = x.maybe.has(vocab.Word(vocab.ID(id)))
+		}
+		x.maybeIDs = m
+	})
+	return x.maybeIDs
 }
 
 // parse reads the number that starts at token i, if one does.

@@ -3,10 +3,10 @@ package quotes
 import (
 	"strings"
 	"sync"
-	"unicode/utf8"
 
 	"github.com/dossier-news/dossier/doc"
 	"github.com/dossier-news/dossier/learn"
+	"github.com/dossier-news/dossier/text"
 )
 
 // ctx is what the stage knows about one document while it works: the
@@ -24,13 +24,17 @@ type ctx struct {
 	out   []att    // the document's attributions
 	cbuf  learn.Features
 	// headBits are the head bits (headCue, ...) of the word cueAt last
-	// looked at past its filter
+	// looked at
 	headBits uint8
-	lbuf     []byte   // lower-cased capitalised tokens
-	lx       []uint16 // cached lexical bits of tokens (0: not yet looked up)
-	whc      []uint32 // cached hashes of token forms (0: not yet computed)
-	shc      []uint32 // cached hashes of token shapes
-	wcc      []uint64 // cached hashes of token word classes, with bit 32 set once computed
+	lx       []uint64 // cached lexical bits of tokens (0: not yet looked up)
+	// wid is each token's vocabulary ID where low holds the text layer's
+	// lower case of it (d.LowerOf), so the ID stands for low; noID where
+	// low is something else (a word with capitals that the text layer did
+	// not flag keeps them in low, as the models were trained)
+	wid []uint32
+	whc []uint32 // cached hashes of token forms (0: not yet computed)
+	shc []uint32 // cached hashes of token shapes
+	wcc []uint64 // cached hashes of token word classes, with bit 32 set once computed
 	// sents are the text layer's sentences, split again before a doubled
 	// '' that opens a quotation after a full stop (a wire convention the
 	// sentence pass does not know)
@@ -148,46 +152,34 @@ func newCtx(d *doc.Document) *ctx {
 	clear(c.whc)
 	clear(c.shc)
 	clear(c.wcc)
-	// capitalised tokens are lowered into one buffer, turned into one
-	// string, so that their lower-case forms cost one allocation in all
-	buf := c.lbuf[:0]
+	c.wid = grow(c.wid, len(d.Tokens))
+	if len(d.WordIDs) != len(d.Tokens) {
+		text.Words(d) // a document whose text layer was built by hand
+	}
 	for i, t := range d.Tokens {
 		c.inQ[i] = -1
 		c.kinds[i] = t.Kind
 		c.roles[i] = 0
-		if t.Kind == doc.QuoteMark {
+		c.wid[i] = noID
+		switch t.Kind {
+		case doc.QuoteMark:
 			r, ok := d.Marks[i]
 			if !ok {
 				r = doc.MarkUnpaired
 			}
 			c.roles[i] = r
+		case doc.Word:
+			// a capitalised word is lower-cased; any other word keeps its
+			// text, which is its lower case when it has no capitals
+			if t.Flags&(doc.FlagCap|doc.FlagAllCaps) != 0 || d.WordBits[i]&(doc.WordUpper|doc.WordNonASCII) == 0 {
+				c.low[i] = d.LowerOf(i)
+				c.wid[i] = d.WordIDs[i]
+				continue
+			}
 		}
 		w := d.Text[t.Start:t.End]
-		if t.Flags&(doc.FlagCap|doc.FlagAllCaps) == 0 {
-			c.low[i] = w
-			continue
-		}
-		c.low[i] = ""
-		for j := 0; j < len(w); j++ {
-			x := w[j]
-			if x >= 'A' && x <= 'Z' {
-				x += 'a' - 'A'
-			}
-			buf = append(buf, x)
-		}
-	}
-	lowered := string(buf)
-	c.lbuf = buf
-	off := 0
-	for i, t := range d.Tokens {
-		if t.Flags&(doc.FlagCap|doc.FlagAllCaps) == 0 {
-			continue
-		}
-		n := t.End - t.Start
-		w := lowered[off : off+n]
-		off += n
-		if !isASCII(w) {
-			w = strings.ToLower(d.Text[t.Start:t.End])
+		if t.Flags&(doc.FlagCap|doc.FlagAllCaps) != 0 {
+			w = strings.ToLower(w)
 		}
 		c.low[i] = w
 	}
@@ -218,22 +210,35 @@ func (c *ctx) paraStart(i int) bool {
 }
 
 // has reports whether token i's word carries the lexical bit (bitStop,
-// bitOpener, ...); the word is looked up once a document.
-func (c *ctx) has(i int, bit uint16) bool {
+// bitOpener, ...); the word is looked up once a document, by its vocabulary
+// ID where it has one.
+func (c *ctx) has(i int, bit uint64) bool {
 	if i < 0 || i >= len(c.lx) {
 		return false
 	}
 	b := c.lx[i]
 	if b == 0 {
-		// (the filter knows only words of two letters or more)
-		if w := c.low[i]; len(w) < 2 || lex.bitsBloom.mayHave(w) {
-			b = lex.bits[w]
+		if id := c.wid[i]; id != noID {
+			if int(id) < len(lex.idBits) {
+				b = lex.idBits[id]
+			}
+		} else {
+			b = lex.bits[c.low[i]]
 		}
 		b |= bitKnown
 		c.lx[i] = b
 	}
 	return b&bit != 0
 }
+
+// heads is lex.heads of token i's word (headCue, ...).
+func (c *ctx) heads(i int) uint8 {
+	c.has(i, 0)
+	return uint8(c.lx[i] / bitHeadCue & 7)
+}
+
+// noID marks a token whose low is not the text layer's lower case.
+const noID = ^uint32(0)
 
 func (c *ctx) kind(i int) doc.TokenKind { return c.kinds[i] }
 
@@ -330,13 +335,4 @@ func (c *ctx) word(i int) string {
 		return "</s>"
 	}
 	return c.low[i]
-}
-
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
 }

@@ -21,7 +21,6 @@ var cueCases = []cueCase{
 	{"spoke out against", "The bishop spoke out against the new border fence.", "spoke out against"},
 	{"commented briefly on", "The minister commented briefly on the ferry accident.", "commented briefly on"},
 	{"adverb then a day stays out", "The mayor complained bitterly on Monday that the ferry was late.", "complained bitterly"},
-	{"said repeatedly of keeps of out", "Okafor said repeatedly of the plan that it would fail.", "said repeatedly"},
 	// "earlier" after the verb is the writer's time phrase (PolNeAR train:
 	// never inside the cue)
 	{"said earlier", "The mayor said earlier that the ferry would run all winter.", "said"},
@@ -42,7 +41,7 @@ var cueCases = []cueCase{
 	// a verb written into the pronoun before the cue opens the cue
 	{"they've said", "They've said the ferry will run all winter.", "'ve said"},
 	{"we're convinced", "We’re convinced that the pier must reopen.", "’re convinced"},
-	{"who'd argued", "Dockers who'd argued for the strike were disappointed.", "'d argued"},
+	{"who'd argued", "Dockers who'd argued for the strike were disappointed.", "'d argued for"},
 }
 
 func TestCues(t *testing.T) {

@@ -38,7 +38,9 @@ func (c *ctx) emit(out []att) {
 			}
 		} else if c.isOpen(ts) && te-ts > 2 && c.quotationEnd(ts) == te && !c.isClose(te-1) {
 			// a quotation the text layer left unclosed, to its paragraph's end
+			e := te
 			ts, te = c.trim(ts+1, te)
+			te = c.keepMark(te, e)
 			direct = true
 		} else if at.kind == "dash" && te-ts > 2 && c.isMark(ts) && c.isMark(te-1) {
 			// ”...” ― Name with marks the text layer could not pair
@@ -47,7 +49,9 @@ func (c *ctx) emit(out []att) {
 				te--
 			}
 		} else {
+			e := te
 			ts, te = c.trim(ts, te)
+			te = c.keepMark(te, e)
 			if at.merged && te-ts > 2 && c.isOpen(ts) && c.isClose(te-1) {
 				// “A,” he said. “B.”: the outer marks go, as for any
 				// direct quotation; the inner ones show the interruption
@@ -60,6 +64,7 @@ func (c *ctx) emit(out []att) {
 				}
 			}
 		}
+		ts, te = c.unmatchedBrackets(ts, te)
 		if te <= ts {
 			continue
 		}

@@ -2,9 +2,11 @@ package quotes
 
 import (
 	"embed"
+	"sort"
 	"strings"
 
 	"github.com/dossier-news/dossier/lexicon"
+	"github.com/dossier-news/dossier/vocab"
 )
 
 //go:embed data/*.txt
@@ -20,18 +22,18 @@ type lexicons struct {
 	cues, aux, addressees, keeps, stops, srcKeeps, determiners, whContent, asides, raising, passiveBreaks, askCues, askOpeners, starts, subjects, openers, speech, breaks, notAdverbs, labels, quantifiers, pastVerbs, dated, stance, catenatives, sure map[string]bool
 	phrases                                                                                                                                                                                                                                             map[string][]phrase // by first word, longest first
 	heads                                                                                                                                                                                                                                               map[string]uint8    // headCue | headPhrase, one lookup a token
-	headBloom                                                                                                                                                                                                                                           headFilter
-	bits                                                                                                                                                                                                                                                map[string]uint16 // a word's lexical bits (bitStop, ...)
-	phraseBloom                                                                                                                                                                                                                                         headFilter        // the first words of phrases
-	particleBloom                                                                                                                                                                                                                                       headFilter        // the words of particles
-	bitsBloom                                                                                                                                                                                                                                           headFilter        // the words of bits, to turn most tokens away before the map
-	particles                                                                                                                                                                                                                                           map[string]string // a word after a head: "particle" or "day"
-	edges                                                                                                                                                                                                                                               map[string]string // source edge words: "lead", "time" or "opener"
+	bits                                                                                                                                                                                                                                                map[string]uint64   // a word's lexical bits (bitStop, ...)
+	idBits                                                                                                                                                                                                                                              []uint64            // the same by vocabulary ID (package vocab)
+	phraseBloom                                                                                                                                                                                                                                         headFilter          // the first words of phrases
+	particleBloom                                                                                                                                                                                                                                       headFilter          // the words of particles
+	particles                                                                                                                                                                                                                                           map[string]string   // a word after a head: "particle" or "day"
+	edges                                                                                                                                                                                                                                               map[string]string   // source edge words: "lead", "time" or "opener"
 }
 
-// headFilter is a Bloom filter over the head words: most tokens of a text
-// are not heads, and two bit tests in an 8 KB table turn them away before
-// the map is consulted.
+// headFilter is a Bloom filter over the first words of phrases or the
+// particles, looked up by string where no token index is at hand: most
+// words are neither, and two bit tests in an 8 KB table turn them away
+// before the map is consulted.
 type headFilter [1 << 10]uint64
 
 func headSig(w string) uint32 {
@@ -59,17 +61,47 @@ func (f *headFilter) mayHave(w string) bool {
 	return f[h1>>6]&(1<<(h1&63)) != 0 && f[h2>>6]&(1<<(h2&63)) != 0
 }
 
-// Lexical bits of a word, looked up once a token (see ctx.has).
+// Lexical bits of a word, looked up once a token (see ctx.has): one bit a
+// word list, so that a token's memberships of every list cost one look-up.
 const (
-	bitStop uint16 = 1 << iota
+	bitStop uint64 = 1 << iota
 	bitOpener
 	bitSubject
 	bitAux
 	bitStart
 	bitSpeech
-	bitSure  // a sure verb of saying (sure_cues.txt)
-	bitKnown // the token's bits have been looked up
+	bitBreak      // clause_breaks.txt
+	bitKeep       // clause_keeps.txt
+	bitDeterminer // determiners.txt
+	bitAddressee  // addressees.txt
+	bitAskCue     // question_cues.txt
+	bitAskOpener  // question_openers.txt
+	bitWhContent  // wh_contents.txt
+	bitQuantifier // quantifiers.txt
+	bitPastVerb   // past_verbs.txt
+	bitNotAdverb  // not_adverbs.txt
+	bitRaising    // raising.txt
+	bitPassiveBrk // passive_breaks.txt
+	bitCatenative // catenatives.txt
+	bitStance     // stance_participles.txt
+	bitSrcKeep    // source_keeps.txt
+	bitAside      // source_asides.txt
+	bitDated      // dated_sources.txt
+	bitEdgeLead   // source_edges.txt, by kind
+	bitEdgeTime
+	bitEdgeOpener
+	bitEdgeTail
+	bitEdgeClause
+	bitEdgeNone
+	bitHeadCue        // headCue, for ctx.heads
+	bitHeadPhrase     // headPhrase
+	bitHeadSpeechOnly // headSpeechOnly
+	bitSure           // sure_cues.txt
+	bitKnown          // the token's bits have been looked up
 )
+
+// edgeBits are the bits of source_edges.txt's kinds.
+var edgeBits = map[string]uint64{"lead": bitEdgeLead, "time": bitEdgeTime, "opener": bitEdgeOpener, "tail": bitEdgeTail, "clause": bitEdgeClause, "none": bitEdgeNone}
 
 const (
 	headCue        = 1 << iota // the word is in cues.txt
@@ -169,17 +201,34 @@ func loadLexicons() *lexicons {
 	for w := range l.phrases {
 		l.heads[w] |= headPhrase
 	}
-	for w := range l.heads {
-		l.headBloom.add(w)
-	}
-	l.bits = map[string]uint16{}
-	for set, bit := range map[*map[string]bool]uint16{&l.stops: bitStop, &l.openers: bitOpener, &l.subjects: bitSubject, &l.aux: bitAux, &l.starts: bitStart, &l.speech: bitSpeech, &l.sure: bitSure} {
+	l.bits = map[string]uint64{}
+	for set, bit := range map[*map[string]bool]uint64{&l.stops: bitStop, &l.openers: bitOpener, &l.subjects: bitSubject, &l.aux: bitAux, &l.starts: bitStart, &l.speech: bitSpeech,
+		&l.breaks: bitBreak, &l.keeps: bitKeep, &l.determiners: bitDeterminer, &l.addressees: bitAddressee, &l.askCues: bitAskCue, &l.askOpeners: bitAskOpener,
+		&l.whContent: bitWhContent, &l.quantifiers: bitQuantifier, &l.pastVerbs: bitPastVerb, &l.notAdverbs: bitNotAdverb, &l.raising: bitRaising,
+		&l.passiveBreaks: bitPassiveBrk, &l.catenatives: bitCatenative, &l.stance: bitStance, &l.srcKeeps: bitSrcKeep, &l.asides: bitAside, &l.dated: bitDated, &l.sure: bitSure} {
 		for w := range *set {
 			l.bits[w] |= bit
 		}
 	}
+	for w, kind := range l.edges {
+		l.bits[w] |= edgeBits[kind]
+	}
+	for w, h := range l.heads {
+		l.bits[w] |= uint64(h) * bitHeadCue // the head bits in order, from bitHeadCue up
+	}
+	// the vocabulary gives every word of the lists an ID, in sorted order
+	// so that IDs do not depend on map order
+	words := make([]string, 0, len(l.bits))
 	for w := range l.bits {
-		l.bitsBloom.add(w)
+		words = append(words, w)
+	}
+	sort.Strings(words)
+	for _, w := range words {
+		id := int(vocab.Add(w))
+		if id >= len(l.idBits) {
+			l.idBits = append(l.idBits, make([]uint64, id+1-len(l.idBits))...)
+		}
+		l.idBits[id] = l.bits[w]
 	}
 	for w := range l.phrases {
 		l.phraseBloom.add(w)
@@ -192,14 +241,6 @@ func loadLexicons() *lexicons {
 
 // The filtered lookups below answer as the maps do; the filters know only
 // words of two letters or more, so shorter words go to the map.
-
-// headsOf is lex.heads[w].
-func headsOf(w string) uint8 {
-	if len(w) >= 2 && !lex.headBloom.mayHave(w) {
-		return 0
-	}
-	return lex.heads[w]
-}
 
 // phrasesOf is lex.phrases[w].
 func phrasesOf(w string) []phrase {

@@ -84,6 +84,7 @@ func Extract(d *doc.Document) {
 	m := loadModels()
 	out := c.out[:0]
 	f := c.cbuf[:0]
+	reported := 0 // content laid out over later sentences ends here
 	for si, s := range c.sents {
 		a, b := s.Tokens.First, s.Tokens.End
 		sentAtts := c.atts[:0]
@@ -104,6 +105,11 @@ func Extract(d *doc.Document) {
 					k = at.te - 1
 					continue
 				}
+			}
+			if k < reported {
+				// inside the words a colon of an earlier sentence
+				// introduced: the speaker's, not a new statement
+				continue
 			}
 			cs, ce, kind, ok := c.cueAt(k, a, b)
 			if !ok || c.flagged(k) {
@@ -147,7 +153,7 @@ func Extract(d *doc.Document) {
 					continue
 				}
 				at.ss, at.se = c.trimSource(at.ss, at.se)
-				if at.se+1 == at.cs && c.apposition(at.ss, at.se) >= 0 {
+				if at.se+1 == at.cs && c.dashApposition(at.ss, at.se) >= 0 {
 					// the dash that closes the apposition stays
 					at.se++
 				}
@@ -176,29 +182,35 @@ func Extract(d *doc.Document) {
 			// "asked Lind whether the port would close": the question
 			// alone, without the person asked
 			at := &sentAtts[i]
-			if at.ts < at.ce || at.te <= at.ts || c.isMark(at.ts) || !lex.askCues[c.low[at.head]] {
+			if at.ts < at.ce || at.te <= at.ts || c.isMark(at.ts) || !c.has(at.head, bitAskCue) {
 				continue
 			}
 			for k := at.ts + 1; k < at.te && k < at.ts+8; k++ {
 				if c.low[k] == "," || c.inQ[k] >= 0 {
 					break
 				}
-				if lex.askOpeners[c.low[k]] {
+				if c.has(k, bitAskOpener) {
 					at.ts = k
 					break
 				}
 			}
 		}
 		for i := range sentAtts {
+			c.cuePreposition(&sentAtts[i])
+			c.subordinateEnd(&sentAtts[i], a)
+			c.linkingStart(&sentAtts[i], a)
+			c.coordinateEnd(&sentAtts[i])
+		}
+		for i := range sentAtts {
 			// "what the senators said was gerrymandering": the pronoun
 			// before the source is the object of the cue, and PolNeAR's
 			// content reaches back to it (over the source and the cue)
-			if at := &sentAtts[i]; at.ss-1 >= a && at.se <= at.cs && at.ts >= at.ce && lex.whContent[c.low[at.ss-1]] {
+			if at := &sentAtts[i]; at.ss-1 >= a && at.se <= at.cs && at.ts >= at.ce && (c.has(at.ss-1, bitWhContent) || c.relativeGap(at)) {
 				at.ts = at.ss - 1
 			}
 		}
 		for i := range sentAtts {
-			if at := &sentAtts[i]; at.ss >= 0 && lex.edges[c.low[at.ss]] == "none" {
+			if at := &sentAtts[i]; at.ss >= 0 && c.has(at.ss, bitEdgeNone) {
 				// "There are fears ...", "Why not just say": no source,
 				// and no statement however sure the cue
 				at.ss, at.se = -1, -1
@@ -207,7 +219,7 @@ func Extract(d *doc.Document) {
 				}
 				continue
 			}
-			if at := &sentAtts[i]; at.ss >= 0 && !c.contentWord(at.ss, at.se) && !(at.se-at.ss == 1 && (c.relative(at.ss) || lex.quantifiers[c.low[at.ss]] && at.se == at.cs)) {
+			if at := &sentAtts[i]; at.ss >= 0 && !c.contentWord(at.ss, at.se) && !(at.se-at.ss == 1 && (c.relative(at.ss) || c.has(at.ss, bitQuantifier) && at.se == at.cs)) {
 				// "in the hope that": a determiner alone is no source, and
 				// after a preposition the cue word is a noun, not a cue
 				if at.ss-1 >= a && c.has(at.ss-1, bitStop) || at.se-at.ss == 1 && at.se == at.cs {
@@ -240,6 +252,11 @@ func Extract(d *doc.Document) {
 			}
 		}
 		c.kept = c.dropRedundant(c.kept[:0], sentAtts)
+		for _, at := range c.kept {
+			if at.te > b && at.ts >= b && !c.isMark(at.ts) {
+				reported = max(reported, at.te)
+			}
+		}
 		out = append(out, c.kept...)
 		c.atts = sentAtts
 	}
@@ -362,7 +379,7 @@ func (c *ctx) dropRedundant(kept, sib []att) []att {
 			for j, o := range sib {
 				// "Mills said the US welcomed the review": the inner verb
 				// is part of what Mills said, not a second attribution
-				if j != i && o.ts >= 0 && o.ts <= at.head && at.head < o.te && o.score > at.score && !(at.cs <= o.head && o.head < at.ce) && !(o.kind == "source-after" && at.ss >= 0 && at.te <= o.cs && c.isOpen(at.ts)) {
+				if j != i && o.ts >= 0 && o.ts <= at.head && at.head < o.te && (o.score > at.score || c.nestedInClause(o, at)) && !(at.cs <= o.head && o.head < at.ce) && !(o.kind == "source-after" && at.ss >= 0 && at.te <= o.cs && c.isOpen(at.ts)) {
 					// ("“...,” Okafor said, according to the Gazette" keeps
 					// both: the Gazette reports what Okafor said)
 					dup = true
@@ -401,7 +418,7 @@ func (c *ctx) colonAt(k, a, b, si int) (att, bool) {
 	}
 	caps := 0
 	for j := a; j < k; j++ {
-		if c.isMark(j) || headsOf(c.low[j])&headCue != 0 && (j == a || !c.d.Tokens[j].Has(doc.FlagCap)) {
+		if c.isMark(j) || c.heads(j)&headCue != 0 && (j == a || !c.d.Tokens[j].Has(doc.FlagCap)) {
 			// a cue of its own ("he said:") is laid out as a cue
 			return att{}, false
 		}
@@ -483,7 +500,7 @@ func (c *ctx) nameColonAt(k, a, b, si int) (att, bool) {
 // label reports whether tokens [s, e) before a colon are a label that
 // names no speaker (data/labels.txt): "Correction:", "The Latest:".
 func (c *ctx) label(s, e int) bool {
-	if e-s > 3 {
+	if e-s > 4 {
 		return false
 	}
 	return lex.labels[strings.ToLower(c.d.Text[c.d.Tokens[s].Start:c.d.Tokens[e-1].End])]
@@ -545,21 +562,19 @@ func (c *ctx) cueAt(k, a, b int) (cs, ce int, kind string, ok bool) {
 		// name's, not reported speech
 		return
 	}
-	w := c.low[k]
-	if !lex.headBloom.mayHave(w) {
+	hv := c.heads(k)
+	if hv == 0 {
+		c.headBits = 0
 		return
 	}
+	w := c.low[k]
 	if k > a && t.Has(doc.FlagCap) && (!(strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss")) || k+2 < b && k+4 > b) {
 		// headlines report in the present: "Senator Says", "Poll Shows";
 		// a capitalised "Blame" or "Plan" is a noun, and a cue has a
 		// clause after it or closes the headline ("Harbour Talks Stall")
 		return
 	}
-	hv := lex.heads[w]
 	c.headBits = hv
-	if hv == 0 {
-		return
-	}
 	kind = "verb"
 	ce = k + 1
 	matched := false
@@ -672,8 +687,8 @@ func (c *ctx) subjectEnd(ss, se int) int {
 		}
 		p := c.low[k-1]
 		afterNoun := c.d.Tokens[k-1].Has(doc.FlagCap) || c.has(k-1, bitSubject) ||
-			c.isWord(k-1) && !c.has(k-1, bitAux) && !lex.determiners[p] && !strings.HasSuffix(p, "ly")
-		if afterNoun && c.isWord(k) && !c.d.Tokens[k].Has(doc.FlagCap) && (c.has(k, bitAux) && !c.adverb(k) || strings.HasSuffix(w, "ed") || lex.pastVerbs[w]) {
+			c.isWord(k-1) && !c.has(k-1, bitAux) && !c.has(k-1, bitDeterminer) && !strings.HasSuffix(p, "ly")
+		if afterNoun && c.isWord(k) && !c.d.Tokens[k].Has(doc.FlagCap) && (c.has(k, bitAux) && !c.adverb(k) || strings.HasSuffix(w, "ed") || c.has(k, bitPastVerb)) {
 			return k
 		}
 	}
@@ -735,7 +750,7 @@ func (c *ctx) agentEnd(s, hi int) int {
 	e := s
 	for e < hi && !c.isMark(e) && c.low[e] != "," && c.low[e] != ";" {
 		w := c.low[e]
-		if e > s && (lex.stops[w] && w != "of" && w != "and" || c.isWord(e) && !c.d.Tokens[e].Has(doc.FlagCap) && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing") || lex.pastVerbs[w] || c.has(e, bitAux))) {
+		if e > s && (c.has(e, bitStop) && w != "of" && w != "and" || c.isWord(e) && !c.d.Tokens[e].Has(doc.FlagCap) && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing") || c.has(e, bitPastVerb) || c.has(e, bitAux))) {
 			break
 		}
 		e++
@@ -782,7 +797,7 @@ func (c *ctx) possessive(k int) bool {
 func (c *ctx) verbStart(ss, se int) int {
 	for k := ss + 1; k < se; k++ {
 		w := c.low[k]
-		if w == "," || c.inQ[k] >= 0 || c.relative(k) || lex.stops[w] {
+		if w == "," || c.inQ[k] >= 0 || c.relative(k) || c.has(k, bitStop) {
 			break
 		}
 		if w == "’s" || w == "'s" || w == "s" || w == "what" {
@@ -792,19 +807,19 @@ func (c *ctx) verbStart(ss, se int) int {
 			continue
 		}
 		p := c.low[k-1]
-		afterNoun := !lex.determiners[p] && c.kind(k-1) != doc.Number && !lex.openers[p] && (c.d.Tokens[k-1].Has(doc.FlagCap) || c.has(k-1, bitSubject) ||
+		afterNoun := !c.has(k-1, bitDeterminer) && c.kind(k-1) != doc.Number && !c.has(k-1, bitOpener) && (c.d.Tokens[k-1].Has(doc.FlagCap) || c.has(k-1, bitSubject) ||
 			c.isWord(k-1) && !c.has(k-1, bitAux) && !strings.HasSuffix(p, "ly"))
 		if !afterNoun || !c.isWord(k) || c.d.Tokens[k].Has(doc.FlagCap) {
 			continue
 		}
-		if k-2 >= ss && (c.has(k-1, bitSubject) || c.d.Tokens[k-1].Has(doc.FlagCap)) && c.isWord(k-2) && !c.d.Tokens[k-2].Has(doc.FlagCap) && !lex.determiners[c.low[k-2]] && !lex.stops[c.low[k-2]] && !c.has(k-2, bitAux) {
+		if k-2 >= ss && (c.has(k-1, bitSubject) || c.d.Tokens[k-1].Has(doc.FlagCap)) && c.isWord(k-2) && !c.d.Tokens[k-2].Has(doc.FlagCap) && !c.has(k-2, bitDeterminer) && !c.has(k-2, bitStop) && !c.has(k-2, bitAux) {
 			// "the experts I interviewed": a relative clause without "who"
 			continue
 		}
 		if c.has(k, bitAux) && !c.adverb(k) {
 			return k
 		}
-		if (strings.HasSuffix(w, "ed") || lex.pastVerbs[w]) && !c.participlePhrase(k, se) && !(k+1 < se && lex.stops[c.low[k+1]]) {
+		if (strings.HasSuffix(w, "ed") || c.has(k, bitPastVerb)) && !c.participlePhrase(k, se) && !(k+1 < se && c.has(k+1, bitStop)) {
 			return k
 		}
 	}
@@ -825,10 +840,10 @@ func (c *ctx) leadSubject(m *models, a, p int) (int, int) {
 			continue
 		}
 		q := c.low[k-1]
-		if lex.determiners[q] || lex.openers[q] || lex.stops[q] || c.has(k-1, bitAux) || !c.isWord(k-1) && !(q == "," && k-2 > a && c.isWord(k-2) && (strings.HasSuffix(w, "ed") || lex.pastVerbs[w])) {
+		if c.has(k-1, bitDeterminer) || c.has(k-1, bitOpener) || c.has(k-1, bitStop) || c.has(k-1, bitAux) || !c.isWord(k-1) && !(q == "," && k-2 > a && c.isWord(k-2) && (strings.HasSuffix(w, "ed") || c.has(k, bitPastVerb))) {
 			continue
 		}
-		if c.has(k, bitAux) && !c.adverb(k) || (strings.HasSuffix(w, "ed") || lex.pastVerbs[w]) && !c.participlePhrase(k, p) {
+		if c.has(k, bitAux) && !c.adverb(k) || (strings.HasSuffix(w, "ed") || c.has(k, bitPastVerb)) && !c.participlePhrase(k, p) {
 			ss := c.sourceStart(m, k, a)
 			if ss < a || ss >= k {
 				return -1, -1
@@ -843,7 +858,7 @@ func (c *ctx) leadSubject(m *models, a, p int) (int, int) {
 // verb group ("successfully argued", "repeatedly said").
 func (c *ctx) adverb(k int) bool {
 	w := c.low[k]
-	return len(w) > 4 && strings.HasSuffix(w, "ly") && !c.d.Tokens[k].Has(doc.FlagCap) && !lex.notAdverbs[w]
+	return len(w) > 4 && strings.HasSuffix(w, "ly") && !c.d.Tokens[k].Has(doc.FlagCap) && !c.has(k, bitNotAdverb)
 }
 
 // trim narrows [s, e) to leave out edge punctuation.
@@ -897,7 +912,7 @@ func (c *ctx) layout(m *models, at *att, sib []att, i, a, b int) {
 		}
 		return
 	}
-	if by := c.laterBy(at, hi); by > 0 && c.beGroup(at) && c.participle(at.head) && !lex.raising[c.low[at.head]] {
+	if by := c.laterBy(at, hi); by > 0 && c.beGroup(at) && c.participle(at.head) && !c.has(at.head, bitRaising) {
 		// "Ginsburg was appointed to the court by Clinton": the agent
 		// a few words on is the source, the subject the content
 		at.kind = "passive"
@@ -921,9 +936,10 @@ func (c *ctx) layout(m *models, at *att, sib []att, i, a, b int) {
 			}
 		}
 		at.te = c.contentEnd(at.ts, at.te)
+		c.raisingContent(at)
 		for k := at.cs; k < at.te; k++ {
 			// "..., as the crowd cheered": the writer's own clause
-			if c.inQ[k] < 0 && c.low[k] == "," && k+1 < at.te && lex.passiveBreaks[c.low[k+1]] {
+			if c.inQ[k] < 0 && c.low[k] == "," && k+1 < at.te && c.has(k+1, bitPassiveBrk) {
 				at.te = k
 				break
 			}
@@ -940,7 +956,7 @@ func (c *ctx) layout(m *models, at *att, sib []att, i, a, b int) {
 	// relative pronoun (421 times in train); emit resolves it to the
 	// name before it
 	relSource := p >= lo && c.relative(p) && c.inQ[p] < 0
-	appos := c.apposition(lo, p)
+	appos := c.dashApposition(lo, p)
 	sourceLeft = sourceLeft || relSource || appos >= 0
 	// the stretch after the cue
 	r := at.ce
@@ -948,7 +964,7 @@ func (c *ctx) layout(m *models, at *att, sib []att, i, a, b int) {
 		r++
 	}
 	rs, re := c.trim(r, hi)
-	if re > rs && (c.circumstance(rs, re) || re-rs == 1 && strings.HasSuffix(c.low[rs], "ly")) {
+	if re > rs && (c.circumstance(rs, re) || re-rs == 1 && strings.HasSuffix(c.low[rs], "ly") || c.addresseePhrase(at, rs, re)) {
 		// "he said on Monday.", "he said sarcastically.": not content
 		re = rs
 	}
@@ -994,7 +1010,7 @@ func (c *ctx) layout(m *models, at *att, sib []att, i, a, b int) {
 	} else if !sourceLeft && p >= lo && (c.low[p] == "and" || c.low[p] == "but") && i > 0 && sib[i-1].ss >= 0 {
 		// "X urged ... and said ...": the same source goes on
 		at.ss, at.se = sib[i-1].ss, sib[i-1].se
-	} else if !sourceLeft && p > a && rightContent && (c.low[p] == "and" || c.low[p] == "but" || c.low[p] == "to" && lex.catenatives[c.low[p-1]]) && (i == 0 || sib[i-1].ss < 0) {
+	} else if !sourceLeft && p > a && rightContent && (c.low[p] == "and" || c.low[p] == "but" || c.low[p] == "to" && c.has(p-1, bitCatenative)) && (i == 0 || sib[i-1].ss < 0) {
 		// "Cruz urged restraint and said ...", "Lind went on to explain
 		// ...": the subject of the sentence's first verb speaks (the
 		// first verb was no cue; data/catenatives.txt)
@@ -1010,7 +1026,7 @@ func (c *ctx) layout(m *models, at *att, sib []att, i, a, b int) {
 		at.ss, at.se = sib[i-1].ss, sib[i-1].se
 	} else if !sourceLeft && p >= lo && c.low[p] == "," && !quoteBefore(p) {
 		switch {
-		case rightContent && rs == at.ce && lex.addressees[c.low[at.head]] && c.quoteEndsBefore(lo, p) && c.hasWords(lo, p):
+		case rightContent && rs == at.ce && c.has(at.head, bitAddressee) && c.quoteEndsBefore(lo, p) && c.hasWords(lo, p):
 			// "“...,” Ann Lee, the chair, told reporters": the name after
 			// the cue is the addressee, the speaker stands before it
 			sourceLeft = true
@@ -1076,7 +1092,7 @@ func (c *ctx) layout(m *models, at *att, sib []att, i, a, b int) {
 			// “A,” Trump said at a rally, “B.”: both sides when a quotation
 			// resumes after the circumstance
 			for j := rs; j < re; j++ {
-				if c.isOpen(j) && j > rs && (c.low[j-1] == "," || j == rs+1 && (c.low[rs] == "but" || c.low[rs] == "and")) {
+				if c.isOpen(j) && j > rs && (c.low[j-1] == "," || j == rs+1 && (c.low[rs] == "but" || c.low[rs] == "and") || c.abbrevEnd(j-1)) {
 					// (and “A,” he said, but “B.”)
 					at.ts, at.te = c.extendBack(lo), c.extendContinued(j, re)
 					at.merged = true
@@ -1124,6 +1140,14 @@ func (c *ctx) layout(m *models, at *att, sib []att, i, a, b int) {
 		at.te = c.extendContinued(at.ts, at.te)
 		return
 	}
+	if !colonLead && !rightContent && hi == b && at.ce >= b-1 && c.low[b-1] == ":" {
+		if ts, te := c.colonParagraph(b); te > ts {
+			// "The governor added:" then a paragraph of his words
+			// with no quotation marks (a transcript's layout)
+			at.ts, at.te = ts, te
+			return
+		}
+	}
 	// nothing after the cue but a colon: the quotation that follows
 	if colonLead {
 		if q := c.nextQuotation(b); q >= 0 {
@@ -1141,6 +1165,11 @@ func (c *ctx) layout(m *models, at *att, sib []att, i, a, b int) {
 		from = c.statementStart(lo, a, end)
 	}
 	ts, te := c.trim(from, end)
+	if te-1 > ts && c.low[te-1] == "as" {
+		// "Scott had a gun, as police have said": "as" opens the
+		// attribution, not the content
+		ts, te = c.trim(ts, te-1)
+	}
 	for ts < te && ts == from && (c.low[ts] == "but" || c.low[ts] == "and" || c.low[ts] == "yet" || c.low[ts] == "so") {
 		// "But the goal is not revenue, he said": the conjunction links
 		// the sentence to the last, it is not the speaker's
@@ -1176,11 +1205,11 @@ func (c *ctx) layout(m *models, at *att, sib []att, i, a, b int) {
 	}
 }
 
-// apposition returns the dash that opens an apposition closed by a dash
+// dashApposition returns the dash that opens an apposition closed by a dash
 // at p, inside [lo, p), after a word: "Jo Lind — a teacher from Lakeport
 // — says ...", or -1. The source is the name with its apposition and
 // both dashes, as PolNeAR writes it.
-func (c *ctx) apposition(lo, p int) int {
+func (c *ctx) dashApposition(lo, p int) int {
 	if p <= lo || !c.dash(p) || c.inQ[p] >= 0 {
 		return -1
 	}
@@ -1253,12 +1282,12 @@ func (c *ctx) nameThenClause(s, e int) bool {
 // in the sentence.
 func (c *ctx) passive(at *att) bool {
 	// "was told by aides", "were criticized by" name their agent
-	if lex.raising[c.low[at.head]] {
+	if c.has(at.head, bitRaising) {
 		// "The plan appears to have stalled": what appears is the
 		// whole clause, subject included (data/raising.txt)
 		return true
 	}
-	if lex.stance[c.low[at.head]] {
+	if c.has(at.head, bitStance) {
 		// "Some Democrats are concerned that ...": the subject speaks
 		return false
 	}
@@ -1341,7 +1370,7 @@ func (c *ctx) rightSourceEnd(s, hi int) int {
 			n := c.low[e+1]
 			// ", who heads the union" and ", of Grace Church" stay with
 			// the name (data/source_keeps.txt)
-			if lex.stops[n] && !lex.srcKeeps[n] || strings.HasSuffix(n, "ing") || c.isOpen(e+1) {
+			if c.has(e+1, bitStop) && !c.has(e+1, bitSrcKeep) || strings.HasSuffix(n, "ing") || c.isOpen(e+1) {
 				break
 			}
 		}
@@ -1360,26 +1389,26 @@ func (c *ctx) rightSourceEnd(s, hi int) int {
 // Tuesday"), a relative clause (", who has ...") or a comma-set
 // circumstance ("Clinton, at a later press gaggle,").
 func (c *ctx) trimSource(ss, se int) (int, int) {
-	for ss < se-1 && (lex.edges[c.low[ss]] == "lead" || lex.edges[c.low[ss]] == "clause") {
+	for ss < se-1 && (c.has(ss, bitEdgeLead) || c.has(ss, bitEdgeClause)) {
 		ss++
 	}
 	for k := ss + 1; k < se; k++ {
 		w := c.low[k]
-		if w == "," && k+1 < se && (c.circumstanceWord(k+1) && c.low[k+1] != "," || c.low[k+1] == "speaking" || lex.asides[c.low[k+1]]) {
+		if w == "," && k+1 < se && (c.circumstanceWord(k+1) && c.low[k+1] != "," || c.low[k+1] == "speaking" || c.has(k+1, bitAside)) {
 			se = k
 			break
 		}
 	}
-	for se > ss+1 && lex.edges[c.low[se-1]] == "tail" {
+	for se > ss+1 && c.has(se-1, bitEdgeTail) {
 		se--
 	}
 	// "... on Tuesday", "... this month", "... in 2001"
 	j := se
-	for j > ss+1 && (lex.edges[c.low[j-1]] == "time" || c.kind(j-1) == doc.Number && len(c.low[j-1]) == 4 && j-2 > ss && lex.edges[c.low[j-2]] == "opener") {
+	for j > ss+1 && (c.has(j-1, bitEdgeTime) || c.kind(j-1) == doc.Number && len(c.low[j-1]) == 4 && j-2 > ss && c.has(j-2, bitEdgeOpener)) {
 		// ("Six in 10 say": a share, not a year)
 		j--
 	}
-	if j < se && j > ss+1 && lex.edges[c.low[j-1]] == "opener" && !(j-2 > ss && strings.HasSuffix(c.low[j-2], "ed")) && !(j-2 >= ss && lex.dated[c.low[j-2]]) {
+	if j < se && j > ss+1 && c.has(j-1, bitEdgeOpener) && !(j-2 > ss && strings.HasSuffix(c.low[j-2], "ed")) && !(j-2 >= ss && c.has(j-2, bitDated)) {
 		// ("a poll released last week" and "a poll last week" keep their
 		// time: it says which poll; data/dated_sources.txt)
 		se = j - 1
@@ -1419,7 +1448,7 @@ func (c *ctx) layoutAccording(at *att, lo, hi int) {
 	switch {
 	case !c.hasWords(lo, at.cs) || c.onlyAdverbs(lo, at.cs):
 		at.ts, at.te = c.trim(e, hi)
-	case e < hi && c.hasWords(e, hi):
+	case e < hi && c.hasWords(e, hi) && !(at.cs-lo > 6 && c.sourceGloss(e, hi)):
 		at.ts, at.te = c.trim(lo, hi)
 	default:
 		at.ts, at.te = c.trim(lo, at.cs)
@@ -1442,8 +1471,11 @@ func (c *ctx) onlyAdverbs(s, e int) bool {
 // after circumstances ("said on Friday that"), the content starts at the
 // "that" or the quotation mark; otherwise right after the cue.
 func (c *ctx) contentStart(at *att, rs, re int) int {
+	if k := c.quotationAfter(rs, re); k >= 0 {
+		return k
+	}
 	limit := min(rs+16, re)
-	addressee := lex.addressees[c.low[at.head]]
+	addressee := c.has(at.head, bitAddressee)
 	circ := c.circumstanceWord(rs)
 	for k := rs; k < limit; k++ {
 		if c.low[k] == "that" || c.isOpen(k) && (k == rs || c.low[k-1] == "," || c.low[k-1] == ":") {
@@ -1458,6 +1490,11 @@ func (c *ctx) contentStart(at *att, rs, re int) int {
 				// "told reporters how surprised he is"
 				return k
 			}
+		}
+		if (addressee || circ) && k > rs && k-rs <= 6 && c.addresseeThen(rs, k) {
+			// "told reporters he would stay": the addressee, then the
+			// clause's subject
+			return k
 		}
 		if c.low[k] == "," && !addressee && !circ {
 			break
@@ -1474,25 +1511,47 @@ func (c *ctx) contentEnd(ts, e int) int {
 		return e
 	}
 	for k := ts + 1; k < e; k++ {
+		if c.isClose(k) && k > ts+2 && c.low[k-1] == "," && c.quotedBreak(ts, k, e) {
+			// he called it “true,” but the report found ...: the comma
+			// inside the closing mark opens the writer's clause
+			return k + 1
+		}
 		if c.inQ[k] >= 0 || c.isMark(k) {
 			continue
 		}
 		switch c.low[k] {
-		case ";", "―", "—", "--":
-			if k > ts+2 {
+		case "―", "—", "--":
+			if k+1 < e && (c.low[k+1] == "from" || c.low[k+1] == "and") {
+				// "the kitchen-sink problems — from childcare to
+				// student debt" and "— and ...": the speaker's list or
+				// afterthought goes on
+				continue
+			}
+			if n := c.pairedDash(k, e); n > 0 {
+				// "the plan -- which cost $5 million -- was dead": an
+				// aside between two dashes, and the content goes on
+				// after it (PolNeAR train: 71 go on to 18 end there)
+				k = n
+				continue
+			}
+			if k > ts {
+				return k
+			}
+		case ";":
+			if k > ts {
 				return k
 			}
 		case ",":
-			if k+1 >= e || k <= ts+2 {
+			if k+1 >= e || k <= ts || c.goesOn(k, e) || c.relativeGoesOn(ts, k, e) {
 				continue
 			}
 			n := c.low[k+1]
-			if lex.breaks[n] {
+			if c.has(k+1, bitBreak) || c.apposition(ts, k, e) {
 				return k
 			}
-			if len(n) > 5 && strings.HasSuffix(n, "ing") && !lex.keeps[n] && c.isWord(k+1) && !c.d.Tokens[k+1].Has(doc.FlagCap) {
-				// ", focusing on ...", ", sending ...": the writer's
-				// participle clause
+			if len(n) > 4 && strings.HasSuffix(n, "ing") && !c.has(k+1, bitKeep) && c.isWord(k+1) && !c.d.Tokens[k+1].Has(doc.FlagCap) {
+				// ", focusing on ...", ", sending ...", ", using ...": the
+				// writer's participle clause
 				return k
 			}
 			// ", but ..." ends it unless the speaker's words go on in
@@ -1799,7 +1858,7 @@ func (c *ctx) participlePhrase(i, e int) bool {
 	if i+1 >= e || !strings.HasSuffix(c.low[i], "ed") || c.d.Tokens[i].Has(doc.FlagCap) {
 		return false
 	}
-	return lex.edges[c.low[i+1]] == "time" || lex.edges[c.low[i+1]] == "opener" || c.low[i+1] == "by"
+	return c.has(i+1, bitEdgeTime) || c.has(i+1, bitEdgeOpener) || c.low[i+1] == "by"
 }
 
 // maxSource is the longest source phrase considered, in tokens.
@@ -1821,7 +1880,7 @@ func (c *ctx) walkSources(e, lo int, visit func(i int, n srcCounts)) {
 			continue
 		}
 		visit(i, n)
-		if lex.edges[c.low[i]] == "clause" {
+		if c.has(i, bitEdgeClause) {
 			// a source never reaches over the subordinator that opens its
 			// clause ("... would not intervene unless both parties asked")
 			break
@@ -1871,6 +1930,11 @@ func (c *ctx) followOns(out []att) []att {
 		if p.sent < si && c.sents[p.sent].Para != s.Para && !c.endsInQuote(p) {
 			continue
 		}
+		if p.te > p.cs && j-2 >= 0 && out[j-2].sent == p.sent && out[j-2].te <= out[j-2].cs && out[j-2].kind != "dash" && p.ts >= p.ce {
+			// “A,” Lee said, referring to the bill. “B.”: the aside's
+			// cue does not stop the statement going on (train +48)
+			p = out[j-2]
+		}
 		if p.te <= p.cs && c.sents[p.sent].Para == s.Para && p.kind != "dash" {
 			// “A,” he said. “B.”: one statement interrupted by its attribution
 			k := j - 1
@@ -1895,6 +1959,15 @@ func (c *ctx) followOns(out []att) []att {
 		}
 		at := att{cs: -1, ce: -1, head: -1, ss: p.ss, se: p.se, ts: a, te: b, sent: si, followOn: true}
 		at.ts, at.te = c.trim(a, b)
+		if q := out[j-1]; q.te > 0 && q.ts >= 0 && q.ts < at.ts && q.kind != "dash" && (q.te <= q.cs || c.isOpen(q.ts) && !c.participleCue(q)) {
+			// “A,” Lee said. then a paragraph “B.”: PolNeAR's statement
+			// runs over both quotations (its span is their hull, as for
+			// the same paragraph above; train +44). Indirect speech before
+			// a bare quotation stays a statement of its own.
+			at.ts = q.ts
+			at.cs, at.ce, at.head = q.cs, q.ce, q.head
+			at.merged = true
+		}
 		add = append(add, at)
 	}
 	if len(add) == 0 {

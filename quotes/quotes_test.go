@@ -276,7 +276,7 @@ var paragraphCases = []quoteCase{
 // attribution at all. Nothing crashes and no quote swallows the article.
 var damagedCases = []quoteCase{
 	{"transcript names in capitals", "Partial transcript:\n\n\"BERG: Will the harbour reopen this year?\n\n\"LIND: It will reopen in June. The work is nearly done.\n\nThe interview ended there.",
-		[]want{{"Will the harbour reopen this year", "direct", ":", "BERG"}, {"It will reopen in June. The work is nearly done", "direct", ":", "LIND"}}, 2},
+		[]want{{"Will the harbour reopen this year?", "direct", ":", "BERG"}, {"It will reopen in June. The work is nearly done", "direct", ":", "LIND"}}, 2},
 	{"unpaired mark opening a paragraph after a colon lead", "Berg continued:\n\n\"The harbour is losing money, and “nobody wants to say it.” It has to change.\n\nThe meeting ended.",
 		[]want{{"The harbour is losing money, and “nobody wants to say it.” It has to change", "direct", "continued:", "Berg"}}, -1},
 	{"short object before a colon lead", "On Monday, Lind made the following statement:\n\n“The port will reopen when the dredging is done.”",

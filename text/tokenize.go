@@ -16,12 +16,14 @@ import (
 )
 
 // Analyze builds the text layer of d: paragraphs, tokens, quotation marks
-// and sentences. It replaces any earlier text layer.
+// and sentences, and the lower-cased words with their vocabulary IDs. It
+// replaces any earlier text layer.
 func Analyze(d *doc.Document) {
 	d.Paragraphs = Paragraphs(d.Text, d.Paragraphs[:0])
 	d.Tokens = Tokenize(d.Text, d.Tokens[:0])
 	PairQuotes(d)
 	Sentences(d)
+	Words(d)
 }
 
 func isQuoteRune(r rune) bool {

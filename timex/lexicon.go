@@ -2,12 +2,13 @@ package timex
 
 import (
 	"embed"
+	"sort"
 	"strconv"
 	"strings"
-	"sync"
 
 	"github.com/dossier-news/dossier/doc"
 	"github.com/dossier-news/dossier/lexicon"
+	"github.com/dossier-news/dossier/vocab"
 )
 
 //go:embed data/*.txt
@@ -50,12 +51,22 @@ type lexicons struct {
 	// that start with it: the one map lookup a token costs.
 	words   map[string]int32 // index+1 into entries
 	entries []wordEntry
+	// byID is words indexed by vocabulary ID, with each entry's flags: a
+	// whole token's entry is read with the ID the text layer gave it,
+	// without hashing, and its flags without reading the entry.
+	byID []idEntry
 	// sig has a bit for the sigBit of every listed word of two bytes or
 	// more, and firsts one for the first byte of every one-letter word: most
 	// tokens are ruled out without a map lookup (the sig's 2 KB stay in
 	// cache, and about 2% of other words pass it).
 	sig    [1 << 8]uint64
 	firsts [256]bool
+}
+
+// idEntry is a word's entry (index+1 into entries) and its flags.
+type idEntry struct {
+	e int32
+	f uint32
 }
 
 // wordEntry is what the word lists say of one word, gathered so that a
@@ -115,134 +126,152 @@ func (l *lexicons) addKey(p string, f func(v *phraseVal)) {
 	l.phrases[k] = v
 }
 
-var (
-	lexOnce sync.Once
-	lex     *lexicons
-)
+// The word lists are compiled at start-up, because their words must enter
+// the vocabulary (package vocab) before the text layer analyses the first
+// document.
+var lex = compile()
 
-func load() *lexicons {
-	lexOnce.Do(func() {
-		l := &lexicons{phraseFirst: map[string]bool{}, phrases: map[phraseKey]phraseVal{}, flags: map[string]uint32{}}
-		read := func(name string) []lexicon.Entry {
-			b, err := dataFS.ReadFile("data/" + name)
-			if err != nil {
-				panic("timex: embedded data file missing: " + name)
-			}
-			return lexicon.MustParse("timex/data/"+name, string(b))
+func load() *lexicons { return lex }
+
+func compile() *lexicons {
+	l := &lexicons{phraseFirst: map[string]bool{}, phrases: map[phraseKey]phraseVal{}, flags: map[string]uint32{}}
+	read := func(name string) []lexicon.Entry {
+		b, err := dataFS.ReadFile("data/" + name)
+		if err != nil {
+			panic("timex: embedded data file missing: " + name)
 		}
-		intMap := func(name string) map[string]int {
-			m := map[string]int{}
-			for _, e := range read(name) {
-				v := -1 // X: a vague count
-				if f := e.Field(1); f != "X" {
-					n, err := strconv.Atoi(f)
-					if err != nil {
-						panic("timex/data/" + name + ":" + strconv.Itoa(e.Line) + ": the second field must be a number or X")
-					}
-					v = n
+		return lexicon.MustParse("timex/data/"+name, string(b))
+	}
+	intMap := func(name string) map[string]int {
+		m := map[string]int{}
+		for _, e := range read(name) {
+			v := -1 // X: a vague count
+			if f := e.Field(1); f != "X" {
+				n, err := strconv.Atoi(f)
+				if err != nil {
+					panic("timex/data/" + name + ":" + strconv.Itoa(e.Line) + ": the second field must be a number or X")
 				}
-				m[e.Fields[0]] = v
+				v = n
 			}
-			return m
+			m[e.Fields[0]] = v
 		}
-		strMap := func(name string, phrases bool) map[string]string {
-			m := map[string]string{}
-			for _, e := range read(name) {
-				m[e.Fields[0]] = e.Field(1)
-				if phrases {
-					l.addPhrase(e.Fields[0])
-				}
-			}
-			return m
-		}
-		l.months = intMap("months.txt")
-		l.weekdays = intMap("weekdays.txt")
-		l.numbers = intMap("numbers.txt")
-		for k := range l.numbers {
-			l.addPhrase(k)
-		}
-		l.ordinals = intMap("ordinals.txt")
-		l.units = map[string]unitInfo{}
-		for _, e := range read("units.txt") {
-			l.units[e.Fields[0]] = unitInfo{letter: e.Field(1), gran: e.Field(2), time: e.Field(3) == "T"}
-		}
-		l.fuzzy = map[string]fuzzyInfo{}
-		for _, e := range read("fuzzy.txt") {
-			l.fuzzy[e.Fields[0]] = fuzzyInfo{typ: e.Field(1), value: e.Field(2)}
-			l.addPhrase(e.Fields[0])
-		}
-		l.sets = strMap("sets.txt", false)
-		l.seasons = strMap("seasons.txt", false)
-		l.holidays = strMap("holidays.txt", true)
-		l.parts = strMap("partsofday.txt", false)
-		l.mods = strMap("modifiers.txt", true)
-		l.tense = map[string]int8{}
-		for _, e := range read("tense.txt") {
-			var v int8
-			switch e.Field(1) {
-			case "past":
-				v = -1
-			case "future":
-				v = 1
-			default:
-				panic("timex/data/tense.txt:" + strconv.Itoa(e.Line) + ": the second field must be past or future")
-			}
-			if e.Field(2) == "strong" {
-				v *= 2
-			}
-			l.tense[e.Fields[0]] = v
-		}
-		for k, v := range l.numbers {
-			l.addKey(k, func(p *phraseVal) { p.number = v })
-		}
-		for k := range l.fuzzy {
-			f := l.fuzzy[k]
-			l.addKey(k, func(p *phraseVal) { p.fuzzy = &f })
-		}
-		for k, v := range l.holidays {
-			l.addKey(k, func(p *phraseVal) { p.holiday = v })
-		}
-		for k, v := range l.mods {
-			l.addKey(k, func(p *phraseVal) { p.modifer = v })
-		}
-		l.single = map[string]phraseVal{}
-		l.multi = map[string][]multiPhrase{}
-		for k, v := range l.phrases {
-			n := 0
-			for n < len(k) && k[n] != "" {
-				n++
-			}
-			if n == 1 {
-				l.single[k[0]] = v
-			} else {
-				l.multi[k[0]] = append(l.multi[k[0]], multiPhrase{rest: append([]string(nil), k[1:n]...), val: v})
+		return m
+	}
+	strMap := func(name string, phrases bool) map[string]string {
+		m := map[string]string{}
+		for _, e := range read(name) {
+			m[e.Fields[0]] = e.Field(1)
+			if phrases {
+				l.addPhrase(e.Fields[0])
 			}
 		}
-		l.buildFlags()
-		l.words = map[string]int32{}
-		for w, f := range l.flags {
-			e := wordEntry{f: f, multi: l.multi[w]}
-			if v, ok := l.single[w]; ok {
-				e.single = &v
-			}
-			e.month = int8(l.months[w])
-			e.weekday = int8(l.weekdays[w])
-			e.ordinal = int8(l.ordinals[w])
-			e.tense = l.tense[w]
-			e.unit, e.hasUnit = l.units[w]
-			e.season, e.set, e.part = l.seasons[w], l.sets[w], l.parts[w]
-			l.entries = append(l.entries, e)
-			l.words[w] = int32(len(l.entries))
-			if len(w) == 1 {
-				l.firsts[w[0]] = true
-			} else {
-				b := sigBit(w)
-				l.sig[b>>6] |= 1 << (b & 63)
-			}
+		return m
+	}
+	l.months = intMap("months.txt")
+	l.weekdays = intMap("weekdays.txt")
+	l.numbers = intMap("numbers.txt")
+	for k := range l.numbers {
+		l.addPhrase(k)
+	}
+	l.ordinals = intMap("ordinals.txt")
+	l.units = map[string]unitInfo{}
+	for _, e := range read("units.txt") {
+		l.units[e.Fields[0]] = unitInfo{letter: e.Field(1), gran: e.Field(2), time: e.Field(3) == "T"}
+	}
+	l.fuzzy = map[string]fuzzyInfo{}
+	for _, e := range read("fuzzy.txt") {
+		l.fuzzy[e.Fields[0]] = fuzzyInfo{typ: e.Field(1), value: e.Field(2)}
+		l.addPhrase(e.Fields[0])
+	}
+	l.sets = strMap("sets.txt", false)
+	l.seasons = strMap("seasons.txt", false)
+	l.holidays = strMap("holidays.txt", true)
+	l.parts = strMap("partsofday.txt", false)
+	l.mods = strMap("modifiers.txt", true)
+	l.tense = map[string]int8{}
+	for _, e := range read("tense.txt") {
+		var v int8
+		switch e.Field(1) {
+		case "past":
+			v = -1
+		case "future":
+			v = 1
+		default:
+			panic("timex/data/tense.txt:" + strconv.Itoa(e.Line) + ": the second field must be past or future")
 		}
-		lex = l
-	})
-	return lex
+		if e.Field(2) == "strong" {
+			v *= 2
+		}
+		l.tense[e.Fields[0]] = v
+	}
+	for k, v := range l.numbers {
+		l.addKey(k, func(p *phraseVal) { p.number = v })
+	}
+	for k := range l.fuzzy {
+		f := l.fuzzy[k]
+		l.addKey(k, func(p *phraseVal) { p.fuzzy = &f })
+	}
+	for k, v := range l.holidays {
+		l.addKey(k, func(p *phraseVal) { p.holiday = v })
+	}
+	for k, v := range l.mods {
+		l.addKey(k, func(p *phraseVal) { p.modifer = v })
+	}
+	l.single = map[string]phraseVal{}
+	l.multi = map[string][]multiPhrase{}
+	for k, v := range l.phrases {
+		n := 0
+		for n < len(k) && k[n] != "" {
+			n++
+		}
+		if n == 1 {
+			l.single[k[0]] = v
+		} else {
+			l.multi[k[0]] = append(l.multi[k[0]], multiPhrase{rest: append([]string(nil), k[1:n]...), val: v})
+		}
+	}
+	l.buildFlags()
+	l.words = map[string]int32{}
+	for w, f := range l.flags {
+		e := wordEntry{f: f, multi: l.multi[w]}
+		if v, ok := l.single[w]; ok {
+			e.single = &v
+		}
+		e.month = int8(l.months[w])
+		e.weekday = int8(l.weekdays[w])
+		e.ordinal = int8(l.ordinals[w])
+		e.tense = l.tense[w]
+		e.unit, e.hasUnit = l.units[w]
+		e.season, e.set, e.part = l.seasons[w], l.sets[w], l.parts[w]
+		l.entries = append(l.entries, e)
+		l.words[w] = int32(len(l.entries))
+		if len(w) == 1 {
+			l.firsts[w[0]] = true
+		} else {
+			b := sigBit(w)
+			l.sig[b>>6] |= 1 << (b & 63)
+		}
+	}
+	l.index()
+	return l
+}
+
+// index gives the listed words their vocabulary IDs, in a fixed order so
+// that the IDs are the same on every run.
+func (l *lexicons) index() {
+	words := make([]string, 0, len(l.words))
+	for w := range l.words {
+		words = append(words, w)
+	}
+	sort.Strings(words)
+	for _, w := range words {
+		id := int(vocab.Add(w))
+		if id >= len(l.byID) {
+			l.byID = append(l.byID, make([]idEntry, id+1-len(l.byID))...)
+		}
+		e := l.words[w]
+		l.byID[id] = idEntry{e, l.entries[e-1].f}
+	}
 }
 
 func (l *lexicons) addPhrase(p string) {
@@ -375,6 +404,25 @@ func (l *lexicons) buildFlags() {
 func sigBit(w string) uint32 {
 	h := (uint32(w[0]) | uint32(w[1])<<8 | uint32(w[len(w)-1])<<16) ^ uint32(len(w))<<24
 	return (h * 0x9E3779B1) >> (32 - 14)
+}
+
+// wordFlagsID is wordFlags of a whole word token, s, whose vocabulary ID
+// is id.
+func (l *lexicons) wordFlagsID(id uint32, s string) (uint32, int32) {
+	var f uint32
+	var e int32
+	if int(id) < len(l.byID) {
+		e, f = l.byID[id].e, l.byID[id].f
+	}
+	if c := s[0]; c >= '0' && c <= '9' {
+		f |= fDigit
+		if isISO(s) {
+			f |= fISO
+		}
+	} else if c == '\'' || strings.HasPrefix(s, "’") {
+		f |= fDigit
+	}
+	return f, e
 }
 
 // wordFlags returns the flags of a token and its entry in the word lists.

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/dossier-news/dossier/doc"
+	"github.com/dossier-news/dossier/text"
 )
 
 // Stage is the pipeline stage that fills Document.Timexes. It also reads a
@@ -112,8 +113,7 @@ func Find(d *doc.Document) []doc.Timex {
 			p.partial, p.partialOK = t, true
 		}
 	}
-	p.v, p.low = buildTokens(d, sc)
-	p.flags()
+	p.v, p.low = buildTokens(d, sc, p.l)
 	p.dirSent = -1
 	if cap(sc.ph) < len(p.v) {
 		sc.ph = make([]int32, len(p.v))
@@ -254,27 +254,16 @@ type scratch struct {
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 
-// flags sets the word flags and word-list entry of every token.
-func (p *parser) flags() {
-	n := int32(len(p.d.Text))
-	text, low, l := p.d.Text, p.low, p.l
-	for k := range p.v {
-		t := &p.v[k]
-		var s string
-		if t.ls >= n {
-			s = low[t.ls-n : t.le-n]
-		} else {
-			s = text[t.ls:t.le]
-		}
-		t.f, t.e = l.wordFlags(t.kind, s)
-	}
-}
-
-func buildTokens(d *doc.Document, sc *scratch) ([]vtok, string) {
+// buildTokens returns the token view of d, with every token's word flags
+// and word-list entry, and the lower-cased text its tokens slice.
+func buildTokens(d *doc.Document, sc *scratch, l *lexicons) ([]vtok, string) {
 	// A token already in lower case is read from the document's text; the
-	// others are lower-cased into one buffer, whose offsets follow the
-	// text's (parser.str reads both). Hyphens, digits and capitals are the
-	// same in both, so the token view is built in the same pass.
+	// others from the text layer's lower-cased text, whose offsets follow
+	// the text's (parser.str reads both), or, in the rare case of a word
+	// whose lower case has another length, from a buffer after it.
+	// Hyphens, digits and capitals are the same in all, so the token view
+	// is built in the same pass, and a whole word's flags come from its
+	// vocabulary ID (package vocab).
 	//
 	// The loop is kept small, with the rare cases (a new sentence, a word
 	// to lower-case or to split at hyphens, debris) in functions of their
@@ -284,32 +273,41 @@ func buildTokens(d *doc.Document, sc *scratch) ([]vtok, string) {
 	if cap(v) < len(d.Tokens) {
 		v = make([]vtok, 0, len(d.Tokens)+len(d.Tokens)/8)
 	}
+	if len(d.WordIDs) != len(d.Tokens) {
+		text.Words(d) // a document whose text layer was built by hand
+	}
 	sc.buf = sc.buf[:0]
-	text := d.Text
-	b := tokenBuilder{d: d, n: int32(len(text))}
+	txt, wbits, ids := d.Text, d.WordBits, d.WordIDs
+	b := tokenBuilder{d: d, l: l, n: int32(len(txt))}
 	for ti := range d.Tokens {
 		tk := &d.Tokens[ti]
 		if ti >= b.next {
 			b.advance(ti)
 		}
-		raw := text[tk.Start:tk.End]
+		raw := txt[tk.Start:tk.End]
 		base := vtok{ls: int32(tk.Start), le: int32(tk.End), start: int32(tk.Start), end: int32(tk.End), sent: b.si, kind: tk.Kind, cap: tk.Flags&doc.FlagCap != 0}
 		if b.checkFlags {
 			base.bad = d.Flagged(tk.Span)
 		}
-		if tk.Kind == doc.Word {
-			var cls uint8
-			for i := 0; i < len(raw); i++ {
-				cls |= byteClass[raw[i]]
-			}
-			if lower := tk.Flags&(doc.FlagCap|doc.FlagAllCaps) != 0 || cls&bcUpper != 0; lower || cls != 0 {
-				v = b.word(v, sc, base, raw, lower, cls&bcHyphen != 0)
+		switch tk.Kind {
+		case doc.Word:
+			// the text layer read the bytes: capitals or bytes outside
+			// ASCII (the word is read lower-cased), hyphens (it is split)
+			bits := wbits[ti]
+			if lower := tk.Flags&(doc.FlagCap|doc.FlagAllCaps) != 0 || bits&(doc.WordUpper|doc.WordNonASCII) != 0; lower || bits != 0 {
+				v = b.word(v, sc, base, ti, raw, lower, bits&doc.WordHyphen != 0)
 				continue
 			}
+			base.f, base.e = l.wordFlagsID(ids[ti], raw)
+		case doc.Number:
+			base.f = fNum
 		}
 		v = append(v, base)
 	}
-	lowText := string(sc.buf)
+	lowText := d.Lower
+	if len(sc.buf) > 0 {
+		lowText += string(sc.buf)
+	}
 	sc.buf = sc.buf[:0]
 	sc.v = v[:0]
 	return v, lowText
@@ -318,6 +316,7 @@ func buildTokens(d *doc.Document, sc *scratch) ([]vtok, string) {
 // tokenBuilder holds buildTokens' state for the rare cases.
 type tokenBuilder struct {
 	d          *doc.Document
+	l          *lexicons
 	n          int32 // len(d.Text): lower-cased text is at offsets n and on
 	si         int32 // the sentence of the token
 	next       int   // the next token where advance must run: sentence si's first or end
@@ -350,13 +349,21 @@ func (b *tokenBuilder) advance(ti int) {
 // have to be split at hyphens.
 //
 //go:noinline
-func (b *tokenBuilder) word(v []vtok, sc *scratch, base vtok, raw string, lower, hyphen bool) []vtok {
+func (b *tokenBuilder) word(v []vtok, sc *scratch, base vtok, ti int, raw string, lower, hyphen bool) []vtok {
+	low := raw
 	if lower {
-		base.ls = b.n + int32(len(sc.buf))
-		sc.buf = appendLower(sc.buf, raw)
-		base.le = b.n + int32(len(sc.buf))
+		if odd, ok := b.d.LowerOdd[ti]; ok {
+			base.ls = 2*b.n + int32(len(sc.buf))
+			sc.buf = append(sc.buf, odd...)
+			base.le = 2*b.n + int32(len(sc.buf))
+			low = odd
+		} else {
+			base.ls, base.le = b.n+base.start, b.n+base.end
+			low = b.d.Lower[base.start:base.end]
+		}
 	}
 	if !hyphen || int(base.le-base.ls) != len(raw) || isISO(raw) {
+		base.f, base.e = b.l.wordFlagsID(b.d.WordIDs[ti], low)
 		return append(v, base)
 	}
 	// split at hyphens, keeping byte offsets
@@ -381,6 +388,7 @@ func (b *tokenBuilder) word(v []vtok, sc *scratch, base vtok, raw string, lower,
 			if isDigits(part) {
 				t.kind = doc.Number
 			}
+			t.f, t.e = b.l.wordFlags(t.kind, low[off:off+len(part)])
 			v = append(v, t)
 			first = false
 		}
@@ -391,24 +399,6 @@ func (b *tokenBuilder) word(v []vtok, sc *scratch, base vtok, raw string, lower,
 	}
 	return v
 }
-
-// byteClass marks the bytes buildTokens looks for in a word: capitals and
-// non-ASCII bytes (the word needs lower-casing) and hyphens (it is split).
-const (
-	bcUpper uint8 = 1 << iota
-	bcHyphen
-)
-
-var byteClass = func() (t [256]uint8) {
-	for c := 'A'; c <= 'Z'; c++ {
-		t[c] = bcUpper
-	}
-	for c := 0x80; c < 0x100; c++ {
-		t[c] = bcUpper
-	}
-	t['-'] = bcHyphen
-	return
-}()
 
 // lower lower-cases ASCII text without allocating when it is already lower
 // case; other text goes through strings.ToLower.
@@ -423,23 +413,6 @@ func lower(s string) string {
 		}
 	}
 	return s
-}
-
-// appendLower appends s lower-cased; ASCII fast, other text through strings.ToLower.
-func appendLower(b []byte, s string) []byte {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 {
-			return append(b, strings.ToLower(s)...)
-		}
-	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= 'A' && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		b = append(b, c)
-	}
-	return b
 }
 
 func isDigits(s string) bool {

@@ -1,0 +1,502 @@
+package quotes
+
+import (
+	"strings"
+
+	"github.com/dossier-news/dossier/doc"
+)
+
+// Content boundaries that PolNeAR's conventions settle beyond the layouts
+// of quotes.go: which words at the edges of a content belong to it.
+
+var contentLex = loadContentLexicons()
+
+type contentLexicons struct {
+	toCues  map[string]bool
+	openers map[string]bool
+	preps   map[string]bool
+	subord  map[string]bool
+	goesOn  map[[2]string]bool
+}
+
+func loadContentLexicons() *contentLexicons {
+	l := &contentLexicons{
+		preps:   wordSet("content_preps.txt"),
+		openers: wordSet("content_openers.txt"),
+		toCues:  wordSet("to_cues.txt"),
+		subord:  wordSet("subordinators.txt"),
+		goesOn:  map[[2]string]bool{},
+	}
+	for w := range wordSet("clause_goes_on.txt") {
+		f := strings.Fields(w)
+		if len(f) != 2 {
+			panic("quotes: clause_goes_on.txt: want two words a line, got " + w)
+		}
+		l.goesOn[[2]string{f[0], f[1]}] = true
+	}
+	return l
+}
+
+// goesOn reports whether the comma at k opens two words that continue the
+// content (data/clause_goes_on.txt).
+func (c *ctx) goesOn(k, e int) bool {
+	return k+2 < e && contentLex.goesOn[[2]string{c.low[k+1], c.low[k+2]}]
+}
+
+// cuePreposition moves a preposition that opens content written right
+// after the cue into the cue: "expressed concern about the policy" reports
+// "the policy", with "expressed concern about" as its cue.
+func (c *ctx) cuePreposition(at *att) {
+	if at.ts != at.ce || at.ts < 0 || at.te <= at.ts || at.kind == "dash" || at.kind == "colon" || at.kind == "source-after" || c.inQ[at.ts] >= 0 {
+		return
+	}
+	if at.te-at.ts < 2 {
+		return
+	}
+	w := c.low[at.ts]
+	switch w {
+	case "morning", "afternoon", "evening", "night":
+		if particleOf(c.low[at.ce-1]) == "day" {
+			// "said Friday afternoon, as ...": the part of the day
+			// joins the day in the cue
+			at.ce++
+			at.ts++
+			for at.ts < at.te && c.low[at.ts] == "," {
+				at.ts++
+			}
+			return
+		}
+	}
+	if w == "to" && contentLex.toCues[c.low[at.ce-1]] && c.isWord(at.ts+1) {
+		// "responded to the ruling": a preposition, not an infinitive
+		at.ce++
+		at.ts++
+		return
+	}
+	if !contentLex.preps[w] || !c.isWord(at.ts+1) || w == "up" && c.low[at.ts+1] == "to" {
+		// ("said up to 50 people were hurt": a number follows)
+		return
+	}
+	for k := at.ts + 2; k+1 < at.te && k < at.ts+8; k++ {
+		if c.low[k] == "," && c.isOpen(k+1) {
+			// "joked of the museum, “...”": the phrase is the cue's, the
+			// quotation the content
+			at.ce, at.ts = k, k+1
+			return
+		}
+		if c.inQ[k] >= 0 || c.isMark(k) {
+			break
+		}
+	}
+	if c.has(at.head, bitSpeech) && (w == "in" || w == "from" || w == "at" || w == "on") {
+		// "said in a June report, and ...": a circumstance, which
+		// PolNeAR leaves out of the cue
+		return
+	}
+	at.ce++
+	at.ts++
+}
+
+// addresseeThen reports a subject pronoun at k opening a clause after an
+// addressee [rs, k) of a verb like "told": "told reporters he would stay",
+// "told Politico she was leaning toward Cruz".
+func (c *ctx) addresseeThen(rs, k int) bool {
+	switch c.low[k] {
+	case "he", "she", "they", "we", "i":
+	default:
+		return false
+	}
+	for j := rs; j < k; j++ {
+		if !c.isWord(j) || c.has(j, bitAux) || c.inQ[j] >= 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// pairedDash returns the second of two dashes of the same shape opening at
+// k before e with lower-case words after it, or -1. (After "When Lee noted
+// that X -- as was true -- Smith boasted", a capitalised word opens the
+// writer's main clause, and "-- who cited" the writer's relative.)
+func (c *ctx) pairedDash(k, e int) int {
+	for j := k + 1; j < e-1; j++ {
+		if c.inQ[j] >= 0 {
+			continue
+		}
+		if c.low[j] == c.low[k] {
+			if j > k+1 && c.isWord(j+1) && !c.d.Tokens[j+1].Has(doc.FlagCap) && !c.has(j+1, bitBreak) {
+				return j
+			}
+			return -1
+		}
+		if c.low[j] == ";" {
+			return -1
+		}
+	}
+	return -1
+}
+
+// keepMark gives back a question or exclamation mark that trim took off the
+// end te of a content ending before e: the mark is part of what was said
+// ("asked: Would I rather help my kid go to college?"), and PolNeAR's
+// spans keep it (312 contents of train end in one).
+func (c *ctx) keepMark(te, e int) int {
+	if te < e && te > 0 && (c.low[te] == "?" || c.low[te] == "!") && c.isWord(te-1) {
+		return te + 1
+	}
+	return te
+}
+
+// relativeGap reports a relative pronoun before the source whose clause
+// the content completes: "which the probe said were covered up", "that
+// experts say renders the wall moot". The content after the cue has no
+// subject of its own (it opens with a verb), so it reaches back to the
+// pronoun, over the source and the cue.
+func (c *ctx) relativeGap(at *att) bool {
+	switch c.low[at.ss-1] {
+	case "which", "that", "who":
+	default:
+		return false
+	}
+	if at.ts >= len(c.low) || at.te <= at.ts || at.ts != at.ce {
+		return false
+	}
+	w := c.low[at.ts]
+	// an auxiliary ("were covered up") or a lower-case verb-like word
+	// ending in -s or -ed ("renders", "considered")
+	return c.has(at.ts, bitAux) && !c.adverb(at.ts) ||
+		c.isWord(at.ts) && !c.d.Tokens[at.ts].Has(doc.FlagCap) && !c.has(at.ts, bitStop) && !c.has(at.ts, bitSubject) && !c.has(at.ts, bitDeterminer) &&
+			(strings.HasSuffix(w, "s") || strings.HasSuffix(w, "ed"))
+}
+
+// abbrevEnd reports a token at k that ends in the full stop of an
+// abbreviation ("S.C.", "N.Y.") and, before a quotation, ends the sentence
+// too, which the sentence layer could not tell: “A,” Lee said in Fort
+// Mill, S.C. “B.”
+func (c *ctx) abbrevEnd(k int) bool {
+	w := c.low[k]
+	return len(w) >= 3 && w[len(w)-1] == '.' && c.d.Tokens[k].Has(doc.FlagCap)
+}
+
+// subordinateEnd ends content reported by a cue inside a sentence-opening
+// subordinate clause at the comma that closes the clause: "While his
+// advisers have suggested X, Mr. Obama is also determined to ..." reports X.
+func (c *ctx) subordinateEnd(at *att, a int) {
+	if at.ts < at.ce || at.te <= at.ts || c.isMark(at.ts) || at.cs <= a {
+		return
+	}
+	k := a
+	for k < at.cs && (c.low[k] == "but" || c.low[k] == "and" || c.isMark(k)) {
+		k++
+	}
+	if k >= at.cs || !contentLex.subord[c.low[k]] {
+		return
+	}
+	for j := k + 1; j < at.cs; j++ {
+		if c.low[j] == "," {
+			return
+		}
+	}
+	for j := at.ts + 1; j < at.te-1; j++ {
+		if c.low[j] == "," && c.inQ[j] < 0 {
+			at.te = j
+			return
+		}
+	}
+}
+
+// quotationAfter returns the opening mark of a quotation that closes the
+// stretch [rs, re) after a cue, set off by a colon, a comma or a dash a few
+// words on ("wrote to Mills: “Why now?”", "joked, in a Southern accent,
+// “Amen!”"): the quotation is the content, the words before it the cue's
+// circumstance. -1 when there is none.
+func (c *ctx) quotationAfter(rs, re int) int {
+	if rs >= re || c.low[rs] == "that" {
+		return -1
+	}
+	for k := rs + 1; k < re && k <= rs+4; k++ {
+		if c.low[k] == "that" || c.inQ[k] >= 0 || c.has(k, bitSubject) || c.has(k, bitAux) || strings.HasSuffix(c.low[k], "ing") || c.low[k] == "such" || c.low[k] == "including" {
+			// the words before the quotation are a clause or a list's
+			// opening of their own ("she recalled thinking, “...”")
+			return -1
+		}
+		if !c.isOpen(k) {
+			continue
+		}
+		switch c.low[k-1] {
+		case ":", ",":
+		default:
+			return -1
+		}
+		if q := c.quotationEnd(k); q >= re-1 && q <= re+1 {
+			return k
+		}
+		return -1
+	}
+	return -1
+}
+
+// participleCue reports a cue that is a participle after a comma, the
+// writer's aside to a statement ("Lee said, referring to the bill, “...”").
+func (c *ctx) participleCue(q att) bool {
+	return q.head >= 0 && q.cs > 0 && c.low[q.cs-1] == "," && strings.HasSuffix(c.low[q.head], "ing")
+}
+
+// linkingStart moves content that opens its sentence at a past a linking
+// adverb and its comma ("However, exports fell, the agency said"), and
+// content laid out around "according to" past an opening "But" or "And"
+// (in other layouts PolNeAR keeps the conjunction as often as not).
+func (c *ctx) linkingStart(at *att, a int) {
+	if at.ts != a || at.te-at.ts < 4 || c.isMark(at.ts) {
+		return
+	}
+	if contentLex.openers[c.low[at.ts]] && c.low[at.ts+1] == "," {
+		at.ts += 2
+		return
+	}
+	if at.kind == "source-after" && (c.low[at.ts] == "but" || c.low[at.ts] == "and") {
+		at.ts++
+	}
+}
+
+// apposition reports a comma at k after a name that opens a closing
+// noun phrase describing it, the writer's gloss, in content that is a
+// clause (from ts): "said he backed Cruz, the senator from Texas." PolNeAR
+// ends such content at the comma; the object of other cues keeps its gloss
+// ("criticized Shelby, a police officer"), and so does a list ("Berry, the
+// singer Mays and the judge Marshall"). The phrase runs to e with no other
+// comma, dash, quotation mark or "and".
+func (c *ctx) apposition(ts, k, e int) bool {
+	switch c.low[k+1] {
+	case "the", "a", "an":
+	default:
+		return false
+	}
+	if !c.d.Tokens[k-1].Has(doc.FlagCap) || !c.isWord(k-1) {
+		return false
+	}
+	switch c.low[ts] {
+	case "that", "he", "she", "they", "we", "i", "it":
+	default:
+		if ts < 1 || !c.has(ts-1, bitSpeech) {
+			return false
+		}
+	}
+	for j := k + 2; j < e; j++ {
+		if c.isMark(j) || c.punctEdge(j) && c.low[j] != "." || c.low[j] == "and" {
+			return false
+		}
+	}
+	return true
+}
+
+// relativeGoesOn reports a comma at k whose clause break (", which",
+// ", while", ", but", ", Xing" ...) goes on with content from ts that is a
+// "that" clause: what follows completes the reported clause more often
+// than it opens the writer's comment (PolNeAR train: ", which" after
+// "that" goes on 20 times to 14, where a bare ", which" ends the content
+// 105 times to 72; dev exact_content +6, train +24).
+func (c *ctx) relativeGoesOn(ts, k, e int) bool {
+	w := c.low[k+1]
+	if w == "who" && c.moreBreaks(k+2, e) {
+		// with more of the sentence set off after it, the clause of
+		// ", who" is inside the statement (train: goes on 26 times to 9)
+		return true
+	}
+	return c.low[ts] == "that" && (c.has(k+1, bitBreak) || w == "but" || strings.HasSuffix(w, "ing"))
+}
+
+// moreBreaks reports a comma, semicolon or dash outside quotation marks in
+// [s, e).
+func (c *ctx) moreBreaks(s, e int) bool {
+	for j := s; j < e; j++ {
+		if c.inQ[j] < 0 && (c.low[j] == "," || c.low[j] == ";" || c.low[j] == "--" || c.low[j] == "—") {
+			return true
+		}
+	}
+	return false
+}
+
+// sourceGloss reports that the words after the comma at e, which closes
+// the source of "according to", describe that source or are the writer's
+// own ("..., according to Jason Delisle, who advised the campaign";
+// "according to Crowdpac, the most of any candidate"), not the rest of the
+// reported statement ("X, according to Y, is ..."). The caller asks only
+// after a clause: after "Now, according to the poll, some are swinging"
+// the statement goes on whatever the next word.
+func (c *ctx) sourceGloss(e, hi int) bool {
+	k := e
+	for k < hi && c.low[k] == "," {
+		k++
+	}
+	if k >= hi {
+		return false
+	}
+	w := c.low[k]
+	return c.has(k, bitDeterminer) || c.has(k, bitBreak) || w == "who" || w == "which" ||
+		c.d.Tokens[k].Has(doc.FlagCap) || c.kind(k) == doc.Number || strings.HasSuffix(w, "ing") && c.isWord(k)
+}
+
+// unmatchedBrackets takes a closing round bracket off the end of content
+// [ts, te) that does not open one ("(The union, she said, had agreed.)"
+// reports the words inside), and an opening one off its start.
+func (c *ctx) unmatchedBrackets(ts, te int) (int, int) {
+	depth := 0
+	for k := ts; k < te; k++ {
+		switch c.low[k] {
+		case "(":
+			depth++
+		case ")":
+			depth--
+		}
+	}
+	if depth < 0 && te-1 > ts && c.low[te-1] == ")" {
+		te--
+		for te > ts && (c.punctEdge(te-1) && c.low[te-1] != "?" && c.low[te-1] != "!") {
+			te--
+		}
+	} else if depth > 0 && c.low[ts] == "(" {
+		ts++
+	}
+	return ts, te
+}
+
+// coordinateEnd ends the object content of a cue that is not a verb of
+// saying before "and" or "but" opening the subject's next predicate: "Lee
+// praised the plan and said ...", "criticized the deal but has since ...".
+func (c *ctx) coordinateEnd(at *att) {
+	if at.ts < at.ce || at.te-at.ts < 2 || c.isMark(at.ts) || c.has(at.head, bitSpeech) {
+		return
+	}
+	switch c.low[at.ts] {
+	case "that", "he", "she", "they", "we", "i", "it", "how", "what", "whether", "why", "if", "to":
+		return
+	}
+	for k := at.ts + 1; k+1 < at.te; k++ {
+		if c.inQ[k] >= 0 || c.low[k] != "and" && c.low[k] != "but" {
+			continue
+		}
+		n := k + 1
+		if c.low[n] == "also" || c.low[n] == "then" || c.adverb(n) {
+			n++
+		}
+		if n >= at.te || c.d.Tokens[n].Has(doc.FlagCap) {
+			continue
+		}
+		w := c.low[n]
+		// an auxiliary, a past-tense verb or a verb of saying
+		if c.has(n, bitAux) && !c.adverb(n) || strings.HasSuffix(w, "ed") || c.has(n, bitSpeech) {
+			e := k
+			if c.low[e-1] == "," {
+				e--
+			}
+			at.te = e
+			return
+		}
+	}
+}
+
+// quotedBreak reports a closing mark at k, after a comma inside the
+// quotation, followed by a word that opens the writer's clause (", but",
+// ", which", ", meaning": data/clause_breaks.txt and the participles).
+func (c *ctx) quotedBreak(ts, k, e int) bool {
+	if k+1 >= e || !c.isWord(k+1) || c.relativeGoesOn(ts, k, e) {
+		return false
+	}
+	n := c.low[k+1]
+	return c.has(k+1, bitBreak) || n == "but" || len(n) > 5 && strings.HasSuffix(n, "ing") && !c.has(k+1, bitKeep) && !c.d.Tokens[k+1].Has(doc.FlagCap)
+}
+
+// raisingContent settles the content of a cue of seeming or expecting, or
+// of a passive with no agent: "It seems the plan has stalled" reports the
+// clause after the cue, and the clause of "The plan appears to have
+// stalled, the last weeks show" ends at its first comma, colon or hyphen
+// (PolNeAR train exact_content +49).
+func (c *ctx) raisingContent(at *att) {
+	if at.ts == at.cs-1 && c.low[at.ts] == "it" && at.ce < at.te {
+		at.ts = at.ce
+		if at.ts < at.te && c.low[at.ts] == "," {
+			at.ts++
+		}
+		return
+	}
+	for k := at.ce + 1; k < at.te; k++ {
+		if c.inQ[k] < 0 && (c.low[k] == "," || c.low[k] == ":" || c.low[k] == "-") {
+			at.te = k
+			return
+		}
+	}
+}
+
+// addresseePhrase reports that all of [rs, re) after a cue is the person
+// spoken to ("“...,” Lee said to reporters.", "wrote to investors", "...,
+// sources told Politico.") or the part of the day after a day ("...,
+// a spokesman announced Monday morning."): not content, like a
+// circumstance.
+func (c *ctx) addresseePhrase(at *att, rs, re int) bool {
+	if c.has(at.head, bitAddressee) && re-rs <= 3 && c.objectOnly(rs, re) {
+		// "..., sources told Politico.": the person told, no content
+		return true
+	}
+	if re-rs == 1 && at.ce > 0 && particleOf(c.low[at.ce-1]) == "day" {
+		switch c.low[rs] {
+		case "morning", "afternoon", "evening", "night":
+			// "..., a spokesman announced Monday morning."
+			return true
+		}
+	}
+	if re-rs > 5 || re-rs < 2 || c.low[rs] != "to" || !c.has(at.head, bitSpeech) {
+		return false
+	}
+	for k := rs + 1; k < re; k++ {
+		if !c.isWord(k) || c.has(k, bitAux) || c.low[k] == "that" {
+			return false
+		}
+	}
+	return true
+}
+
+// objectOnly reports that [s, e) is an object pronoun or a name (a run of
+// capitalised words), the addressee of "told" with nothing after it.
+func (c *ctx) objectOnly(s, e int) bool {
+	if e-s == 1 {
+		switch c.low[s] {
+		case "me", "him", "her", "them", "us", "reporters":
+			return true
+		}
+	}
+	for k := s; k < e; k++ {
+		if !c.isWord(k) || !c.d.Tokens[k].Has(doc.FlagCap) && !c.d.Tokens[k].Has(doc.FlagAllCaps) && !(k > s && c.has(k, bitDeterminer)) {
+			return false
+		}
+	}
+	return e > s
+}
+
+// nestedInClause reports a cue that is not a verb of saying inside the
+// "that" clause another cue reports ("the claim that Crutcher had refused
+// to keep his hands up"): part of what is reported, not a statement of its
+// own, whatever the two cues' scores.
+func (c *ctx) nestedInClause(o, at att) bool {
+	return !c.has(at.head, bitSpeech) && o.ts >= 0 && o.ts < at.cs && c.low[o.ts] == "that"
+}
+
+// colonParagraph returns the paragraph that starts at token b, after a
+// sentence ending in a colon, when it holds no quotation mark: the words
+// a "... added:" introduces in a transcript's layout. -1, -1 otherwise.
+func (c *ctx) colonParagraph(b int) (int, int) {
+	if b >= len(c.low) || !c.paraStart(b) || c.isMark(b) {
+		return -1, -1
+	}
+	e := b + 1
+	for e < len(c.low) && !c.paraStart(e) {
+		if c.isMark(e) && c.role(e) != doc.MarkApostrophe {
+			return -1, -1
+		}
+		e++
+	}
+	if e-b < 4 {
+		return -1, -1
+	}
+	return c.trim(b, e)
+}
