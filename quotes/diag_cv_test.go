@@ -41,6 +41,12 @@ func TestDiagCV(t *testing.T) {
 		KeepSourceless = true
 		defer func() { KeepSourceless = false }()
 	}
+	// CVSS tries another SourcelessScore
+	if v, err := strconv.ParseFloat(os.Getenv("CVSS"), 32); err == nil {
+		old := SourcelessScore
+		SourcelessScore = float32(v)
+		defer func() { SourcelessScore = old }()
+	}
 	// CVTH tries another cue threshold
 	if th, err := strconv.ParseFloat(os.Getenv("CVTH"), 32); err == nil {
 		old := CueThreshold
