@@ -219,7 +219,7 @@ func Extract(d *doc.Document) {
 				}
 				continue
 			}
-			if at := &sentAtts[i]; at.ss >= 0 && !c.contentWord(at.ss, at.se) && !(at.se-at.ss == 1 && (c.relative(at.ss) || c.has(at.ss, bitQuantifier) && at.se == at.cs)) {
+			if at := &sentAtts[i]; at.ss >= 0 && !c.contentWord(at.ss, at.se) && !(at.se-at.ss == 1 && (c.relative(at.ss) || c.has(at.ss, bitQuantifier) && at.se == at.cs)) && !c.share(at.ss, at.se) {
 				// "in the hope that": a determiner alone is no source, and
 				// after a preposition the cue word is a noun, not a cue
 				if at.ss-1 >= a && c.has(at.ss-1, bitStop) || at.se-at.ss == 1 && at.se == at.cs {
@@ -1779,6 +1779,20 @@ func (c *ctx) subordinate(p, head int) bool {
 		return strings.HasSuffix(c.low[head], "ing")
 	}
 	return false
+}
+
+// share reports a source that is a share of people, "Two in three" or
+// "one of five": words of numbers around "in" or "of".
+func (c *ctx) share(s, e int) bool {
+	if e-s != 3 || c.low[s+1] != "in" && c.low[s+1] != "of" {
+		return false
+	}
+	for _, k := range [2]int{s, s + 2} {
+		if c.kind(k) != doc.Number && !c.has(k, bitOpener) {
+			return false
+		}
+	}
+	return true
 }
 
 // askedAfter reports a past participle of saying after a subordinator at

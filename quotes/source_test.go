@@ -138,6 +138,8 @@ var cueSourceCases = []cueSource{
 	// the quotation keeps its own speaker
 	{"according to after said", "“We will appeal,” Okafor said, according to the Harbour Gazette.", "according to", "the Harbour Gazette"},
 	{"said before according to kept", "“We will appeal,” Okafor said, according to the Harbour Gazette.", "said", "Okafor"},
+	// a share of people is a source
+	{"two in three", "Two in three said they are less likely to use the ferry.", "said", "Two in three"},
 	// a lower-case title before a name written after its cue
 	{"title before a right source", "“We will not back down,” said pollster Ann Lee of Lakeport.", "said", "pollster Ann Lee of Lakeport"},
 	{"rank before a right source", "“The channel is safe,” said retired Navy Capt. Tom Ray.", "said", "retired Navy Capt. Tom Ray"},
