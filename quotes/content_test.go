@@ -32,15 +32,6 @@ var contentCases = []quoteCase{
 	{name: "told a named outlet then a subject pronoun",
 		text: "Ms. Ortiz told Politico they were still counting ballots.",
 		want: []want{{content: "they were still counting ballots", cue: "told"}}, n: 1},
-}
-
-func TestContentBoundaries(t *testing.T) {
-	for _, c := range contentCases {
-		checkCase(t, c)
-	}
-}
-
-var contentCases2 = []quoteCase{
 	{name: "not only X, but also Y goes on",
 		text: "The chairman said the audit found not only missing funds, but also forged invoices.",
 		want: []want{{content: "the audit found not only missing funds, but also forged invoices", cue: "said"}}, n: 1},
@@ -56,15 +47,6 @@ var contentCases2 = []quoteCase{
 	{name: "exclamation mark kept at the end of an unclosed quotation",
 		text: "The mayor said:\n\n“Who will pay for the bridge? Not us!\n\nThe council did not answer.",
 		want: []want{{content: "Who will pay for the bridge? Not us!", cue: "said:"}}, n: 1},
-}
-
-func TestContentBoundaries2(t *testing.T) {
-	for _, c := range contentCases2 {
-		checkCase(t, c)
-	}
-}
-
-var contentCases3 = []quoteCase{
 	{name: "relative pronoun before the source: the content reaches back to it",
 		text: "The council approved the levy, which the mayor said was needed to fix the roads.",
 		want: []want{{content: "which the mayor said was needed to fix the roads", cue: "said", source: "the mayor"}}, n: -1},
@@ -76,8 +58,8 @@ var contentCases3 = []quoteCase{
 		want: []want{{content: "The plan is not good,” Lee said at a rally in Dover, N.H. “It costs too much.", cue: "said", source: "Lee"}}, n: 1},
 }
 
-func TestContentBoundaries3(t *testing.T) {
-	for _, c := range contentCases3 {
+func TestContentBoundaries(t *testing.T) {
+	for _, c := range contentCases {
 		checkCase(t, c)
 	}
 }
