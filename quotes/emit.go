@@ -65,6 +65,7 @@ func (c *ctx) emit(out []att) {
 			}
 		}
 		ts, te = c.unmatchedBrackets(ts, te)
+		ts = c.afterDateline(ts, te)
 		if te <= ts {
 			continue
 		}
