@@ -31,6 +31,7 @@ type view struct {
 	argSlab  []doc.Argument // the document's arguments: new for each document, the events keep it
 	cands    []hit          // triggers' buffers
 	hits     []hit
+	events   []doc.Event // Code's buffer of the document's events
 }
 
 // inOrder reports whether n spans, given by span, are sorted by start and

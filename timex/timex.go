@@ -122,7 +122,14 @@ func Find(d *doc.Document) []doc.Timex {
 	clear(p.ph)
 	p.hits = sc.hits[:0]
 	defer func() { sc.hits = p.hits[:0] }()
-	var out []doc.Timex
+	// The timexes are collected in the scratch buffer and copied once into
+	// a slice of their number: appending to a new slice reallocated it as
+	// it grew, and the pipeline's profile showed those copies.
+	out := sc.out[:0]
+	defer func() {
+		clear(out) // the buffer must not keep the document's strings alive
+		sc.out = out[:0]
+	}()
 	for i := 0; i < len(p.v); {
 		if f := p.v[i].f; p.v[i].bad || f&^(fWord|fQuarter) == 0 || f&^weak == 0 && p.weakStart(i) {
 			i++
@@ -164,7 +171,10 @@ func Find(d *doc.Document) []doc.Timex {
 		}
 		i = end
 	}
-	return out
+	if len(out) == 0 {
+		return nil
+	}
+	return append([]doc.Timex(nil), out...)
 }
 
 // rangeSignals are the words before a date that make it the bound of an
@@ -250,6 +260,7 @@ type scratch struct {
 	buf  []byte
 	ph   []int32
 	hits []phraseHit
+	out  []doc.Timex // the timexes while they are found; Find returns a copy
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
