@@ -157,14 +157,20 @@ func (a *analyzer) lower() {
 	var pendBuf [16]int32
 	pending := pendBuf[:0] // lower-case words whose normalised text is in the arena
 	// a.info and a.aoff are all zero (grow): aoff 0 is no arena text
-	for i := range d.Tokens {
-		t := &d.Tokens[i]
+	// The layers in locals, resliced to the token count: the compiler then
+	// drops their bounds checks and keeps them out of memory.
+	toks := d.Tokens
+	n := len(toks)
+	wbits, ids, info := d.WordBits[:n], d.WordIDs[:n], a.info[:n]
+	low := d.Lower
+	for i := range toks {
+		t := &toks[i]
 		if t.Kind != doc.Word {
 			continue
 		}
 		// the text layer read the bytes: only a word outside ASCII is
 		// scanned again, for its curly apostrophes
-		b := d.WordBits[i]
+		b := wbits[i]
 		var v uint16
 		if b&doc.WordHyphen != 0 {
 			v = wHyphen
@@ -177,7 +183,7 @@ func (a *analyzer) lower() {
 				a.aoff[i] = int32(len(arena)) + 1
 				a.alen[i] = int32(len(w))
 				arena = append(arena, w...)
-				a.info[i] = v
+				info[i] = v
 				if !capd {
 					pending = append(pending, int32(i))
 				}
@@ -187,16 +193,16 @@ func (a *analyzer) lower() {
 		// the text layer's word: its vocabulary ID gives its flags at once,
 		// and wSkip says exactly that it has none of wFiltered
 		var f uint16
-		if id := d.WordIDs[i]; int(id) < len(byID) {
+		if id := ids[i]; int(id) < len(byID) {
 			f = byID[id]
 		}
 		v |= f | wDone
 		if f&wFiltered == 0 {
 			v |= wSkip
 		}
-		a.info[i] = v
+		info[i] = v
 		if !capd {
-			h := lowerHash(d.Lower[t.Start:t.End])
+			h := lowerHash(low[t.Start:t.End])
 			a.lowerBits[h/64] |= 1 << (h % 64)
 		}
 	}
