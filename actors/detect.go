@@ -121,14 +121,16 @@ func newAnalyzer(d *doc.Document) *analyzer {
 	clear(a.bySurname)
 	clear(a.byName)
 	clear(a.byFirst)
-	for i := range a.hitOf {
-		a.hitOf[i] = -1
-		a.sentOf[i] = -1
+	// in locals of the token count: no bounds checks, no reloads through a
+	hitOf, sentOf := a.hitOf[:n], a.sentOf[:n]
+	for i := range hitOf {
+		hitOf[i] = -1
+		sentOf[i] = -1
 	}
 	a.lower()
 	for si, s := range d.Sentences {
 		for i := s.Tokens.First; i < s.Tokens.End && i < n; i++ {
-			a.sentOf[i] = int32(si)
+			sentOf[i] = int32(si)
 		}
 	}
 	return a
@@ -328,8 +330,9 @@ func (a *analyzer) sentences() []doc.Sentence {
 // where capital letters say nothing about names.
 func (a *analyzer) headline(s doc.Sentence) bool {
 	words, allcaps, long := 0, 0, 0
+	toks := a.d.Tokens
 	for i := s.Tokens.First; i < s.Tokens.End; i++ {
-		t := a.d.Tokens[i]
+		t := &toks[i]
 		if t.Kind != doc.Word {
 			continue
 		}
@@ -511,14 +514,15 @@ func (a *analyzer) classify() {
 		head := a.headline(s)
 		a.heads = append(a.heads, head)
 		i, end := s.Tokens.First, s.Tokens.End
+		toks, info := a.d.Tokens, a.info // in locals: not reloaded through a on every token
 		for i < end {
-			t := a.d.Tokens[i]
+			t := &toks[i]
 			if t.Kind != doc.Word {
 				i++
 				continue
 			}
 			capd := t.Has(doc.FlagCap)
-			if !capd && !head && a.info[i]&(wSkip|wHyphen) == wSkip && !t.Has(doc.FlagInitial) {
+			if !capd && !head && info[i]&(wSkip|wHyphen) == wSkip && !t.Has(doc.FlagInitial) {
 				// most words: lower case and in no list the questions
 				// below ask about (lower-case phrase start, group noun,
 				// pronoun, title), which wSkip answers without a look-up
