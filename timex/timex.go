@@ -268,10 +268,11 @@ var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 // buildTokens returns the token view of d, with every token's word flags
 // and word-list entry, and the lower-cased text its tokens slice.
 func buildTokens(d *doc.Document, sc *scratch, l *lexicons) ([]vtok, string) {
-	// A token already in lower case is read from the document's text; the
-	// others from the text layer's lower-cased text, whose offsets follow
-	// the text's (parser.str reads both), or, in the rare case of a word
-	// whose lower case has another length, from a buffer after it.
+	// Every token is read from the text layer's lower-cased text, which
+	// has the text's offsets and holds every token other than a word with
+	// capitals as written, or, in the rare case of a word whose lower case
+	// has another length, from a buffer after it (parser.str slices the
+	// two as one string, without a branch).
 	// Hyphens, digits and capitals are the same in all, so the token view
 	// is built in the same pass, and a whole word's flags come from its
 	// vocabulary ID (package vocab).
@@ -328,7 +329,7 @@ func buildTokens(d *doc.Document, sc *scratch, l *lexicons) ([]vtok, string) {
 type tokenBuilder struct {
 	d          *doc.Document
 	l          *lexicons
-	n          int32 // len(d.Text): lower-cased text is at offsets n and on
+	n          int32 // len(d.Text): the buffer of odd lower cases is at offsets n and on
 	si         int32 // the sentence of the token
 	next       int   // the next token where advance must run: sentence si's first or end
 	checkFlags bool  // sentence si overlaps debris
@@ -364,12 +365,12 @@ func (b *tokenBuilder) word(v []vtok, sc *scratch, base vtok, ti int, raw string
 	low := raw
 	if lower {
 		if odd, ok := b.d.LowerOdd[ti]; ok {
-			base.ls = 2*b.n + int32(len(sc.buf))
+			base.ls = b.n + int32(len(sc.buf))
 			sc.buf = append(sc.buf, odd...)
-			base.le = 2*b.n + int32(len(sc.buf))
+			base.le = b.n + int32(len(sc.buf))
 			low = odd
 		} else {
-			base.ls, base.le = b.n+base.start, b.n+base.end
+			// d.Lower at the token's own offsets: ls, le as they are
 			low = b.d.Lower[base.start:base.end]
 		}
 	}
@@ -469,10 +470,7 @@ func (p *parser) w(i int) string {
 // str is the lower-cased text of token i.
 func (p *parser) str(i int) string {
 	t := &p.v[i]
-	if n := int32(len(p.d.Text)); t.ls >= n {
-		return p.low[t.ls-n : t.le-n]
-	}
-	return p.d.Text[t.ls:t.le]
+	return p.low[t.ls:t.le]
 }
 
 // same reports whether tokens i and j exist and lie in one sentence.
