@@ -121,14 +121,16 @@ func newAnalyzer(d *doc.Document) *analyzer {
 	clear(a.bySurname)
 	clear(a.byName)
 	clear(a.byFirst)
-	for i := range a.hitOf {
-		a.hitOf[i] = -1
-		a.sentOf[i] = -1
+	// in locals of the token count: no bounds checks, no reloads through a
+	hitOf, sentOf := a.hitOf[:n], a.sentOf[:n]
+	for i := range hitOf {
+		hitOf[i] = -1
+		sentOf[i] = -1
 	}
 	a.lower()
 	for si, s := range d.Sentences {
 		for i := s.Tokens.First; i < s.Tokens.End && i < n; i++ {
-			a.sentOf[i] = int32(si)
+			sentOf[i] = int32(si)
 		}
 	}
 	return a
@@ -157,14 +159,20 @@ func (a *analyzer) lower() {
 	var pendBuf [16]int32
 	pending := pendBuf[:0] // lower-case words whose normalised text is in the arena
 	// a.info and a.aoff are all zero (grow): aoff 0 is no arena text
-	for i := range d.Tokens {
-		t := &d.Tokens[i]
+	// The layers in locals, resliced to the token count: the compiler then
+	// drops their bounds checks and keeps them out of memory.
+	toks := d.Tokens
+	n := len(toks)
+	wbits, ids, info := d.WordBits[:n], d.WordIDs[:n], a.info[:n]
+	low := d.Lower
+	for i := range toks {
+		t := &toks[i]
 		if t.Kind != doc.Word {
 			continue
 		}
 		// the text layer read the bytes: only a word outside ASCII is
 		// scanned again, for its curly apostrophes
-		b := d.WordBits[i]
+		b := wbits[i]
 		var v uint16
 		if b&doc.WordHyphen != 0 {
 			v = wHyphen
@@ -177,7 +185,7 @@ func (a *analyzer) lower() {
 				a.aoff[i] = int32(len(arena)) + 1
 				a.alen[i] = int32(len(w))
 				arena = append(arena, w...)
-				a.info[i] = v
+				info[i] = v
 				if !capd {
 					pending = append(pending, int32(i))
 				}
@@ -187,16 +195,16 @@ func (a *analyzer) lower() {
 		// the text layer's word: its vocabulary ID gives its flags at once,
 		// and wSkip says exactly that it has none of wFiltered
 		var f uint16
-		if id := d.WordIDs[i]; int(id) < len(byID) {
+		if id := ids[i]; int(id) < len(byID) {
 			f = byID[id]
 		}
 		v |= f | wDone
 		if f&wFiltered == 0 {
 			v |= wSkip
 		}
-		a.info[i] = v
+		info[i] = v
 		if !capd {
-			h := lowerHash(d.Lower[t.Start:t.End])
+			h := lowerHash(low[t.Start:t.End])
 			a.lowerBits[h/64] |= 1 << (h % 64)
 		}
 	}
@@ -322,8 +330,9 @@ func (a *analyzer) sentences() []doc.Sentence {
 // where capital letters say nothing about names.
 func (a *analyzer) headline(s doc.Sentence) bool {
 	words, allcaps, long := 0, 0, 0
+	toks := a.d.Tokens
 	for i := s.Tokens.First; i < s.Tokens.End; i++ {
-		t := a.d.Tokens[i]
+		t := &toks[i]
 		if t.Kind != doc.Word {
 			continue
 		}
@@ -505,14 +514,15 @@ func (a *analyzer) classify() {
 		head := a.headline(s)
 		a.heads = append(a.heads, head)
 		i, end := s.Tokens.First, s.Tokens.End
+		toks, info := a.d.Tokens, a.info // in locals: not reloaded through a on every token
 		for i < end {
-			t := a.d.Tokens[i]
+			t := &toks[i]
 			if t.Kind != doc.Word {
 				i++
 				continue
 			}
 			capd := t.Has(doc.FlagCap)
-			if !capd && !head && a.info[i]&(wSkip|wHyphen) == wSkip && !t.Has(doc.FlagInitial) {
+			if !capd && !head && info[i]&(wSkip|wHyphen) == wSkip && !t.Has(doc.FlagInitial) {
 				// most words: lower case and in no list the questions
 				// below ask about (lower-case phrase start, group noun,
 				// pronoun, title), which wSkip answers without a look-up

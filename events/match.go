@@ -31,6 +31,7 @@ type view struct {
 	argSlab  []doc.Argument // the document's arguments: new for each document, the events keep it
 	cands    []hit          // triggers' buffers
 	hits     []hit
+	events   []doc.Event // Code's buffer of the document's events
 }
 
 // inOrder reports whether n spans, given by span, are sorted by start and
@@ -69,7 +70,8 @@ var viewPool = sync.Pool{New: func() any { return new(view) }}
 // does not know (a name) is kept as "", since no rule looks at its letters.
 func newView(d *doc.Document, L *lex) *view {
 	v := viewPool.Get().(*view)
-	n := len(d.Tokens)
+	toks := d.Tokens
+	n := len(toks)
 	v.d, v.L = d, L
 	v.lower = grow(v.lower, n)
 	v.caps = grow(v.caps, n)
@@ -85,17 +87,24 @@ func newView(d *doc.Document, L *lex) *view {
 		text.Words(d) // a document whose text layer was built by hand
 	}
 	byID := L.byID
-	for i, t := range d.Tokens {
+	// the view's slices in locals, resliced to the tokens' length: the
+	// compiler then keeps them in registers and drops the bounds checks,
+	// where v.caps[i] reloads the slice from v after every store
+	ids, wbits := d.WordIDs[:n], d.WordBits[:n]
+	lower, capsOf, info, inName, class := v.lower[:n], v.caps[:n], v.info[:n], v.inName[:n], v.class[:n]
+	prevCaps, prevWord, prevSlash := false, false, false
+	for i := range toks {
+		t := &toks[i]
 		s := d.Text[t.Start:t.End]
 		caps := false
 		f := &v.none
 		if t.Kind == doc.Word {
 			// the text layer's lower case and vocabulary ID (package vocab):
 			// no hashing here
-			if id := d.WordIDs[i]; int(id) < len(byID) && byID[id] != nil {
+			if id := ids[i]; int(id) < len(byID) && byID[id] != nil {
 				f = byID[id]
 			}
-			if b := d.WordBits[i]; b&doc.WordNonASCII == 0 {
+			if b := wbits[i]; b&doc.WordNonASCII == 0 {
 				// ASCII: lower case differs exactly when there are capitals
 				if b&doc.WordUpper != 0 {
 					caps = true
@@ -134,17 +143,20 @@ func newView(d *doc.Document, L *lex) *view {
 		} else if s == "’" || s == "‘" {
 			s = "'"
 		}
-		v.caps[i] = caps
-		v.lower[i] = s
-		v.info[i] = f
+		capsOf[i] = caps
+		lower[i] = s
+		info[i] = f
 		// inside a name ("SPLM/A", "Cessation Of Hostilities") a
-		// capitalised "A" or "Of" is no function word
-		in := caps && i > 0 && (v.caps[i-1] && d.Tokens[i-1].Kind == doc.Word || v.lower[i-1] == "/")
-		v.inName[i] = in
-		v.class[i] = 0
+		// capitalised "A" or "Of" is no function word; the token before's
+		// facts are carried in locals rather than read back
+		in := caps && (prevCaps && prevWord || prevSlash)
+		inName[i] = in
+		var c uint16
 		if !in {
-			v.class[i] = f.class
+			c = f.class
 		}
+		class[i] = c
+		prevCaps, prevWord, prevSlash = caps, t.Kind == doc.Word, s == "/"
 	}
 	return v
 }

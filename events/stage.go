@@ -66,11 +66,20 @@ func hostile(t string) bool {
 	return false
 }
 
-// Code returns the events of d appended to out.
-func Code(d *doc.Document, out []doc.Event) []doc.Event {
+// Code returns the events of d appended to dst.
+func Code(d *doc.Document, dst []doc.Event) []doc.Event {
 	L := getLex()
 	v := newView(d, L)
 	defer v.release()
+	// The events are collected in the view's pooled buffer (after a copy of
+	// dst, whose indices the loop keeps) and appended to dst at once:
+	// appending them one by one to a new dst reallocated it as it grew, and
+	// the pipeline's profile showed those copies.
+	out := append(v.events[:0], dst...)
+	defer func() {
+		clear(out) // the pool must not keep the document's strings alive
+		v.events = out[:0]
+	}()
 	for si, s := range d.Sentences {
 		hits := v.triggers(s)
 		first := len(out)
@@ -147,7 +156,7 @@ func Code(d *doc.Document, out []doc.Event) []doc.Event {
 			}
 		}
 	}
-	return out
+	return append(dst, out[len(dst):]...)
 }
 
 // background reports whether token i lies in a subordinate or relative

@@ -203,6 +203,9 @@ func (c *checker) fragments() {
 			start = end
 		}
 		for k := s.Tokens.First; k < s.Tokens.End; k++ {
+			if toks[k].Kind != doc.Punct {
+				continue // neither test below holds: most tokens stop here
+			}
 			if c.isTerminal(k) {
 				j := k + 1
 				for j < s.Tokens.End && c.closes(j) {

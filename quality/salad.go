@@ -96,8 +96,9 @@ func (c *checker) salad() {
 			continue // already explained by a sharper flag
 		}
 		c.saladSentences++
+		// only whether there are saladMinWords words matters: stop there
 		words := 0
-		for k := s.Tokens.First; k < s.Tokens.End; k++ {
+		for k := s.Tokens.First; k < s.Tokens.End && words < saladMinWords; k++ {
 			if d.Tokens[k].Kind == doc.Word {
 				words++
 			}
@@ -117,6 +118,7 @@ func (c *checker) salad() {
 // consecutive steps of sentence s, and the token where that window ends.
 func (c *checker) worstWindow(s doc.Sentence) (best float64, bestEnd int) {
 	d := c.d
+	toks, hash := d.Tokens, c.hash // in locals: not reloaded through c on every token
 	var steps [saladWindow]float64 // ring buffer of the last surprises
 	sum := 0.0
 	i := 0 // (k - s.Tokens.First) % saladWindow
@@ -124,12 +126,12 @@ func (c *checker) worstWindow(s doc.Sentence) (best float64, bestEnd int) {
 	for k := s.Tokens.First; k <= s.Tokens.End; k++ {
 		cls := clsEnd
 		if k < s.Tokens.End {
-			cls = class(d, k, c.hash[k], model)
-		}
-		if k < s.Tokens.End && c.glued(k) {
-			// a dot inside a web address or a name (will.i.am): the
-			// words around it are not prose, so start the window afresh
-			steps, sum = [saladWindow]float64{}, 0
+			cls = class(d, k, hash[k], model)
+			if toks[k].Kind == doc.Punct && c.glued(k) {
+				// a dot inside a web address or a name (will.i.am): the
+				// words around it are not prose, so start the window afresh
+				steps, sum = [saladWindow]float64{}, 0
+			}
 		}
 		x := surprise(prev, cls)
 		sum += x - steps[i]

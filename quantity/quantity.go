@@ -66,12 +66,19 @@ func Extract(x *Lexicons, d *doc.Document, out []doc.Quantity) []doc.Quantity {
 			}
 		}
 	}
+	// The quantities are collected in the pooled buffer and appended to out
+	// at once: appending them one by one to a new out reallocated it as it
+	// grew, and the pipeline's profile showed those copies.
+	found := s.found[:0]
 	if len(d.Sentences) == 0 {
-		return s.sentence(0, len(d.Tokens), out)
+		found = s.sentence(0, len(d.Tokens), found)
 	}
 	for _, sen := range d.Sentences {
-		out = s.sentence(sen.Tokens.First, sen.Tokens.End, out)
+		found = s.sentence(sen.Tokens.First, sen.Tokens.End, found)
 	}
+	out = append(out, found...)
+	clear(found) // the pool must not keep the document's strings alive
+	s.found = found[:0]
 	return out
 }
 
@@ -111,7 +118,8 @@ type scan struct {
 	timexBuf []bool
 	lo, hi   int // the current sentence's tokens
 	cands    []cand
-	maybeIDs []bool // Lexicons.maybeByID
+	maybeIDs []bool         // Lexicons.maybeByID
+	found    []doc.Quantity // the document's quantities while Extract finds them
 }
 
 // number is a number as written, before its context is read.

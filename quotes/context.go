@@ -156,24 +156,31 @@ func newCtx(d *doc.Document) *ctx {
 	if len(d.WordIDs) != len(d.Tokens) {
 		text.Words(d) // a document whose text layer was built by hand
 	}
-	for i, t := range d.Tokens {
-		c.inQ[i] = -1
-		c.kinds[i] = t.Kind
-		c.roles[i] = 0
-		c.wid[i] = noID
+	// the per-token slices in locals, resliced to the token count: the
+	// compiler keeps them in registers and drops the bounds checks, where
+	// inQ[i] reloads the slice from c after every store
+	toks := d.Tokens
+	n := len(toks)
+	inQ, kinds, roles, wid, low := c.inQ[:n], c.kinds[:n], c.roles[:n], c.wid[:n], c.low[:n]
+	ids, wbits := d.WordIDs[:n], d.WordBits[:n]
+	for i, t := range toks {
+		inQ[i] = -1
+		kinds[i] = t.Kind
+		roles[i] = 0
+		wid[i] = noID
 		switch t.Kind {
 		case doc.QuoteMark:
 			r, ok := d.Marks[i]
 			if !ok {
 				r = doc.MarkUnpaired
 			}
-			c.roles[i] = r
+			roles[i] = r
 		case doc.Word:
 			// a capitalised word is lower-cased; any other word keeps its
 			// text, which is its lower case when it has no capitals
-			if t.Flags&(doc.FlagCap|doc.FlagAllCaps) != 0 || d.WordBits[i]&(doc.WordUpper|doc.WordNonASCII) == 0 {
-				c.low[i] = d.LowerOf(i)
-				c.wid[i] = d.WordIDs[i]
+			if t.Flags&(doc.FlagCap|doc.FlagAllCaps) != 0 || wbits[i]&(doc.WordUpper|doc.WordNonASCII) == 0 {
+				low[i] = d.LowerOf(i)
+				wid[i] = ids[i]
 				continue
 			}
 		}
@@ -181,7 +188,7 @@ func newCtx(d *doc.Document) *ctx {
 		if t.Flags&(doc.FlagCap|doc.FlagAllCaps) != 0 {
 			w = strings.ToLower(w)
 		}
-		c.low[i] = w
+		low[i] = w
 	}
 	c.markRoles()
 	c.splitSentences()

@@ -556,7 +556,7 @@ func (c *ctx) dashAt(k, a, b, si int) (att, bool) {
 // cueAt reports whether a cue starts at head k of sentence [a, b), and the
 // cue's token span with its multi-word continuation and auxiliaries.
 func (c *ctx) cueAt(k, a, b int) (cs, ce int, kind string, ok bool) {
-	t := c.d.Tokens[k]
+	t := &c.d.Tokens[k] // a pointer: the 24-byte copy cost more than the rest of the test
 	if c.inQ[k] >= 0 || t.Kind != doc.Word || k > a && t.Has(doc.FlagCap) && !c.headline || t.End-t.Start < 2 {
 		// a capitalised cue word inside a sentence is a headline's or a
 		// name's, not reported speech

@@ -122,7 +122,14 @@ func Find(d *doc.Document) []doc.Timex {
 	clear(p.ph)
 	p.hits = sc.hits[:0]
 	defer func() { sc.hits = p.hits[:0] }()
-	var out []doc.Timex
+	// The timexes are collected in the scratch buffer and copied once into
+	// a slice of their number: appending to a new slice reallocated it as
+	// it grew, and the pipeline's profile showed those copies.
+	out := sc.out[:0]
+	defer func() {
+		clear(out) // the buffer must not keep the document's strings alive
+		sc.out = out[:0]
+	}()
 	for i := 0; i < len(p.v); {
 		if f := p.v[i].f; p.v[i].bad || f&^(fWord|fQuarter) == 0 || f&^weak == 0 && p.weakStart(i) {
 			i++
@@ -164,7 +171,10 @@ func Find(d *doc.Document) []doc.Timex {
 		}
 		i = end
 	}
-	return out
+	if len(out) == 0 {
+		return nil
+	}
+	return append([]doc.Timex(nil), out...)
 }
 
 // rangeSignals are the words before a date that make it the bound of an
@@ -250,6 +260,7 @@ type scratch struct {
 	buf  []byte
 	ph   []int32
 	hits []phraseHit
+	out  []doc.Timex // the timexes while they are found; Find returns a copy
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
@@ -257,10 +268,11 @@ var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 // buildTokens returns the token view of d, with every token's word flags
 // and word-list entry, and the lower-cased text its tokens slice.
 func buildTokens(d *doc.Document, sc *scratch, l *lexicons) ([]vtok, string) {
-	// A token already in lower case is read from the document's text; the
-	// others from the text layer's lower-cased text, whose offsets follow
-	// the text's (parser.str reads both), or, in the rare case of a word
-	// whose lower case has another length, from a buffer after it.
+	// Every token is read from the text layer's lower-cased text, which
+	// has the text's offsets and holds every token other than a word with
+	// capitals as written, or, in the rare case of a word whose lower case
+	// has another length, from a buffer after it (parser.str slices the
+	// two as one string, without a branch).
 	// Hyphens, digits and capitals are the same in all, so the token view
 	// is built in the same pass, and a whole word's flags come from its
 	// vocabulary ID (package vocab).
@@ -317,7 +329,7 @@ func buildTokens(d *doc.Document, sc *scratch, l *lexicons) ([]vtok, string) {
 type tokenBuilder struct {
 	d          *doc.Document
 	l          *lexicons
-	n          int32 // len(d.Text): lower-cased text is at offsets n and on
+	n          int32 // len(d.Text): the buffer of odd lower cases is at offsets n and on
 	si         int32 // the sentence of the token
 	next       int   // the next token where advance must run: sentence si's first or end
 	checkFlags bool  // sentence si overlaps debris
@@ -353,12 +365,12 @@ func (b *tokenBuilder) word(v []vtok, sc *scratch, base vtok, ti int, raw string
 	low := raw
 	if lower {
 		if odd, ok := b.d.LowerOdd[ti]; ok {
-			base.ls = 2*b.n + int32(len(sc.buf))
+			base.ls = b.n + int32(len(sc.buf))
 			sc.buf = append(sc.buf, odd...)
-			base.le = 2*b.n + int32(len(sc.buf))
+			base.le = b.n + int32(len(sc.buf))
 			low = odd
 		} else {
-			base.ls, base.le = b.n+base.start, b.n+base.end
+			// d.Lower at the token's own offsets: ls, le as they are
 			low = b.d.Lower[base.start:base.end]
 		}
 	}
@@ -458,10 +470,7 @@ func (p *parser) w(i int) string {
 // str is the lower-cased text of token i.
 func (p *parser) str(i int) string {
 	t := &p.v[i]
-	if n := int32(len(p.d.Text)); t.ls >= n {
-		return p.low[t.ls-n : t.le-n]
-	}
-	return p.d.Text[t.ls:t.le]
+	return p.low[t.ls:t.le]
 }
 
 // same reports whether tokens i and j exist and lie in one sentence.

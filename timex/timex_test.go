@@ -344,3 +344,29 @@ func TestStart(t *testing.T) {
 		}
 	}
 }
+
+// TestOddLowerCase covers words whose lower case has another length than
+// their text ("İZMİR", with dotted capitals): the token view reads them from
+// a buffer after the lower-cased text, and the tokens after them from the
+// lower-cased text at their own offsets.
+func TestOddLowerCase(t *testing.T) {
+	d := doc.New("t", "Talks in İZMİR ended on March 3, 2021, and resumed in KİLİS two days later.")
+	d.Published = "2021-03-05"
+	text.Analyze(d)
+	if len(d.LowerOdd) == 0 {
+		t.Skip("the text layer lower-cases these words in place: nothing odd to test")
+	}
+	if err := (Stage{}).Process(d); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"March 3, 2021": "2021-03-03", "two days": "P2D"}
+	got := map[string]string{}
+	for _, x := range d.Timexes {
+		got[d.Slice(x.Span)] = x.Value
+	}
+	for s, v := range want {
+		if got[s] != v {
+			t.Errorf("%q = %q, want %q (all: %v)", s, got[s], v, got)
+		}
+	}
+}
