@@ -18,7 +18,7 @@ type Document struct {
 	Quotations []Quotation
 	// Marks holds the role of every token of kind QuoteMark, keyed by token index.
 	Marks map[int]QuoteMarkRole
-	// Lower, LowerOdd and WordIDs are a derived cache of the text layer,
+	// Lower, LowerOdd, WordIDs and WordBits are a derived cache of the text layer,
 	// not an annotation: they are never encoded in JSON. Stages read them
 	// instead of lower-casing and hashing tokens each on their own (package
 	// vocab says why). LowerOf(i) is the text of word token i as
@@ -27,10 +27,9 @@ type Document struct {
 	// d.Lower[t.Start:t.End] is LowerOf for a token t, except for the rare
 	// word whose lower case has another length in bytes (Turkish İ): those
 	// are in LowerOdd, by token index (nil when there is none), and Lower
-	// holds them as written. WordIDs[i] is
-	// the vocab.ID of a word token's lower-cased text, or 0 when no lexicon
-	// knows it or the token is no Word.
-	// WordBits[i] holds the Word* facts of a word token's bytes (0 for
+	// holds them as written. WordIDs[i] is the vocab.ID of a word token's
+	// lower-cased text, or 0 when no lexicon knows it or the token is no
+	// Word. WordBits[i] holds the Word* facts of a word token's bytes (0 for
 	// other tokens), so that stages need not scan them again.
 	Lower    string         `json:"-"`
 	LowerOdd map[int]string `json:"-"`

@@ -20,7 +20,7 @@ func bench(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	workers := fs.Int("workers", 1, "documents analysed at once (1 measures one core; 0 means all cores)")
 	rounds := fs.Int("rounds", 0, "passes over the input (default: enough for about 2,000 documents)")
-	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the run to this file (go tool pprof; cmd/dossier/default.pgo is one)")
+	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the run to this file (read it with go tool pprof)")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "Usage: dossier bench [flags] [FILE.jsonl]\n\nAnalyses the documents of FILE.jsonl (default: the bundled example articles\njoined into one document of about 1,000 words) and prints documents/s, MB/s\nand peak memory for the whole pipeline and per stage.\n\nFlags:\n")
 		fs.PrintDefaults()
