@@ -2,7 +2,6 @@ package actors
 
 import (
 	"embed"
-	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -383,18 +382,7 @@ func load() *lexicons {
 			filteredBits[i/64] |= 1 << (i % 64)
 		}
 	}
-	words := make([]string, 0, len(l.info))
-	for w := range l.info {
-		words = append(words, w)
-	}
-	sort.Strings(words) // the same IDs on every run
-	for _, w := range words {
-		id := int(vocab.Add(w))
-		if id >= len(l.infoByID) {
-			l.infoByID = append(l.infoByID, make([]uint16, id+1-len(l.infoByID))...)
-		}
-		l.infoByID[id] = l.info[w]
-	}
+	l.infoByID = vocab.Table(l.info)
 	return l
 }
 

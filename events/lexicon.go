@@ -3,7 +3,6 @@ package events
 import (
 	"embed"
 	"fmt"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -103,18 +102,7 @@ var theLex, lexErr = func() (*lex, error) {
 
 // index gives the dictionary's forms their vocabulary IDs.
 func (L *lex) index() {
-	words := make([]string, 0, len(L.info))
-	for w := range L.info {
-		words = append(words, w)
-	}
-	sort.Strings(words) // the same IDs on every run
-	for _, w := range words {
-		id := int(vocab.Add(w))
-		if id >= len(L.byID) {
-			L.byID = append(L.byID, make([]*formInfo, id+1-len(L.byID))...)
-		}
-		L.byID[id] = L.info[w]
-	}
+	L.byID = vocab.Table(L.info)
 	L.possessive = L.info["'s"]
 }
 

@@ -1,7 +1,8 @@
 // Package gold reads the gold annotations that sit beside the project
 // (../shared/gold, described in its README): the formats that training
-// commands and gold-data tests decode. It holds types and readers only;
-// scoring is ../shared/tools/score.py's job.
+// commands and gold-data tests decode, and the one span convention that
+// tests share with ../shared/tools/score.py (ExactTrim); scoring itself is
+// score.py's job.
 package gold
 
 import (
@@ -9,6 +10,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"strings"
 )
 
 // Span is a gold span: UTF-8 byte offsets into the document's text.
@@ -54,4 +56,18 @@ func EachPolNeAR(path string, fn func(PolNeARDoc) error) error {
 		}
 	}
 	return sc.Err()
+}
+
+// ExactTrim returns [start, end) of text without the blanks, quotation
+// marks and edge punctuation that score.py trims from a span before its
+// exact_* measures compare spans, with start == end when nothing is left.
+func ExactTrim(text string, start, end int) (int, int) {
+	const cut = " \t\n\"“”‘’'.,;:"
+	t := text[start:end]
+	l := len(t) - len(strings.TrimLeft(t, cut))
+	r := len(strings.TrimRight(t, cut))
+	if r <= l {
+		return start, start
+	}
+	return start + l, start + r
 }

@@ -33,3 +33,20 @@ func TestEachPolNeAR(t *testing.T) {
 		t.Errorf("fn's error not returned: %v", err)
 	}
 }
+
+// ExactTrim must trim as score.py does before its exact_* comparisons.
+func TestExactTrim(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"“We will stay,”", "We will stay"},
+		{" the mayor said: ", "the mayor said"},
+		{"'Yes.'", "Yes"},
+		{"“…”", "…"},
+		{",;: .", ""},
+		{"Lee", "Lee"},
+	} {
+		s, e := ExactTrim(c.in, 0, len(c.in))
+		if got := c.in[s:e]; got != c.want {
+			t.Errorf("%q: trimmed to %q, want %q", c.in, got, c.want)
+		}
+	}
+}

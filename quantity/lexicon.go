@@ -193,38 +193,17 @@ func load() (*Lexicons, error) { return lex, lexErr }
 // its info bits (scan.info) in infoByID, in a fixed order so that the IDs
 // are the same on every run.
 func (x *Lexicons) index() {
-	seen := map[string]bool{}
-	var ws []string
-	add := func(w string) {
-		if !seen[w] {
-			seen[w] = true
-			ws = append(ws, w)
-		}
-	}
-	for w := range x.words {
-		add(w)
+	info := map[string]uint32{}
+	for w, v := range x.words {
+		info[w] |= uint32(v) | infoDone
 	}
 	for w := range x.cats {
-		add(w)
+		info[w] |= infoCat | infoDone
 	}
 	for w := range x.numbers {
-		add(w)
+		info[w] |= infoNumber | infoDone
 	}
-	sort.Strings(ws)
-	for _, w := range ws {
-		v := uint32(x.words[w]) | infoDone
-		if _, ok := x.cats[w]; ok {
-			v |= infoCat
-		}
-		if _, ok := x.numbers[w]; ok {
-			v |= infoNumber
-		}
-		id := int(vocab.Add(w))
-		if id >= len(x.infoByID) {
-			x.infoByID = append(x.infoByID, make([]uint32, id+1-len(x.infoByID))...)
-		}
-		x.infoByID[id] = v
-	}
+	x.infoByID = vocab.Table(info)
 }
 
 func read(name string) ([]lexicon.Entry, error) {

@@ -49,14 +49,10 @@ func TestDiagCues(t *testing.T) {
 		text.Analyze(d)
 		Extract(d)
 		trim := func(s doc.Span) doc.Span {
-			const cut = " \t\n\"“”‘’'.,;:"
-			t := d.Text[s.Start:s.End]
-			l := len(t) - len(strings.TrimLeft(t, cut))
-			r := len(strings.TrimRight(t, cut))
-			if r <= l {
-				return doc.Span{}
+			if a, b := gold.ExactTrim(d.Text, s.Start, s.End); b > a {
+				return doc.Span{Start: a, End: b}
 			}
-			return doc.Span{Start: s.Start + l, End: s.Start + r}
+			return doc.Span{}
 		}
 		gset := map[doc.Span]bool{}
 		for _, a := range g.Attributions {

@@ -54,14 +54,10 @@ func TestDiagSources(t *testing.T) {
 		text.Analyze(d)
 		Extract(d)
 		trim := func(s doc.Span) doc.Span {
-			const cut = " \t\n\"“”‘’'.,;:"
-			t := d.Text[s.Start:s.End]
-			l := len(t) - len(strings.TrimLeft(t, cut))
-			r := len(strings.TrimRight(t, cut))
-			if r <= l {
-				return doc.Span{}
+			if a, b := gold.ExactTrim(d.Text, s.Start, s.End); b > a {
+				return doc.Span{Start: a, End: b}
 			}
-			return doc.Span{Start: s.Start + l, End: s.Start + r}
+			return doc.Span{}
 		}
 		type gatt struct{ src, cue, content doc.Span }
 		var gs []gatt

@@ -2,7 +2,6 @@ package quotes_test
 
 import (
 	"os"
-	"strings"
 	"testing"
 
 	"github.com/dossier-news/dossier/analyze"
@@ -31,14 +30,10 @@ func TestPolNeARFloors(t *testing.T) {
 			return err
 		}
 		trim := func(s doc.Span) doc.Span {
-			const cut = " \t\n\"“”‘’'.,;:"
-			x := d.Text[s.Start:s.End]
-			l := len(x) - len(strings.TrimLeft(x, cut))
-			r := len(strings.TrimRight(x, cut))
-			if r <= l {
-				return doc.Span{}
+			if a, b := gold.ExactTrim(d.Text, s.Start, s.End); b > a {
+				return doc.Span{Start: a, End: b}
 			}
-			return doc.Span{Start: s.Start + l, End: s.Start + r}
+			return doc.Span{}
 		}
 		for ri := range roles {
 			gs, ps := map[doc.Span]bool{}, map[doc.Span]bool{}

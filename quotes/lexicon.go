@@ -2,7 +2,6 @@ package quotes
 
 import (
 	"embed"
-	"sort"
 	"strings"
 
 	"github.com/dossier-news/dossier/lexicon"
@@ -216,20 +215,7 @@ func loadLexicons() *lexicons {
 	for w, h := range l.heads {
 		l.bits[w] |= uint64(h) * bitHeadCue // the head bits in order, from bitHeadCue up
 	}
-	// the vocabulary gives every word of the lists an ID, in sorted order
-	// so that IDs do not depend on map order
-	words := make([]string, 0, len(l.bits))
-	for w := range l.bits {
-		words = append(words, w)
-	}
-	sort.Strings(words)
-	for _, w := range words {
-		id := int(vocab.Add(w))
-		if id >= len(l.idBits) {
-			l.idBits = append(l.idBits, make([]uint64, id+1-len(l.idBits))...)
-		}
-		l.idBits[id] = l.bits[w]
-	}
+	l.idBits = vocab.Table(l.bits)
 	for w := range l.phrases {
 		l.phraseBloom.add(w)
 	}

@@ -2,7 +2,6 @@ package timex
 
 import (
 	"embed"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -259,18 +258,12 @@ func compile() *lexicons {
 // index gives the listed words their vocabulary IDs, in a fixed order so
 // that the IDs are the same on every run.
 func (l *lexicons) index() {
-	words := make([]string, 0, len(l.words))
-	for w := range l.words {
-		words = append(words, w)
-	}
-	sort.Strings(words)
-	for _, w := range words {
-		id := int(vocab.Add(w))
-		if id >= len(l.byID) {
-			l.byID = append(l.byID, make([]idEntry, id+1-len(l.byID))...)
+	ids := vocab.Table(l.words)
+	l.byID = make([]idEntry, len(ids))
+	for id, e := range ids {
+		if e != 0 {
+			l.byID[id] = idEntry{e, l.entries[e-1].f}
 		}
-		e := l.words[w]
-		l.byID[id] = idEntry{e, l.entries[e-1].f}
 	}
 }
 

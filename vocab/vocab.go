@@ -32,6 +32,7 @@
 package vocab
 
 import (
+	"sort"
 	"sync"
 	"sync/atomic"
 )
@@ -89,6 +90,27 @@ func Add(w string) ID {
 		single[w[0]] = id
 	}
 	return id
+}
+
+// Table adds the keys of m to the vocabulary, in sorted order so that the
+// IDs are the same on every run, and returns m's values in a slice indexed
+// by those IDs, the zero value at every other ID: the shape in which a
+// stage keeps a lexicon to read it by Document.WordIDs.
+func Table[T any](m map[string]T) []T {
+	words := make([]string, 0, len(m))
+	for w := range m {
+		words = append(words, w)
+	}
+	sort.Strings(words)
+	var t []T
+	for _, w := range words {
+		id := int(Add(w))
+		if id >= len(t) {
+			t = append(t, make([]T, id+1-len(t))...)
+		}
+		t[id] = m[w]
+	}
+	return t
 }
 
 // Freeze ends the vocabulary's growth; the text layer calls it before it
