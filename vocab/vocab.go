@@ -20,15 +20,14 @@
 // How a stage uses it:
 //
 //	// at package initialisation (a package-level var, not a sync.Once),
-//	// for each lexicon word w, written as strings.ToLower writes it:
-//	id := vocab.Add(w)
-//	if int(id) >= len(byID) { byID = append(byID, make([]T, int(id)+1-len(byID))...) }
-//	byID[id] = entryOf(w)
+//	// from the lexicon's map of words (written as strings.ToLower writes
+//	// them) to entries:
+//	byID := vocab.Table(entries)
 //	// per word token i of a document, after text.Analyze:
 //	if id := d.WordIDs[i]; int(id) < len(byID) { e := byID[id] ... }
 //
-// IDs are given in the order of the Add calls; a stage that adds the keys of
-// a map sorts them first, so that the IDs are the same on every run.
+// IDs are given in the order of the Add calls; Table adds a map's keys in
+// sorted order, so that the IDs are the same on every run.
 package vocab
 
 import (
