@@ -418,6 +418,15 @@ func keysOf[V any](m map[string]V) []string {
 	return out
 }
 
+// RoleNoun reports whether word (any case) is a role noun that can stand
+// for its holder ("spokesman", "envoy", "minister": titles.txt's head
+// class), and the holder's gender when the word gives one ('m', 'f' or 0).
+// Other stages call it to tell a person's role from a body's name.
+func RoleNoun(word string) (bool, byte) {
+	tw, ok := lex.titles[norm(word)]
+	return ok && tw.class == tHead, tw.gender
+}
+
 // Country returns the canonical country named by a name, short form,
 // demonym or capital ("US", "Malian", "Washington" give "United States",
 // "Mali", "United States"), and whether there is one. Other stages call it

@@ -3,6 +3,7 @@ package quotes
 import (
 	"strings"
 
+	"github.com/dossier-news/dossier/actors"
 	"github.com/dossier-news/dossier/doc"
 )
 
@@ -112,6 +113,90 @@ func (c *ctx) emit(out []att) {
 		}
 		d.Quotes = append(d.Quotes, q)
 	}
+	c.unnamedHolders()
+}
+
+// unnamedHolders gives a he or she source that the actors stage left
+// unresolved the speaker of the statement just before it, when that
+// statement's source is an unnamed role holder ("The front’s spokesman,
+// reached by telephone, denied ... “These are lies,” he said."): the
+// spokesman has no entity of his own, so his statements are listed under
+// the body he speaks for, the second as the first.
+func (c *ctx) unnamedHolders() {
+	d := c.d
+	for i := 1; i < len(d.Quotes); i++ {
+		q, p := &d.Quotes[i], d.Quotes[i-1]
+		if q.Speaker >= 0 || q.Source.IsZero() || p.Speaker < 0 || p.Source.IsZero() || p.Source.End > q.Source.Start {
+			continue
+		}
+		var gender byte
+		switch d.Slice(q.Source) {
+		case "he", "He":
+			gender = 'm'
+		case "she", "She":
+			gender = 'f'
+		default:
+			continue
+		}
+		// no other actor named between the two statements, and the earlier
+		// source names a role but no person
+		between := doc.Span{Start: p.Source.End, End: q.Source.Start}
+		if c.namesBetween(between) || !c.unnamedRole(p.Source, gender) {
+			continue
+		}
+		if sp, sq := d.SentenceAt(p.Source.Start), d.SentenceAt(q.Source.Start); sp < 0 || sq < 0 || sq-sp > 1 {
+			continue
+		}
+		q.Speaker = p.Speaker
+	}
+}
+
+// namesBetween reports whether a mention of a resolved entity lies in s.
+func (c *ctx) namesBetween(s doc.Span) bool {
+	for _, m := range c.d.Mentions {
+		if m.Start >= s.End {
+			break
+		}
+		if m.Start >= s.Start && m.Entity >= 0 && m.Kind == "name" {
+			return true
+		}
+	}
+	return false
+}
+
+// unnamedRole reports whether source s names a role but no person: its
+// last word before any comma is a role noun of the actors' titles
+// ("The front’s spokesman, reached by telephone"), and no person's name
+// lies in it. gender is the pronoun's ('m' for he, 'f' for she), which a
+// gendered role noun must agree with.
+func (c *ctx) unnamedRole(s doc.Span, gender byte) bool {
+	d := c.d
+	r := d.TokensIn(s)
+	head := -1
+	for k := r.First; k < r.End; k++ {
+		if c.low[k] == "," {
+			break
+		}
+		if c.isWord(k) {
+			head = k
+		}
+	}
+	if head < 0 {
+		return false
+	}
+	role, g := actors.RoleNoun(c.low[head])
+	if !role || g != 0 && g != gender {
+		return false
+	}
+	for _, m := range d.Mentions {
+		if m.Start >= s.End {
+			break
+		}
+		if m.Overlaps(s) && m.Entity >= 0 && m.Entity < len(d.Entities) && d.Entities[m.Entity].Type == "PERSON" {
+			return false
+		}
+	}
+	return true
 }
 
 func expNeg(x float32) float32 {
