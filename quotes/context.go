@@ -35,9 +35,8 @@ type ctx struct {
 	whc []uint32 // cached hashes of token forms (0: not yet computed)
 	shc []uint32 // cached hashes of token shapes
 	wcc []uint64 // cached hashes of token word classes, with bit 32 set once computed
-	// sents are the text layer's sentences, split again before a doubled
-	// '' that opens a quotation after a full stop (a wire convention the
-	// sentence pass does not know)
+	// sents are the text layer's sentences, which alone decides where a
+	// sentence ends (inside brackets it does not)
 	sents []doc.Sentence
 	// sentHasQ says whether the current sentence holds a quotation mark
 	sentHasQ bool
@@ -48,37 +47,6 @@ type ctx struct {
 	// headline in the first paragraph, where cue words are capitalised
 	// ("Senator Says Talks Have Stalled")
 	headline bool
-}
-
-// splitSentences fills c.sents.
-func (c *ctx) splitSentences() {
-	d := c.d
-	c.sents = c.sents[:0]
-	for si := 0; si < len(d.Sentences); si++ {
-		s := d.Sentences[si]
-		a, b := s.Tokens.First, s.Tokens.End
-		// a sentence that ends inside brackets ("Rep. G.K. Butterfield
-		// (D-N.C.), head of ...") goes on in the next one
-		for si+1 < len(d.Sentences) && d.Sentences[si+1].Para == s.Para && c.openBracket(a, b) {
-			si++
-			b = d.Sentences[si].Tokens.End
-		}
-		c.sents = append(c.sents, doc.Sentence{Span: doc.Span{Start: d.Tokens[a].Start, End: d.Tokens[b-1].End}, Para: s.Para, Tokens: doc.Range{First: a, End: b}})
-	}
-}
-
-// openBracket reports whether [a, b) opens more round brackets than it closes.
-func (c *ctx) openBracket(a, b int) bool {
-	depth := 0
-	for k := a; k < b; k++ {
-		switch c.low[k] {
-		case "(":
-			depth++
-		case ")":
-			depth--
-		}
-	}
-	return depth > 0
 }
 
 // beginSentence resets what the context knows about the sentence [a, b).
@@ -191,7 +159,7 @@ func newCtx(d *doc.Document) *ctx {
 		low[i] = w
 	}
 	c.markRoles()
-	c.splitSentences()
+	c.sents = d.Sentences
 	for qi, q := range d.Quotations {
 		if q.Unclosed {
 			// where an unclosed quotation ends is unknown: its words may

@@ -15,7 +15,7 @@ var cueCases = []cueCase{
 	{"laid out", "The mayor laid out her plan to rebuild the harbour on Monday.", "laid out"},
 	{"shrugged off", "Okafor shrugged off the criticism from the dockers' union.", "shrugged off"},
 	{"shot back", "The minister shot back that the union had never asked for talks.", "shot back"},
-	{"spoke up for", "Several dockers spoke up for the plan.", "spoke up for"},
+	{"spoke up for", "Two union leaders spoke up for the plan on Monday.", "spoke up for"},
 	{"said up to is no particle", "The police said up to 50 people had been hurt.", "said"},
 	// after a particle or an adverb, the verb's preposition joins the cue
 	{"spoke out against", "The bishop spoke out against the new border fence.", "spoke out against"},
