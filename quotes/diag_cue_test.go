@@ -28,16 +28,7 @@ import (
 //
 //	DOSSIER_DIAG=1 SHOW=long-right go test ./quotes -run DiagCues -v
 func TestDiagCues(t *testing.T) {
-	if os.Getenv("DOSSIER_DIAG") == "" {
-		t.Skip("a development diagnostic: set DOSSIER_DIAG=1 to run it")
-	}
-	path := "../../shared/gold/polnear/dev.jsonl"
-	if p := os.Getenv("GOLD"); p != "" {
-		path = p
-	}
-	if _, err := os.Stat(path); err != nil {
-		t.Skip("../shared/gold not found: gold-data tests need the shared folder beside the checkout")
-	}
+	path := diagGold(t, "../../shared/gold/polnear/dev.jsonl")
 	show := os.Getenv("SHOW")
 	classes := map[string]int{}
 	diffs := map[string]int{}
@@ -48,12 +39,7 @@ func TestDiagCues(t *testing.T) {
 		d := doc.New(g.ID, g.Text)
 		text.Analyze(d)
 		Extract(d)
-		trim := func(s doc.Span) doc.Span {
-			if a, b := gold.ExactTrim(d.Text, s.Start, s.End); b > a {
-				return doc.Span{Start: a, End: b}
-			}
-			return doc.Span{}
-		}
+		trim := func(s doc.Span) doc.Span { return exactSpan(d, s) }
 		gset := map[doc.Span]bool{}
 		for _, a := range g.Attributions {
 			if len(a.Cue) > 0 {
@@ -239,16 +225,7 @@ func TestDiagCues(t *testing.T) {
 // head), model score, emitted (1: a quote's cue overlaps the head). OUT=path
 // names the file (default /tmp/heads.tsv).
 func TestDiagHeads(t *testing.T) {
-	if os.Getenv("DOSSIER_DIAG") == "" {
-		t.Skip("a development diagnostic: set DOSSIER_DIAG=1 to run it")
-	}
-	path := "../../shared/gold/polnear/dev.jsonl"
-	if p := os.Getenv("GOLD"); p != "" {
-		path = p
-	}
-	if _, err := os.Stat(path); err != nil {
-		t.Skip("../shared/gold not found: gold-data tests need the shared folder beside the checkout")
-	}
+	path := diagGold(t, "../../shared/gold/polnear/dev.jsonl")
 	out := os.Getenv("OUT")
 	if out == "" {
 		out = "/tmp/heads.tsv"

@@ -24,13 +24,7 @@ import (
 //
 //	DOSSIER_DIAG=1 go test -count=1 ./quotes -run DiagCV -v
 func TestDiagCV(t *testing.T) {
-	if os.Getenv("DOSSIER_DIAG") == "" {
-		t.Skip("a development diagnostic: set DOSSIER_DIAG=1 to run it")
-	}
-	path := "../../shared/gold/polnear/train.jsonl"
-	if _, err := os.Stat(path); err != nil {
-		t.Skip("../shared/gold not found: gold-data tests need the shared folder beside the checkout")
-	}
+	path := diagGold(t, "../../shared/gold/polnear/train.jsonl")
 	k := 5
 	if n, err := strconv.Atoi(os.Getenv("CVK")); err == nil && n > 1 {
 		k = n
@@ -115,12 +109,7 @@ func TestDiagCV(t *testing.T) {
 			d := doc.New(g.ID, g.Text)
 			text.Analyze(d)
 			Extract(d)
-			trim := func(s doc.Span) doc.Span {
-				if a, b := gold.ExactTrim(d.Text, s.Start, s.End); b > a {
-					return doc.Span{Start: a, End: b}
-				}
-				return doc.Span{}
-			}
+			trim := func(s doc.Span) doc.Span { return exactSpan(d, s) }
 			var gsets [3]map[doc.Span]bool
 			for role := 0; role < 3; role++ {
 				gs, ps := map[doc.Span]bool{}, map[doc.Span]bool{}

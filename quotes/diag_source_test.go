@@ -34,16 +34,7 @@ import (
 //
 //	DOSSIER_DIAG=1 SHOW=long-right go test ./quotes -run DiagSources -v
 func TestDiagSources(t *testing.T) {
-	if os.Getenv("DOSSIER_DIAG") == "" {
-		t.Skip("a development diagnostic: set DOSSIER_DIAG=1 to run it")
-	}
-	path := "../../shared/gold/polnear/dev.jsonl"
-	if p := os.Getenv("GOLD"); p != "" {
-		path = p
-	}
-	if _, err := os.Stat(path); err != nil {
-		t.Skip("../shared/gold not found: gold-data tests need the shared folder beside the checkout")
-	}
+	path := diagGold(t, "../../shared/gold/polnear/dev.jsonl")
 	show := os.Getenv("SHOW")
 	buckets := map[string]*[2]int{}
 	classes := map[string]int{}
@@ -53,12 +44,7 @@ func TestDiagSources(t *testing.T) {
 		d := doc.New(g.ID, g.Text)
 		text.Analyze(d)
 		Extract(d)
-		trim := func(s doc.Span) doc.Span {
-			if a, b := gold.ExactTrim(d.Text, s.Start, s.End); b > a {
-				return doc.Span{Start: a, End: b}
-			}
-			return doc.Span{}
-		}
+		trim := func(s doc.Span) doc.Span { return exactSpan(d, s) }
 		type gatt struct{ src, cue, content doc.Span }
 		var gs []gatt
 		gset := map[doc.Span]bool{}

@@ -1,0 +1,36 @@
+package quotes
+
+import (
+	"os"
+	"testing"
+
+	"github.com/dossier-news/dossier/doc"
+	"github.com/dossier-news/dossier/gold"
+)
+
+// diagGold skips a development diagnostic unless DOSSIER_DIAG is set, and
+// returns the PolNeAR file it reads: GOLD when set, else def (a path under
+// ../shared/gold); it skips with the usual message when the file is absent.
+func diagGold(t *testing.T, def string) string {
+	t.Helper()
+	if os.Getenv("DOSSIER_DIAG") == "" {
+		t.Skip("a development diagnostic: set DOSSIER_DIAG=1 to run it")
+	}
+	path := def
+	if p := os.Getenv("GOLD"); p != "" {
+		path = p
+	}
+	if _, err := os.Stat(path); err != nil {
+		t.Skip("../shared/gold not found: gold-data tests need the shared folder beside the checkout")
+	}
+	return path
+}
+
+// exactSpan is s as score.py's exact_* measures compare it (gold.ExactTrim),
+// or the zero Span when nothing is left.
+func exactSpan(d *doc.Document, s doc.Span) doc.Span {
+	if a, b := gold.ExactTrim(d.Text, s.Start, s.End); b > a {
+		return doc.Span{Start: a, End: b}
+	}
+	return doc.Span{}
+}
