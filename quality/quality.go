@@ -107,6 +107,28 @@ var vocabHashes = sync.OnceValue(func() []uint64 {
 	return h
 })
 
+// plainClasses returns, by vocabulary ID, the word-salad class (class) of
+// a word token written exactly as its vocabulary word: lower case ASCII,
+// without capitals, so that no flag of the token changes its class. Most
+// tokens are such words; the table spares them the model's hash probe and
+// the shape tests on every occurrence.
+var plainClasses = sync.OnceValue(func() []uint16 {
+	byID := vocabHashes()
+	c := make([]uint16, len(byID))
+	for id := 1; id < len(c); id++ {
+		w := vocab.Word(vocab.ID(id))
+		cls := -1
+		if model != nil {
+			cls = model.lookup(byID[id])
+		}
+		if cls < 0 && w != "" {
+			cls = shape(w, doc.Token{Span: doc.Span{End: len(w)}, Kind: doc.Word})
+		}
+		c[id] = uint16(cls)
+	}
+	return c
+})
+
 type checker struct {
 	d     *doc.Document
 	hash  []uint64 // wordHash of each word token

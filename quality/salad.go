@@ -119,6 +119,8 @@ func (c *checker) salad() {
 func (c *checker) worstWindow(s doc.Sentence) (best float64, bestEnd int) {
 	d := c.d
 	toks, hash := d.Tokens, c.hash // in locals: not reloaded through c on every token
+	ids, wbits := d.WordIDs, d.WordBits // as long as toks: Check filled them (hashes)
+	plain := plainClasses()
 	var steps [saladWindow]float64 // ring buffer of the last surprises
 	sum := 0.0
 	i := 0 // (k - s.Tokens.First) % saladWindow
@@ -126,7 +128,13 @@ func (c *checker) worstWindow(s doc.Sentence) (best float64, bestEnd int) {
 	for k := s.Tokens.First; k <= s.Tokens.End; k++ {
 		cls := clsEnd
 		if k < s.Tokens.End {
-			cls = class(d, k, hash[k], model)
+			if id := ids[k]; toks[k].Kind == doc.Word && wbits[k]&(doc.WordUpper|doc.WordNonASCII) == 0 && id != 0 && int(id) < len(plain) {
+				// a lower-case ASCII word the vocabulary knows: its text is
+				// its vocabulary word, so its class is the word's
+				cls = int(plain[id])
+			} else {
+				cls = class(d, k, hash[k], model)
+			}
 			if toks[k].Kind == doc.Punct && c.glued(k) {
 				// a dot inside a web address or a name (will.i.am): the
 				// words around it are not prose, so start the window afresh
