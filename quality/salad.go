@@ -118,7 +118,7 @@ func (c *checker) salad() {
 // consecutive steps of sentence s, and the token where that window ends.
 func (c *checker) worstWindow(s doc.Sentence) (best float64, bestEnd int) {
 	d := c.d
-	toks, hash := d.Tokens, c.hash // in locals: not reloaded through c on every token
+	toks, hash := d.Tokens, c.hash      // in locals: not reloaded through c on every token
 	ids, wbits := d.WordIDs, d.WordBits // as long as toks: Check filled them (hashes)
 	plain := plainClasses()
 	var steps [saladWindow]float64 // ring buffer of the last surprises
