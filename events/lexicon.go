@@ -19,11 +19,14 @@ var Categories = []string{"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE",
 
 // element is one position of a pattern.
 type element struct {
-	alts  []string // lemmas, any of which matches
-	exact bool     // match the written form only
-	gap   bool     // "...": up to maxGap other tokens
-	neg   bool     // any negator
-	cap   bool     // a capitalised word
+	alts []string // lemmas, any of which matches
+	// altIDs are alts as lemma numbers (lex.lemmaIDs), so that matching a
+	// token's lemmas compares integers, not strings
+	altIDs []uint32
+	exact  bool // match the written form only
+	gap    bool // "...": up to maxGap other tokens
+	neg    bool // any negator
+	cap    bool // a capitalised word
 }
 
 // pattern is one compiled line of verbs.txt or nouns.txt.
@@ -85,7 +88,9 @@ type formInfo struct {
 	word   string // the form itself, so that a view can point to it
 	class  uint16
 	lemmas []string
-	first  []int32
+	// lemmaIDs are lemmas as lemma numbers (element.altIDs)
+	lemmaIDs []uint32
+	first    []int32
 }
 
 const maxGap = 6
@@ -254,6 +259,30 @@ func compile(read func(string) (string, error)) (*lex, error) {
 	}
 	for w, f := range L.first {
 		get(w).first = f
+	}
+	// Lemmas are numbered for matching: any numbering that gives equal
+	// strings equal numbers will do.
+	num := map[string]uint32{}
+	lemmaID := func(w string) uint32 {
+		id, ok := num[w]
+		if !ok {
+			id = uint32(len(num)) + 1
+			num[w] = id
+		}
+		return id
+	}
+	for pi := range L.patterns {
+		for ei := range L.patterns[pi].elems {
+			el := &L.patterns[pi].elems[ei]
+			for _, a := range el.alts {
+				el.altIDs = append(el.altIDs, lemmaID(a))
+			}
+		}
+	}
+	for _, f := range L.info {
+		for _, l := range f.lemmas {
+			f.lemmaIDs = append(f.lemmaIDs, lemmaID(l))
+		}
 	}
 	return L, nil
 }

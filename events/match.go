@@ -269,14 +269,14 @@ func (v *view) matchAt(p *pattern, i, limit int) (int, bool) {
 }
 
 func (v *view) elemOK(el *element, i int) bool {
-	t := v.d.Tokens[i]
+	kind := v.d.Tokens[i].Kind // not the whole token: a copy on every call
 	if el.neg {
 		return v.cls(i)&cNeg != 0
 	}
 	if el.cap {
 		return v.isCap(i)
 	}
-	if t.Kind != doc.Word {
+	if kind != doc.Word {
 		return false
 	}
 	if v.caps[i] && isMonth(v.lower[i]) && i > 0 && v.d.Tokens[i-1].Kind == doc.Word {
@@ -291,8 +291,8 @@ func (v *view) elemOK(el *element, i int) bool {
 		}
 		return false
 	}
-	for _, l := range v.info[i].lemmas {
-		for _, a := range el.alts {
+	for _, l := range v.info[i].lemmaIDs {
+		for _, a := range el.altIDs {
 			if a == l {
 				return true
 			}
