@@ -15,6 +15,7 @@ package quality
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"sync"
 	"unicode"
@@ -81,7 +82,12 @@ func (c *checker) hashes(h []uint64) []uint64 {
 	}
 	byID := vocabHashes()
 	ids := c.d.WordIDs
-	for i, t := range c.d.Tokens {
+	// by index and pointer, into a slice of the right length: ranging over
+	// the tokens by value copies every token
+	toks := c.d.Tokens
+	h = slices.Grow(h[:0], len(toks))[:len(toks)]
+	for i := range toks {
+		t := &toks[i]
 		var x uint64
 		if t.Kind == doc.Word {
 			if id := ids[i]; id != 0 && int(id) < len(byID) {
@@ -90,7 +96,7 @@ func (c *checker) hashes(h []uint64) []uint64 {
 				x = wordHashAt(c.d.Text, t.Start, t.End)
 			}
 		}
-		h = append(h, x)
+		h[i] = x
 	}
 	return h
 }

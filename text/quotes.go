@@ -94,10 +94,10 @@ func PairQuotes(d *doc.Document) {
 			end++
 		}
 		for k := ti; k < end; k++ {
-			t := d.Tokens[k]
-			if t.Kind != doc.QuoteMark {
-				continue
+			if d.Tokens[k].Kind != doc.QuoteMark {
+				continue // most tokens: not copied
 			}
+			t := d.Tokens[k]
 			r, w := utf8.DecodeRuneInString(s[t.Start:])
 			shape := shapeOf(s, t)
 			if t.End-t.Start > w { // a doubled mark: '' ’’ ‘‘ ``
