@@ -4,6 +4,7 @@ import (
 	"embed"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/dossier-news/dossier/doc"
 	"github.com/dossier-news/dossier/lexicon"
@@ -54,6 +55,11 @@ type lexicons struct {
 	// whole token's entry is read with the ID the text layer gave it,
 	// without hashing, and its flags without reading the entry.
 	byID []idEntry
+	// plain is wordFlagsID of every vocabulary word, by ID, for a token
+	// written as its vocabulary word (lower case ASCII): built on first
+	// use, once the vocabulary is complete (plainByID).
+	plainOnce sync.Once
+	plain     []idEntry
 	// sig has a bit for the sigBit of every listed word of two bytes or
 	// more, and firsts one for the first byte of every one-letter word: most
 	// tokens are ruled out without a map lookup (the sig's 2 KB stay in
@@ -265,6 +271,22 @@ func (l *lexicons) index() {
 			l.byID[id] = idEntry{e, l.entries[e-1].f}
 		}
 	}
+}
+
+// plainByID returns l.plain, building it on first use.
+func (l *lexicons) plainByID() []idEntry {
+	l.plainOnce.Do(func() {
+		vocab.Freeze()
+		p := make([]idEntry, vocab.Size())
+		for id := 1; id < len(p); id++ {
+			if w := vocab.Word(vocab.ID(id)); w != "" {
+				f, e := l.wordFlagsID(uint32(id), w)
+				p[id] = idEntry{e, f}
+			}
+		}
+		l.plain = p
+	})
+	return l.plain
 }
 
 func (l *lexicons) addPhrase(p string) {

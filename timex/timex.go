@@ -291,12 +291,12 @@ func buildTokens(d *doc.Document, sc *scratch, l *lexicons) ([]vtok, string) {
 	sc.buf = sc.buf[:0]
 	txt, wbits, ids := d.Text, d.WordBits, d.WordIDs
 	b := tokenBuilder{d: d, l: l, n: int32(len(txt))}
+	plain := l.plainByID()
 	for ti := range d.Tokens {
 		tk := &d.Tokens[ti]
 		if ti >= b.next {
 			b.advance(ti)
 		}
-		raw := txt[tk.Start:tk.End]
 		base := vtok{ls: int32(tk.Start), le: int32(tk.End), start: int32(tk.Start), end: int32(tk.End), sent: b.si, kind: tk.Kind, cap: tk.Flags&doc.FlagCap != 0}
 		if b.checkFlags {
 			base.bad = d.Flagged(tk.Span)
@@ -307,10 +307,16 @@ func buildTokens(d *doc.Document, sc *scratch, l *lexicons) ([]vtok, string) {
 			// ASCII (the word is read lower-cased), hyphens (it is split)
 			bits := wbits[ti]
 			if lower := tk.Flags&(doc.FlagCap|doc.FlagAllCaps) != 0 || bits&(doc.WordUpper|doc.WordNonASCII) != 0; lower || bits != 0 {
-				v = b.word(v, sc, base, ti, raw, lower, bits&doc.WordHyphen != 0)
+				v = b.word(v, sc, base, ti, txt[tk.Start:tk.End], lower, bits&doc.WordHyphen != 0)
 				continue
 			}
-			base.f, base.e = l.wordFlagsID(ids[ti], raw)
+			// a lower-case ASCII word: the vocabulary word itself when the
+			// vocabulary knows it, and its flags are ready by ID
+			if id := ids[ti]; id != 0 && int(id) < len(plain) {
+				base.f, base.e = plain[id].f, plain[id].e
+			} else {
+				base.f, base.e = l.wordFlagsID(id, txt[tk.Start:tk.End])
+			}
 		case doc.Number:
 			base.f = fNum
 		}
