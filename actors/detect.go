@@ -707,9 +707,12 @@ func (a *analyzer) candidates() {
 		ch := a.chunks[ci]
 		a.nameCand(ch, sents[ch.sent].Tokens.First)
 	}
+	// the layers in locals: the candidates below only store into their
+	// elements, and a.cls[k] reloads the slice from a on every token
+	cls, info, ids := a.cls, a.info, a.d.WordIDs
 	for si, s := range sents {
 		for k := s.Tokens.First; k < s.Tokens.End; k++ {
-			if a.cls[k] == cNone && a.info[k]&wSkip == 0 && a.is(k, wGroup) {
+			if cls[k] == cNone && info[k]&wSkip == 0 && a.is(k, wGroup) {
 				a.groupCand(k, s.Tokens.First, si)
 			}
 		}
@@ -719,7 +722,7 @@ func (a *analyzer) candidates() {
 	}
 	for si, s := range sents {
 		for k := s.Tokens.First; k < s.Tokens.End; k++ {
-			switch a.cls[k] {
+			switch cls[k] {
 			case cPron:
 				p := lex.pronouns[a.low(k)]
 				a.cands = append(a.cands, cand{first: k, end: k + 1, nFirst: k, kind: "pronoun", typ: "PERSON", pron: p, sent: si, entity: -1, verbAfter: a.verbAfter(k + 1)})
@@ -734,7 +737,7 @@ func (a *analyzer) candidates() {
 			case cNone:
 				// low(k-1) is "the" or "this" exactly when the vocabulary ID
 				// says so: no other token's normalised text spells them
-				if id := a.d.WordIDs[max(k-1, 0)]; k > s.Tokens.First && (id == idThe || id == idThis) {
+				if k > s.Tokens.First && (ids[k-1] == idThe || ids[k-1] == idThis) {
 					a.nominalCand(k, s.Tokens.First, si) // it needs the determiner
 				}
 			}
