@@ -26,11 +26,15 @@ func Words(d *doc.Document) {
 	text := d.Text
 	bp := bufPool.Get().(*[]byte)
 	buf := append((*bp)[:0], text...) // words with capitals are lower-cased in it below
-	ids := make([]uint32, len(d.Tokens))
-	bits := make([]uint8, len(d.Tokens))
+	// the tokens in a local, and the new layers as long as they: the
+	// compiler then drops the bounds checks, and d is not reloaded from
+	// memory after each store
+	toks := d.Tokens
+	ids := make([]uint32, len(toks))
+	bits := make([]uint8, len(toks))
 	var odd map[int]string
-	for i := range d.Tokens {
-		t := &d.Tokens[i]
+	for i := range toks {
+		t := &toks[i]
 		if t.Kind != doc.Word {
 			continue // no ASCII letters: the copy is its own text
 		}
