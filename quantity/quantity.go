@@ -228,11 +228,30 @@ func (s *scan) numWord(i int) (numWord, bool) {
 func (s *scan) sentence(lo, hi int, out []doc.Quantity) []doc.Quantity {
 	s.lo, s.hi = lo, hi
 	s.cands = s.cands[:0]
+	// Whether parse may find a number at token i: the words and marks for
+	// which parse returns nothing are turned away cheaply. The test is
+	// inline, on the layers in locals: most tokens stop here, and a call
+	// that reloaded every layer through s.d cost more than the test. A word
+	// the vocabulary knows has its answer ready: the filter folds the case
+	// of ASCII letters, so the lower case answers for it.
+	toks, ids, wbits, txt, maybe, tx := s.d.Tokens, s.d.WordIDs, s.d.WordBits, s.d.Text, s.maybeIDs, s.timex
 	for i := lo; i < hi; i++ {
-		if s.timex != nil && s.timex[i] {
+		if tx != nil && tx[i] {
 			continue
 		}
-		if !s.mayParse(i) {
+		switch t := &toks[i]; t.Kind {
+		case doc.Number:
+		case doc.Word:
+			if c := txt[t.Start]; c < '0' || c > '9' {
+				if id := ids[i]; id != 0 && wbits[i]&doc.WordNonASCII == 0 {
+					if int(id) >= len(maybe) || !maybe[id] {
+						continue
+					}
+				} else if !s.x.maybe.has(txt[t.Start:t.End]) {
+					continue
+				}
+			}
+		default:
 			continue // parse would return nothing: skip building its result
 		}
 		n, ok := s.parse(i)
@@ -265,29 +284,6 @@ func (s *scan) anyTimex(a, b int) bool {
 		if s.timex[i] {
 			return true
 		}
-	}
-	return false
-}
-
-// mayParse reports whether parse may find a number at token i: it turns
-// away, cheaply, the words and marks for which parse returns nothing.
-func (s *scan) mayParse(i int) bool {
-	t := &s.d.Tokens[i]
-	switch t.Kind {
-	case doc.Number:
-		return true
-	case doc.Word:
-		txt := s.d.Text[t.Start:t.End]
-		if txt[0] >= '0' && txt[0] <= '9' {
-			return true
-		}
-		// a word the vocabulary knows has its answer ready: the filter
-		// folds the case of ASCII letters, so the lower case answers for it
-		if id := s.d.WordIDs[i]; id != 0 && s.d.WordBits[i]&doc.WordNonASCII == 0 {
-			m := s.maybeIDs
-			return int(id) < len(m) && m[id]
-		}
-		return s.x.maybe.has(txt)
 	}
 	return false
 }
