@@ -310,7 +310,9 @@ func (c *checker) piece(si int, p piece, qi int) {
 		return
 	}
 	words, key := 0, uint64(fnvOffset)
-	for k := p.first; k < p.end; k++ {
+	// counted up to one past maxFragmentWords: every test below only asks
+	// whether there are none, or more than that
+	for k := p.first; k < p.end && words <= maxFragmentWords; k++ {
 		if t := toks[k]; t.Kind == doc.Word || t.Kind == doc.Number {
 			words++
 		}
