@@ -472,15 +472,15 @@ func (c *checker) quotations() {
 // phrases flags the tells that are debris wherever they stand.
 func (c *checker) phrases() {
 	d := c.d
-	toks := d.Tokens
+	toks, hash, firstBits := d.Tokens, c.hash, tells.firstBits // in locals: not reloaded on every token
 	for k := 0; k < len(toks); k++ {
 		if toks[k].Kind != doc.Word {
 			continue
 		}
-		if tells.firstBits&(1<<(c.hash[k]&63)) == 0 {
+		if firstBits&(1<<(hash[k]&63)) == 0 {
 			continue
 		}
-		cands := tells.phrase[c.hash[k]]
+		cands := tells.phrase[hash[k]]
 		for _, t := range cands {
 			if t.spliced && !c.splicedAt(k) {
 				continue
