@@ -6,6 +6,7 @@ import (
 
 	"github.com/dossier-news/dossier/doc"
 	"github.com/dossier-news/dossier/text"
+	"github.com/dossier-news/dossier/vocab"
 )
 
 // token classes of the classify pass
@@ -155,7 +156,7 @@ func (a *analyzer) lower() {
 	arena := a.arena[:0]
 	// the filter of the lower-case words (lowerElsewhere) is filled here
 	clear(a.lowerBits[:])
-	byID := lex.infoByID
+	byID, lh := lex.infoByID, lowerHashes()
 	var pendBuf [16]int32
 	pending := pendBuf[:0] // lower-case words whose normalised text is in the arena
 	// a.info and a.aoff are all zero (grow): aoff 0 is no arena text
@@ -204,7 +205,14 @@ func (a *analyzer) lower() {
 		}
 		info[i] = v
 		if !capd {
-			h := lowerHash(low[t.Start:t.End])
+			// an ASCII word's lower case is its vocabulary word, whose
+			// filter place is ready by ID
+			var h uint32
+			if id := ids[i]; id != 0 && b&doc.WordNonASCII == 0 && int(id) < len(lh) {
+				h = lh[id]
+			} else {
+				h = lowerHash(low[t.Start:t.End])
+			}
 			a.lowerBits[h/64] |= 1 << (h % 64)
 		}
 	}
@@ -947,6 +955,17 @@ func (a *analyzer) ownsRole(k int) bool {
 // lowerHash places a word in the lower-case filter by its length and first,
 // second and last letters (filterIndex, mixed down to the filter's size):
 // no loop over the word.
+// lowerHashes returns lowerHash of every vocabulary word, by ID, built on
+// first use, once the vocabulary is complete.
+var lowerHashes = sync.OnceValue(func() []uint32 {
+	vocab.Freeze()
+	h := make([]uint32, vocab.Size())
+	for id := 1; id < len(h); id++ {
+		h[id] = lowerHash(vocab.Word(vocab.ID(id)))
+	}
+	return h
+})
+
 func lowerHash(w string) uint32 { return (filterIndex(w) * 0x9E3779B1) >> (32 - lowerLog) }
 
 // The lower-case filter has 2^14 bits (2 KB, cleared for every document):
