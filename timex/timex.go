@@ -2,6 +2,7 @@ package timex
 
 import (
 	"math"
+	"math/bits"
 	"strconv"
 	"strings"
 	"sync"
@@ -594,6 +595,23 @@ type rule func(p *parser, i int) (int, result, bool)
 
 // rules lists every rule with the word flags a token needs for the rule to
 // start there.
+// ruleMask has, for each word flag (by bit), a bit for each rule (by
+// index in rules) that a token with the flag can start: core tries only
+// those, without testing every rule's need.
+var ruleMask = func() (m [32]uint32) {
+	if len(rules) > 32 {
+		panic("timex: more than 32 rules: ruleMask needs a wider integer")
+	}
+	for ri, r := range rules {
+		for b := range 32 {
+			if r.need&(1<<b) != 0 {
+				m[b] |= 1 << ri
+			}
+		}
+	}
+	return
+}()
+
 var rules = []struct {
 	fn   rule
 	need uint32
@@ -627,11 +645,14 @@ func (p *parser) core(i int) (int, result, bool) {
 	}
 	bestEnd := -1
 	var best result
-	f := p.v[i].f
-	for _, r := range rules {
-		if f&r.need == 0 {
-			continue
-		}
+	// the rules that need one of the token's flags, in their order: the
+	// union of ruleMask over the flags, read bit by bit
+	var m uint32
+	for g := p.v[i].f; g != 0; g &= g - 1 {
+		m |= ruleMask[bits.TrailingZeros32(g)]
+	}
+	for ; m != 0; m &= m - 1 {
+		r := &rules[bits.TrailingZeros32(m)]
 		if end, res, ok := r.fn(p, i); ok && end > bestEnd {
 			bestEnd, best = end, res
 		}
