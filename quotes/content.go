@@ -13,6 +13,7 @@ var contentLex = loadContentLexicons()
 
 type contentLexicons struct {
 	toCues  map[string]bool
+	toVerbs map[string]bool // cue_infinitives.txt
 	openers map[string]bool
 	preps   map[string]bool
 	subord  map[string]bool
@@ -24,6 +25,7 @@ func loadContentLexicons() *contentLexicons {
 		preps:   wordSet("content_preps.txt"),
 		openers: wordSet("content_openers.txt"),
 		toCues:  wordSet("to_cues.txt"),
+		toVerbs: wordSet("cue_infinitives.txt"),
 		subord:  wordSet("subordinators.txt"),
 		goesOn:  map[[2]string]bool{},
 	}
@@ -66,6 +68,16 @@ func (c *ctx) cuePreposition(at *att) {
 			}
 			return
 		}
+	}
+	if w == "to" && at.ce == at.head+1 && contentLex.toVerbs[c.low[at.head]] && at.te-at.ts > 2 && c.isWord(at.ts+1) && c.inQ[at.ts+1] < 0 && !c.d.Tokens[at.ts+1].Has(doc.FlagCap) {
+		// "continued to question whether ...": the infinitive is the
+		// statement's verb, and the cue's
+		at.ce += 2
+		if at.te-at.ce > 1 && (particleOf(c.low[at.ce]) == "particle" || particleOf(c.low[at.ce]) == "phrasal") {
+			at.ce++
+		}
+		at.ts = at.ce
+		return
 	}
 	if w == "to" && contentLex.toCues[c.low[at.ce-1]] && c.isWord(at.ts+1) {
 		// "responded to the ruling": a preposition, not an infinitive
