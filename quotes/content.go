@@ -119,7 +119,9 @@ func (c *ctx) addresseeThen(rs, k int) bool {
 		return false
 	}
 	for j := rs; j < k; j++ {
-		if !c.isWord(j) || c.has(j, bitAux) || c.inQ[j] >= 0 {
+		if !c.isWord(j) || c.has(j, bitAux) || c.inQ[j] >= 0 || c.has(j, bitAskOpener) {
+			// ("asked whether he would run": the question's opener is
+			// no addressee, the content starts with it)
 			return false
 		}
 	}

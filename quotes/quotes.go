@@ -923,6 +923,20 @@ func (c *ctx) layout(m *models, at *att, sib []att, i, a, b int) {
 			return
 		}
 	}
+	if c.passive(at) && c.has(at.head, bitAskCue) && c.hasWords(at.ce, hi) {
+		// "Lind was asked whether the port would close": what was asked
+		// follows the cue, and whoever asked is not named
+		at.kind = "passive"
+		ts := at.ce
+		for ts < hi && c.low[ts] == "," {
+			ts++
+		}
+		at.ts, at.te = c.trim(ts, hi)
+		if at.te > at.ts {
+			at.te = c.contentEnd(at.ts, at.te)
+		}
+		return
+	}
 	if c.passive(at) {
 		// "The veto is expected to come before Friday": no source, and
 		// the whole clause is what is expected
