@@ -311,6 +311,15 @@ var labelCases = []quoteCase{
 	{name: "a correction label is not a speaker",
 		text: "The port reopened on Monday.\n\nCorrection: An earlier version of this article misstated the date of the vote.",
 		want: nil, n: 0},
+	{name: "an exclusive label is not a speaker",
+		text: "EXCLUSIVE: Harbour Board Will Sell The Old Ferry Terminal",
+		want: nil, n: 0},
+	{name: "a tally after a name is no statement",
+		text: "Delegates so far.\n\nAnn Lee: 1,204\n\nTom Mays: 988",
+		want: nil, n: 0},
+	{name: "a name and a colon still report a headline statement",
+		text: "Ann Lee: The Ferry Terminal Must Stay Public",
+		want: []want{{content: "The Ferry Terminal Must Stay Public", cue: ":", source: "Ann Lee"}}, n: 1},
 }
 
 func TestColonLabels(t *testing.T) {

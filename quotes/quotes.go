@@ -487,7 +487,8 @@ func (c *ctx) nameColonAt(k, a, b, si int) (att, bool) {
 	for te > ts && (c.low[te-1] == "," || c.low[te-1] == ";" || c.low[te-1] == ":") {
 		te--
 	}
-	if te-ts < 2 {
+	if te-ts < 2 || !c.anyWord(ts, te) {
+		// ("Ann Lee: 1,769" is a tally, not a statement)
 		return att{}, false
 	}
 	kind := "colon"
@@ -495,6 +496,17 @@ func (c *ctx) nameColonAt(k, a, b, si int) (att, bool) {
 		kind = "dash" // laid out already, and direct speech
 	}
 	return att{cs: k, ce: k + 1, head: k, ss: ns, se: k, ts: ts, te: te, sent: si, kind: kind, score: 1}, true
+}
+
+// anyWord reports whether [s, e) holds a word (not only numbers and
+// punctuation).
+func (c *ctx) anyWord(s, e int) bool {
+	for j := s; j < e; j++ {
+		if c.kinds[j] == doc.Word {
+			return true
+		}
+	}
+	return false
 }
 
 // label reports whether tokens [s, e) before a colon are a label that
