@@ -234,6 +234,10 @@ func Extract(d *doc.Document) {
 			if at := &sentAtts[i]; at.ts >= 0 && at.te > at.ts && !c.isMark(at.ts) && !c.contentWord(at.ts, at.te) {
 				at.ts = -1
 			}
+			if at := &sentAtts[i]; at.ts >= 0 && at.ce-1 > at.head && c.low[at.ce-1] == "from" && at.ts == at.ce && c.placeOnly(at.ts, at.te) {
+				// "Lee reported from Lagos.": a byline, no statement
+				at.ts = -1
+			}
 		}
 		if !KeepSourceless {
 			for i := range sentAtts {
@@ -496,6 +500,20 @@ func (c *ctx) nameColonAt(k, a, b, si int) (att, bool) {
 		kind = "dash" // laid out already, and direct speech
 	}
 	return att{cs: k, ce: k + 1, head: k, ss: ns, se: k, ts: ts, te: te, sent: si, kind: kind, score: 1}, true
+}
+
+// placeOnly reports whether [s, e) is a short run of capitalised words,
+// commas and abbreviation dots, as a place name is ("Washington, D.C.").
+func (c *ctx) placeOnly(s, e int) bool {
+	if e-s > 5 {
+		return false
+	}
+	for j := s; j < e; j++ {
+		if c.kinds[j] == doc.Word && !c.d.Tokens[j].Has(doc.FlagCap) || c.kinds[j] == doc.Number || c.kinds[j] == doc.QuoteMark {
+			return false
+		}
+	}
+	return true
 }
 
 // anyWord reports whether [s, e) holds a word (not only numbers and
