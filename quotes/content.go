@@ -547,3 +547,34 @@ func (c *ctx) afterDateline(ts, te int) int {
 	}
 	return ts
 }
+
+// relativeEnd ends the content of a cue inside a relative clause ("Lee,
+// who backs the plan, told reporters ...") where the main clause's
+// predicate resumes: at a comma before a past-tense verb or an auxiliary
+// ("who has sought to carve out support, quickly went up with an ad"),
+// and before a closing "and who" that opens the next relative clause.
+func (c *ctx) relativeEnd(at *att) {
+	if at.ss < 0 || at.se-at.ss != 1 || (c.low[at.ss] != "who" && c.low[at.ss] != "which") || at.ts < at.ce || at.te-at.ts < 2 || c.isMark(at.ts) {
+		return
+	}
+	for k := at.ts + 1; k < at.te; k++ {
+		if c.inQ[k] >= 0 {
+			return
+		}
+		if (c.low[k] == "and" || c.low[k] == "but") && k+1 < at.te && (c.low[k+1] == "who" || c.low[k+1] == "which") {
+			at.te = k
+			return
+		}
+		if c.low[k] != "," || k+1 >= at.te {
+			continue
+		}
+		n := k + 1
+		for n < at.te && c.adverb(n) {
+			n++
+		}
+		if n < at.te && c.isWord(n) && !c.d.Tokens[n].Has(doc.FlagCap) && (strings.HasSuffix(c.low[n], "ed") || c.has(n, bitAux) && !c.adverb(n)) {
+			at.te = k
+			return
+		}
+	}
+}

@@ -200,6 +200,7 @@ func Extract(d *doc.Document) {
 			c.subordinateEnd(&sentAtts[i], a)
 			c.linkingStart(&sentAtts[i], a)
 			c.coordinateEnd(&sentAtts[i])
+			c.relativeEnd(&sentAtts[i])
 		}
 		for i := range sentAtts {
 			// "what the senators said was gerrymandering": the pronoun
