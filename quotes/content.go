@@ -14,6 +14,7 @@ var contentLex = loadContentLexicons()
 type contentLexicons struct {
 	toCues  map[string]bool
 	toVerbs map[string]bool // cue_infinitives.txt
+	numbers map[string]bool // number_words.txt
 	openers map[string]bool
 	preps   map[string]bool
 	subord  map[string]bool
@@ -26,6 +27,7 @@ func loadContentLexicons() *contentLexicons {
 		openers: wordSet("content_openers.txt"),
 		toCues:  wordSet("to_cues.txt"),
 		toVerbs: wordSet("cue_infinitives.txt"),
+		numbers: wordSet("number_words.txt"),
 		subord:  wordSet("subordinators.txt"),
 		goesOn:  map[[2]string]bool{},
 	}
@@ -85,7 +87,7 @@ func (c *ctx) cuePreposition(at *att) {
 		at.ts++
 		return
 	}
-	if !contentLex.preps[w] || !c.isWord(at.ts+1) || w == "up" && c.low[at.ts+1] == "to" {
+	if !contentLex.preps[w] || !c.isWord(at.ts+1) || w == "up" && c.low[at.ts+1] == "to" || c.roughly(at.ts) {
 		// ("said up to 50 people were hurt": a number follows)
 		return
 	}
@@ -577,4 +579,21 @@ func (c *ctx) relativeEnd(at *att) {
 			return
 		}
 	}
+}
+
+// roughly reports "about" at k before a number ("about 1,500 pages",
+// "about one-third of the vote"): an adverb of the content, not the
+// cue's preposition.
+func (c *ctx) roughly(k int) bool {
+	if c.low[k] != "about" || k+1 >= len(c.low) {
+		return false
+	}
+	if c.kinds[k+1] == doc.Number {
+		return true
+	}
+	w := c.low[k+1]
+	if i := strings.IndexByte(w, '-'); i > 0 {
+		w = w[:i]
+	}
+	return contentLex.numbers[w]
 }

@@ -661,7 +661,7 @@ func (c *ctx) cueAt(k, a, b int) (cs, ce int, kind string, ok bool) {
 			// "said on Twitter": a verb of saying takes only "about"
 			// ("said of" is written without the "of" more often in train)
 			speech := lex.speech[w]
-			if (ce+1 >= b || particleOf(c.low[ce+1]) != "day") && (!speech || c.low[ce] == "about") {
+			if (ce+1 >= b || particleOf(c.low[ce+1]) != "day") && (!speech || c.low[ce] == "about") && !c.roughly(ce) {
 				ce++
 			}
 		case "phrasal":
