@@ -12,24 +12,26 @@ import (
 var contentLex = loadContentLexicons()
 
 type contentLexicons struct {
-	toCues  map[string]bool
-	toVerbs map[string]bool // cue_infinitives.txt
-	numbers map[string]bool // number_words.txt
-	openers map[string]bool
-	preps   map[string]bool
-	subord  map[string]bool
-	goesOn  map[[2]string]bool
+	toCues    map[string]bool
+	toVerbs   map[string]bool // cue_infinitives.txt
+	numbers   map[string]bool // number_words.txt
+	occasions map[string]bool // occasions.txt
+	openers   map[string]bool
+	preps     map[string]bool
+	subord    map[string]bool
+	goesOn    map[[2]string]bool
 }
 
 func loadContentLexicons() *contentLexicons {
 	l := &contentLexicons{
-		preps:   wordSet("content_preps.txt"),
-		openers: wordSet("content_openers.txt"),
-		toCues:  wordSet("to_cues.txt"),
-		toVerbs: wordSet("cue_infinitives.txt"),
-		numbers: wordSet("number_words.txt"),
-		subord:  wordSet("subordinators.txt"),
-		goesOn:  map[[2]string]bool{},
+		preps:     wordSet("content_preps.txt"),
+		openers:   wordSet("content_openers.txt"),
+		toCues:    wordSet("to_cues.txt"),
+		toVerbs:   wordSet("cue_infinitives.txt"),
+		numbers:   wordSet("number_words.txt"),
+		occasions: wordSet("occasions.txt"),
+		subord:    wordSet("subordinators.txt"),
+		goesOn:    map[[2]string]bool{},
 	}
 	for w := range wordSet("clause_goes_on.txt") {
 		f := strings.Fields(w)
@@ -596,4 +598,37 @@ func (c *ctx) roughly(k int) bool {
 		w = w[:i]
 	}
 	return contentLex.numbers[w]
+}
+
+// occasionEnd ends an object content before the occasion of speech that
+// follows it: "endorsed Lind at a rally in May", "praised the deal in an
+// interview on Sunday" (data/occasions.txt). Content that is a clause
+// ("that ...", "he ...") or that reports speech of its own keeps it.
+func (c *ctx) occasionEnd(at *att) {
+	if at.ts < at.ce || at.te-at.ts < 4 || c.isMark(at.ts) || at.kind == "dash" || at.kind == "colon" {
+		return
+	}
+	switch c.low[at.ts] {
+	case "that", "he", "she", "they", "we", "i", "it", "you", "whether", "if", "what", "how", "why", "who", "to":
+		return
+	}
+	for k := at.ts + 1; k+2 < at.te; k++ {
+		if c.inQ[k] >= 0 || c.isMark(k) || c.has(k, bitSpeech) {
+			return
+		}
+		switch c.low[k] {
+		case "in", "at", "during":
+		default:
+			continue
+		}
+		if c.low[k+1] != "a" && c.low[k+1] != "an" {
+			continue
+		}
+		for j := k + 2; j < at.te && j <= k+4; j++ {
+			if contentLex.occasions[c.low[j]] {
+				at.te = k
+				return
+			}
+		}
+	}
 }

@@ -201,6 +201,7 @@ func Extract(d *doc.Document) {
 			c.linkingStart(&sentAtts[i], a)
 			c.coordinateEnd(&sentAtts[i])
 			c.relativeEnd(&sentAtts[i])
+			c.occasionEnd(&sentAtts[i])
 		}
 		for i := range sentAtts {
 			// "what the senators said was gerrymandering": the pronoun
