@@ -12,26 +12,28 @@ import (
 var contentLex = loadContentLexicons()
 
 type contentLexicons struct {
-	toCues    map[string]bool
-	toVerbs   map[string]bool // cue_infinitives.txt
-	numbers   map[string]bool // number_words.txt
-	occasions map[string]bool // occasions.txt
-	openers   map[string]bool
-	preps     map[string]bool
-	subord    map[string]bool
-	goesOn    map[[2]string]bool
+	toCues     map[string]bool
+	toVerbs    map[string]bool // cue_infinitives.txt
+	numbers    map[string]bool // number_words.txt
+	occasions  map[string]bool // occasions.txt
+	statements map[string]bool // statement_nouns.txt
+	openers    map[string]bool
+	preps      map[string]bool
+	subord     map[string]bool
+	goesOn     map[[2]string]bool
 }
 
 func loadContentLexicons() *contentLexicons {
 	l := &contentLexicons{
-		preps:     wordSet("content_preps.txt"),
-		openers:   wordSet("content_openers.txt"),
-		toCues:    wordSet("to_cues.txt"),
-		toVerbs:   wordSet("cue_infinitives.txt"),
-		numbers:   wordSet("number_words.txt"),
-		occasions: wordSet("occasions.txt"),
-		subord:    wordSet("subordinators.txt"),
-		goesOn:    map[[2]string]bool{},
+		preps:      wordSet("content_preps.txt"),
+		openers:    wordSet("content_openers.txt"),
+		toCues:     wordSet("to_cues.txt"),
+		toVerbs:    wordSet("cue_infinitives.txt"),
+		numbers:    wordSet("number_words.txt"),
+		occasions:  wordSet("occasions.txt"),
+		statements: wordSet("statement_nouns.txt"),
+		subord:     wordSet("subordinators.txt"),
+		goesOn:     map[[2]string]bool{},
 	}
 	for w := range wordSet("clause_goes_on.txt") {
 		f := strings.Fields(w)
@@ -629,6 +631,69 @@ func (c *ctx) occasionEnd(at *att) {
 				at.te = k
 				return
 			}
+		}
+	}
+}
+
+// statementCue stretches the cue of "issued a statement ... saying" over
+// the statement and the participle that introduces what it says, as
+// PolNeAR writes it: "released a statement Wednesday saying" is the cue,
+// and the content starts after it ("calling on" keeps its particle).
+func (c *ctx) statementCue(at *att, sib []att) {
+	if w := c.low[at.head]; at.cs == at.head && len(w) > 4 && strings.HasSuffix(w, "ing") {
+		// the participle was the cue ("The union released a video
+		// calling on ..."): the cue reaches back over the statement to
+		// its verb
+		for k := at.cs - 1; k >= 2 && k >= at.cs-8; k-- {
+			if c.inQ[k] >= 0 || c.isMark(k) || c.low[k] == "," && k != at.cs-1 {
+				return
+			}
+			if contentLex.statements[c.low[k]] && (c.low[k-1] == "a" || c.low[k-1] == "an") {
+				v := c.low[k-2]
+				if (strings.HasSuffix(v, "ed") || strings.HasSuffix(v, "es")) && c.isWord(k-2) && (at.se <= k-2 || at.ss < 0) {
+					at.cs = k - 2
+				}
+				return
+			}
+		}
+		return
+	}
+	if at.ts != at.ce || at.te-at.ts < 2 || c.inQ[at.ts] >= 0 || at.head+1 != at.ce {
+		return
+	}
+	if c.low[at.ts] != "a" && c.low[at.ts] != "an" || !contentLex.statements[c.low[at.ts+1]] {
+		return
+	}
+	for k := at.ts + 2; k < len(c.low) && k <= at.ts+10; k++ {
+		if k >= at.te {
+			// the participle is a cue of its own, which ended this
+			// content: its content is the statement's
+			for _, o := range sib {
+				if o.head == k && o.ts > k && o.te > o.ts {
+					at.ce, at.ts, at.te = o.ce, o.ts, o.te
+					return
+				}
+			}
+			return
+		}
+		if c.inQ[k] >= 0 || c.isMark(k) || c.low[k] == "that" {
+			return
+		}
+		w := c.low[k]
+		if len(w) > 4 && strings.HasSuffix(w, "ing") && c.isWord(k) && !c.d.Tokens[k].Has(doc.FlagCap) {
+			ce := k + 1
+			if ce+1 < at.te && particleOf(c.low[ce]) == "particle" {
+				ce++
+			}
+			ts := ce
+			for ts < at.te && (c.low[ts] == "," || c.low[ts] == ":") {
+				ts++
+			}
+			if ts >= at.te {
+				return
+			}
+			at.ce, at.ts = ce, ts
+			return
 		}
 	}
 }

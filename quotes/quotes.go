@@ -202,6 +202,7 @@ func Extract(d *doc.Document) {
 			c.coordinateEnd(&sentAtts[i])
 			c.relativeEnd(&sentAtts[i])
 			c.occasionEnd(&sentAtts[i])
+			c.statementCue(&sentAtts[i], sentAtts)
 		}
 		for i := range sentAtts {
 			// "what the senators said was gerrymandering": the pronoun
@@ -401,7 +402,10 @@ func (c *ctx) dropRedundant(kept, sib []att) []att {
 			if o.te == at.te && (o.ss == at.ss || o.ts == at.ts) {
 				// two cues reporting one content: the surer one stays
 				// ("They want to “...,” Okafor said": "said")
-				if at.score > o.score && at.ss >= 0 {
+				if o.cs <= at.head && at.head < o.ce {
+					// ("issued a statement saying": the cue that holds
+					// the other's head is the whole cue)
+				} else if at.score > o.score && at.ss >= 0 || at.cs <= o.head && o.head < at.ce {
 					kept[j] = at
 				}
 				dup = true
