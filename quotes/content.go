@@ -12,20 +12,28 @@ import (
 var contentLex = loadContentLexicons()
 
 type contentLexicons struct {
-	toCues  map[string]bool
-	openers map[string]bool
-	preps   map[string]bool
-	subord  map[string]bool
-	goesOn  map[[2]string]bool
+	toCues     map[string]bool
+	toVerbs    map[string]bool // cue_infinitives.txt
+	numbers    map[string]bool // number_words.txt
+	occasions  map[string]bool // occasions.txt
+	statements map[string]bool // statement_nouns.txt
+	openers    map[string]bool
+	preps      map[string]bool
+	subord     map[string]bool
+	goesOn     map[[2]string]bool
 }
 
 func loadContentLexicons() *contentLexicons {
 	l := &contentLexicons{
-		preps:   wordSet("content_preps.txt"),
-		openers: wordSet("content_openers.txt"),
-		toCues:  wordSet("to_cues.txt"),
-		subord:  wordSet("subordinators.txt"),
-		goesOn:  map[[2]string]bool{},
+		preps:      wordSet("content_preps.txt"),
+		openers:    wordSet("content_openers.txt"),
+		toCues:     wordSet("to_cues.txt"),
+		toVerbs:    wordSet("cue_infinitives.txt"),
+		numbers:    wordSet("number_words.txt"),
+		occasions:  wordSet("occasions.txt"),
+		statements: wordSet("statement_nouns.txt"),
+		subord:     wordSet("subordinators.txt"),
+		goesOn:     map[[2]string]bool{},
 	}
 	for w := range wordSet("clause_goes_on.txt") {
 		f := strings.Fields(w)
@@ -67,13 +75,23 @@ func (c *ctx) cuePreposition(at *att) {
 			return
 		}
 	}
+	if w == "to" && at.ce == at.head+1 && contentLex.toVerbs[c.low[at.head]] && at.te-at.ts > 2 && c.isWord(at.ts+1) && c.inQ[at.ts+1] < 0 && !c.d.Tokens[at.ts+1].Has(doc.FlagCap) {
+		// "continued to question whether ...": the infinitive is the
+		// statement's verb, and the cue's
+		at.ce += 2
+		if at.te-at.ce > 1 && (particleOf(c.low[at.ce]) == "particle" || particleOf(c.low[at.ce]) == "phrasal") {
+			at.ce++
+		}
+		at.ts = at.ce
+		return
+	}
 	if w == "to" && contentLex.toCues[c.low[at.ce-1]] && c.isWord(at.ts+1) {
 		// "responded to the ruling": a preposition, not an infinitive
 		at.ce++
 		at.ts++
 		return
 	}
-	if !contentLex.preps[w] || !c.isWord(at.ts+1) || w == "up" && c.low[at.ts+1] == "to" {
+	if !contentLex.preps[w] || !c.isWord(at.ts+1) || w == "up" && c.low[at.ts+1] == "to" || c.roughly(at.ts) {
 		// ("said up to 50 people were hurt": a number follows)
 		return
 	}
@@ -107,7 +125,9 @@ func (c *ctx) addresseeThen(rs, k int) bool {
 		return false
 	}
 	for j := rs; j < k; j++ {
-		if !c.isWord(j) || c.has(j, bitAux) || c.inQ[j] >= 0 {
+		if !c.isWord(j) || c.has(j, bitAux) || c.inQ[j] >= 0 || c.has(j, bitAskOpener) {
+			// ("asked whether he would run": the question's opener is
+			// no addressee, the content starts with it)
 			return false
 		}
 	}
@@ -532,4 +552,148 @@ func (c *ctx) afterDateline(ts, te int) int {
 		}
 	}
 	return ts
+}
+
+// relativeEnd ends the content of a cue inside a relative clause ("Lee,
+// who backs the plan, told reporters ...") where the main clause's
+// predicate resumes: at a comma before a past-tense verb or an auxiliary
+// ("who has sought to carve out support, quickly went up with an ad"),
+// and before a closing "and who" that opens the next relative clause.
+func (c *ctx) relativeEnd(at *att) {
+	if at.ss < 0 || at.se-at.ss != 1 || (c.low[at.ss] != "who" && c.low[at.ss] != "which") || at.ts < at.ce || at.te-at.ts < 2 || c.isMark(at.ts) {
+		return
+	}
+	for k := at.ts + 1; k < at.te; k++ {
+		if c.inQ[k] >= 0 {
+			return
+		}
+		if (c.low[k] == "and" || c.low[k] == "but") && k+1 < at.te && (c.low[k+1] == "who" || c.low[k+1] == "which") {
+			at.te = k
+			return
+		}
+		if c.low[k] != "," || k+1 >= at.te {
+			continue
+		}
+		n := k + 1
+		for n < at.te && c.adverb(n) {
+			n++
+		}
+		if n < at.te && c.isWord(n) && !c.d.Tokens[n].Has(doc.FlagCap) && (strings.HasSuffix(c.low[n], "ed") || c.has(n, bitAux) && !c.adverb(n)) {
+			at.te = k
+			return
+		}
+	}
+}
+
+// roughly reports "about" at k before a number ("about 1,500 pages",
+// "about one-third of the vote"): an adverb of the content, not the
+// cue's preposition.
+func (c *ctx) roughly(k int) bool {
+	if c.low[k] != "about" || k+1 >= len(c.low) {
+		return false
+	}
+	if c.kinds[k+1] == doc.Number {
+		return true
+	}
+	w := c.low[k+1]
+	if i := strings.IndexByte(w, '-'); i > 0 {
+		w = w[:i]
+	}
+	return contentLex.numbers[w]
+}
+
+// occasionEnd ends an object content before the occasion of speech that
+// follows it: "endorsed Lind at a rally in May", "praised the deal in an
+// interview on Sunday" (data/occasions.txt). Content that is a clause
+// ("that ...", "he ...") or that reports speech of its own keeps it.
+func (c *ctx) occasionEnd(at *att) {
+	if at.ts < at.ce || at.te-at.ts < 4 || c.isMark(at.ts) || at.kind == "dash" || at.kind == "colon" {
+		return
+	}
+	switch c.low[at.ts] {
+	case "that", "he", "she", "they", "we", "i", "it", "you", "whether", "if", "what", "how", "why", "who", "to":
+		return
+	}
+	for k := at.ts + 1; k+2 < at.te; k++ {
+		if c.inQ[k] >= 0 || c.isMark(k) || c.has(k, bitSpeech) {
+			return
+		}
+		switch c.low[k] {
+		case "in", "at", "during":
+		default:
+			continue
+		}
+		if c.low[k+1] != "a" && c.low[k+1] != "an" {
+			continue
+		}
+		for j := k + 2; j < at.te && j <= k+4; j++ {
+			if contentLex.occasions[c.low[j]] {
+				at.te = k
+				return
+			}
+		}
+	}
+}
+
+// statementCue stretches the cue of "issued a statement ... saying" over
+// the statement and the participle that introduces what it says, as
+// PolNeAR writes it: "released a statement Wednesday saying" is the cue,
+// and the content starts after it ("calling on" keeps its particle).
+func (c *ctx) statementCue(at *att, sib []att) {
+	if w := c.low[at.head]; at.cs == at.head && len(w) > 4 && strings.HasSuffix(w, "ing") {
+		// the participle was the cue ("The union released a video
+		// calling on ..."): the cue reaches back over the statement to
+		// its verb
+		for k := at.cs - 1; k >= 2 && k >= at.cs-8; k-- {
+			if c.inQ[k] >= 0 || c.isMark(k) || c.low[k] == "," && k != at.cs-1 {
+				return
+			}
+			if contentLex.statements[c.low[k]] && (c.low[k-1] == "a" || c.low[k-1] == "an") {
+				v := c.low[k-2]
+				if (strings.HasSuffix(v, "ed") || strings.HasSuffix(v, "es")) && c.isWord(k-2) && (at.se <= k-2 || at.ss < 0) {
+					at.cs = k - 2
+				}
+				return
+			}
+		}
+		return
+	}
+	if at.ts != at.ce || at.te-at.ts < 2 || c.inQ[at.ts] >= 0 || at.head+1 != at.ce {
+		return
+	}
+	if c.low[at.ts] != "a" && c.low[at.ts] != "an" || !contentLex.statements[c.low[at.ts+1]] {
+		return
+	}
+	for k := at.ts + 2; k < len(c.low) && k <= at.ts+10; k++ {
+		if k >= at.te {
+			// the participle is a cue of its own, which ended this
+			// content: its content is the statement's
+			for _, o := range sib {
+				if o.head == k && o.ts > k && o.te > o.ts {
+					at.ce, at.ts, at.te = o.ce, o.ts, o.te
+					return
+				}
+			}
+			return
+		}
+		if c.inQ[k] >= 0 || c.isMark(k) || c.low[k] == "that" {
+			return
+		}
+		w := c.low[k]
+		if len(w) > 4 && strings.HasSuffix(w, "ing") && c.isWord(k) && !c.d.Tokens[k].Has(doc.FlagCap) {
+			ce := k + 1
+			if ce+1 < at.te && particleOf(c.low[ce]) == "particle" {
+				ce++
+			}
+			ts := ce
+			for ts < at.te && (c.low[ts] == "," || c.low[ts] == ":") {
+				ts++
+			}
+			if ts >= at.te {
+				return
+			}
+			at.ce, at.ts = ce, ts
+			return
+		}
+	}
 }

@@ -83,6 +83,12 @@ func TestDiagCV(t *testing.T) {
 		o.Epochs, _ = strconv.Atoi(os.Getenv("CVEPOCHS"))
 		o.Bags, _ = strconv.Atoi(os.Getenv("CVBAGS"))
 		o.SourceBags, _ = strconv.Atoi(os.Getenv("CVSBAGS"))
+		// CVBITS, CVMINC and CVSMINC try other table sizes and feature cutoffs
+		if b, err := strconv.Atoi(os.Getenv("CVBITS")); err == nil {
+			o.Bits = uint(b)
+		}
+		o.MinCount, _ = strconv.Atoi(os.Getenv("CVMINC"))
+		o.SourceMinCount, _ = strconv.Atoi(os.Getenv("CVSMINC"))
 		err := Train(o)
 		if err != nil {
 			t.Fatal(err)
@@ -193,7 +199,22 @@ func TestDiagCV(t *testing.T) {
 							v[role] = 1
 						}
 					}
-					fmt.Fprintf(qout, "%d\t%d\t%d\t%.3f\t%s\t%s\t%s\n", v[0], v[1], v[2], q.Confidence, q.Kind, strings.ReplaceAll(d.Slice(q.Source), "\n", " "), strings.ReplaceAll(d.Slice(q.Cue), "\n", " "))
+					// the gold attribution whose cue or content overlaps most, for reading
+					gsrc, gcue, gcon := "", "", ""
+					for _, a := range g.Attributions {
+						if len(a.Content) > 0 && hull(a.Content).Overlaps(q.Content) || len(a.Cue) > 0 && hull(a.Cue).Overlaps(q.Cue) {
+							if len(a.Source) > 0 {
+								gsrc = d.Slice(hull(a.Source))
+							}
+							if len(a.Cue) > 0 {
+								gcue = d.Slice(hull(a.Cue))
+							}
+							gcon = d.Slice(hull(a.Content))
+							break
+						}
+					}
+					fl := func(s string) string { return strings.ReplaceAll(s, "\n", " ") }
+					fmt.Fprintf(qout, "%d\t%d\t%d\t%.3f\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", v[0], v[1], v[2], q.Confidence, q.Kind, fl(d.Slice(q.Source)), fl(d.Slice(q.Cue)), fl(d.Slice(q.Content)), fl(gsrc), fl(gcue), fl(gcon))
 				}
 			}
 			return nil

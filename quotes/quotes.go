@@ -200,6 +200,9 @@ func Extract(d *doc.Document) {
 			c.subordinateEnd(&sentAtts[i], a)
 			c.linkingStart(&sentAtts[i], a)
 			c.coordinateEnd(&sentAtts[i])
+			c.relativeEnd(&sentAtts[i])
+			c.occasionEnd(&sentAtts[i])
+			c.statementCue(&sentAtts[i], sentAtts)
 		}
 		for i := range sentAtts {
 			// "what the senators said was gerrymandering": the pronoun
@@ -232,6 +235,10 @@ func Extract(d *doc.Document) {
 			// "In a statement issued on Friday, ...": a preposition or a
 			// determiner alone is no content
 			if at := &sentAtts[i]; at.ts >= 0 && at.te > at.ts && !c.isMark(at.ts) && !c.contentWord(at.ts, at.te) {
+				at.ts = -1
+			}
+			if at := &sentAtts[i]; at.ts >= 0 && at.ce-1 > at.head && c.low[at.ce-1] == "from" && at.ts == at.ce && c.placeOnly(at.ts, at.te) {
+				// "Lee reported from Lagos.": a byline, no statement
 				at.ts = -1
 			}
 		}
@@ -395,7 +402,10 @@ func (c *ctx) dropRedundant(kept, sib []att) []att {
 			if o.te == at.te && (o.ss == at.ss || o.ts == at.ts) {
 				// two cues reporting one content: the surer one stays
 				// ("They want to “...,” Okafor said": "said")
-				if at.score > o.score && at.ss >= 0 {
+				if o.cs <= at.head && at.head < o.ce {
+					// ("issued a statement saying": the cue that holds
+					// the other's head is the whole cue)
+				} else if at.score > o.score && at.ss >= 0 || at.cs <= o.head && o.head < at.ce {
 					kept[j] = at
 				}
 				dup = true
@@ -487,7 +497,8 @@ func (c *ctx) nameColonAt(k, a, b, si int) (att, bool) {
 	for te > ts && (c.low[te-1] == "," || c.low[te-1] == ";" || c.low[te-1] == ":") {
 		te--
 	}
-	if te-ts < 2 {
+	if te-ts < 2 || !c.anyWord(ts, te) {
+		// ("Ann Lee: 1,769" is a tally, not a statement)
 		return att{}, false
 	}
 	kind := "colon"
@@ -495,6 +506,31 @@ func (c *ctx) nameColonAt(k, a, b, si int) (att, bool) {
 		kind = "dash" // laid out already, and direct speech
 	}
 	return att{cs: k, ce: k + 1, head: k, ss: ns, se: k, ts: ts, te: te, sent: si, kind: kind, score: 1}, true
+}
+
+// placeOnly reports whether [s, e) is a short run of capitalised words,
+// commas and abbreviation dots, as a place name is ("Washington, D.C.").
+func (c *ctx) placeOnly(s, e int) bool {
+	if e-s > 5 {
+		return false
+	}
+	for j := s; j < e; j++ {
+		if c.kinds[j] == doc.Word && !c.d.Tokens[j].Has(doc.FlagCap) || c.kinds[j] == doc.Number || c.kinds[j] == doc.QuoteMark {
+			return false
+		}
+	}
+	return true
+}
+
+// anyWord reports whether [s, e) holds a word (not only numbers and
+// punctuation).
+func (c *ctx) anyWord(s, e int) bool {
+	for j := s; j < e; j++ {
+		if c.kinds[j] == doc.Word {
+			return true
+		}
+	}
+	return false
 }
 
 // label reports whether tokens [s, e) before a colon are a label that
@@ -630,7 +666,7 @@ func (c *ctx) cueAt(k, a, b int) (cs, ce int, kind string, ok bool) {
 			// "said on Twitter": a verb of saying takes only "about"
 			// ("said of" is written without the "of" more often in train)
 			speech := lex.speech[w]
-			if (ce+1 >= b || particleOf(c.low[ce+1]) != "day") && (!speech || c.low[ce] == "about") {
+			if (ce+1 >= b || particleOf(c.low[ce+1]) != "day") && (!speech || c.low[ce] == "about") && !c.roughly(ce) {
 				ce++
 			}
 		case "phrasal":
@@ -922,6 +958,20 @@ func (c *ctx) layout(m *models, at *att, sib []att, i, a, b int) {
 			at.ts, at.te = c.trim(lo, at.cs)
 			return
 		}
+	}
+	if c.passive(at) && c.has(at.head, bitAskCue) && c.hasWords(at.ce, hi) {
+		// "Lind was asked whether the port would close": what was asked
+		// follows the cue, and whoever asked is not named
+		at.kind = "passive"
+		ts := at.ce
+		for ts < hi && c.low[ts] == "," {
+			ts++
+		}
+		at.ts, at.te = c.trim(ts, hi)
+		if at.te > at.ts {
+			at.te = c.contentEnd(at.ts, at.te)
+		}
+		return
 	}
 	if c.passive(at) {
 		// "The veto is expected to come before Friday": no source, and

@@ -29,6 +29,10 @@ type TrainOptions struct {
 	Bags int
 	// SourceBags is the same for the source ranker (0: the default, 15).
 	SourceBags int
+	// MinCount drops, before training, the hashed features of the cue
+	// model seen in fewer than MinCount examples (0 or 1: keep them all);
+	// SourceMinCount is the same for the source ranker.
+	MinCount, SourceMinCount int
 	// Exclude, when set, leaves out the documents (by their index in the
 	// file) it reports, for cross-validation; nil trains on them all.
 	Exclude func(doc int) bool
@@ -127,6 +131,16 @@ func Train(o TrainOptions) error {
 	}
 	if err != nil {
 		return err
+	}
+	if o.MinCount > 1 {
+		pruneRare(cueX, o.Bits, o.MinCount)
+	}
+	if o.SourceMinCount > 1 {
+		var all []learn.Features
+		for _, x := range srcX {
+			all = append(all, x.cands...)
+		}
+		pruneRare(all, o.Bits, o.SourceMinCount)
 	}
 	fmt.Fprintf(o.Log, "%d documents: %d cue candidates (%d attributions), %d source choices\n", ndocs, len(cueX), count(cueY), len(srcX))
 	ct := learn.NewTrainer(o.Bits)
@@ -236,4 +250,26 @@ func count(y []bool) int {
 		}
 	}
 	return n
+}
+
+// pruneRare removes in place, from every feature list, the features (as
+// table slots of a 2^bits model) that fewer than min lists hold: a weight
+// learnt from one or two examples memorises them rather than generalises.
+func pruneRare(xs []learn.Features, bits uint, min int) {
+	mask := uint32(1)<<bits - 1
+	n := make([]int32, 1<<bits)
+	for _, f := range xs {
+		for _, h := range f {
+			n[h&mask]++
+		}
+	}
+	for i, f := range xs {
+		out := f[:0]
+		for _, h := range f {
+			if int(n[h&mask]) >= min {
+				out = append(out, h)
+			}
+		}
+		xs[i] = out
+	}
 }
