@@ -83,12 +83,10 @@ func TestDiagCV(t *testing.T) {
 		o.Epochs, _ = strconv.Atoi(os.Getenv("CVEPOCHS"))
 		o.Bags, _ = strconv.Atoi(os.Getenv("CVBAGS"))
 		o.SourceBags, _ = strconv.Atoi(os.Getenv("CVSBAGS"))
-		// CVBITS, CVMINC and CVSMINC try other table sizes and feature cutoffs
+		// CVBITS tries another table size
 		if b, err := strconv.Atoi(os.Getenv("CVBITS")); err == nil {
 			o.Bits = uint(b)
 		}
-		o.MinCount, _ = strconv.Atoi(os.Getenv("CVMINC"))
-		o.SourceMinCount, _ = strconv.Atoi(os.Getenv("CVSMINC"))
 		err := Train(o)
 		if err != nil {
 			t.Fatal(err)

@@ -29,10 +29,6 @@ type TrainOptions struct {
 	Bags int
 	// SourceBags is the same for the source ranker (0: the default, 15).
 	SourceBags int
-	// MinCount drops, before training, the hashed features of the cue
-	// model seen in fewer than MinCount examples (0 or 1: keep them all);
-	// SourceMinCount is the same for the source ranker.
-	MinCount, SourceMinCount int
 	// Exclude, when set, leaves out the documents (by their index in the
 	// file) it reports, for cross-validation; nil trains on them all.
 	Exclude func(doc int) bool
@@ -132,16 +128,6 @@ func Train(o TrainOptions) error {
 	if err != nil {
 		return err
 	}
-	if o.MinCount > 1 {
-		pruneRare(cueX, o.Bits, o.MinCount)
-	}
-	if o.SourceMinCount > 1 {
-		var all []learn.Features
-		for _, x := range srcX {
-			all = append(all, x.cands...)
-		}
-		pruneRare(all, o.Bits, o.SourceMinCount)
-	}
 	fmt.Fprintf(o.Log, "%d documents: %d cue candidates (%d attributions), %d source choices\n", ndocs, len(cueX), count(cueY), len(srcX))
 	ct := learn.NewTrainer(o.Bits)
 	st := learn.NewTrainer(o.Bits)
@@ -177,50 +163,15 @@ func Train(o TrainOptions) error {
 	if err := os.MkdirAll(o.Out, 0o755); err != nil {
 		return err
 	}
-	cueModel := ct.Model()
+	// more models, each visiting the examples in its own fixed-seed
+	// order, averaged with the first: one order over-trusts the last
+	// documents of the file (source ranker: dev +5 exact sources)
+	cueModel := bagged(ct.Model(), o.Bags, len(cueX), o, func(t *learn.Trainer, i int) { t.Binary(cueX[i], cueY[i]) })
+	srcModel := bagged(st.Model(), o.SourceBags, len(srcX), o, func(t *learn.Trainer, i int) { t.Rank(srcX[i].cands, srcX[i].gold) })
 	if o.Bags > 1 {
-		// more cue models, each visiting the examples in its own
-		// fixed-seed order, averaged with the first
-		ms := []*learn.Model{cueModel}
-		for bag := 1; bag < o.Bags; bag++ {
-			bt := learn.NewTrainer(o.Bits)
-			r := rand.New(rand.NewSource(int64(bag)))
-			ord := make([]int, len(cueX))
-			for i := range ord {
-				ord[i] = i
-			}
-			for ep := 0; ep < o.Epochs; ep++ {
-				r.Shuffle(len(ord), func(i, j int) { ord[i], ord[j] = ord[j], ord[i] })
-				for _, i := range ord {
-					bt.Binary(cueX[i], cueY[i])
-				}
-			}
-			ms = append(ms, bt.Model())
-		}
-		cueModel = learn.Mean(ms...)
 		fmt.Fprintf(o.Log, "cue model: the mean of %d orders\n", o.Bags)
 	}
-	srcModel := st.Model()
 	if o.SourceBags > 1 {
-		// the same for the source ranker: its single order over-trusts
-		// the last documents of the file (dev +5 exact sources)
-		ms := []*learn.Model{srcModel}
-		for bag := 1; bag < o.SourceBags; bag++ {
-			bt := learn.NewTrainer(o.Bits)
-			r := rand.New(rand.NewSource(int64(bag)))
-			ord := make([]int, len(srcX))
-			for i := range ord {
-				ord[i] = i
-			}
-			for ep := 0; ep < o.Epochs; ep++ {
-				r.Shuffle(len(ord), func(i, j int) { ord[i], ord[j] = ord[j], ord[i] })
-				for _, i := range ord {
-					bt.Rank(srcX[i].cands, srcX[i].gold)
-				}
-			}
-			ms = append(ms, bt.Model())
-		}
-		srcModel = learn.Mean(ms...)
 		fmt.Fprintf(o.Log, "source model: the mean of %d orders\n", o.SourceBags)
 	}
 	for name, mod := range map[string]*learn.Model{"cue.model": cueModel, "source.model": srcModel} {
@@ -252,24 +203,28 @@ func count(y []bool) int {
 	return n
 }
 
-// pruneRare removes in place, from every feature list, the features (as
-// table slots of a 2^bits model) that fewer than min lists hold: a weight
-// learnt from one or two examples memorises them rather than generalises.
-func pruneRare(xs []learn.Features, bits uint, min int) {
-	mask := uint32(1)<<bits - 1
-	n := make([]int32, 1<<bits)
-	for _, f := range xs {
-		for _, h := range f {
-			n[h&mask]++
-		}
+// bagged returns first averaged with bags-1 more models, the one of bag b
+// trained for o.Epochs over n examples shuffled by the seed b; step trains
+// trainer t on example i.
+func bagged(first *learn.Model, bags, n int, o TrainOptions, step func(t *learn.Trainer, i int)) *learn.Model {
+	if bags <= 1 {
+		return first
 	}
-	for i, f := range xs {
-		out := f[:0]
-		for _, h := range f {
-			if int(n[h&mask]) >= min {
-				out = append(out, h)
+	ms := []*learn.Model{first}
+	for bag := 1; bag < bags; bag++ {
+		t := learn.NewTrainer(o.Bits)
+		r := rand.New(rand.NewSource(int64(bag)))
+		ord := make([]int, n)
+		for i := range ord {
+			ord[i] = i
+		}
+		for ep := 0; ep < o.Epochs; ep++ {
+			r.Shuffle(len(ord), func(i, j int) { ord[i], ord[j] = ord[j], ord[i] })
+			for _, i := range ord {
+				step(t, i)
 			}
 		}
-		xs[i] = out
+		ms = append(ms, t.Model())
 	}
+	return learn.Mean(ms...)
 }
