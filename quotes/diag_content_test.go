@@ -16,7 +16,7 @@ import (
 
 // TestDiagContent is a development diagnostic, not a check: with
 // DOSSIER_DIAG=1 it pairs every content the stage finds in PolNeAR dev (or
-// the file in DIAG_FILE) with the gold content it overlaps most, compares
+// the file in GOLD) with the gold content it overlaps most, compares
 // them as score.py's exact_content does (as sets of spans per document,
 // trimmed of blanks, quotation marks and edge punctuation), and counts the
 // boundary errors by side (start early or late, end short or long), by
@@ -27,16 +27,7 @@ import (
 //	DOSSIER_DIAG=1 go test ./quotes -run DiagContent -v
 //	DOSSIER_DIAG=1 DIAG_SHOW="indirect end-long" go test ./quotes -run DiagContent -v
 func TestDiagContent(t *testing.T) {
-	if os.Getenv("DOSSIER_DIAG") == "" {
-		t.Skip("a development diagnostic: set DOSSIER_DIAG=1 to run it")
-	}
-	path := os.Getenv("DIAG_FILE")
-	if path == "" {
-		path = "../../shared/gold/polnear/dev.jsonl"
-	}
-	if _, err := os.Stat(path); err != nil {
-		t.Skip("../shared/gold not found: gold-data tests need the shared folder beside the checkout")
-	}
+	path := diagGold(t, "../../shared/gold/polnear/dev.jsonl")
 	show := os.Getenv("DIAG_SHOW")
 	sides := map[string]int{}
 	keys := map[string]int{}

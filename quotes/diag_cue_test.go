@@ -247,34 +247,21 @@ func TestDiagHeads(t *testing.T) {
 				gc = append(gc, hull(a.Cue))
 			}
 		}
-		for _, s := range c.sents {
-			a, b := s.Tokens.First, s.Tokens.End
-			c.beginSentence(a, b)
-			for k := a; k < b; k++ {
-				_, ce, kind, ok := c.cueAt(k, a, b)
-				if !ok {
-					continue
+		c.eachCandidate(m, func(k, a, b int, sc float32, _ bool) {
+			head := d.Tokens[k].Span
+			lab, em := 0, 0
+			for _, x := range gc {
+				if x.Overlaps(head) {
+					lab = 1
 				}
-				head := d.Tokens[k].Span
-				lab, em := 0, 0
-				for _, x := range gc {
-					if x.Overlaps(head) {
-						lab = 1
-					}
-				}
-				for _, q := range d.Quotes {
-					if q.Cue.Overlaps(head) {
-						em = 1
-					}
-				}
-				var sc float32 = 9
-				if lex.heads[c.low[k]]&headSpeechOnly == 0 || kind != "verb" {
-					sc = m.cue.Score(c.cueFeatures(nil, k, a, b))
-				}
-				fmt.Fprintf(f, "%s\t%d\t%.2f\t%d\t%s\n", c.low[k], lab, sc, em, g.ID)
-				k = ce - 1
 			}
-		}
+			for _, q := range d.Quotes {
+				if q.Cue.Overlaps(head) {
+					em = 1
+				}
+			}
+			fmt.Fprintf(f, "%s\t%d\t%.2f\t%d\t%s\n", c.low[k], lab, sc, em, g.ID)
+		})
 		return nil
 	})
 	if err != nil {

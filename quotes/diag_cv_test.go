@@ -158,34 +158,25 @@ func TestDiagCV(t *testing.T) {
 						gc = append(gc, hull(a.Cue))
 					}
 				}
-				for _, st := range c.sents {
-					a, b := st.Tokens.First, st.Tokens.End
-					c.beginSentence(a, b)
-					for k := a; k < b; k++ {
-						_, ce, kind, ok := c.cueAt(k, a, b)
-						if !ok {
-							continue
-						}
-						head := d.Tokens[k].Span
-						pos, em := false, false
-						for _, x := range gc {
-							pos = pos || x.Overlaps(head)
-						}
-						for _, q := range d.Quotes {
-							em = em || q.Cue.Overlaps(head)
-						}
-						if pos && !em && (lex.heads[c.low[k]]&headSpeechOnly == 0 || kind != "verb") && m.cue.Score(c.cueFeatures(nil, k, a, b)) > CueThreshold {
-							tag := "free"
-							for _, q := range d.Quotes {
-								if q.Content.Overlaps(head) {
-									tag = "nested"
-								}
-							}
-							fmt.Fprintf(lost, "%s\t%s [[%s]] %s\n", tag, strings.ReplaceAll(d.Text[d.Tokens[a].Start:head.Start], "\n", " "), c.low[k], strings.ReplaceAll(d.Text[head.End:d.Tokens[b-1].End], "\n", " "))
-						}
-						k = ce - 1
+				c.eachCandidate(m, func(k, a, b int, score float32, judged bool) {
+					head := d.Tokens[k].Span
+					pos, em := false, false
+					for _, x := range gc {
+						pos = pos || x.Overlaps(head)
 					}
-				}
+					for _, q := range d.Quotes {
+						em = em || q.Cue.Overlaps(head)
+					}
+					if pos && !em && judged && score > CueThreshold {
+						tag := "free"
+						for _, q := range d.Quotes {
+							if q.Content.Overlaps(head) {
+								tag = "nested"
+							}
+						}
+						fmt.Fprintf(lost, "%s\t%s [[%s]] %s\n", tag, strings.ReplaceAll(d.Text[d.Tokens[a].Start:head.Start], "\n", " "), c.low[k], strings.ReplaceAll(d.Text[head.End:d.Tokens[b-1].End], "\n", " "))
+					}
+				})
 			}
 			if qout != nil {
 				for _, q := range d.Quotes {

@@ -34,3 +34,27 @@ func exactSpan(d *doc.Document, s doc.Span) doc.Span {
 	}
 	return doc.Span{}
 }
+
+// eachCandidate visits the document's cue candidates as Extract proposes
+// them: head token k in sentence [a, b), with the cue model's score when
+// the model judges the candidate (judged false, score 9: a verb of saying
+// that only the direct layouts accept).
+func (c *ctx) eachCandidate(m *models, fn func(k, a, b int, score float32, judged bool)) {
+	for _, s := range c.sents {
+		a, b := s.Tokens.First, s.Tokens.End
+		c.beginSentence(a, b)
+		for k := a; k < b; k++ {
+			_, ce, kind, ok := c.cueAt(k, a, b)
+			if !ok {
+				continue
+			}
+			var score float32 = 9
+			judged := lex.heads[c.low[k]]&headSpeechOnly == 0 || kind != "verb"
+			if judged {
+				score = m.cue.Score(c.cueFeatures(nil, k, a, b))
+			}
+			fn(k, a, b, score, judged)
+			k = ce - 1
+		}
+	}
+}

@@ -19,13 +19,7 @@ import (
 //
 //	DOSSIER_DIAG=1 go test ./quotes -run DiagCandidates -v
 func TestDiagCandidates(t *testing.T) {
-	if os.Getenv("DOSSIER_DIAG") == "" {
-		t.Skip("a development diagnostic: set DOSSIER_DIAG=1 to run it")
-	}
-	const dev = "../../shared/gold/polnear/dev.jsonl"
-	if _, err := os.Stat(dev); err != nil {
-		t.Skip("../shared/gold not found: gold-data tests need the shared folder beside the checkout")
-	}
+	dev := diagGold(t, "../../shared/gold/polnear/dev.jsonl")
 	m := loadModels()
 	fate := map[string]map[string]int{}
 	add := func(w, k string) {
@@ -48,53 +42,39 @@ func TestDiagCandidates(t *testing.T) {
 			}
 		}
 		seen := make([]bool, len(gold))
-		for _, s := range c.sents {
-			a, b := s.Tokens.First, s.Tokens.End
-			c.beginSentence(a, b)
-			for k := a; k < b; k++ {
-				cs, ce, kind, ok := c.cueAt(k, a, b)
-				if !ok {
-					continue
+		c.eachCandidate(m, func(k, a, b int, scv float32, _ bool) {
+			head := d.Tokens[k].Span
+			gi := -1
+			for i, x := range gold {
+				if x.Overlaps(head) {
+					gi = i
 				}
-				head := d.Tokens[k].Span
-				gi := -1
-				for i, x := range gold {
-					if x.Overlaps(head) {
-						gi = i
-					}
-				}
-				var scv float32 = 9
-				if lex.heads[c.low[k]]&headSpeechOnly == 0 || kind != "verb" {
-					scv = m.cue.Score(c.cueFeatures(nil, k, a, b))
-				}
-				em := false
-				for _, q := range emitted {
-					if q.Cue.Overlaps(head) {
-						em = true
-					}
-				}
-				w := c.low[k]
-				tot[w]++
-				lab := "neg"
-				if gi >= 0 {
-					lab = "pos"
-					seen[gi] = true
-				}
-				st := "rej"
-				if scv > 0 {
-					st = "acc"
-				}
-				if em {
-					st += "+emit"
-				}
-				add(w, lab+":"+st)
-				if os.Getenv("SHOWST") != "" && st == os.Getenv("SHOWST") && lab == os.Getenv("SHOWLAB") {
-					fmt.Printf("SHOW %q %.2f :: %s [[%s]] %s\n", w, scv, d.Text[d.Tokens[a].Start:d.Tokens[k].Start], w, d.Text[d.Tokens[k].End:d.Tokens[b-1].End])
-				}
-				k = ce - 1
-				_ = cs
 			}
-		}
+			em := false
+			for _, q := range emitted {
+				if q.Cue.Overlaps(head) {
+					em = true
+				}
+			}
+			w := c.low[k]
+			tot[w]++
+			lab := "neg"
+			if gi >= 0 {
+				lab = "pos"
+				seen[gi] = true
+			}
+			st := "rej"
+			if scv > 0 {
+				st = "acc"
+			}
+			if em {
+				st += "+emit"
+			}
+			add(w, lab+":"+st)
+			if os.Getenv("SHOWST") != "" && st == os.Getenv("SHOWST") && lab == os.Getenv("SHOWLAB") {
+				fmt.Printf("SHOW %q %.2f :: %s [[%s]] %s\n", w, scv, d.Text[d.Tokens[a].Start:d.Tokens[k].Start], w, d.Text[d.Tokens[k].End:d.Tokens[b-1].End])
+			}
+		})
 		for i, s := range gold {
 			if !seen[i] {
 				ts := d.TokensIn(s)
