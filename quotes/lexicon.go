@@ -110,13 +110,19 @@ const (
 
 var lex = loadLexicons()
 
-func wordSet(name string) map[string]bool {
+// entries parses the embedded data file data/name.
+func entries(name string) []lexicon.Entry {
 	data, err := dataFS.ReadFile("data/" + name)
 	if err != nil {
 		panic(err)
 	}
+	return lexicon.MustParse(name, string(data))
+}
+
+// wordSet is the set of the lower-cased first fields of data/name.
+func wordSet(name string) map[string]bool {
 	m := map[string]bool{}
-	for _, e := range lexicon.MustParse(name, string(data)) {
+	for _, e := range entries(name) {
 		m[strings.ToLower(e.Field(0))] = true
 	}
 	return m
@@ -152,11 +158,7 @@ func loadLexicons() *lexicons {
 		sure:          wordSet("sure_cues.txt"),
 		phrases:       map[string][]phrase{},
 	}
-	data, err := dataFS.ReadFile("data/phrases.txt")
-	if err != nil {
-		panic(err)
-	}
-	for _, e := range lexicon.MustParse("phrases.txt", string(data)) {
+	for _, e := range entries("phrases.txt") {
 		w := strings.Fields(strings.ToLower(e.Field(0)))
 		p := phrase{words: w, kind: e.Field(1)}
 		l.phrases[w[0]] = append(l.phrases[w[0]], p)
@@ -171,19 +173,11 @@ func loadLexicons() *lexicons {
 		l.phrases[k] = ps
 	}
 	l.particles = map[string]string{}
-	data, err = dataFS.ReadFile("data/cue_particles.txt")
-	if err != nil {
-		panic(err)
-	}
-	for _, e := range lexicon.MustParse("cue_particles.txt", string(data)) {
+	for _, e := range entries("cue_particles.txt") {
 		l.particles[strings.ToLower(e.Field(0))] = e.Field(1)
 	}
 	l.edges = map[string]string{}
-	data, err = dataFS.ReadFile("data/source_edges.txt")
-	if err != nil {
-		panic(err)
-	}
-	for _, e := range lexicon.MustParse("source_edges.txt", string(data)) {
+	for _, e := range entries("source_edges.txt") {
 		l.edges[strings.ToLower(e.Field(0))] = e.Field(1)
 	}
 	l.heads = map[string]uint8{}

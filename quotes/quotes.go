@@ -619,17 +619,7 @@ func (c *ctx) cueAt(k, a, b int) (cs, ce int, kind string, ok bool) {
 		phrases = lex.phrases[w]
 	}
 	for _, p := range phrases {
-		if k+len(p.words) > b {
-			continue
-		}
-		all := true
-		for j, pw := range p.words {
-			if c.low[k+j] != pw {
-				all = false
-				break
-			}
-		}
-		if all && p.kind != "after-said" {
+		if p.kind != "after-said" && c.phraseAt(p, k, b) {
 			ce = k + len(p.words)
 			kind = p.kind
 			matched = true
@@ -642,17 +632,7 @@ func (c *ctx) cueAt(k, a, b int) (cs, ce int, kind string, ok bool) {
 	if kind == "verb" {
 		// "said in a statement": the circumstance joins the cue
 		for _, p := range phrasesOf(c.word(ce)) {
-			if p.kind != "after-said" || ce+len(p.words) > b {
-				continue
-			}
-			all := true
-			for j, pw := range p.words {
-				if c.low[ce+j] != pw {
-					all = false
-					break
-				}
-			}
-			if all {
+			if p.kind == "after-said" && c.phraseAt(p, ce, b) {
 				ce += len(p.words)
 				break
 			}
@@ -710,6 +690,20 @@ func (c *ctx) cueAt(k, a, b int) (cs, ce int, kind string, ok bool) {
 		ce++
 	}
 	return cs, ce, kind, true
+}
+
+// phraseAt reports whether the words of phrase p stand from token k on,
+// before b.
+func (c *ctx) phraseAt(p phrase, k, b int) bool {
+	if k+len(p.words) > b {
+		return false
+	}
+	for j, pw := range p.words {
+		if c.low[k+j] != pw {
+			return false
+		}
+	}
+	return true
 }
 
 // subjectEnd is where the subject that opens [ss, se) meets its verb (an
