@@ -958,12 +958,7 @@ func (a *analyzer) ownsRole(k int) bool {
 // lowerHashes returns lowerHash of every vocabulary word, by ID, built on
 // first use, once the vocabulary is complete.
 var lowerHashes = sync.OnceValue(func() []uint32 {
-	vocab.Freeze()
-	h := make([]uint32, vocab.Size())
-	for id := 1; id < len(h); id++ {
-		h[id] = lowerHash(vocab.Word(vocab.ID(id)))
-	}
-	return h
+	return vocab.ByWord(func(_ vocab.ID, w string) uint32 { return lowerHash(w) })
 })
 
 func lowerHash(w string) uint32 { return (filterIndex(w) * 0x9E3779B1) >> (32 - lowerLog) }

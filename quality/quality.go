@@ -105,12 +105,7 @@ func (c *checker) hashes(h []uint64) []uint64 {
 // It is built on first use, once the vocabulary is complete: this
 // package's lexicons are not in it, so it need not wait for them.
 var vocabHashes = sync.OnceValue(func() []uint64 {
-	vocab.Freeze()
-	h := make([]uint64, vocab.Size())
-	for id := 1; id < len(h); id++ {
-		h[id] = wordHash(vocab.Word(vocab.ID(id)))
-	}
-	return h
+	return vocab.ByWord(func(_ vocab.ID, w string) uint64 { return wordHash(w) })
 })
 
 // plainClasses returns, by vocabulary ID, the word-salad class (class) of
@@ -120,9 +115,7 @@ var vocabHashes = sync.OnceValue(func() []uint64 {
 // the shape tests on every occurrence.
 var plainClasses = sync.OnceValue(func() []uint16 {
 	byID := vocabHashes()
-	c := make([]uint16, len(byID))
-	for id := 1; id < len(c); id++ {
-		w := vocab.Word(vocab.ID(id))
+	return vocab.ByWord(func(id vocab.ID, w string) uint16 {
 		cls := -1
 		if model != nil {
 			cls = model.lookup(byID[id])
@@ -130,9 +123,8 @@ var plainClasses = sync.OnceValue(func() []uint16 {
 		if cls < 0 && w != "" {
 			cls = shape(w, doc.Token{Span: doc.Span{End: len(w)}, Kind: doc.Word})
 		}
-		c[id] = uint16(cls)
-	}
-	return c
+		return uint16(cls)
+	})
 })
 
 type checker struct {

@@ -292,12 +292,7 @@ func (s *scan) anyTimex(a, b int) bool {
 // built on first use, once the vocabulary is complete.
 func (x *Lexicons) maybeByID() []bool {
 	x.maybeOnce.Do(func() {
-		vocab.Freeze()
-		m := make([]bool, vocab.Size())
-		for id := 1; id < len(m); id++ {
-			m[id] = x.maybe.has(vocab.Word(vocab.ID(id)))
-		}
-		x.maybeIDs = m
+		x.maybeIDs = vocab.ByWord(func(_ vocab.ID, w string) bool { return x.maybe.has(w) })
 	})
 	return x.maybeIDs
 }

@@ -276,15 +276,13 @@ func (l *lexicons) index() {
 // plainByID returns l.plain, building it on first use.
 func (l *lexicons) plainByID() []idEntry {
 	l.plainOnce.Do(func() {
-		vocab.Freeze()
-		p := make([]idEntry, vocab.Size())
-		for id := 1; id < len(p); id++ {
-			if w := vocab.Word(vocab.ID(id)); w != "" {
-				f, e := l.wordFlagsID(uint32(id), w)
-				p[id] = idEntry{e, f}
+		l.plain = vocab.ByWord(func(id vocab.ID, w string) idEntry {
+			if w == "" {
+				return idEntry{}
 			}
-		}
-		l.plain = p
+			f, e := l.wordFlagsID(uint32(id), w)
+			return idEntry{e, f}
+		})
 	})
 	return l.plain
 }

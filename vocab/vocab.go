@@ -112,6 +112,20 @@ func Table[T any](m map[string]T) []T {
 	return t
 }
 
+// ByWord returns f of every word of the vocabulary, by ID (index 0, no
+// word, keeps the zero value): a table a stage computes once over all
+// words, after the lexicons of every stage have added theirs, so ByWord
+// freezes the vocabulary first. Call it on first use (sync.OnceValue), not
+// at package initialisation.
+func ByWord[T any](f func(id ID, w string) T) []T {
+	Freeze()
+	t := make([]T, Size())
+	for id := 1; id < len(t); id++ {
+		t[id] = f(ID(id), Word(ID(id)))
+	}
+	return t
+}
+
 // Freeze ends the vocabulary's growth; the text layer calls it before it
 // looks words up. It is cheap to call again.
 func Freeze() {
