@@ -83,9 +83,7 @@ func newView(d *doc.Document, L *lex) *view {
 	v.mSorted = inOrder(len(d.Mentions), func(i int) doc.Span { return d.Mentions[i].Span })
 	v.tSorted = inOrder(len(d.Timexes), func(i int) doc.Span { return d.Timexes[i].Span })
 	v.qSorted = inOrder(len(d.Quantities), func(i int) doc.Span { return d.Quantities[i].Span })
-	if len(d.WordIDs) != len(d.Tokens) {
-		text.Words(d) // a document whose text layer was built by hand
-	}
+	text.EnsureWords(d)
 	byID := L.byID
 	// the view's slices in locals, resliced to the tokens' length: the
 	// compiler then keeps them in registers and drops the bounds checks,

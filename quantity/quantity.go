@@ -50,9 +50,7 @@ func Extract(x *Lexicons, d *doc.Document, out []doc.Quantity) []doc.Quantity {
 	defer s.release()
 	s.x, s.d = x, d
 	n := len(d.Tokens)
-	if len(d.WordIDs) != n {
-		text.Words(d) // a document whose text layer was built by hand
-	}
+	text.EnsureWords(d)
 	s.maybeIDs = x.maybeByID()
 	s.lows, s.infos = grow(s.lows, n), grow(s.infos, n)
 	s.timex = nil

@@ -121,9 +121,7 @@ func newCtx(d *doc.Document) *ctx {
 	clear(c.shc)
 	clear(c.wcc)
 	c.wid = grow(c.wid, len(d.Tokens))
-	if len(d.WordIDs) != len(d.Tokens) {
-		text.Words(d) // a document whose text layer was built by hand
-	}
+	text.EnsureWords(d)
 	// the per-token slices in locals, resliced to the token count: the
 	// compiler keeps them in registers and drops the bounds checks, where
 	// inQ[i] reloads the slice from c after every store

@@ -286,9 +286,7 @@ func buildTokens(d *doc.Document, sc *scratch, l *lexicons) ([]vtok, string) {
 	if cap(v) < len(d.Tokens) {
 		v = make([]vtok, 0, len(d.Tokens)+len(d.Tokens)/8)
 	}
-	if len(d.WordIDs) != len(d.Tokens) {
-		text.Words(d) // a document whose text layer was built by hand
-	}
+	text.EnsureWords(d)
 	sc.buf = sc.buf[:0]
 	txt, wbits, ids := d.Text, d.WordBits, d.WordIDs
 	b := tokenBuilder{d: d, l: l, n: int32(len(txt))}
