@@ -23,10 +23,7 @@ type ctx struct {
 	kept  []att    // the current sentence's attributions that dropRedundant keeps
 	out   []att    // the document's attributions
 	cbuf  learn.Features
-	// headBits are the head bits (headCue, ...) of the word cueAt last
-	// looked at
-	headBits uint8
-	lx       []uint64 // cached lexical bits of tokens (0: not yet looked up)
+	lx    []uint64 // cached lexical bits of tokens (0: not yet looked up)
 	// wid is each token's vocabulary ID where low holds the text layer's
 	// lower case of it (d.LowerOf), so the ID stands for low; noID where
 	// low is something else (a word with capitals that the text layer did

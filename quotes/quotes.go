@@ -116,7 +116,7 @@ func Extract(d *doc.Document) {
 				continue
 			}
 			var sc float32 = -1
-			if c.headBits&headSpeechOnly == 0 || kind != "verb" {
+			if c.heads(k)&headSpeechOnly == 0 || kind != "verb" {
 				f = c.cueFeatures(f[:0], k, a, b)
 				sc = m.cue.Score(f)
 				if m.cue == nil {
@@ -600,7 +600,6 @@ func (c *ctx) cueAt(k, a, b int) (cs, ce int, kind string, ok bool) {
 	}
 	hv := c.heads(k)
 	if hv == 0 {
-		c.headBits = 0
 		return
 	}
 	w := c.low[k]
@@ -610,7 +609,6 @@ func (c *ctx) cueAt(k, a, b int) (cs, ce int, kind string, ok bool) {
 		// clause after it or closes the headline ("Harbour Talks Stall")
 		return
 	}
-	c.headBits = hv
 	kind = "verb"
 	ce = k + 1
 	matched := false
