@@ -49,7 +49,7 @@ func (c *ctx) eachCandidate(m *models, fn func(k, a, b int, score float32, judge
 				continue
 			}
 			var score float32 = 9
-			judged := lex.heads[c.low[k]]&headSpeechOnly == 0 || kind != "verb"
+			judged := c.heads(k)&headSpeechOnly == 0 || kind != "verb"
 			if judged {
 				score = m.cue.Score(c.cueFeatures(nil, k, a, b))
 			}

@@ -90,7 +90,7 @@ func Train(o TrainOptions) error {
 			c.beginSentence(a, b)
 			for k := a; k < b; k++ {
 				cs, ce, kind, ok := c.cueAt(k, a, b)
-				if !ok || lex.heads[c.low[k]]&headSpeechOnly != 0 && kind == "verb" {
+				if !ok || c.heads(k)&headSpeechOnly != 0 && kind == "verb" {
 					continue
 				}
 				head := d.Tokens[k].Span
