@@ -25,23 +25,24 @@ func bench(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "Usage: dossier bench [flags] [FILE.jsonl]\n\nAnalyses the documents of FILE.jsonl (default: the bundled example articles\njoined into one document of about 1,000 words) and prints documents/s, MB/s\nand peak memory for the whole pipeline and per stage.\n\nFlags:\n")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
-		return 2
+	inputs, err := parseFlags(fs, args)
+	if err != nil {
+		return flagExit(err)
 	}
 	var docs []*doc.Document
-	if fs.NArg() == 0 {
+	if len(inputs) == 0 {
 		d := doc.New("bench", examples.BenchText())
 		d.Published = "2024-05-16"
 		docs = append(docs, d)
 	} else {
-		f, err := os.Open(fs.Arg(0))
+		f, err := os.Open(inputs[0])
 		if err != nil {
-			fmt.Fprintf(stderr, "dossier bench: cannot open %s: %v\n", fs.Arg(0), err)
+			fmt.Fprintf(stderr, "dossier bench: cannot open %s: %v\n", inputs[0], err)
 			return 1
 		}
 		items := make(chan pipeline.Item, 64)
 		go func() {
-			if err := source.ReadJSONL(f, fs.Arg(0), source.Options{}, items); err != nil {
+			if err := source.ReadJSONL(f, inputs[0], source.Options{}, items); err != nil {
 				fmt.Fprintf(stderr, "dossier bench: %v\n", err)
 			}
 			close(items)
@@ -59,7 +60,7 @@ func bench(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "dossier bench: skipped %d line(s) that could not be read\n", bad)
 		}
 		if len(docs) == 0 {
-			fmt.Fprintf(stderr, "dossier bench: no documents in %s\n", fs.Arg(0))
+			fmt.Fprintf(stderr, "dossier bench: no documents in %s\n", inputs[0])
 			return 1
 		}
 	}

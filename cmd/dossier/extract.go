@@ -27,14 +27,14 @@ func extract(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "Usage: dossier extract [flags] FILE|DIR|- ...\n\nAnalyse news documents: text files, directories (recursively), HTML pages,\nJSON Lines (.jsonl), or standard input (-).\n\nFlags:\n")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
-		return 2
+	inputs, err := parseFlags(fs, args)
+	if err != nil {
+		return flagExit(err)
 	}
 	if *format != "json" && *format != "text" {
 		fmt.Fprintf(stderr, "dossier extract: unknown --format %q: use json or text\n", *format)
 		return 2
 	}
-	inputs := fs.Args()
 	if len(inputs) == 0 {
 		if *jsonl {
 			inputs = []string{"-"}

@@ -16,8 +16,8 @@ func init() {
 		in := fs.String("in", "../shared/gold/polnear/train.jsonl", "clean news as JSON Lines, one {\"text\": ...} a line")
 		out := fs.String("out", "quality/data/salad.bin", "where to write the model (commit it: the quality package embeds it)")
 		words := fs.Int("words", quality.DefaultFrequentWords, "how many frequent words keep a class of their own")
-		if err := fs.Parse(args); err != nil {
-			return 2
+		if _, err := parseFlags(fs, args); err != nil {
+			return flagExit(err)
 		}
 		f, err := os.Open(*in)
 		if err != nil {

@@ -17,8 +17,8 @@ func init() {
 		shuffle := fs.Bool("shuffle", false, "visit the examples in a fixed-seed random order each epoch")
 		bags := fs.Int("bags", 25, "cue models trained in different fixed-seed orders and averaged")
 		sbags := fs.Int("source-bags", 15, "source rankers trained in different fixed-seed orders and averaged")
-		if err := fs.Parse(args); err != nil {
-			return 2
+		if _, err := parseFlags(fs, args); err != nil {
+			return flagExit(err)
 		}
 		err := quotes.Train(quotes.TrainOptions{Gold: *gold, Out: *out, Epochs: *epochs, Shuffle: *shuffle, Bags: *bags, SourceBags: *sbags, Log: os.Stderr})
 		if err != nil {
