@@ -45,6 +45,13 @@ type Document struct {
 	Flags      []Flag
 	Quality    *Quality
 
+	// Story and DuplicateOf are corpus links, set when the document is
+	// stored and linked with others (see ../shared/design/OUTPUT.md): the
+	// story (real-world happening) it tells, and the id of the earlier
+	// stored document it republishes. Empty outside a corpus.
+	Story       string
+	DuplicateOf string
+
 	// Warnings are problems with the input that were repaired, such as
 	// invalid UTF-8 replaced by U+FFFD. They are reported, never hidden.
 	Warnings []string

@@ -33,6 +33,7 @@ type jsonEntity struct {
 	Affiliation string     `json:"affiliation,omitempty"`
 	Gender      string     `json:"gender,omitempty"`
 	Mentions    []jsonMent `json:"mentions"`
+	Actor       string     `json:"actor,omitempty"`
 }
 
 type jsonMent struct {
@@ -138,6 +139,8 @@ type jsonDoc struct {
 	Events        []jsonEvent    `json:"events"`
 	Flags         []jsonFlag     `json:"flags"`
 	Quality       *jsonQuality   `json:"quality,omitempty"`
+	Story         string         `json:"story,omitempty"`
+	DuplicateOf   string         `json:"duplicate_of,omitempty"`
 }
 
 // ErrorJSON is the line written for an input that could not be analysed.
@@ -177,7 +180,8 @@ func (d *Document) args(as []Argument) []jsonArg {
 // stage ran.
 func (d *Document) MarshalJSON() ([]byte, error) {
 	j := jsonDoc{Schema: SchemaVersion, ID: d.ID, Source: d.Source, Title: d.Title, URL: d.URL,
-		PublishedFrom: d.PublishedFrom, Text: d.Text, Warnings: d.Warnings, Paragraphs: d.Paragraphs}
+		PublishedFrom: d.PublishedFrom, Text: d.Text, Warnings: d.Warnings, Paragraphs: d.Paragraphs,
+		Story: d.Story, DuplicateOf: d.DuplicateOf}
 	if d.Published != "" {
 		p := d.Published
 		j.Published = &p
@@ -191,7 +195,7 @@ func (d *Document) MarshalJSON() ([]byte, error) {
 	}
 	j.Entities = make([]jsonEntity, 0, len(d.Entities))
 	for _, e := range d.Entities {
-		je := jsonEntity{ID: e.ID, Name: e.Name, Type: e.Type, Role: e.Role, Affiliation: e.Affiliation, Gender: e.Gender, Mentions: []jsonMent{}}
+		je := jsonEntity{ID: e.ID, Name: e.Name, Type: e.Type, Role: e.Role, Affiliation: e.Affiliation, Gender: e.Gender, Mentions: []jsonMent{}, Actor: e.Actor}
 		for _, mi := range e.Mentions {
 			if mi < 0 || mi >= len(d.Mentions) {
 				continue

@@ -19,6 +19,9 @@ type Entity struct {
 	Affiliation string
 	Gender      string // "m", "f" or "" when unknown
 	Mentions    []int  // indexes into Document.Mentions, in text order
+	// Actor is the corpus-wide actor this entity is linked to across
+	// stored documents; empty outside a corpus.
+	Actor string
 }
 
 // Quote is one attributed statement: its content, cue, source mention and
