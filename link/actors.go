@@ -1,0 +1,295 @@
+package link
+
+import (
+	"strings"
+)
+
+// Actors across articles: every entity of every stored document links to a
+// corpus-wide actor. An entity joins an existing actor when
+//   - one of its full names (two words or more; any name for organisations
+//     and places) is a name of the actor, or
+//   - it is named by one word only ("Reid", "Mr. Smith") and an actor of the
+//     same story has that surname or name, or
+//   - its surname is one edit away from the surname of an actor of the same
+//     story or with the same first name ("Nebenzia", "Nebenzya"),
+// and in every case nothing contradicts it: the types agree, the
+// affiliations (when both are known) agree, and two full names of persons
+// sharing a surname agree on the first name ("Tara Reid" is not "Harry
+// Reid"). Otherwise the entity opens an actor of its own.
+
+// typeClass folds entity types that may name one actor: a place and the
+// state that governs it are one actor ("Iran" the country, "Iran" acting).
+func typeClass(t string) byte {
+	switch t {
+	case "PERSON":
+		return 'P'
+	case "ORG":
+		return 'O'
+	case "GPE", "LOC":
+		return 'L'
+	case "NORP":
+		return 'N'
+	}
+	return '?'
+}
+
+// actor is one corpus-wide actor.
+type actor struct {
+	id      int
+	class   byte
+	names   map[string]bool // name keys
+	firsts  map[string]bool // first names of its person names
+	affil   string          // normalised affiliation, "" when unknown
+	stories map[int]bool
+	n       int // entities linked
+}
+
+type actorIndex struct {
+	actors  []*actor
+	byName  map[string][]int // class+name key -> actors
+	bySur   map[string][]int // surname key -> person actors
+	byFuzzy map[string][]int // surname with one letter deleted -> person actors
+}
+
+func newActorIndex() *actorIndex {
+	return &actorIndex{byName: map[string][]int{}, bySur: map[string][]int{}, byFuzzy: map[string][]int{}}
+}
+
+// entKeys are the name keys of an entity, longest first, and its class.
+func entKeys(e *EntFeat) []string {
+	var keys []string
+	seen := map[string]bool{}
+	add := func(s string) {
+		if k := normKey(s); k != "" && !seen[k] {
+			seen[k] = true
+			keys = append(keys, k)
+		}
+	}
+	if len(e.Names) > 0 {
+		add(e.Name)
+	}
+	for _, n := range e.Names {
+		add(n)
+	}
+	return keys
+}
+
+func words(k string) int { return strings.Count(k, " ") + 1 }
+
+// firstName is the first word of a person's name key of two words or more.
+func firstName(k string) string {
+	if i := strings.IndexByte(k, ' '); i > 0 {
+		return k[:i]
+	}
+	return ""
+}
+
+// compatible says whether entity e (class c, keys, affiliation af) may be
+// actor a.
+func (a *actor) compatible(c byte, keys []string, af string) bool {
+	if a.class != c {
+		return false
+	}
+	if af != "" && a.affil != "" && af != a.affil {
+		return false
+	}
+	if c == 'P' && len(a.firsts) > 0 {
+		for _, k := range keys {
+			if f := firstName(k); f != "" && !a.firsts[f] && !initialOf(f, a.firsts) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// initialOf says whether first name f is an initial ("j") of one of firsts,
+// or one of firsts is an initial of f.
+func initialOf(f string, firsts map[string]bool) bool {
+	for g := range firsts {
+		if len(f) == 1 && strings.HasPrefix(g, f) || len(g) == 1 && strings.HasPrefix(f, g) {
+			return true
+		}
+	}
+	return false
+}
+
+// pick returns the best actor among ids compatible with the entity: one in
+// the story first, then the one with most entities; -1 when none.
+func (x *actorIndex) pick(ids []int, story int, inStoryOnly bool, c byte, keys []string, af string) int {
+	best, bestScore := -1, -1
+	for _, id := range ids {
+		a := x.actors[id]
+		if !a.compatible(c, keys, af) {
+			continue
+		}
+		in := a.stories[story]
+		if inStoryOnly && !in {
+			continue
+		}
+		score := a.n
+		if in {
+			score += 1 << 30
+		}
+		if score > bestScore || score == bestScore && id < best {
+			best, bestScore = id, score
+		}
+	}
+	return best
+}
+
+// link returns the actor of entity e of a document in story, creating one
+// when none fits.
+func (x *actorIndex) link(e *EntFeat, story int) int {
+	c := typeClass(e.Type)
+	keys := entKeys(e)
+	af := normKey(e.Affiliation)
+	id := -1
+	if len(keys) > 0 {
+		id = x.find(c, keys, af, story)
+	}
+	if id < 0 {
+		id = len(x.actors)
+		x.actors = append(x.actors, &actor{id: id, class: c, names: map[string]bool{}, firsts: map[string]bool{}, stories: map[int]bool{}})
+	}
+	x.attach(id, c, keys, af, story)
+	return id
+}
+
+// find looks for the actor of an entity with name keys (longest first).
+func (x *actorIndex) find(c byte, keys []string, af string, story int) int {
+	// full names anywhere in the corpus
+	for _, k := range keys {
+		if c == 'P' && words(k) < 2 {
+			continue
+		}
+		if id := x.pick(x.byName[string(c)+k], story, false, c, keys, af); id >= 0 {
+			return id
+		}
+	}
+	// one-word names and surnames within the story
+	for _, k := range keys {
+		if id := x.pick(x.byName[string(c)+k], story, true, c, keys, af); id >= 0 {
+			return id
+		}
+		if c == 'P' {
+			if id := x.pick(x.bySur[surname(k)], story, true, c, keys, af); id >= 0 {
+				return id
+			}
+		}
+	}
+	// one-word names anywhere, when the corpus knows one actor of that name
+	for _, k := range keys {
+		if c != 'P' || words(k) > 1 {
+			continue
+		}
+		if ids := x.byName[string(c)+k]; len(ids) == 1 {
+			if id := x.pick(ids, story, false, c, keys, af); id >= 0 {
+				return id
+			}
+		}
+	}
+	// a surname one edit away: in the story, or with the same first name
+	if c == 'P' {
+		for _, k := range keys {
+			s := surname(k)
+			if len([]rune(s)) < 6 {
+				continue
+			}
+			for _, d := range deletes(s) {
+				for _, id := range x.byFuzzy[d] {
+					a := x.actors[id]
+					if !a.compatible(c, keys, af) || !fuzzySurname(s, a) {
+						continue
+					}
+					if a.stories[story] || a.firsts[firstName(k)] {
+						return id
+					}
+				}
+			}
+		}
+	}
+	return -1
+}
+
+// fuzzySurname says whether s is within one edit of a surname of a.
+func fuzzySurname(s string, a *actor) bool {
+	for k := range a.names {
+		if t := surname(k); t != s && editDistance(s, t) <= 1 {
+			return true
+		}
+	}
+	return false
+}
+
+// attach records an entity's names on actor id.
+func (x *actorIndex) attach(id int, c byte, keys []string, af string, story int) {
+	a := x.actors[id]
+	a.n++
+	a.stories[story] = true
+	if a.affil == "" {
+		a.affil = af
+	}
+	for _, k := range keys {
+		if a.names[k] {
+			continue
+		}
+		a.names[k] = true
+		x.byName[string(c)+k] = append(x.byName[string(c)+k], id)
+		if c != 'P' {
+			continue
+		}
+		if f := firstName(k); f != "" {
+			a.firsts[f] = true
+		}
+		s := surname(k)
+		x.bySur[s] = appendOnce(x.bySur[s], id)
+		if len([]rune(s)) >= 6 {
+			for _, d := range deletes(s) {
+				x.byFuzzy[d] = appendOnce(x.byFuzzy[d], id)
+			}
+		}
+	}
+}
+
+func appendOnce(ids []int, id int) []int {
+	for _, v := range ids {
+		if v == id {
+			return ids
+		}
+	}
+	return append(ids, id)
+}
+
+// deletes returns s with each one of its letters deleted, and s itself: two
+// words within one substitution, insertion or deletion share one of them.
+func deletes(s string) []string {
+	r := []rune(s)
+	out := []string{s}
+	for i := range r {
+		out = append(out, string(r[:i])+string(r[i+1:]))
+	}
+	return out
+}
+
+// editDistance is the Levenshtein distance of two strings, by runes.
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}

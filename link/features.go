@@ -1,0 +1,144 @@
+package link
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/dossier-news/dossier/doc"
+)
+
+// Features is what linking reads of one analysed document: everything it
+// needs, and nothing it would have to extract again. The store keeps it
+// beside the document so that `dossier relink` can redo every link from
+// stored layers after a lexicon or model change.
+type Features struct {
+	ID  string
+	Sig Signature
+	// Terms are the story terms with their counts in the document: the
+	// words (w:), entity names (n:), surnames (s:), figures (q:) and
+	// absolute dates (t:).
+	Terms map[string]int
+	// Ents are the document's entities, in the order of Document.Entities.
+	Ents []EntFeat
+}
+
+// EntFeat is what actor linking reads of one entity.
+type EntFeat struct {
+	Name        string // canonical name within the document
+	Type        string // PERSON, ORG, GPE, LOC, NORP
+	Role        string
+	Affiliation string
+	// Names are the distinct name mentions as written, cleaned ("Mr.
+	// Smith" gives "Smith"), longest first; empty for an entity only
+	// described or pronominal.
+	Names []string
+}
+
+// FeaturesOf reads the linking features of an analysed document.
+func FeaturesOf(d *doc.Document) *Features {
+	f := &Features{ID: d.ID, Sig: Sign(d.Text), Terms: map[string]int{}}
+	for i, t := range d.Tokens {
+		if t.Kind != doc.Word || t.End-t.Start < 3 {
+			continue
+		}
+		w := d.LowerOf(i)
+		if isNumber(w) {
+			continue
+		}
+		f.Terms["w:"+w]++
+	}
+	for _, e := range d.Entities {
+		ef := EntFeat{Name: e.Name, Type: e.Type, Role: e.Role, Affiliation: e.Affiliation}
+		seen := map[string]bool{}
+		for _, mi := range e.Mentions {
+			if mi < 0 || mi >= len(d.Mentions) {
+				continue
+			}
+			m := d.Mentions[mi]
+			if m.Kind != "" && m.Kind != "name" {
+				continue
+			}
+			n := cleanName(d.Slice(m.Span))
+			if n != "" && !seen[n] {
+				seen[n] = true
+				ef.Names = append(ef.Names, n)
+			}
+		}
+		sort.SliceStable(ef.Names, func(a, b int) bool { return len(ef.Names[a]) > len(ef.Names[b]) })
+		f.Ents = append(f.Ents, ef)
+		if len(ef.Names) > 0 {
+			key := normKey(e.Name)
+			f.Terms["n:"+key] += len(e.Mentions)
+			if e.Type == "PERSON" {
+				f.Terms["s:"+surname(key)] += len(e.Mentions)
+			}
+		}
+	}
+	for _, q := range d.Quantities {
+		if q.Category != "" {
+			f.Terms["q:"+q.Category+":"+strconv.FormatFloat(q.Value, 'g', -1, 64)]++
+		}
+	}
+	for _, t := range d.Timexes {
+		if t.Type == "DATE" && len(t.Value) >= 7 && !strings.ContainsAny(t.Value, "X") && t.Value[0] >= '0' && t.Value[0] <= '9' {
+			f.Terms["t:"+t.Value]++
+		}
+	}
+	return f
+}
+
+func isNumber(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if (w[i] < '0' || w[i] > '9') && w[i] != '.' && w[i] != ',' {
+			return false
+		}
+	}
+	return true
+}
+
+// titles are words a name mention may carry before the name proper.
+var titles = map[string]bool{"mr": true, "mrs": true, "ms": true, "miss": true, "dr": true, "sir": true, "dame": true,
+	"lord": true, "lady": true, "prof": true, "professor": true, "rev": true, "gen": true, "col": true, "capt": true,
+	"sgt": true, "lt": true, "president": true, "sen": true, "senator": true, "rep": true, "gov": true, "governor": true,
+	"judge": true, "justice": true, "minister": true, "secretary": true, "ambassador": true, "king": true, "queen": true,
+	"prince": true, "princess": true, "pope": true, "mayor": true, "chancellor": true, "premier": true, "general": true}
+
+// cleanName trims a name mention: spacing collapsed, a possessive and
+// leading titles and articles dropped ("Mr. Smith's" gives "Smith").
+func cleanName(s string) string {
+	fs := strings.Fields(s)
+	for len(fs) > 1 {
+		w := strings.ToLower(strings.TrimSuffix(fs[0], "."))
+		if titles[w] || w == "the" {
+			fs = fs[1:]
+			continue
+		}
+		break
+	}
+	for len(fs) > 1 {
+		l := fs[len(fs)-1]
+		if l == "'s" || l == "’s" || l == "’" || l == "'" || l == "s" {
+			fs = fs[:len(fs)-1]
+			continue
+		}
+		break
+	}
+	out := strings.Join(fs, " ")
+	out = strings.TrimSuffix(strings.TrimSuffix(out, "'s"), "’s")
+	return strings.Trim(out, " ,.;:\"“”'‘’()")
+}
+
+// normKey is the comparison key of a name: lower case, letters, digits
+// and single spaces only, accents kept ("Nebenzia", "U.S." gives "u s").
+func normKey(s string) string {
+	return strings.Join(normWords(cleanName(s)), " ")
+}
+
+// surname is the last word of a person's name key.
+func surname(key string) string {
+	if i := strings.LastIndexByte(key, ' '); i >= 0 {
+		return key[i+1:]
+	}
+	return key
+}
