@@ -19,6 +19,13 @@ import (
 
 // typeClass folds entity types that may name one actor: a place and the
 // state that governs it are one actor ("Iran" the country, "Iran" acting).
+// classCompat says whether two classes may be one actor: persons and
+// organisations may, because the entity stage confuses them most ("Tara
+// Reid" typed an organisation in one article of ten).
+func classCompat(a, b byte) bool {
+	return a == b || a == 'P' && b == 'O' || a == 'O' && b == 'P'
+}
+
 func typeClass(t string) byte {
 	switch t {
 	case "PERSON":
@@ -46,8 +53,8 @@ type actor struct {
 
 type actorIndex struct {
 	actors  []*actor
-	byName  map[string][]int // class+name key -> actors
-	bySur   map[string][]int // surname key -> person actors
+	byName  map[string][]int // name key -> actors
+	bySur   map[string][]int // surname key -> person actors; last word -> organisations
 	byFuzzy map[string][]int // surname with one letter deleted -> person actors
 }
 
@@ -60,7 +67,7 @@ func entKeys(e *EntFeat) []string {
 	var keys []string
 	seen := map[string]bool{}
 	add := func(s string) {
-		if k := normKey(s); k != "" && !seen[k] {
+		if k := typedKey(s, e.Type); k != "" && !seen[k] {
 			seen[k] = true
 			keys = append(keys, k)
 		}
@@ -87,17 +94,17 @@ func firstName(k string) string {
 // compatible says whether entity e (class c, keys, affiliation af) may be
 // actor a.
 func (a *actor) compatible(c byte, keys []string, af string) bool {
-	if a.class != c {
+	if !classCompat(a.class, c) {
 		return false
 	}
 	if af != "" && a.affil != "" && af != a.affil {
 		return false
 	}
-	if c == 'P' && len(a.firsts) > 0 {
-		for _, k := range keys {
-			if f := firstName(k); f != "" && !a.firsts[f] && !initialOf(f, a.firsts) {
-				return false
-			}
+	if c == 'P' && len(a.firsts) > 0 && len(keys) > 0 {
+		// the canonical name's first name only: other name mentions may
+		// carry words before the name ("UNC senior Tyler Hansbrough")
+		if f := firstName(keys[0]); f != "" && !a.firsts[f] && !initialOf(f, a.firsts) {
+			return false
 		}
 	}
 	return true
@@ -163,16 +170,16 @@ func (x *actorIndex) find(c byte, keys []string, af string, story int) int {
 		if c == 'P' && words(k) < 2 {
 			continue
 		}
-		if id := x.pick(x.byName[string(c)+k], story, false, c, keys, af); id >= 0 {
+		if id := x.pick(x.byName[k], story, false, c, keys, af); id >= 0 {
 			return id
 		}
 	}
 	// one-word names and surnames within the story
 	for _, k := range keys {
-		if id := x.pick(x.byName[string(c)+k], story, true, c, keys, af); id >= 0 {
+		if id := x.pick(x.byName[k], story, true, c, keys, af); id >= 0 {
 			return id
 		}
-		if c == 'P' {
+		if c == 'P' || c == 'O' {
 			if id := x.pick(x.bySur[surname(k)], story, true, c, keys, af); id >= 0 {
 				return id
 			}
@@ -183,7 +190,12 @@ func (x *actorIndex) find(c byte, keys []string, af string, story int) int {
 		if c != 'P' || words(k) > 1 {
 			continue
 		}
-		if ids := x.byName[string(c)+k]; len(ids) == 1 {
+		if ids := x.byName[k]; len(ids) == 1 {
+			if id := x.pick(ids, story, false, c, keys, af); id >= 0 {
+				return id
+			}
+		}
+		if ids := x.bySur[k]; len(ids) == 1 {
 			if id := x.pick(ids, story, false, c, keys, af); id >= 0 {
 				return id
 			}
@@ -230,17 +242,23 @@ func (x *actorIndex) attach(id int, c byte, keys []string, af string, story int)
 	if a.affil == "" {
 		a.affil = af
 	}
+	if c == 'P' && len(keys) > 0 {
+		if f := firstName(keys[0]); f != "" {
+			a.firsts[f] = true
+		}
+	}
 	for _, k := range keys {
 		if a.names[k] {
 			continue
 		}
 		a.names[k] = true
-		x.byName[string(c)+k] = append(x.byName[string(c)+k], id)
+		x.byName[k] = append(x.byName[k], id)
+		if c == 'O' && words(k) > 1 {
+			// a team or firm is called by its last word ("the Colts")
+			x.bySur[surname(k)] = appendOnce(x.bySur[surname(k)], id)
+		}
 		if c != 'P' {
 			continue
-		}
-		if f := firstName(k); f != "" {
-			a.firsts[f] = true
 		}
 		s := surname(k)
 		x.bySur[s] = appendOnce(x.bySur[s], id)

@@ -68,7 +68,7 @@ func FeaturesOf(d *doc.Document) *Features {
 		sort.SliceStable(ef.Names, func(a, b int) bool { return len(ef.Names[a]) > len(ef.Names[b]) })
 		f.Ents = append(f.Ents, ef)
 		if len(ef.Names) > 0 {
-			key := normKey(e.Name)
+			key := typedKey(e.Name, e.Type)
 			f.Terms["n:"+key] += len(e.Mentions)
 			if e.Type == "PERSON" {
 				f.Terms["s:"+surname(key)] += len(e.Mentions)
@@ -97,20 +97,13 @@ func isNumber(w string) bool {
 	return true
 }
 
-// titles are words a name mention may carry before the name proper.
-var titles = map[string]bool{"mr": true, "mrs": true, "ms": true, "miss": true, "dr": true, "sir": true, "dame": true,
-	"lord": true, "lady": true, "prof": true, "professor": true, "rev": true, "gen": true, "col": true, "capt": true,
-	"sgt": true, "lt": true, "president": true, "sen": true, "senator": true, "rep": true, "gov": true, "governor": true,
-	"judge": true, "justice": true, "minister": true, "secretary": true, "ambassador": true, "king": true, "queen": true,
-	"prince": true, "princess": true, "pope": true, "mayor": true, "chancellor": true, "premier": true, "general": true}
-
 // cleanName trims a name mention: spacing collapsed, a possessive and
 // leading titles and articles dropped ("Mr. Smith's" gives "Smith").
 func cleanName(s string) string {
 	fs := strings.Fields(s)
 	for len(fs) > 1 {
 		w := strings.ToLower(strings.TrimSuffix(fs[0], "."))
-		if titles[w] || w == "the" {
+		if roleWords[w] {
 			fs = fs[1:]
 			continue
 		}
@@ -133,6 +126,25 @@ func cleanName(s string) string {
 // and single spaces only, accents kept ("Nebenzia", "U.S." gives "u s").
 func normKey(s string) string {
 	return strings.Join(normWords(cleanName(s)), " ")
+}
+
+// typedKey is the comparison key of a name of an entity of type t: for a
+// person, leading role words and initials are dropped ("actress tara reid",
+// "w mark felt" give "tara reid", "mark felt"); for an organisation, a
+// final legal form ("microsoft corp" gives "microsoft").
+func typedKey(s, t string) string {
+	ws := normWords(cleanName(s))
+	switch t {
+	case "PERSON":
+		for len(ws) > 1 && (roleWords[ws[0]] || len(ws) > 2 && len([]rune(ws[0])) == 1) {
+			ws = ws[1:]
+		}
+	case "ORG":
+		for len(ws) > 1 && orgSuffixes[ws[len(ws)-1]] {
+			ws = ws[:len(ws)-1]
+		}
+	}
+	return strings.Join(ws, " ")
 }
 
 // surname is the last word of a person's name key.

@@ -384,3 +384,65 @@ func crossValidate(t *testing.T, docs []*goldDoc, ths []float64) {
 	p, r, f := bcubed(gold, pred)
 	t.Logf("CV out-of-fold stories B3 P %.1f R %.1f F1 %.1f", 100*p, 100*r, 100*f)
 }
+
+// TestGoldActorsDiag logs the actor errors on ecbplus/train.jsonl: the
+// recall ceiling of matched mentions, unmatched named mentions, and named
+// pairs of one chain left apart or of two chains put together.
+func TestGoldActorsDiag(t *testing.T) {
+	if os.Getenv("LINK_GOLD") != "diag" {
+		t.Skip("set LINK_GOLD=diag")
+	}
+	docs := readGold(t, "ecbplus/train.jsonl")
+	ln := linkAll(docs, DefaultConfig())
+	ms := actorMentions(docs, ln)
+	var only []scoredMention
+	unmatched := map[string]int{}
+	for _, m := range ms {
+		if m.matched {
+			only = append(only, m)
+		} else if m.named {
+			unmatched[m.text]++
+		}
+	}
+	t.Logf("ceiling named (matched only as gold): %v", crossDoc(only, true))
+	type kv struct {
+		k string
+		v int
+	}
+	var us []kv
+	for k, v := range unmatched {
+		us = append(us, kv{k, v})
+	}
+	sort.Slice(us, func(a, b int) bool { return us[a].v > us[b].v })
+	for i, u := range us {
+		if i < 40 {
+			t.Logf("unmatched named %q x%d", u.k, u.v)
+		}
+	}
+	apart, together := map[string]int{}, map[string]int{}
+	for i, a := range only {
+		for _, b := range only[i+1:] {
+			if a.doc == b.doc || a.topic != b.topic || !a.named || !b.named {
+				continue
+			}
+			if a.chain == b.chain && a.actor != b.actor {
+				apart[a.text+" | "+b.text]++
+			}
+			if a.chain != b.chain && a.actor == b.actor {
+				together[a.text+" | "+b.text]++
+			}
+		}
+	}
+	for name, m := range map[string]map[string]int{"apart": apart, "together": together} {
+		var xs []kv
+		for k, v := range m {
+			xs = append(xs, kv{k, v})
+		}
+		sort.Slice(xs, func(a, b int) bool { return xs[a].v > xs[b].v })
+		for i, x := range xs {
+			if i < 40 {
+				t.Logf("%s: %s x%d", name, x.k, x.v)
+			}
+		}
+	}
+}

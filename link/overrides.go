@@ -113,14 +113,13 @@ func (l *Linker) applyRules() {
 			if anchor < 0 {
 				continue
 			}
-			for _, a := range l.actors.byName[aliasClass(l.actors, anchor)+normKey(r.Name)] {
+			for _, a := range l.actors.byName[typedKey(r.Name, "")] {
 				l.union(anchor, a)
 			}
 		}
 	}
 }
 
-func aliasClass(x *actorIndex, a int) string { return string(x.actors[a].class) }
 
 // actorID is the final id of entity i of document seq: its own id when a
 // split rule names it, else its actor's after merges.
