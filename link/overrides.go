@@ -120,7 +120,6 @@ func (l *Linker) applyRules() {
 	}
 }
 
-
 // actorID is the final id of entity i of document seq: its own id when a
 // split rule names it, else its actor's after merges.
 func (l *Linker) actorID(seq, i int) string {
