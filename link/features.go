@@ -38,15 +38,12 @@ type EntFeat struct {
 // FeaturesOf reads the linking features of an analysed document.
 func FeaturesOf(d *doc.Document) *Features {
 	f := &Features{ID: d.ID, Sig: Sign(d.Text), Terms: map[string]int{}}
-	for i, t := range d.Tokens {
-		if t.Kind != doc.Word || t.End-t.Start < 3 {
-			continue
+	// the words of the text itself, not of the token layer, which a
+	// document read back from the store does not carry
+	for _, w := range normWords(d.Text) {
+		if len(w) >= 3 && !isNumber(w) {
+			f.Terms["w:"+w]++
 		}
-		w := d.LowerOf(i)
-		if isNumber(w) {
-			continue
-		}
-		f.Terms["w:"+w]++
 	}
 	for _, e := range d.Entities {
 		ef := EntFeat{Name: e.Name, Type: e.Type, Role: e.Role, Affiliation: e.Affiliation}
