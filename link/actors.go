@@ -46,7 +46,7 @@ type actor struct {
 	class   byte
 	names   map[string]bool // name keys
 	firsts  map[string]bool // first names of its person names
-	affil   string          // normalised affiliation, "" when unknown
+	affils  map[string]bool // normalised affiliations
 	stories map[int]bool
 	n       int // entities linked
 }
@@ -56,10 +56,19 @@ type actorIndex struct {
 	byName  map[string][]int // name key -> actors
 	bySur   map[string][]int // surname key -> person actors; last word -> organisations
 	byFuzzy map[string][]int // surname with one letter deleted -> person actors
+	byRole  map[roleKey]int  // a role or description within a story -> the actor that holds it there
+}
+
+// roleKey is a role ("secretary general") or a description ("police")
+// within one story: roles hold for a time, so an unnamed entity is linked
+// to the actor holding its role in its own story only.
+type roleKey struct {
+	story int
+	role  string
 }
 
 func newActorIndex() *actorIndex {
-	return &actorIndex{byName: map[string][]int{}, bySur: map[string][]int{}, byFuzzy: map[string][]int{}}
+	return &actorIndex{byName: map[string][]int{}, bySur: map[string][]int{}, byFuzzy: map[string][]int{}, byRole: map[roleKey]int{}}
 }
 
 // entKeys are the name keys of an entity, longest first, and its class.
@@ -92,15 +101,18 @@ func firstName(k string) string {
 }
 
 // compatible says whether entity e (class c, keys, affiliation af) may be
-// actor a.
-func (a *actor) compatible(c byte, keys []string, af string) bool {
-	if !classCompat(a.class, c) {
+// actor a. byFullName: the match is on a full name of two words or more,
+// which is one actor whatever the types and affiliations the entity stage
+// gave ("Bettie Page" typed a place once; "Sarah Palin" of Alaska and of
+// the Republican Party); a surname or a one-word name must agree on both.
+func (a *actor) compatible(c byte, keys []string, af string, byFullName bool) bool {
+	if !classCompat(a.class, c) && !(byFullName && c != 'N' && a.class != 'N') {
 		return false
 	}
-	if af != "" && a.affil != "" && af != a.affil {
+	if !byFullName && af != "" && len(a.affils) > 0 && !a.affils[af] {
 		return false
 	}
-	if c == 'P' && len(a.firsts) > 0 && len(keys) > 0 {
+	if c == 'P' && a.class == 'P' && len(a.firsts) > 0 && len(keys) > 0 {
 		// the canonical name's first name only: other name mentions may
 		// carry words before the name ("UNC senior Tyler Hansbrough")
 		if f := firstName(keys[0]); f != "" && !a.firsts[f] && !initialOf(f, a.firsts) {
@@ -110,11 +122,12 @@ func (a *actor) compatible(c byte, keys []string, af string) bool {
 	return true
 }
 
-// initialOf says whether first name f is an initial ("j") of one of firsts,
-// or one of firsts is an initial of f.
+// initialOf says whether first name f and one of firsts may name one
+// person: one is an initial or a short form of the other ("j", "fred",
+// "frederick").
 func initialOf(f string, firsts map[string]bool) bool {
 	for g := range firsts {
-		if len(f) == 1 && strings.HasPrefix(g, f) || len(g) == 1 && strings.HasPrefix(f, g) {
+		if strings.HasPrefix(g, f) || strings.HasPrefix(f, g) {
 			return true
 		}
 	}
@@ -123,11 +136,11 @@ func initialOf(f string, firsts map[string]bool) bool {
 
 // pick returns the best actor among ids compatible with the entity: one in
 // the story first, then the one with most entities; -1 when none.
-func (x *actorIndex) pick(ids []int, story int, inStoryOnly bool, c byte, keys []string, af string) int {
+func (x *actorIndex) pick(ids []int, story int, inStoryOnly bool, c byte, keys []string, af string, byFullName bool) int {
 	best, bestScore := -1, -1
 	for _, id := range ids {
 		a := x.actors[id]
-		if !a.compatible(c, keys, af) {
+		if !a.compatible(c, keys, af, byFullName) {
 			continue
 		}
 		in := a.stories[story]
@@ -152,15 +165,38 @@ func (x *actorIndex) link(e *EntFeat, story int) int {
 	keys := entKeys(e)
 	af := normKey(e.Affiliation)
 	id := -1
+	role := roleKey{story, normKey(e.Role)}
 	if len(keys) > 0 {
 		id = x.find(c, keys, af, story)
+	} else {
+		// unnamed: described or pronominal only; its name is a description
+		if role.role == "" {
+			role.role = normKey(e.Name)
+		}
+		if a, ok := x.byRole[role]; ok && role.role != "" && classCompat(x.actors[a].class, c) {
+			id = a
+		}
 	}
 	if id < 0 {
 		id = len(x.actors)
-		x.actors = append(x.actors, &actor{id: id, class: c, names: map[string]bool{}, firsts: map[string]bool{}, stories: map[int]bool{}})
+		x.actors = append(x.actors, &actor{id: id, class: c, names: map[string]bool{}, firsts: map[string]bool{}, affils: map[string]bool{}, stories: map[int]bool{}})
 	}
-	x.attach(id, c, keys, af, story)
+	x.record(id, e, story)
 	return id
+}
+
+// record attaches entity e, of a document in story, to actor id: its
+// names and its role there.
+func (x *actorIndex) record(id int, e *EntFeat, story int) {
+	c := typeClass(e.Type)
+	x.attach(id, c, entKeys(e), normKey(e.Affiliation), story)
+	role := roleKey{story, normKey(e.Role)}
+	if role.role == "" && len(e.Names) == 0 {
+		role.role = normKey(e.Name)
+	}
+	if _, taken := x.byRole[role]; role.role != "" && !taken {
+		x.byRole[role] = id
+	}
 }
 
 // find looks for the actor of an entity with name keys (longest first).
@@ -170,33 +206,33 @@ func (x *actorIndex) find(c byte, keys []string, af string, story int) int {
 		if c == 'P' && words(k) < 2 {
 			continue
 		}
-		if id := x.pick(x.byName[k], story, false, c, keys, af); id >= 0 {
+		if id := x.pick(x.byName[k], story, false, c, keys, af, words(k) > 1); id >= 0 {
 			return id
 		}
 	}
 	// one-word names and surnames within the story
 	for _, k := range keys {
-		if id := x.pick(x.byName[k], story, true, c, keys, af); id >= 0 {
+		if id := x.pick(x.byName[k], story, true, c, keys, af, false); id >= 0 {
 			return id
 		}
 		if c == 'P' || c == 'O' {
-			if id := x.pick(x.bySur[surname(k)], story, true, c, keys, af); id >= 0 {
+			if id := x.pick(x.bySur[surname(k)], story, true, c, keys, af, false); id >= 0 {
 				return id
 			}
 		}
 	}
 	// one-word names anywhere, when the corpus knows one actor of that name
 	for _, k := range keys {
-		if c != 'P' || words(k) > 1 {
+		if words(k) > 1 {
 			continue
 		}
 		if ids := x.byName[k]; len(ids) == 1 {
-			if id := x.pick(ids, story, false, c, keys, af); id >= 0 {
+			if id := x.pick(ids, story, false, c, keys, af, false); id >= 0 {
 				return id
 			}
 		}
 		if ids := x.bySur[k]; len(ids) == 1 {
-			if id := x.pick(ids, story, false, c, keys, af); id >= 0 {
+			if id := x.pick(ids, story, false, c, keys, af, false); id >= 0 {
 				return id
 			}
 		}
@@ -211,7 +247,7 @@ func (x *actorIndex) find(c byte, keys []string, af string, story int) int {
 			for _, d := range deletes(s) {
 				for _, id := range x.byFuzzy[d] {
 					a := x.actors[id]
-					if !a.compatible(c, keys, af) || !fuzzySurname(s, a) {
+					if !a.compatible(c, keys, af, false) || !fuzzySurname(s, a) {
 						continue
 					}
 					if a.stories[story] || a.firsts[firstName(k)] {
@@ -239,10 +275,10 @@ func (x *actorIndex) attach(id int, c byte, keys []string, af string, story int)
 	a := x.actors[id]
 	a.n++
 	a.stories[story] = true
-	if a.affil == "" {
-		a.affil = af
+	if af != "" {
+		a.affils[af] = true
 	}
-	if c == 'P' && len(keys) > 0 {
+	if c == 'P' && a.class == 'P' && len(keys) > 0 {
 		if f := firstName(keys[0]); f != "" {
 			a.firsts[f] = true
 		}

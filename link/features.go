@@ -133,8 +133,14 @@ func typedKey(s, t string) string {
 	ws := normWords(cleanName(s))
 	switch t {
 	case "PERSON":
-		for len(ws) > 1 && (roleWords[ws[0]] || len(ws) > 2 && len([]rune(ws[0])) == 1) {
+		for len(ws) > 1 && (roleWords[ws[0]] || hasDigit(ws[0]) || len(ws) > 2 && len([]rune(ws[0])) == 1) {
 			ws = ws[1:]
+		}
+		// middle initials go: "frederick c larue" is "frederick larue"
+		for i := len(ws) - 2; i > 0; i-- {
+			if len([]rune(ws[i])) == 1 {
+				ws = append(ws[:i], ws[i+1:]...)
+			}
 		}
 	case "ORG":
 		for len(ws) > 1 && orgSuffixes[ws[len(ws)-1]] {
@@ -144,10 +150,20 @@ func typedKey(s, t string) string {
 	return strings.Join(ws, " ")
 }
 
-// surname is the last word of a person's name key.
+// generational suffixes follow a surname ("Ike LaRue III").
+var generations = map[string]bool{"jr": true, "sr": true, "ii": true, "iii": true, "iv": true}
+
+// surname is the last word of a person's name key, before a generational
+// suffix.
 func surname(key string) string {
-	if i := strings.LastIndexByte(key, ' '); i >= 0 {
-		return key[i+1:]
+	i := strings.LastIndexByte(key, ' ')
+	if i < 0 {
+		return key
 	}
-	return key
+	if generations[key[i+1:]] {
+		return surname(key[:i])
+	}
+	return key[i+1:]
 }
+
+func hasDigit(w string) bool { return strings.ContainsAny(w, "0123456789") }

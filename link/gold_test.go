@@ -405,6 +405,12 @@ func TestGoldActorsDiag(t *testing.T) {
 		}
 	}
 	t.Logf("ceiling named (matched only as gold): %v", crossDoc(only, true))
+	t.Logf("ceiling all (matched only as gold): %v", crossDoc(only, false))
+	perfect := append([]scoredMention{}, ms...)
+	for i := range perfect {
+		perfect[i].actor = perfect[i].chain
+	}
+	t.Logf("perfect linking of the matched mentions: named %v; all %v", crossDoc(perfect, true), crossDoc(perfect, false))
 	type kv struct {
 		k string
 		v int

@@ -14,6 +14,7 @@
 package link
 
 import (
+	"sort"
 	"strconv"
 
 	"github.com/dossier-news/dossier/doc"
@@ -102,8 +103,10 @@ func (l *Linker) Link(f *Features) Links {
 	story = l.stories.join(story, v)
 	l.storyOf = append(l.storyOf, story)
 
+	// the entities with the longest names first, so that "Colts" finds
+	// "Indianapolis Colts" of the same article
 	acts := make([]int, len(f.Ents))
-	for i := range f.Ents {
+	for _, i := range byNameLength(f.Ents) {
 		acts[i] = l.actors.link(&f.Ents[i], story)
 	}
 	l.actorOf = append(l.actorOf, acts)
@@ -126,6 +129,23 @@ func (l *Linker) Links(seq int) Links {
 		out.Actors = append(out.Actors, l.actorID(seq, i))
 	}
 	return out
+}
+
+// byNameLength orders entity indexes by the words of their longest name,
+// most first, named before unnamed, in document order among equals.
+func byNameLength(es []EntFeat) []int {
+	idx := make([]int, len(es))
+	n := make([]int, len(es))
+	for i := range es {
+		idx[i] = i
+		if ks := entKeys(&es[i]); len(ks) > 0 {
+			for _, k := range ks {
+				n[i] = max(n[i], words(k))
+			}
+		}
+	}
+	sort.SliceStable(idx, func(a, b int) bool { return n[idx[a]] > n[idx[b]] })
+	return idx
 }
 
 // Apply writes links into a document's corpus fields.

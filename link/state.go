@@ -177,14 +177,14 @@ func (l *Linker) restore(f *Features, root, story int, acts []int) error {
 		story = -1
 	}
 	l.storyOf = append(l.storyOf, l.stories.join(story, v))
-	for i, a := range acts {
-		e := &f.Ents[i]
+	for _, i := range byNameLength(f.Ents) {
+		a, e := acts[i], &f.Ents[i]
 		c := typeClass(e.Type)
 		for a >= len(l.actors.actors) {
 			n := len(l.actors.actors)
-			l.actors.actors = append(l.actors.actors, &actor{id: n, class: c, names: map[string]bool{}, firsts: map[string]bool{}, stories: map[int]bool{}})
+			l.actors.actors = append(l.actors.actors, &actor{id: n, class: c, names: map[string]bool{}, firsts: map[string]bool{}, affils: map[string]bool{}, stories: map[int]bool{}})
 		}
-		l.actors.attach(a, c, entKeys(e), normKey(e.Affiliation), l.storyOf[seq])
+		l.actors.record(a, e, l.storyOf[seq])
 	}
 	l.actorOf = append(l.actorOf, acts)
 	return nil
