@@ -16,8 +16,8 @@ type Features struct {
 	ID  string
 	Sig Signature
 	// Terms are the story terms with their counts in the document: the
-	// words (w:), entity names (n:), surnames (s:), figures (q:) and
-	// absolute dates (t:).
+	// words (w:), the headline's words (h:), entity names (n:), surnames
+	// (s:), figures (q:) and absolute dates (t:).
 	Terms map[string]int
 	// Ents are the document's entities, in the order of Document.Entities.
 	Ents []EntFeat
@@ -43,6 +43,17 @@ func FeaturesOf(d *doc.Document) *Features {
 	for _, w := range normWords(d.Text) {
 		if len(w) >= 3 && !isNumber(w) {
 			f.Terms["w:"+w]++
+		}
+	}
+	// the headline's words again, as headline words: a headline names the
+	// happening
+	head := d.Title
+	if head == "" {
+		head, _, _ = strings.Cut(strings.TrimSpace(d.Text), "\n")
+	}
+	for _, w := range normWords(head) {
+		if len(w) >= 3 && !isNumber(w) {
+			f.Terms["h:"+w]++
 		}
 	}
 	for _, e := range d.Entities {

@@ -329,9 +329,43 @@ func TestGoldECB(t *testing.T) {
 	ths := []float64{0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4}
 	for _, th := range ths {
 		reportECB(t, "train th "+strconv.FormatFloat(th, 'g', -1, 64), docs, storyCfg(th))
+		cfg := storyCfg(th)
+		cfg.Story.Protagonists = true
+		reportECB(t, "train protagonists th "+strconv.FormatFloat(th, 'g', -1, 64), docs, cfg)
+	}
+	if mode == "grid" {
+		for _, nw := range []float64{1, 2} {
+			for _, hw := range []float64{0, 0.5, 1} {
+				for _, qw := range []float64{0, 1, 2} {
+					for _, nt := range []float64{0, 0.25, 0.5, 0.75} {
+						for _, th := range ths {
+							cfg := storyCfg(th)
+							cfg.Story.Weights = map[byte]float64{'w': 1, 'n': nw, 's': nw, 'h': hw, 'q': qw, 't': qw}
+							cfg.Story.Centroid = nt
+							_, _, f := storyScore(docs, linkAll(docs, cfg))
+							t.Logf("grid n %.1f h %.1f q %.1f centroid %.2f th %.2f: F1 %.1f", nw, hw, qw, nt, th, 100*f)
+						}
+					}
+				}
+			}
+		}
 	}
 	if mode == "cv" {
-		crossValidate(t, docs, ths)
+		var cfgs []Config
+		for _, th := range []float64{0.1, 0.125, 0.15, 0.175, 0.2, 0.25} {
+			for _, c := range []float64{0.5, 0.75, 1} {
+				for _, q := range []float64{0, 2} {
+					for _, h := range []bool{false, true} {
+						cfg := storyCfg(th)
+						cfg.Story.Protagonists = h
+						cfg.Story.Centroid = c
+						cfg.Story.Weights = map[byte]float64{'w': 1, 'n': 1, 's': 1, 'h': 0.5, 'q': q, 't': q}
+						cfgs = append(cfgs, cfg)
+					}
+				}
+			}
+		}
+		crossValidate(t, docs, cfgs)
 	}
 	if mode == "dev" {
 		dev := readGold(t, "ecbplus/dev.jsonl")
@@ -342,7 +376,7 @@ func TestGoldECB(t *testing.T) {
 // crossValidate picks the story threshold on four fifths of the topics and
 // scores it on the fifth, for each fold; it logs the pooled out-of-fold
 // B-cubed figures.
-func crossValidate(t *testing.T, docs []*goldDoc, ths []float64) {
+func crossValidate(t *testing.T, docs []*goldDoc, cfgs []Config) {
 	var topics []string
 	seen := map[string]bool{}
 	for _, g := range docs {
@@ -368,18 +402,18 @@ func crossValidate(t *testing.T, docs []*goldDoc, ths []float64) {
 				train = append(train, g)
 			}
 		}
-		best, bestF := 0.0, -1.0
-		for _, th := range ths {
-			if _, _, f := storyScore(train, linkAll(train, storyCfg(th))); f > bestF {
-				best, bestF = th, f
+		best, bestF := 0, -1.0
+		for i, cfg := range cfgs {
+			if _, _, f := storyScore(train, linkAll(train, cfg)); f > bestF {
+				best, bestF = i, f
 			}
 		}
-		ln := linkAll(test, storyCfg(best))
+		ln := linkAll(test, cfgs[best])
 		for i, g := range test {
 			gold = append(gold, g.Story)
 			pred = append(pred, fmt.Sprintf("%d/%s", fold, ln[i].Story))
 		}
-		t.Logf("fold %d: threshold %.2f", fold, best)
+		t.Logf("fold %d: chose %+v (F1 %.1f on the other folds)", fold, cfgs[best].Story, 100*bestF)
 	}
 	p, r, f := bcubed(gold, pred)
 	t.Logf("CV out-of-fold stories B3 P %.1f R %.1f F1 %.1f", 100*p, 100*r, 100*f)
