@@ -46,6 +46,14 @@ type Stage struct{}
 // Name returns "quality".
 func (Stage) Name() string { return "quality" }
 
+// Requires lists the layers the stage reads.
+func (Stage) Requires() doc.Layers {
+	return doc.LayersOf(doc.LayerTokens, doc.LayerQuotations, doc.LayerSentences, doc.LayerWords)
+}
+
+// Provides lists the layers the stage fills.
+func (Stage) Provides() doc.Layers { return doc.LayersOf(doc.LayerFlags, doc.LayerQuality) }
+
 // Process flags debris and scores the document.
 func (Stage) Process(d *doc.Document) error {
 	Check(d)

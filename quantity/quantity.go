@@ -30,6 +30,14 @@ type Stage struct{}
 // Name returns "quantity".
 func (Stage) Name() string { return "quantity" }
 
+// Requires lists the layers the stage reads.
+func (Stage) Requires() doc.Layers {
+	return doc.LayersOf(doc.LayerTokens, doc.LayerSentences, doc.LayerWords, doc.LayerFlags, doc.LayerTimexes)
+}
+
+// Provides lists the layers the stage fills.
+func (Stage) Provides() doc.Layers { return doc.LayersOf(doc.LayerQuantities) }
+
 // Process finds the quantities of d, replacing any earlier ones.
 func (Stage) Process(d *doc.Document) error {
 	x, err := load()

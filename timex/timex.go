@@ -20,6 +20,14 @@ type Stage struct{}
 // Name returns "timex".
 func (Stage) Name() string { return "timex" }
 
+// Requires lists the layers the stage reads.
+func (Stage) Requires() doc.Layers {
+	return doc.LayersOf(doc.LayerText, doc.LayerTokens, doc.LayerSentences, doc.LayerWords, doc.LayerFlags)
+}
+
+// Provides lists the layers the stage fills.
+func (Stage) Provides() doc.Layers { return doc.LayersOf(doc.LayerTimexes) }
+
 // Process finds and normalises the document's temporal expressions.
 func (Stage) Process(d *doc.Document) error {
 	// Published is an ISO 8601 date or nothing (the JSON contract): a
