@@ -22,7 +22,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/dossier-news/dossier/doc"
-	"github.com/dossier-news/dossier/text"
 	"github.com/dossier-news/dossier/vocab"
 )
 
@@ -85,9 +84,6 @@ var hashPool = sync.Pool{New: func() any { return new([]uint64) }}
 // vocabHashes: wordHash folds case and curly apostrophes the way the text
 // layer's lower case does, so a token's hash is its vocabulary word's.
 func (c *checker) hashes(h []uint64) []uint64 {
-	if len(c.d.WordIDs) != len(c.d.Tokens) {
-		text.Words(c.d) // a document whose text layer was built by hand
-	}
 	byID := vocabHashes()
 	ids := c.d.WordIDs
 	// by index and pointer, into a slice of the right length: ranging over
