@@ -25,13 +25,13 @@ import (
 	"github.com/dossier-news/dossier/vocab"
 )
 
-// Flag kinds, as written in doc.Flag.Kind and the JSON output.
+// Flag kinds, the short names this package uses for doc's.
 const (
-	KindOrphan     = "orphan_fragment"
-	KindMT         = "mt_artefact"
-	KindQuote      = "unbalanced_quote"
-	KindPunctStart = "punct_start"
-	KindSalad      = "word_salad"
+	KindOrphan     = doc.FlagOrphan
+	KindMT         = doc.FlagMT
+	KindQuote      = doc.FlagUnbalancedQuote
+	KindPunctStart = doc.FlagPunctStart
+	KindSalad      = doc.FlagWordSalad
 )
 
 // maxFragmentWords is the longest piece counted as an orphan fragment. Longer
@@ -149,7 +149,7 @@ type checker struct {
 	saladSentences int
 }
 
-func (c *checker) add(s doc.Span, kind, why string) {
+func (c *checker) add(s doc.Span, kind doc.FlagKind, why string) {
 	c.flags = append(c.flags, doc.Flag{Span: s, Kind: kind, Why: why})
 }
 
