@@ -162,7 +162,7 @@ func (d *Document) SentenceAt(offset int) int {
 // debris. Stages call it to keep debris out of the facts they report.
 func (d *Document) Flagged(s Span) bool {
 	for _, f := range d.Flags {
-		if f.Overlaps(s) && f.Kind != "unbalanced_quote" {
+		if f.Overlaps(s) && f.Kind.Debris() {
 			return true
 		}
 	}
