@@ -152,7 +152,7 @@ func entity(d *doc.Document, i int) *doc.Entity {
 func (c *CSV) quotes(d *doc.Document) error {
 	for i := range d.Quotes {
 		q := &d.Quotes[i]
-		c.start(d.ID, strconv.Itoa(i+1), d.Published, q.Kind)
+		c.start(d.ID, strconv.Itoa(i+1), d.Published, string(q.Kind))
 		if e := entity(d, q.Speaker); e != nil {
 			c.add(e.Name, e.ID, e.Actor)
 		} else {
@@ -236,7 +236,7 @@ func (c *CSV) actors(d *doc.Document) error {
 			n++
 			fmt.Fprintf(&spans, "%d-%d", m.Start, m.End)
 		}
-		c.start(d.ID, e.ID, e.Actor, e.Name, e.Type, e.Role, e.Affiliation, e.Gender, strconv.Itoa(n), spans.String())
+		c.start(d.ID, e.ID, e.Actor, e.Name, string(e.Type), e.Role, e.Affiliation, e.Gender, strconv.Itoa(n), spans.String())
 		c.optSpan(d, first)
 		if err := c.put(tActors); err != nil {
 			return err

@@ -242,7 +242,7 @@ func ploverEntities(d *doc.Document, as []doc.Argument) []ploverEntity {
 		pe := ploverEntity{EntityText: a.Text, IdentifierText: a.Name, Start: a.Span.Start, End: a.Span.End}
 		if x := entity(d, a.Entity); x != nil {
 			pe.IdentifierID, pe.Office, pe.Gender = x.Actor, x.Role, x.Gender
-			pe.Entity, pe.Type, pe.Affiliation = x.ID, x.Type, x.Affiliation
+			pe.Entity, pe.Type, pe.Affiliation = x.ID, string(x.Type), x.Affiliation
 		}
 		out = append(out, pe)
 	}
