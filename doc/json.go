@@ -124,6 +124,7 @@ type jsonDoc struct {
 	Schema        string         `json:"schema"`
 	ID            string         `json:"id"`
 	Source        string         `json:"source,omitempty"`
+	Outlet        string         `json:"outlet,omitempty"`
 	Title         string         `json:"title,omitempty"`
 	URL           string         `json:"url,omitempty"`
 	Published     *string        `json:"published"`
@@ -179,7 +180,7 @@ func (d *Document) args(as []Argument) []jsonArg {
 // are written as [] rather than omitted, so readers need not guess whether a
 // stage ran.
 func (d *Document) MarshalJSON() ([]byte, error) {
-	j := jsonDoc{Schema: SchemaVersion, ID: d.ID, Source: d.Source, Title: d.Title, URL: d.URL,
+	j := jsonDoc{Schema: SchemaVersion, ID: d.ID, Source: d.Source, Outlet: d.Outlet, Title: d.Title, URL: d.URL,
 		PublishedFrom: d.PublishedFrom, Text: d.Text, Warnings: d.Warnings, Paragraphs: d.Paragraphs,
 		Story: d.Story, DuplicateOf: d.DuplicateOf}
 	if d.Published != "" {
