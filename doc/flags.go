@@ -11,7 +11,7 @@ import "sort"
 type flagIndex struct {
 	n     int   // len(Flags) when built
 	first *Flag // &Flags[0] when built: a new layer has another array
-	// debris holds the indexes of the flags other than unbalanced_quote,
+	// debris holds the indexes of the debris flags (FlagKind.Debris),
 	// and all of every flag, each ordered by start; reach[k] is the
 	// furthest end among the first k+1 of them.
 	debris, all           []int
@@ -30,7 +30,7 @@ func (d *Document) flagIdx() *flagIndex {
 	}
 	for i, f := range d.Flags {
 		x.all = append(x.all, i)
-		if f.Kind != "unbalanced_quote" {
+		if f.Kind.Debris() {
 			x.debris = append(x.debris, i)
 		}
 	}
@@ -61,7 +61,7 @@ func (d *Document) overlapsAny(idx, reach []int, s Span) bool {
 }
 
 // Flagged reports whether s overlaps text that the quality stage flagged as
-// debris (any flag but an unbalanced quotation mark). Stages call it to
+// debris (a flag whose kind is Debris: not an unbalanced quotation mark). Stages call it to
 // keep debris out of the facts they report.
 func (d *Document) Flagged(s Span) bool {
 	x := d.flagIdx()

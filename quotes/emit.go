@@ -102,11 +102,11 @@ func (c *ctx) emit(out []att) {
 		}
 		switch {
 		case direct || at.merged || at.kind == "dash":
-			q.Kind = "direct"
+			q.Kind = doc.Direct
 		case c.hasQuote(ts, te):
-			q.Kind = "mixed"
+			q.Kind = doc.Mixed
 		default:
-			q.Kind = "indirect"
+			q.Kind = doc.Indirect
 		}
 		if at.score > 0 {
 			q.Confidence = float64(1 / (1 + expNeg(at.score)))
@@ -157,7 +157,7 @@ func (c *ctx) namesBetween(s doc.Span) bool {
 		if m.Start >= s.End {
 			break
 		}
-		if m.Start >= s.Start && m.Entity >= 0 && m.Kind == "name" {
+		if m.Start >= s.Start && m.Entity >= 0 && m.Kind == doc.MentionName {
 			return true
 		}
 	}
