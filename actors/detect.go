@@ -5,7 +5,6 @@ import (
 	"sync"
 
 	"github.com/dossier-news/dossier/doc"
-	"github.com/dossier-news/dossier/text"
 	"github.com/dossier-news/dossier/vocab"
 )
 
@@ -112,7 +111,6 @@ func newAnalyzer(d *doc.Document) *analyzer {
 	a.alen = grow(a.alen, n)
 	a.info = grow(a.info, n)
 	a.aoff = grow(a.aoff, n)
-	text.EnsureWords(d)
 	a.hits, a.chunks, a.cands, a.heads, a.seen, a.order = a.hits[:0], a.chunks[:0], a.cands[:0], a.heads[:0], a.seen[:0], a.order[:0]
 	clear(a.ents)
 	a.ents = a.ents[:0]

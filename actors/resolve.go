@@ -845,7 +845,7 @@ func (a *analyzer) emit() {
 		if id < 0 {
 			continue
 		}
-		de := doc.Entity{ID: entityID(id), Name: e.name, Type: e.typ, Role: e.role, Affiliation: e.affil}
+		de := doc.Entity{ID: entityID(id), Name: e.name, Type: doc.EntityType(e.typ), Role: e.role, Affiliation: e.affil}
 		if e.gender == 'm' || e.gender == 'f' {
 			de.Gender = string(e.gender)
 		}
@@ -867,13 +867,13 @@ func (a *analyzer) emit() {
 	for _, m := range refs {
 		c := &a.cands[m.ci]
 		ent := -1
-		typ := c.typ
+		typ := doc.EntityType(c.typ)
 		if c.entity >= 0 {
 			ent = newID[c.entity]
 			typ = d.Entities[ent].Type
 			d.Entities[ent].Mentions = append(d.Entities[ent].Mentions, len(d.Mentions))
 		}
-		d.Mentions = append(d.Mentions, doc.Mention{Span: m.span, Type: typ, Entity: ent, Kind: c.kind})
+		d.Mentions = append(d.Mentions, doc.Mention{Span: m.span, Type: typ, Entity: ent, Kind: doc.MentionKind(c.kind)})
 	}
 }
 

@@ -5,7 +5,6 @@ import (
 	"sync"
 
 	"github.com/dossier-news/dossier/doc"
-	"github.com/dossier-news/dossier/text"
 )
 
 // view is the per-document state of the coder: lower-cased token texts and
@@ -83,7 +82,6 @@ func newView(d *doc.Document, L *lex) *view {
 	v.mSorted = inOrder(len(d.Mentions), func(i int) doc.Span { return d.Mentions[i].Span })
 	v.tSorted = inOrder(len(d.Timexes), func(i int) doc.Span { return d.Timexes[i].Span })
 	v.qSorted = inOrder(len(d.Quantities), func(i int) doc.Span { return d.Quantities[i].Span })
-	text.EnsureWords(d)
 	byID := L.byID
 	// the view's slices in locals, resliced to the tokens' length: the
 	// compiler then keeps them in registers and drops the bounds checks,

@@ -24,6 +24,14 @@ type Stage struct{}
 // Name returns "events".
 func (Stage) Name() string { return "events" }
 
+// Requires lists the layers the stage reads.
+func (Stage) Requires() doc.Layers {
+	return doc.LayersOf(doc.LayerText, doc.LayerTokens, doc.LayerQuotations, doc.LayerSentences, doc.LayerWords, doc.LayerMentions, doc.LayerEntities, doc.LayerFlags, doc.LayerQuotes, doc.LayerTimexes, doc.LayerQuantities)
+}
+
+// Provides lists the layers the stage fills.
+func (Stage) Provides() doc.Layers { return doc.LayersOf(doc.LayerEvents) }
+
 // Process codes the events of every sentence.
 func (Stage) Process(d *doc.Document) error {
 	d.Events = Code(d, d.Events[:0])

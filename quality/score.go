@@ -9,7 +9,7 @@ import (
 )
 
 // weights say how much one flag of each kind counts against the document.
-var weights = map[string]float64{
+var weights = map[doc.FlagKind]float64{
 	KindMT:         1.0,
 	KindOrphan:     0.8,
 	KindPunctStart: 0.6,
@@ -27,7 +27,7 @@ const unpairedWeight = 0.15
 // score exponentially. A machine-translation tell caps the score at 0.5,
 // since it shows the whole text went through a machine translator.
 func (c *checker) score() *doc.Quality {
-	counts := map[string]int{}
+	counts := map[doc.FlagKind]int{}
 	debris := 0.0
 	splices := 0
 	for _, f := range c.d.Flags {

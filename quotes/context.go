@@ -6,7 +6,6 @@ import (
 
 	"github.com/dossier-news/dossier/doc"
 	"github.com/dossier-news/dossier/learn"
-	"github.com/dossier-news/dossier/text"
 )
 
 // ctx is what the stage knows about one document while it works: the
@@ -118,7 +117,6 @@ func newCtx(d *doc.Document) *ctx {
 	clear(c.shc)
 	clear(c.wcc)
 	c.wid = grow(c.wid, len(d.Tokens))
-	text.EnsureWords(d)
 	// the per-token slices in locals, resliced to the token count: the
 	// compiler keeps them in registers and drops the bounds checks, where
 	// inQ[i] reloads the slice from c after every store

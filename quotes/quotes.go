@@ -29,6 +29,14 @@ type Stage struct{}
 // Name returns "quotes".
 func (Stage) Name() string { return "quotes" }
 
+// Requires lists the layers the stage reads.
+func (Stage) Requires() doc.Layers {
+	return doc.LayersOf(doc.LayerParagraphs, doc.LayerTokens, doc.LayerQuotations, doc.LayerSentences, doc.LayerWords, doc.LayerMentions, doc.LayerEntities, doc.LayerFlags)
+}
+
+// Provides lists the layers the stage fills.
+func (Stage) Provides() doc.Layers { return doc.LayersOf(doc.LayerQuotes) }
+
 // Process fills d.Quotes.
 func (Stage) Process(d *doc.Document) error {
 	Extract(d)

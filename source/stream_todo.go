@@ -1,0 +1,16 @@
+package source
+
+import (
+	"errors"
+	"io"
+
+	"github.com/dossier-news/dossier/pipeline"
+)
+
+func readFeed(r io.Reader, name string, o Options, out chan<- pipeline.Item) {
+	out <- pipeline.Item{Source: name, ID: name, Err: errors.New("RSS and Atom feeds are not read yet")}
+}
+
+func readWARC(r io.Reader, name string, o Options, out chan<- pipeline.Item) {
+	out <- pipeline.Item{Source: name, ID: name, Err: errors.New("WARC files are not read yet")}
+}
