@@ -3,6 +3,7 @@ package doc
 import (
 	"encoding/json"
 	"fmt"
+	"math"
 )
 
 // The JSON encoding follows ../shared/design/OUTPUT.md and is documented in
@@ -20,9 +21,10 @@ type TextSpan struct {
 }
 
 type jsonSentence struct {
-	Start int `json:"start"`
-	End   int `json:"end"`
-	Para  int `json:"paragraph"`
+	Start   int      `json:"start"`
+	End     int      `json:"end"`
+	Para    int      `json:"paragraph"`
+	Quality *float64 `json:"quality,omitempty"`
 }
 
 type jsonEntity struct {
@@ -192,7 +194,12 @@ func (d *Document) MarshalJSON() ([]byte, error) {
 	}
 	j.Sentences = make([]jsonSentence, len(d.Sentences))
 	for i, s := range d.Sentences {
-		j.Sentences[i] = jsonSentence{s.Start, s.End, s.Para}
+		j.Sentences[i] = jsonSentence{Start: s.Start, End: s.End, Para: s.Para}
+		if s.Quality > 0 {
+			// rounded through its decimal text: float32 0.93 is 0.930000007 as a float64
+			q := math.Round(float64(s.Quality)*1000) / 1000
+			j.Sentences[i].Quality = &q
+		}
 	}
 	j.Entities = make([]jsonEntity, 0, len(d.Entities))
 	for _, e := range d.Entities {

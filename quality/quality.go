@@ -39,8 +39,9 @@ const (
 // separate than debris.
 const maxFragmentWords = 3
 
-// Stage is the pipeline stage that fills d.Flags and d.Quality.
-type Stage struct{}
+// Stage is the pipeline stage that fills d.Flags, d.Quality and the
+// sentences' Quality.
+type Stage struct{ Options Options }
 
 // Name returns "quality".
 func (Stage) Name() string { return "quality" }
@@ -54,14 +55,17 @@ func (Stage) Requires() doc.Layers {
 func (Stage) Provides() doc.Layers { return doc.LayersOf(doc.LayerFlags, doc.LayerQuality) }
 
 // Process flags debris and scores the document.
-func (Stage) Process(d *doc.Document) error {
-	Check(d)
+func (s Stage) Process(d *doc.Document) error {
+	CheckWith(d, s.Options)
 	return nil
 }
 
-// Check fills d.Flags and d.Quality from the text layer. It replaces any
-// earlier flags.
-func Check(d *doc.Document) {
+// Check fills d.Flags and d.Quality from the text layer, with the default
+// options. It replaces any earlier flags.
+func Check(d *doc.Document) { CheckWith(d, Options{}) }
+
+// CheckWith is Check with options.
+func CheckWith(d *doc.Document, o Options) {
 	c := checker{d: d, flags: d.Flags[:0]}
 	hp := hashPool.Get().(*[]uint64)
 	c.hash = c.hashes((*hp)[:0])
@@ -70,6 +74,8 @@ func Check(d *doc.Document) {
 	c.quotations()
 	c.phrases()
 	c.salad()
+	slices.SortStableFunc(c.flags, func(a, b doc.Flag) int { return a.Start - b.Start })
+	c.fluency(o)
 	d.Flags = c.finish()
 	d.Quality = c.score()
 }

@@ -15,6 +15,7 @@ var weights = map[doc.FlagKind]float64{
 	KindPunctStart: 0.6,
 	KindSalad:      0.6,
 	KindQuote:      0.5,
+	KindSuspect:    1.0,
 }
 
 // unpairedWeight is what a quotation mark nothing matches costs: little,
@@ -62,6 +63,9 @@ func (c *checker) score() *doc.Quality {
 	}
 	if c.unpaired > 0 {
 		q.Reasons = append(q.Reasons, plural(c.unpaired, "quotation mark matches", "quotation marks match")+" nothing")
+	}
+	if n := counts[KindSuspect]; n > 0 {
+		q.Reasons = append(q.Reasons, fmt.Sprintf("%s of %d read unlike English news (the fluency model's mt_suspect)", plural(n, "sentence", "sentences"), len(c.d.Sentences)))
 	}
 	q.Score = math.Round(score*100) / 100
 	return q

@@ -1,6 +1,7 @@
 package quotes
 
 import (
+	"math"
 	"strings"
 
 	"github.com/dossier-news/dossier/actors"
@@ -109,7 +110,9 @@ func (c *ctx) emit(out []att) {
 			q.Kind = doc.Indirect
 		}
 		if at.score > 0 {
-			q.Confidence = float64(1 / (1 + expNeg(at.score)))
+			// the logistic of the cue model's score, in float32 as the
+			// model computes
+			q.Confidence = float64(1 / (1 + float32(math.Exp(-float64(at.score)))))
 		}
 		d.Quotes = append(d.Quotes, q)
 	}
@@ -197,23 +200,6 @@ func (c *ctx) unnamedRole(s doc.Span, gender byte) bool {
 		}
 	}
 	return true
-}
-
-func expNeg(x float32) float32 {
-	// a cheap, monotone stand-in for exp(-x) over the range that matters
-	if x > 8 {
-		return 0.0003
-	}
-	r := float32(1)
-	t := float32(1)
-	for i := 1; i < 12; i++ {
-		t *= -x / float32(i)
-		r += t
-	}
-	if r < 0.0003 {
-		r = 0.0003
-	}
-	return r
 }
 
 func (c *ctx) hasQuote(ts, te int) bool {

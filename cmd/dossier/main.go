@@ -23,6 +23,7 @@ Usage:
   dossier bench [flags] [FILE.jsonl]       measure documents/s, MB/s and memory, per stage
   dossier train MODEL [flags]              rebuild an embedded model from gold data (quotes, quality)
   dossier pipeline [--dot]                 the stages and the layers each reads and provides
+  dossier score TASK GOLD                  score against a gold file as ../shared/tools/score.py does
   dossier help COMMAND                     flags of a command
 
 Run "dossier extract -h" for the extraction flags.
