@@ -58,6 +58,8 @@ type Document struct {
 	// Warnings are problems with the input that were repaired, such as
 	// invalid UTF-8 replaced by U+FFFD. They are reported, never hidden.
 	Warnings []string
+
+	flags *flagIndex // built by the first Flagged question (flags.go)
 }
 
 // Facts of a word token's bytes, in Document.WordBits.
@@ -156,17 +158,6 @@ func (d *Document) SentenceAt(offset int) int {
 		return lo
 	}
 	return -1
-}
-
-// Flagged reports whether s overlaps text that the quality stage flagged as
-// debris. Stages call it to keep debris out of the facts they report.
-func (d *Document) Flagged(s Span) bool {
-	for _, f := range d.Flags {
-		if f.Overlaps(s) && f.Kind.Debris() {
-			return true
-		}
-	}
-	return false
 }
 
 // Warn records a repaired input problem.
