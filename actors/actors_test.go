@@ -42,12 +42,12 @@ func find(t *testing.T, s, at string) doc.Span {
 
 // want is what one stretch of a test sentence must be.
 type want struct {
-	at    string // the text ("Mills", or "He@2" for the second He)
-	typ   string // entity type, or "-" for no actor at all
-	name  string // canonical name ("" to skip)
+	at    string         // the text ("Mills", or "He@2" for the second He)
+	typ   doc.EntityType // entity type, or "-" for no actor at all
+	name  string         // canonical name ("" to skip)
 	role  string
 	affil string
-	kind  string
+	kind  doc.MentionKind
 }
 
 func TestSentences(t *testing.T) {
@@ -221,7 +221,7 @@ func dump(d *doc.Document) string {
 		if m.Entity >= 0 {
 			name = d.Entities[m.Entity].Name
 		}
-		b.WriteString("[" + d.Slice(m.Span) + " " + m.Type + " " + m.Kind + " → " + name + "] ")
+		b.WriteString("[" + d.Slice(m.Span) + " " + m.Type.String() + " " + m.Kind.String() + " → " + name + "] ")
 	}
 	return b.String()
 }

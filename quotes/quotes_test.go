@@ -36,7 +36,7 @@ func checkCase(t *testing.T, c quoteCase) {
 	d := extract(c.text)
 	var got []string
 	for _, q := range d.Quotes {
-		got = append(got, q.Kind+" cue="+d.Slice(q.Cue)+" src="+d.Slice(q.Source)+" | "+d.Slice(q.Content))
+		got = append(got, q.Kind.String()+" cue="+d.Slice(q.Cue)+" src="+d.Slice(q.Source)+" | "+d.Slice(q.Content))
 	}
 	if c.n >= 0 && len(d.Quotes) != c.n {
 		t.Errorf("%s: %d quotes, want %d:\n  %s", c.name, len(d.Quotes), c.n, strings.Join(got, "\n  "))
@@ -49,7 +49,7 @@ func checkCase(t *testing.T, c quoteCase) {
 				continue
 			}
 			found = true
-			if w.kind != "" && q.Kind != w.kind {
+			if w.kind != "" && string(q.Kind) != w.kind {
 				t.Errorf("%s: kind %q, want %q for %q", c.name, q.Kind, w.kind, w.content)
 			}
 			if w.cue != "" && d.Slice(q.Cue) != w.cue {

@@ -22,6 +22,8 @@ Usage:
   dossier extract [flags] FILE|DIR|- ...   analyse documents and print them as JSON
   dossier bench [flags] [FILE.jsonl]       measure documents/s, MB/s and memory, per stage
   dossier train MODEL [flags]              rebuild an embedded model from gold data (quotes, quality)
+  dossier pipeline [--dot]                 the stages and the layers each reads and provides
+  dossier score TASK GOLD                  score against a gold file as ../shared/tools/score.py does
   dossier ingest [--db PATH] SOURCE...     analyse documents and keep them in a store (dossier.db)
   dossier show [--db PATH] ID              print a stored document as extract did
   dossier export [--db PATH] --format F    write every stored document (jsonl, ...)
