@@ -51,7 +51,7 @@ func (d *Document) UnmarshalJSON(b []byte) error {
 	}
 	ents := d.decodeEntities(j.Entities)
 	for _, q := range j.Quotes {
-		dq := Quote{Kind: q.Kind, Content: Span{q.Content.Start, q.Content.End}, Speaker: -1, Confidence: q.Confidence}
+		dq := Quote{Kind: QuoteKind(q.Kind), Content: Span{q.Content.Start, q.Content.End}, Speaker: -1, Confidence: q.Confidence}
 		if q.Cue != nil {
 			dq.Cue = Span{q.Cue.Start, q.Cue.End}
 		}
@@ -76,7 +76,7 @@ func (d *Document) UnmarshalJSON(b []byte) error {
 			Negated: e.Negated, Modality: e.Modality, Claimant: ents.index(e.Claimant), Debris: e.Debris})
 	}
 	for _, f := range j.Flags {
-		d.Flags = append(d.Flags, Flag{Span{f.Start, f.End}, f.Kind, f.Why})
+		d.Flags = append(d.Flags, Flag{Span{f.Start, f.End}, FlagKind(f.Kind), f.Why})
 	}
 	if j.Quality != nil {
 		d.Quality = &Quality{Score: j.Quality.Score, Reasons: j.Quality.Reasons}
@@ -118,10 +118,10 @@ func (d *Document) decodeEntities(js []jsonEntity) entityIndex {
 	var all []owned
 	for i, e := range js {
 		ix[e.ID] = i
-		d.Entities = append(d.Entities, Entity{ID: e.ID, Name: e.Name, Type: e.Type, Role: e.Role,
+		d.Entities = append(d.Entities, Entity{ID: e.ID, Name: e.Name, Type: EntityType(e.Type), Role: e.Role,
 			Affiliation: e.Affiliation, Gender: e.Gender, Actor: e.Actor, Mentions: make([]int, len(e.Mentions))})
 		for k, m := range e.Mentions {
-			all = append(all, owned{Mention{Span: Span{m.Start, m.End}, Type: e.Type, Entity: i, Kind: m.Kind}, i, k})
+			all = append(all, owned{Mention{Span: Span{m.Start, m.End}, Type: EntityType(e.Type), Entity: i, Kind: MentionKind(m.Kind)}, i, k})
 		}
 	}
 	sort.SliceStable(all, func(a, b int) bool {
