@@ -35,7 +35,7 @@ func (d *Document) UnmarshalJSON(b []byte) error {
 	if j.Schema != SchemaVersion {
 		return fmt.Errorf("decoding document %q: JSON schema %q, this dossier reads schema %q: use the dossier that wrote it, or extract the text again", j.ID, j.Schema, SchemaVersion)
 	}
-	*d = Document{ID: j.ID, Source: j.Source, Title: j.Title, URL: j.URL, PublishedFrom: j.PublishedFrom,
+	*d = Document{ID: j.ID, Source: j.Source, Outlet: j.Outlet, Title: j.Title, URL: j.URL, PublishedFrom: j.PublishedFrom,
 		Text: j.Text, Warnings: j.Warnings, Paragraphs: j.Paragraphs, Story: j.Story, DuplicateOf: j.DuplicateOf}
 	if j.Published != nil {
 		d.Published = *j.Published
@@ -47,11 +47,14 @@ func (d *Document) UnmarshalJSON(b []byte) error {
 		d.Sentences = make([]Sentence, len(j.Sentences))
 		for i, s := range j.Sentences {
 			d.Sentences[i] = Sentence{Span: Span{s.Start, s.End}, Para: s.Para}
+			if s.Quality != nil {
+				d.Sentences[i].Quality = float32(*s.Quality)
+			}
 		}
 	}
 	ents := d.decodeEntities(j.Entities)
 	for _, q := range j.Quotes {
-		dq := Quote{Kind: q.Kind, Content: Span{q.Content.Start, q.Content.End}, Speaker: -1, Confidence: q.Confidence}
+		dq := Quote{Kind: QuoteKind(q.Kind), Content: Span{q.Content.Start, q.Content.End}, Speaker: -1, Confidence: q.Confidence}
 		if q.Cue != nil {
 			dq.Cue = Span{q.Cue.Start, q.Cue.End}
 		}
@@ -76,7 +79,7 @@ func (d *Document) UnmarshalJSON(b []byte) error {
 			Negated: e.Negated, Modality: e.Modality, Claimant: ents.index(e.Claimant), Debris: e.Debris})
 	}
 	for _, f := range j.Flags {
-		d.Flags = append(d.Flags, Flag{Span{f.Start, f.End}, f.Kind, f.Why})
+		d.Flags = append(d.Flags, Flag{Span{f.Start, f.End}, FlagKind(f.Kind), f.Why})
 	}
 	if j.Quality != nil {
 		d.Quality = &Quality{Score: j.Quality.Score, Reasons: j.Quality.Reasons}
@@ -118,10 +121,10 @@ func (d *Document) decodeEntities(js []jsonEntity) entityIndex {
 	var all []owned
 	for i, e := range js {
 		ix[e.ID] = i
-		d.Entities = append(d.Entities, Entity{ID: e.ID, Name: e.Name, Type: e.Type, Role: e.Role,
+		d.Entities = append(d.Entities, Entity{ID: e.ID, Name: e.Name, Type: EntityType(e.Type), Role: e.Role,
 			Affiliation: e.Affiliation, Gender: e.Gender, Actor: e.Actor, Mentions: make([]int, len(e.Mentions))})
 		for k, m := range e.Mentions {
-			all = append(all, owned{Mention{Span: Span{m.Start, m.End}, Type: e.Type, Entity: i, Kind: m.Kind}, i, k})
+			all = append(all, owned{Mention{Span: Span{m.Start, m.End}, Type: EntityType(e.Type), Entity: i, Kind: MentionKind(m.Kind)}, i, k})
 		}
 	}
 	sort.SliceStable(all, func(a, b int) bool {

@@ -110,7 +110,7 @@ func Run(ctx context.Context, st *store.Store, inputs []string, stdin io.Reader,
 	// Encoding (JSON, compression, hash) runs as a last stage on the
 	// workers, keyed by document, so that the writer only inserts.
 	stages := append(append([]pipeline.Stage{}, p.Stages...), pipeline.StageFunc{StageName: "encode", Fn: r.encode})
-	p = pipeline.New(stages...)
+	p = pipeline.MustNew(stages...)
 
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
