@@ -121,6 +121,16 @@ type KeyActor struct {
 	Mentions []string `json:"mentions"`
 	Articles []string `json:"articles"`
 	Note     string   `json:"note,omitempty"`
+	// Except lists mention strings that, in one article, refer to another
+	// actor ("Haller" in an article naming two Hallers).
+	Except []KeyExcept `json:"except,omitempty"`
+}
+
+// KeyExcept says that Text in Article refers to the actor RefersTo.
+type KeyExcept struct {
+	Article  string `json:"article"`
+	Text     string `json:"text"`
+	RefersTo string `json:"refers_to"`
 }
 
 // KeyApart names actors that share a name part and must stay distinct.

@@ -109,7 +109,9 @@ func Run(ctx context.Context, st *store.Store, inputs []string, stdin io.Reader,
 	}
 	// Encoding (JSON, compression, hash) runs as a last stage on the
 	// workers, keyed by document, so that the writer only inserts.
-	stages := append(append([]pipeline.Stage{}, p.Stages...), pipeline.StageFunc{StageName: "encode", Fn: r.encode})
+	// It encodes whatever layers the stages before it made, so it requires
+	// only the input's.
+	stages := append(append([]pipeline.Stage{}, p.Stages...), pipeline.StageFunc{StageName: "encode", Needs: pipeline.Input, Fn: r.encode})
 	p = pipeline.MustNew(stages...)
 
 	ctx, cancel := context.WithCancel(ctx)
