@@ -31,6 +31,14 @@ type Stage struct{}
 // Name returns "actors".
 func (Stage) Name() string { return "actors" }
 
+// Requires lists the layers the stage reads.
+func (Stage) Requires() doc.Layers {
+	return doc.LayersOf(doc.LayerTokens, doc.LayerQuotations, doc.LayerSentences, doc.LayerWords)
+}
+
+// Provides lists the layers the stage fills.
+func (Stage) Provides() doc.Layers { return doc.LayersOf(doc.LayerMentions, doc.LayerEntities) }
+
 // Process finds the actors of d.
 func (Stage) Process(d *doc.Document) error {
 	Analyze(d)

@@ -42,12 +42,12 @@ func find(t *testing.T, s, at string) doc.Span {
 
 // want is what one stretch of a test sentence must be.
 type want struct {
-	at    string // the text ("Mills", or "He@2" for the second He)
-	typ   string // entity type, or "-" for no actor at all
-	name  string // canonical name ("" to skip)
+	at    string         // the text ("Mills", or "He@2" for the second He)
+	typ   doc.EntityType // entity type, or "-" for no actor at all
+	name  string         // canonical name ("" to skip)
 	role  string
 	affil string
-	kind  string
+	kind  doc.MentionKind
 }
 
 func TestSentences(t *testing.T) {
@@ -73,7 +73,7 @@ func TestSentences(t *testing.T) {
 		{"The European Union imposed new sanctions on Russia.", []want{{at: "European Union", typ: "ORG"}, {at: "Russia", typ: "GPE", name: "Russia"}}},
 		{"Chinese officials declined to comment on the loan.", []want{{at: "Chinese", typ: "NORP", affil: "China"}}},
 		{"MINUSMA said two peacekeepers were killed near Gao.", []want{{at: "MINUSMA", typ: "ORG", name: "MINUSMA", affil: "United Nations"}, {at: "Gao", typ: "GPE"}}},
-		{"The Coordinating Azawad Movement accused the army of abuses.", []want{{at: "Coordinating Azawad Movement", typ: "ORG"}}},
+		{"The Sahel Liberation Movement accused the army of abuses.", []want{{at: "Sahel Liberation Movement", typ: "ORG"}}},
 		{"Jean-Yves Le Drian arrived in Niamey late on Sunday.", []want{{at: "Jean-Yves Le Drian", typ: "PERSON", name: "Jean-Yves Le Drian"}, {at: "Niamey", typ: "GPE", affil: "Niger"}}},
 		{"Heavy rain hit the Sahel this summer.", []want{{at: "Sahel", typ: "LOC", name: "Sahel"}}},
 		{"Aminata Traore, a former minister, criticised the deal.", []want{{at: "Aminata Traore", typ: "PERSON", role: "former minister"}}},
@@ -106,11 +106,11 @@ func TestSentences(t *testing.T) {
 
 		// 2. roles and affiliations
 		{"US Deputy Ambassador Richard Mills spoke first.", []want{{at: "Richard Mills", typ: "PERSON", name: "Richard Mills", role: "Deputy Ambassador", affil: "United States"}}},
-		{"France’s deputy UN ambassador Natalie Broadhurst told the council the abuses must stop.", []want{{at: "Natalie Broadhurst", typ: "PERSON", name: "Natalie Broadhurst", role: "deputy UN ambassador", affil: "France"}}},
-		{"Russian ambassador to the United Nations Vasily Nebenzia disagreed.", []want{{at: "Vasily Nebenzia", typ: "PERSON", role: "ambassador to the United Nations", affil: "Russia"}}},
+		{"France’s deputy UN ambassador Helen Marchetti asked the envoys for a second vote.", []want{{at: "Helen Marchetti", typ: "PERSON", name: "Helen Marchetti", role: "deputy UN ambassador", affil: "France"}}},
+		{"Brazilian ambassador to the United Nations Carlos Ribeiro objected.", []want{{at: "Carlos Ribeiro", typ: "PERSON", role: "ambassador to the United Nations", affil: "Brazil"}}},
 		{"Mali’s Diop rejected the report.", []want{{at: "Mali’s Diop", typ: "PERSON", name: "Diop", affil: "Mali"}}},
 		{"Wagner and its owner, Evgeny Prigozhin, were sanctioned.", []want{{at: "Evgeny Prigozhin", typ: "PERSON", role: "owner"}, {at: "Wagner", typ: "ORG", name: "Wagner Group"}}},
-		{"The coup was led by then-army colonel Asimi Goita.", []want{{at: "Asimi Goita", typ: "PERSON", name: "Asimi Goita", role: "colonel"}}},
+		{"The mutiny was led by then-army colonel Samuel Oduya.", []want{{at: "Samuel Oduya", typ: "PERSON", name: "Samuel Oduya", role: "colonel"}}},
 		{"Prime Minister Choguel Maiga addressed the council.", []want{{at: "Choguel Maiga", typ: "PERSON", role: "Prime Minister"}}},
 		{"Nigerian President Bola Tinubu chairs the bloc.", []want{{at: "Bola Tinubu", typ: "PERSON", role: "President", affil: "Nigeria"}}},
 		{"UN Secretary-General António Guterres warned of famine.", []want{{at: "António Guterres", typ: "PERSON", role: "Secretary-General", affil: "United Nations"}}},
@@ -118,7 +118,7 @@ func TestSentences(t *testing.T) {
 		{"Defence Minister Sadio Camara visited Moscow last week.", []want{{at: "Sadio Camara", typ: "PERSON", role: "Defence Minister"}, {at: "Moscow", typ: "GPE", name: "Moscow"}}},
 		{"Ousmane Sonko, the opposition leader, was arrested.", []want{{at: "Ousmane Sonko", typ: "PERSON", role: "opposition leader"}}},
 		{"UN spokesperson Stephane Dujarric said the mission would stay.", []want{{at: "Stephane Dujarric", typ: "PERSON", role: "spokesperson", affil: "United Nations"}}},
-		{"In June 2021, Goita became president of the transitional government after a second coup.", []want{{at: "Goita", typ: "PERSON", name: "Goita", role: "president of the transitional government"}}},
+		{"In May 2019, Oduya became president of the transitional government after a disputed vote.", []want{{at: "Oduya", typ: "PERSON", name: "Oduya", role: "president of the transitional government"}}},
 		{"Colonel Assimi Goita seized power. Goita was named interim president in May.", []want{{at: "Goita@2", typ: "PERSON", name: "Assimi Goita", role: "interim president"}}},
 		{"Sallow Terminals’ chief executive, Marta Lind, rejected the offer.", []want{{at: "Marta Lind", typ: "PERSON", role: "chief executive", affil: "Sallow Terminals"}, {at: "Sallow Terminals", typ: "ORG"}}},
 		{"The 12,000-strong UN mission, known as MINUSCA, will stay.", []want{{at: "UN mission", typ: "ORG", name: "MINUSCA"}, {at: "MINUSCA", typ: "ORG", name: "MINUSCA"}}},
@@ -156,19 +156,19 @@ func TestSentences(t *testing.T) {
 		{"Richard Mills and Natalie Broadhurst met. She said the talks went well.", []want{{at: "She", typ: "PERSON", name: "Natalie Broadhurst"}}},
 		{"Natalie Broadhurst met Richard Mills. He said the talks went well.", []want{{at: "He", typ: "PERSON", name: "Richard Mills"}}},
 		{"Diop said he would not resign.", []want{{at: "he", typ: "PERSON", name: "Diop"}}},
-		{"Asimi Goita took power in 2021 after his second coup.", []want{{at: "his", typ: "PERSON", name: "Asimi Goita"}}},
+		{"Samuel Oduya took office in 2019 after his second election win.", []want{{at: "his", typ: "PERSON", name: "Samuel Oduya"}}},
 		{"Richard Mills spoke. Later US Special Envoy Mills called for action.", []want{{at: "US Special Envoy Mills", typ: "PERSON", name: "Richard Mills"}}},
 		{"Diop spoke first. Then Abdoulaye Diop said he was ready.", []want{{at: "Diop", typ: "PERSON", name: "Abdoulaye Diop"}, {at: "he", name: "Abdoulaye Diop"}}},
 		{"US Special Envoy Richard Mills arrived. The envoy said the mission must change.", []want{{at: "envoy", typ: "PERSON", name: "Richard Mills"}}},
 		{"Natalie Broadhurst addressed the Security Council. She told the council to act.", []want{{at: "council", typ: "ORG", name: "UN Security Council"}}},
 		{"The UN sent troops. Later the United Nations withdrew them.", []want{{at: "United Nations", typ: "ORG", name: "United Nations"}}},
-		{"Asimi Goita seized power. He promised elections.", []want{{at: "He", typ: "PERSON", name: "Asimi Goita"}}},
+		{"Samuel Oduya seized power. He promised a new constitution.", []want{{at: "He", typ: "PERSON", name: "Samuel Oduya"}}},
 		{"The US condemned the coup. Washington said aid would stop.", []want{{at: "Washington", typ: "GPE", name: "United States"}}},
 		{"The Malian army advanced. Later Mali’s army withdrew.", []want{{at: "Mali’s army", typ: "ORG", name: "Malian army"}}},
 		{"The Coordination of Azawad Movements walked out. The CMA said it would return.", []want{{at: "CMA", typ: "ORG", name: "Coordination of Azawad Movements"}}},
 		{"President Vladimir Putin spoke. Putin said the war would go on.", []want{{at: "Putin@2", typ: "PERSON", name: "Vladimir Putin"}}},
 		{"Evgeny Prigozhin led the revolt. Prigozin said his men would stop.", []want{{at: "Prigozin", typ: "PERSON", name: "Evgeny Prigozhin"}}},
-		{"President Asimi Goita spoke to the nation. The president said elections would be held.", []want{{at: "The president", typ: "PERSON", name: "Asimi Goita"}}},
+		{"President Samuel Oduya spoke to the nation. The president said a vote would be held.", []want{{at: "The president", typ: "PERSON", name: "Samuel Oduya"}}},
 		{"Hillary Clinton campaigned in Ohio. Clinton said she would win.", []want{{at: "Clinton@2", typ: "PERSON", name: "Hillary Clinton"}, {at: "she", name: "Hillary Clinton"}}},
 		{"Mr. King said he had not been paid.", []want{{at: "Mr. King", typ: "PERSON", name: "King"}}},
 		{"WALLACE: Let us begin with the news.", []want{{at: "WALLACE", typ: "PERSON"}}},
@@ -221,7 +221,7 @@ func dump(d *doc.Document) string {
 		if m.Entity >= 0 {
 			name = d.Entities[m.Entity].Name
 		}
-		b.WriteString("[" + d.Slice(m.Span) + " " + m.Type + " " + m.Kind + " → " + name + "] ")
+		b.WriteString("[" + d.Slice(m.Span) + " " + m.Type.String() + " " + m.Kind.String() + " → " + name + "] ")
 	}
 	return b.String()
 }

@@ -443,3 +443,24 @@ func Country(s string) (string, bool) {
 	}
 	return "", false
 }
+
+// PlaceCountry returns the country a place name lies in, and whether there
+// is one: the country itself for a country's name or short form ("US"
+// gives "United States"), and for a city, province or region of
+// places.txt the country the data says it belongs to. Exports call it to
+// fill a country column from an event's place.
+func PlaceCountry(s string) (string, bool) {
+	key, _ := phraseKey(s)
+	for _, e := range lex.phrases[key] {
+		if e.kind != kName || e.typ != "GPE" && e.typ != "LOC" {
+			continue
+		}
+		if lex.countries[e.canon] != nil {
+			return e.canon, true
+		}
+		if lex.countries[e.country] != nil {
+			return e.country, true
+		}
+	}
+	return "", false
+}

@@ -1,5 +1,6 @@
 // Package analyze assembles Dossier's default pipeline: the stages, in the
-// order in which each one's inputs are ready. Adding a capability means
+// order in which each one's inputs are ready (pipeline.New checks the order
+// against the layers each stage declares). Adding a capability means
 // adding its stage here.
 package analyze
 
@@ -16,7 +17,7 @@ import (
 
 // Default returns the full analysis pipeline.
 func Default() *pipeline.Pipeline {
-	return pipeline.New(
+	return pipeline.MustNew(
 		text.Stage{},
 		actors.Stage{},
 		quality.Stage{}, // flags debris before quotes, timex, quantity and events read the text

@@ -73,6 +73,10 @@ type Sentence struct {
 	Span
 	Para   int // index into Document.Paragraphs
 	Tokens Range
+	// Quality is how much the sentence reads like fluent English written by
+	// a person, from 0.001 (garbled) to 1, as the quality stage judged it;
+	// 0 when no one judged it.
+	Quality float32
 }
 
 // Range is a half-open range of indexes into a layer (tokens, mentions).

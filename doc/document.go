@@ -8,9 +8,12 @@ type Document struct {
 	Title     string
 	URL       string
 	Published string // ISO 8601 date (or date-time) used as the reference for relative dates; "" when unknown
-	// PublishedFrom says where Published came from: "input", "flag", "html", "dateline" or "".
+	// PublishedFrom says where Published came from: "input", "flag", "html",
+	// "feed" (the item's date), "warc" (the archive's capture date),
+	// "dateline" or "".
 	PublishedFrom string
 	Source        string // where the document was read from: a path, "stdin", "stdin:3"
+	Outlet        string // who published it, when the input says: a feed's title
 
 	Paragraphs []Span
 	Tokens     []Token
@@ -18,6 +21,8 @@ type Document struct {
 	Quotations []Quotation
 	// Marks holds the role of every token of kind QuoteMark, keyed by token index.
 	Marks map[int]QuoteMarkRole
+	// Datelines are the datelines that open paragraphs, in text order.
+	Datelines []Dateline
 	// Lower, LowerOdd, WordIDs and WordBits are a derived cache of the text layer,
 	// not an annotation: they are never encoded in JSON. Stages read them
 	// instead of lower-casing and hashing tokens each on their own (package
@@ -55,6 +60,8 @@ type Document struct {
 	// Warnings are problems with the input that were repaired, such as
 	// invalid UTF-8 replaced by U+FFFD. They are reported, never hidden.
 	Warnings []string
+
+	flags *flagIndex // built by the first Flagged question (flags.go)
 }
 
 // Facts of a word token's bytes, in Document.WordBits.
@@ -153,17 +160,6 @@ func (d *Document) SentenceAt(offset int) int {
 		return lo
 	}
 	return -1
-}
-
-// Flagged reports whether s overlaps text that the quality stage flagged as
-// debris. Stages call it to keep debris out of the facts they report.
-func (d *Document) Flagged(s Span) bool {
-	for _, f := range d.Flags {
-		if f.Overlaps(s) && f.Kind != "unbalanced_quote" {
-			return true
-		}
-	}
-	return false
 }
 
 // Warn records a repaired input problem.

@@ -3,6 +3,7 @@ package doc
 import (
 	"encoding/json"
 	"fmt"
+	"math"
 )
 
 // The JSON encoding follows ../shared/design/OUTPUT.md and is documented in
@@ -20,9 +21,10 @@ type TextSpan struct {
 }
 
 type jsonSentence struct {
-	Start int `json:"start"`
-	End   int `json:"end"`
-	Para  int `json:"paragraph"`
+	Start   int      `json:"start"`
+	End     int      `json:"end"`
+	Para    int      `json:"paragraph"`
+	Quality *float64 `json:"quality,omitempty"`
 }
 
 type jsonEntity struct {
@@ -124,6 +126,7 @@ type jsonDoc struct {
 	Schema        string         `json:"schema"`
 	ID            string         `json:"id"`
 	Source        string         `json:"source,omitempty"`
+	Outlet        string         `json:"outlet,omitempty"`
 	Title         string         `json:"title,omitempty"`
 	URL           string         `json:"url,omitempty"`
 	Published     *string        `json:"published"`
@@ -179,7 +182,7 @@ func (d *Document) args(as []Argument) []jsonArg {
 // are written as [] rather than omitted, so readers need not guess whether a
 // stage ran.
 func (d *Document) MarshalJSON() ([]byte, error) {
-	j := jsonDoc{Schema: SchemaVersion, ID: d.ID, Source: d.Source, Title: d.Title, URL: d.URL,
+	j := jsonDoc{Schema: SchemaVersion, ID: d.ID, Source: d.Source, Outlet: d.Outlet, Title: d.Title, URL: d.URL,
 		PublishedFrom: d.PublishedFrom, Text: d.Text, Warnings: d.Warnings, Paragraphs: d.Paragraphs,
 		Story: d.Story, DuplicateOf: d.DuplicateOf}
 	if d.Published != "" {
@@ -191,23 +194,28 @@ func (d *Document) MarshalJSON() ([]byte, error) {
 	}
 	j.Sentences = make([]jsonSentence, len(d.Sentences))
 	for i, s := range d.Sentences {
-		j.Sentences[i] = jsonSentence{s.Start, s.End, s.Para}
+		j.Sentences[i] = jsonSentence{Start: s.Start, End: s.End, Para: s.Para}
+		if s.Quality > 0 {
+			// rounded through its decimal text: float32 0.93 is 0.930000007 as a float64
+			q := math.Round(float64(s.Quality)*1000) / 1000
+			j.Sentences[i].Quality = &q
+		}
 	}
 	j.Entities = make([]jsonEntity, 0, len(d.Entities))
 	for _, e := range d.Entities {
-		je := jsonEntity{ID: e.ID, Name: e.Name, Type: e.Type, Role: e.Role, Affiliation: e.Affiliation, Gender: e.Gender, Mentions: []jsonMent{}, Actor: e.Actor}
+		je := jsonEntity{ID: e.ID, Name: e.Name, Type: string(e.Type), Role: e.Role, Affiliation: e.Affiliation, Gender: e.Gender, Mentions: []jsonMent{}, Actor: e.Actor}
 		for _, mi := range e.Mentions {
 			if mi < 0 || mi >= len(d.Mentions) {
 				continue
 			}
 			m := d.Mentions[mi]
-			je.Mentions = append(je.Mentions, jsonMent{m.Start, m.End, d.Slice(m.Span), m.Kind})
+			je.Mentions = append(je.Mentions, jsonMent{m.Start, m.End, d.Slice(m.Span), string(m.Kind)})
 		}
 		j.Entities = append(j.Entities, je)
 	}
 	j.Quotes = make([]jsonQuote, 0, len(d.Quotes))
 	for _, q := range d.Quotes {
-		jq := jsonQuote{Kind: q.Kind, Content: d.ts(q.Content), Cue: d.tsp(q.Cue), Source: d.tsp(q.Source), Confidence: q.Confidence}
+		jq := jsonQuote{Kind: string(q.Kind), Content: d.ts(q.Content), Cue: d.tsp(q.Cue), Source: d.tsp(q.Source), Confidence: q.Confidence}
 		if q.Speaker >= 0 && q.Speaker < len(d.Entities) {
 			jq.Speaker = &jsonSpeaker{d.Entities[q.Speaker].ID, d.Entities[q.Speaker].Name}
 		}
@@ -236,7 +244,7 @@ func (d *Document) MarshalJSON() ([]byte, error) {
 	}
 	j.Flags = make([]jsonFlag, 0, len(d.Flags))
 	for _, f := range d.Flags {
-		j.Flags = append(j.Flags, jsonFlag{f.Start, f.End, d.Slice(f.Span), f.Kind, f.Why})
+		j.Flags = append(j.Flags, jsonFlag{f.Start, f.End, d.Slice(f.Span), string(f.Kind), f.Why})
 	}
 	if d.Quality != nil {
 		r := d.Quality.Reasons

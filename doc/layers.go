@@ -3,18 +3,18 @@ package doc
 // Mention is a stretch of text that names or refers to an actor.
 type Mention struct {
 	Span
-	Type   string // PERSON, ORG, GPE, LOC, NORP
-	Entity int    // index into Document.Entities, or -1 when unresolved
-	// Kind says how the mention refers: "name", "role" (the foreign minister),
-	// "pronoun" (he), "demonym" (Malian).
-	Kind string
+	Type   EntityType
+	Entity int // index into Document.Entities, or -1 when unresolved
+	// Kind says how the mention refers: by name, role (the foreign
+	// minister), pronoun (he) or demonym (Malian).
+	Kind MentionKind
 }
 
 // Entity is one actor of the article with all the mentions that refer to it.
 type Entity struct {
 	ID          string // "E1", "E2", ... stable within a document
 	Name        string // canonical name
-	Type        string // PERSON, ORG, GPE, LOC, NORP
+	Type        EntityType
 	Role        string
 	Affiliation string
 	Gender      string // "m", "f" or "" when unknown
@@ -27,7 +27,7 @@ type Entity struct {
 // Quote is one attributed statement: its content, cue, source mention and
 // resolved speaker.
 type Quote struct {
-	Kind    string // direct, indirect, mixed
+	Kind    QuoteKind
 	Content Span
 	Cue     Span // zero when there is no cue
 	Source  Span // zero when the source is not in the text
@@ -93,7 +93,7 @@ type Event struct {
 // or a damaged structure such as an unbalanced quotation mark.
 type Flag struct {
 	Span
-	Kind string // orphan_fragment, mt_artefact, unbalanced_quote, punct_start, word_salad
+	Kind FlagKind
 	Why  string // a reason a person understands
 }
 

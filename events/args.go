@@ -427,7 +427,7 @@ func (v *view) mentionIn(sp doc.Span) int {
 		}
 	}
 	for k := lo; k < len(ms) && ms[k].Start < sp.End; k++ {
-		if ms[k].Overlaps(sp) && ms[k].Kind != "pronoun" && (best < 0 || ms[k].Len() > ms[best].Len()) {
+		if ms[k].Overlaps(sp) && ms[k].Kind != doc.MentionPronoun && (best < 0 || ms[k].Len() > ms[best].Len()) {
 			best = k
 		}
 	}

@@ -1,7 +1,9 @@
 // Package examples holds the articles bundled with Dossier: news-style
 // stories written by the project's authors (no copied text), used by the
 // README's first command, the benchmarks and the whole-document golden
-// tests. Their places, people and events are invented.
+// tests, and a corpus of three dozen articles in seven stories with its
+// answer key (corpus/, see corpus/README.md) for ingesting, querying and
+// linking across articles. Their places, people and events are invented.
 package examples
 
 import (

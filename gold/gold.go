@@ -1,17 +1,10 @@
 // Package gold reads the gold annotations that sit beside the project
 // (../shared/gold, described in its README): the formats that training
-// commands and gold-data tests decode, and the one span convention that
-// tests share with ../shared/tools/score.py (ExactTrim); scoring itself is
-// score.py's job.
+// commands, the scorer (package score) and gold-data tests decode, and the
+// span convention of score.py's exact_* measures (ExactTrim).
 package gold
 
-import (
-	"bufio"
-	"encoding/json"
-	"fmt"
-	"os"
-	"strings"
-)
+import "strings"
 
 // Span is a gold span: UTF-8 byte offsets into the document's text.
 type Span struct {
@@ -39,23 +32,7 @@ type PolNeARDoc struct {
 // returned as it is (callers say what to pass instead); a line that does
 // not decode is an error naming the file and the line.
 func EachPolNeAR(path string, fn func(PolNeARDoc) error) error {
-	f, err := os.Open(path)
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 64<<20)
-	for n := 1; sc.Scan(); n++ {
-		var d PolNeARDoc
-		if err := json.Unmarshal(sc.Bytes(), &d); err != nil {
-			return fmt.Errorf("%s: line %d is not a PolNeAR document: %v", path, n, err)
-		}
-		if err := fn(d); err != nil {
-			return err
-		}
-	}
-	return sc.Err()
+	return Each(path, fn)
 }
 
 // ExactTrim returns [start, end) of text without the blanks, quotation

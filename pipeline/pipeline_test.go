@@ -11,14 +11,14 @@ import (
 )
 
 func TestRunKeepsOrderAndSurvivesFailures(t *testing.T) {
-	slow := StageFunc{"slow", func(d *doc.Document) error {
+	slow := StageFunc{StageName: "slow", Fn: func(d *doc.Document) error {
 		// later documents finish first, so order must be restored
 		if strings.HasSuffix(d.ID, "0") {
 			time.Sleep(2 * time.Millisecond)
 		}
 		return nil
 	}}
-	boom := StageFunc{"boom", func(d *doc.Document) error {
+	boom := StageFunc{StageName: "boom", Fn: func(d *doc.Document) error {
 		switch d.ID {
 		case "d13":
 			panic("index out of range")
@@ -28,7 +28,7 @@ func TestRunKeepsOrderAndSurvivesFailures(t *testing.T) {
 		d.Warn("seen")
 		return nil
 	}}
-	p := New(slow, boom)
+	p := MustNew(slow, boom)
 	in := make(chan Item)
 	go func() {
 		for i := 0; i < 50; i++ {
@@ -72,7 +72,7 @@ func TestRunKeepsOrderAndSurvivesFailures(t *testing.T) {
 }
 
 func TestTimings(t *testing.T) {
-	p := New(StageFunc{"a", func(*doc.Document) error { time.Sleep(time.Millisecond); return nil }})
+	p := MustNew(StageFunc{StageName: "a", Fn: func(*doc.Document) error { time.Sleep(time.Millisecond); return nil }})
 	p.Timings = make([]time.Duration, 1)
 	if err := p.Process(doc.New("x", "y")); err != nil {
 		t.Fatal(err)
@@ -84,3 +84,39 @@ func TestTimings(t *testing.T) {
 		t.Errorf("Names() = %v", got)
 	}
 }
+
+// TestWrongOrder builds pipelines whose stages would read a layer before it
+// exists: New must refuse them and name the layer and the stage that makes it.
+func TestWrongOrder(t *testing.T) {
+	nop := func(*doc.Document) error { return nil }
+	tok := StageFunc{StageName: "tok", Needs: Input, Makes: doc.LayersOf(doc.LayerTokens, doc.LayerSentences), Fn: nop}
+	ment := StageFunc{StageName: "ment", Needs: doc.LayersOf(doc.LayerTokens), Makes: doc.LayersOf(doc.LayerMentions), Fn: nop}
+	quo := StageFunc{StageName: "quo", Needs: doc.LayersOf(doc.LayerSentences, doc.LayerMentions), Makes: doc.LayersOf(doc.LayerQuotes), Fn: nop}
+	for _, c := range []struct {
+		stages []Stage
+		want   string // "" when the order is right
+	}{
+		{[]Stage{tok, ment, quo}, ""},
+		{[]Stage{tok, quo, ment}, "stage quo requires the mentions layer, which stage ment provides only later"},
+		{[]Stage{ment, tok}, "stage ment requires the tokens layer, which stage tok provides only later"},
+		{[]Stage{tok, quo}, "stage quo requires the mentions layer, which no stage before it provides"},
+	} {
+		p, err := New(c.stages...)
+		if c.want == "" {
+			if err != nil || p == nil {
+				t.Errorf("%v: unexpected error %v", names(c.stages), err)
+			}
+			continue
+		}
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%v: error %v, want one containing %q", names(c.stages), err, c.want)
+		}
+	}
+	p := MustNew(tok, ment, quo)
+	got := fmt.Sprint(p.Graph())
+	if want := "[{ tok text} {tok ment tokens} {tok quo sentences} {ment quo mentions}]"; got != want {
+		t.Errorf("Graph() = %s, want %s", got, want)
+	}
+}
+
+func names(stages []Stage) []string { return (&Pipeline{Stages: stages}).Names() }

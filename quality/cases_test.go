@@ -7,10 +7,12 @@ package quality
 // (abbreviations, short sentences, attributions after a quotation, web
 // addresses, ellipses).
 
+import "github.com/dossier-news/dossier/doc"
+
 type garbled struct {
 	text string
-	want string // the flag kind expected, or "" for any kind
-	hard bool   // a garbling the stage is not expected to catch yet
+	want doc.FlagKind // the flag kind expected, or "" for any kind
+	hard bool         // a garbling the stage is not expected to catch yet
 }
 
 var garbledCases = []garbled{

@@ -22,17 +22,16 @@ import (
 	"unicode/utf8"
 
 	"github.com/dossier-news/dossier/doc"
-	"github.com/dossier-news/dossier/text"
 	"github.com/dossier-news/dossier/vocab"
 )
 
-// Flag kinds, as written in doc.Flag.Kind and the JSON output.
+// Flag kinds, the short names this package uses for doc's.
 const (
-	KindOrphan     = "orphan_fragment"
-	KindMT         = "mt_artefact"
-	KindQuote      = "unbalanced_quote"
-	KindPunctStart = "punct_start"
-	KindSalad      = "word_salad"
+	KindOrphan     = doc.FlagOrphan
+	KindMT         = doc.FlagMT
+	KindQuote      = doc.FlagUnbalancedQuote
+	KindPunctStart = doc.FlagPunctStart
+	KindSalad      = doc.FlagWordSalad
 )
 
 // maxFragmentWords is the longest piece counted as an orphan fragment. Longer
@@ -40,21 +39,33 @@ const (
 // separate than debris.
 const maxFragmentWords = 3
 
-// Stage is the pipeline stage that fills d.Flags and d.Quality.
-type Stage struct{}
+// Stage is the pipeline stage that fills d.Flags, d.Quality and the
+// sentences' Quality.
+type Stage struct{ Options Options }
 
 // Name returns "quality".
 func (Stage) Name() string { return "quality" }
 
+// Requires lists the layers the stage reads.
+func (Stage) Requires() doc.Layers {
+	return doc.LayersOf(doc.LayerTokens, doc.LayerQuotations, doc.LayerSentences, doc.LayerWords)
+}
+
+// Provides lists the layers the stage fills.
+func (Stage) Provides() doc.Layers { return doc.LayersOf(doc.LayerFlags, doc.LayerQuality) }
+
 // Process flags debris and scores the document.
-func (Stage) Process(d *doc.Document) error {
-	Check(d)
+func (s Stage) Process(d *doc.Document) error {
+	CheckWith(d, s.Options)
 	return nil
 }
 
-// Check fills d.Flags and d.Quality from the text layer. It replaces any
-// earlier flags.
-func Check(d *doc.Document) {
+// Check fills d.Flags and d.Quality from the text layer, with the default
+// options. It replaces any earlier flags.
+func Check(d *doc.Document) { CheckWith(d, Options{}) }
+
+// CheckWith is Check with options.
+func CheckWith(d *doc.Document, o Options) {
 	c := checker{d: d, flags: d.Flags[:0]}
 	hp := hashPool.Get().(*[]uint64)
 	c.hash = c.hashes((*hp)[:0])
@@ -63,6 +74,8 @@ func Check(d *doc.Document) {
 	c.quotations()
 	c.phrases()
 	c.salad()
+	slices.SortStableFunc(c.flags, func(a, b doc.Flag) int { return a.Start - b.Start })
+	c.fluency(o)
 	d.Flags = c.finish()
 	d.Quality = c.score()
 }
@@ -77,9 +90,6 @@ var hashPool = sync.Pool{New: func() any { return new([]uint64) }}
 // vocabHashes: wordHash folds case and curly apostrophes the way the text
 // layer's lower case does, so a token's hash is its vocabulary word's.
 func (c *checker) hashes(h []uint64) []uint64 {
-	if len(c.d.WordIDs) != len(c.d.Tokens) {
-		text.Words(c.d) // a document whose text layer was built by hand
-	}
 	byID := vocabHashes()
 	ids := c.d.WordIDs
 	// by index and pointer, into a slice of the right length: ranging over
@@ -145,7 +155,7 @@ type checker struct {
 	saladSentences int
 }
 
-func (c *checker) add(s doc.Span, kind, why string) {
+func (c *checker) add(s doc.Span, kind doc.FlagKind, why string) {
 	c.flags = append(c.flags, doc.Flag{Span: s, Kind: kind, Why: why})
 }
 

@@ -22,7 +22,7 @@ func analyse(s string) *doc.Document {
 func kinds(d *doc.Document) string {
 	var k []string
 	for _, f := range d.Flags {
-		k = append(k, f.Kind+" "+d.Slice(f.Span))
+		k = append(k, f.Kind.String()+" "+d.Slice(f.Span))
 	}
 	return strings.Join(k, "; ")
 }

@@ -9,12 +9,13 @@ import (
 )
 
 // weights say how much one flag of each kind counts against the document.
-var weights = map[string]float64{
+var weights = map[doc.FlagKind]float64{
 	KindMT:         1.0,
 	KindOrphan:     0.8,
 	KindPunctStart: 0.6,
 	KindSalad:      0.6,
 	KindQuote:      0.5,
+	KindSuspect:    1.0,
 }
 
 // unpairedWeight is what a quotation mark nothing matches costs: little,
@@ -26,7 +27,7 @@ const unpairedWeight = 0.15
 // score exponentially. A machine-translation tell caps the score at 0.5,
 // since it shows the whole text went through a machine translator.
 func (c *checker) score() *doc.Quality {
-	counts := map[string]int{}
+	counts := map[doc.FlagKind]int{}
 	debris := 0.0
 	splices := 0
 	for _, f := range c.d.Flags {
@@ -62,6 +63,9 @@ func (c *checker) score() *doc.Quality {
 	}
 	if c.unpaired > 0 {
 		q.Reasons = append(q.Reasons, plural(c.unpaired, "quotation mark matches", "quotation marks match")+" nothing")
+	}
+	if n := counts[KindSuspect]; n > 0 {
+		q.Reasons = append(q.Reasons, fmt.Sprintf("%s of %d read unlike English news (the fluency model's mt_suspect)", plural(n, "sentence", "sentences"), len(c.d.Sentences)))
 	}
 	q.Score = math.Round(score*100) / 100
 	return q

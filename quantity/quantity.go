@@ -20,7 +20,6 @@ import (
 	"sync"
 
 	"github.com/dossier-news/dossier/doc"
-	"github.com/dossier-news/dossier/text"
 	"github.com/dossier-news/dossier/vocab"
 )
 
@@ -29,6 +28,14 @@ type Stage struct{}
 
 // Name returns "quantity".
 func (Stage) Name() string { return "quantity" }
+
+// Requires lists the layers the stage reads.
+func (Stage) Requires() doc.Layers {
+	return doc.LayersOf(doc.LayerTokens, doc.LayerSentences, doc.LayerWords, doc.LayerFlags, doc.LayerTimexes)
+}
+
+// Provides lists the layers the stage fills.
+func (Stage) Provides() doc.Layers { return doc.LayersOf(doc.LayerQuantities) }
 
 // Process finds the quantities of d, replacing any earlier ones.
 func (Stage) Process(d *doc.Document) error {
@@ -50,7 +57,6 @@ func Extract(x *Lexicons, d *doc.Document, out []doc.Quantity) []doc.Quantity {
 	defer s.release()
 	s.x, s.d = x, d
 	n := len(d.Tokens)
-	text.EnsureWords(d)
 	s.maybeIDs = x.maybeByID()
 	s.lows, s.infos = grow(s.lows, n), grow(s.infos, n)
 	s.timex = nil
@@ -68,9 +74,6 @@ func Extract(x *Lexicons, d *doc.Document, out []doc.Quantity) []doc.Quantity {
 	// at once: appending them one by one to a new out reallocated it as it
 	// grew, and the pipeline's profile showed those copies.
 	found := s.found[:0]
-	if len(d.Sentences) == 0 {
-		found = s.sentence(0, len(d.Tokens), found)
-	}
 	for _, sen := range d.Sentences {
 		found = s.sentence(sen.Tokens.First, sen.Tokens.End, found)
 	}

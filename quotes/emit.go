@@ -1,6 +1,7 @@
 package quotes
 
 import (
+	"math"
 	"strings"
 
 	"github.com/dossier-news/dossier/actors"
@@ -102,14 +103,16 @@ func (c *ctx) emit(out []att) {
 		}
 		switch {
 		case direct || at.merged || at.kind == "dash":
-			q.Kind = "direct"
+			q.Kind = doc.Direct
 		case c.hasQuote(ts, te):
-			q.Kind = "mixed"
+			q.Kind = doc.Mixed
 		default:
-			q.Kind = "indirect"
+			q.Kind = doc.Indirect
 		}
 		if at.score > 0 {
-			q.Confidence = float64(1 / (1 + expNeg(at.score)))
+			// the logistic of the cue model's score, in float32 as the
+			// model computes
+			q.Confidence = float64(1 / (1 + float32(math.Exp(-float64(at.score)))))
 		}
 		d.Quotes = append(d.Quotes, q)
 	}
@@ -157,7 +160,7 @@ func (c *ctx) namesBetween(s doc.Span) bool {
 		if m.Start >= s.End {
 			break
 		}
-		if m.Start >= s.Start && m.Entity >= 0 && m.Kind == "name" {
+		if m.Start >= s.Start && m.Entity >= 0 && m.Kind == doc.MentionName {
 			return true
 		}
 	}
@@ -199,23 +202,6 @@ func (c *ctx) unnamedRole(s doc.Span, gender byte) bool {
 	return true
 }
 
-func expNeg(x float32) float32 {
-	// a cheap, monotone stand-in for exp(-x) over the range that matters
-	if x > 8 {
-		return 0.0003
-	}
-	r := float32(1)
-	t := float32(1)
-	for i := 1; i < 12; i++ {
-		t *= -x / float32(i)
-		r += t
-	}
-	if r < 0.0003 {
-		r = 0.0003
-	}
-	return r
-}
-
 func (c *ctx) hasQuote(ts, te int) bool {
 	for k := ts; k < te; k++ {
 		if c.isMark(k) && c.role(k) != doc.MarkApostrophe {
@@ -229,8 +215,10 @@ func (c *ctx) hasQuote(ts, te int) bool {
 // the middle cuts the content at its start.
 func (c *ctx) clearDebris(s doc.Span) doc.Span {
 	orig := s
-	for _, f := range c.d.Flags {
-		if f.Kind == "unbalanced_quote" || !f.Overlaps(s) {
+	c.debris = c.d.DebrisIn(s, c.debris[:0])
+	for _, fi := range c.debris {
+		f := c.d.Flags[fi]
+		if !f.Overlaps(s) {
 			continue
 		}
 		if f.Start <= s.Start {

@@ -23,11 +23,20 @@ const (
 	Text
 	JSONL
 	HTML
+	Feed // RSS or Atom (feed.go)
+	WARC // a web archive, .warc or .warc.gz (warc.go)
 )
 
 // KindOf guesses a file's format from its name.
 func KindOf(path string) Kind {
+	if strings.HasSuffix(strings.ToLower(path), ".warc.gz") {
+		return WARC
+	}
 	switch strings.ToLower(filepath.Ext(path)) {
+	case ".rss", ".atom":
+		return Feed
+	case ".warc":
+		return WARC
 	case ".jsonl", ".ndjson":
 		return JSONL
 	case ".html", ".htm", ".xhtml":
@@ -55,7 +64,12 @@ func sniff(b []byte) Kind {
 // otherwise it is one document. Errors that concern one input travel on its
 // item; Read returns only when it cannot go on at all.
 func Read(args []string, stdin io.Reader, stdinKind Kind, o Options, out chan<- pipeline.Item) error {
+	o = o.withFetcher()
 	for _, a := range args {
+		if IsURL(a) {
+			readURL(a, o, out)
+			continue
+		}
 		if a == "-" {
 			if stdinKind == JSONL {
 				if err := ReadJSONL(stdin, "stdin", o, out); err != nil {
@@ -63,7 +77,12 @@ func Read(args []string, stdin io.Reader, stdinKind Kind, o Options, out chan<- 
 				}
 				continue
 			}
-			b, err := readAll(stdin, o.maxBytes())
+			k, r := peekKind(stdin, stdinKind)
+			if k == Feed || k == WARC {
+				readStream(r, "stdin", k, o, out)
+				continue
+			}
+			b, err := readAll(r, o.maxBytes())
 			if err != nil {
 				out <- pipeline.Item{Source: "stdin", ID: "stdin", Err: err}
 				continue
@@ -140,7 +159,12 @@ func readFile(path string, k Kind, o Options, out chan<- pipeline.Item) {
 		return
 	}
 	defer f.Close()
-	b, err := readAll(f, o.maxBytes())
+	k, r := peekKind(f, k)
+	if k == Feed || k == WARC {
+		readStream(r, path, k, o, out)
+		return
+	}
+	b, err := readAll(r, o.maxBytes())
 	if err != nil {
 		out <- pipeline.Item{Source: path, ID: path, Err: err}
 		return

@@ -1,5 +1,6 @@
 // Package source reads inputs into Documents: plain text files, directories
-// (recursively), standard input, JSON Lines and HTML pages. It is where bad
+// (recursively), standard input, JSON Lines, HTML pages, RSS and Atom feeds,
+// WARC web archives and URLs (fetched with package fetch). It is where bad
 // input is caught: every problem becomes a clear error naming the input and
 // what to do, or a repair recorded as a warning on the document.
 //
@@ -23,6 +24,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/dossier-news/dossier/doc"
+	"github.com/dossier-news/dossier/source/fetch"
 )
 
 // DefaultMaxBytes is the largest document read unless Options.MaxBytes says
@@ -36,6 +38,35 @@ type Options struct {
 	// Published, when set, is the reference date for every document read,
 	// overriding what the input says.
 	Published string
+	// AllowPrivate lets fetching reach loopback, private, link-local and
+	// other non-public addresses (the --allow-private flag); off, they are
+	// refused (package fetch).
+	AllowPrivate bool
+	// Offline: nothing is fetched; a feed's items are read from the feed's
+	// own text, and URL arguments fail.
+	Offline bool
+	// Fetcher is the HTTP client for URLs and feeds' pages. nil: Read makes
+	// one from AllowPrivate for its run. Share one across calls so that its
+	// per-host limit holds.
+	Fetcher *fetch.Client
+	// Notify receives notes about an input as a whole that are not errors
+	// (what a WARC file held and skipped, how a feed's pages were read);
+	// nil drops them. Called from Read's goroutine.
+	Notify func(string)
+}
+
+// withFetcher returns o with a Fetcher, made when there is none.
+func (o Options) withFetcher() Options {
+	if o.Fetcher == nil {
+		o.Fetcher = fetch.New(fetch.Options{AllowPrivate: o.AllowPrivate})
+	}
+	return o
+}
+
+func (o Options) notify(format string, args ...any) {
+	if o.Notify != nil {
+		o.Notify(fmt.Sprintf(format, args...))
+	}
 }
 
 func (o Options) maxBytes() int64 {
@@ -90,15 +121,7 @@ func CleanText(b []byte, max int64) (string, []string, error) {
 	return string(b), warns, nil
 }
 
-func size(n int64) string {
-	switch {
-	case n >= 1<<20:
-		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
-	case n >= 1<<10:
-		return fmt.Sprintf("%.1f KB", float64(n)/(1<<10))
-	}
-	return fmt.Sprintf("%d bytes", n)
-}
+func size(n int64) string { return fetch.Size(n) }
 
 // newDoc makes a document from cleaned text and applies the options.
 func newDoc(id, src, text string, warns []string, o Options) *doc.Document {

@@ -86,15 +86,6 @@ func Words(d *doc.Document) {
 	bufPool.Put(bp)
 }
 
-// EnsureWords runs Words unless the document already has the word layer
-// of its tokens: stages call it so that a document whose token layer was
-// built by hand, not by Analyze, works all the same.
-func EnsureWords(d *doc.Document) {
-	if len(d.WordIDs) != len(d.Tokens) {
-		Words(d)
-	}
-}
-
 // load8 reads the eight bytes of s from i as one little-endian integer.
 func load8(s string, i int) uint64 {
 	s = s[i : i+8]

@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"github.com/dossier-news/dossier/doc"
-	"github.com/dossier-news/dossier/text"
 )
 
 // Stage is the pipeline stage that fills Document.Timexes. It also reads a
@@ -19,6 +18,14 @@ type Stage struct{}
 
 // Name returns "timex".
 func (Stage) Name() string { return "timex" }
+
+// Requires lists the layers the stage reads.
+func (Stage) Requires() doc.Layers {
+	return doc.LayersOf(doc.LayerText, doc.LayerTokens, doc.LayerSentences, doc.LayerWords, doc.LayerNews, doc.LayerFlags)
+}
+
+// Provides lists the layers the stage fills.
+func (Stage) Provides() doc.Layers { return doc.LayersOf(doc.LayerTimexes) }
 
 // Process finds and normalises the document's temporal expressions.
 func (Stage) Process(d *doc.Document) error {
@@ -286,7 +293,6 @@ func buildTokens(d *doc.Document, sc *scratch, l *lexicons) ([]vtok, string) {
 	if cap(v) < len(d.Tokens) {
 		v = make([]vtok, 0, len(d.Tokens)+len(d.Tokens)/8)
 	}
-	text.EnsureWords(d)
 	sc.buf = sc.buf[:0]
 	txt, wbits, ids := d.Text, d.WordBits, d.WordIDs
 	b := tokenBuilder{d: d, l: l, n: int32(len(txt))}

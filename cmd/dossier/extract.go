@@ -23,8 +23,9 @@ func extract(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	format := fs.String("format", "json", "output format: json, or text (a report for a person)")
 	workers := fs.Int("workers", 0, "documents analysed at once (default: all cores, GOMAXPROCS)")
 	maxBytes := fs.Int64("max-bytes", source.DefaultMaxBytes, "largest document accepted, in bytes")
+	allowPrivate := fs.Bool("allow-private", false, "let URLs and feeds fetch from loopback, private and link-local addresses (refused by default)")
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "Usage: dossier extract [flags] FILE|DIR|- ...\n\nAnalyse news documents: text files, directories (recursively), HTML pages,\nJSON Lines (.jsonl), or standard input (-).\n\nFlags:\n")
+		fmt.Fprintf(stderr, "Usage: dossier extract [flags] FILE|DIR|- ...\n\nAnalyse news documents: text files, directories (recursively), HTML pages,\nJSON Lines (.jsonl), RSS/Atom feeds, WARC archives (.warc, .warc.gz),\nhttp(s) URLs, or standard input (-).\n\nFlags:\n")
 		fs.PrintDefaults()
 	}
 	inputs, err := parseFlags(fs, args)
@@ -43,7 +44,8 @@ func extract(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			return 2
 		}
 	}
-	opts := source.Options{MaxBytes: *maxBytes}
+	opts := source.Options{MaxBytes: *maxBytes, AllowPrivate: *allowPrivate,
+		Notify: func(msg string) { fmt.Fprintf(stderr, "dossier: %s\n", msg) }}
 	if *published != "" {
 		p, err := source.NormalizeDate(*published)
 		if err != nil {
@@ -68,7 +70,11 @@ func extract(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	defer w.Flush()
 	// One document prints as an object; several as an array (json) or as
 	// consecutive reports (text). JSON Lines prints a line per document.
-	single := len(inputs) == 1 && !*jsonl && !isDir(inputs[0]) && source.KindOf(inputs[0]) != source.JSONL
+	// One input that may hold many (a URL can answer with a feed, a file
+	// with no telling name can be one) waits for its second document
+	// before it decides: held keeps the first meanwhile.
+	single := len(inputs) == 1 && !*jsonl && !isDir(inputs[0]) && !manyKind(source.KindOf(inputs[0]))
+	var held []byte
 	n, failed := 0, 0
 	p := analyze.Default()
 	p.Run(items, *workers, func(it pipeline.Item) {
@@ -94,25 +100,33 @@ func extract(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			w.Write(b)
 			w.WriteByte('\n')
 		default:
-			if !single {
-				if n == 0 {
-					w.WriteString("[\n")
-				} else {
-					w.WriteString(",\n")
-				}
-			}
 			b, _ := json.MarshalIndent(it.Doc, "", "  ")
-			w.Write(b)
-			if single {
-				w.WriteByte('\n')
+			if single && n == 0 {
+				held = b
+				break
 			}
+			if single { // a second document: this input holds many
+				single = false
+				w.WriteString("[\n")
+				w.Write(held)
+				held = nil
+			}
+			if n == 0 {
+				w.WriteString("[\n")
+			} else {
+				w.WriteString(",\n")
+			}
+			w.Write(b)
 		}
 		n++
 		if *jsonl || *format == "text" {
 			w.Flush() // stream: a reader sees each result as soon as it is ready
 		}
 	})
-	if !single && !*jsonl && *format == "json" {
+	if single && held != nil {
+		w.Write(held)
+		w.WriteByte('\n')
+	} else if !single && !*jsonl && *format == "json" {
 		if n == 0 {
 			w.WriteString("[")
 		}
@@ -127,6 +141,11 @@ func extract(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 1
 	}
 	return 0
+}
+
+// manyKind says whether an input of kind k holds many documents.
+func manyKind(k source.Kind) bool {
+	return k == source.JSONL || k == source.Feed || k == source.WARC
 }
 
 func isDir(path string) bool {
