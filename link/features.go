@@ -57,14 +57,14 @@ func FeaturesOf(d *doc.Document) *Features {
 		}
 	}
 	for _, e := range d.Entities {
-		ef := EntFeat{Name: e.Name, Type: e.Type, Role: e.Role, Affiliation: e.Affiliation}
+		ef := EntFeat{Name: e.Name, Type: string(e.Type), Role: e.Role, Affiliation: e.Affiliation}
 		seen := map[string]bool{}
 		for _, mi := range e.Mentions {
 			if mi < 0 || mi >= len(d.Mentions) {
 				continue
 			}
 			m := d.Mentions[mi]
-			if m.Kind != "" && m.Kind != "name" {
+			if m.Kind != "" && m.Kind != doc.MentionName {
 				continue
 			}
 			n := cleanName(d.Slice(m.Span))
@@ -76,7 +76,7 @@ func FeaturesOf(d *doc.Document) *Features {
 		sort.SliceStable(ef.Names, func(a, b int) bool { return len(ef.Names[a]) > len(ef.Names[b]) })
 		f.Ents = append(f.Ents, ef)
 		if len(ef.Names) > 0 {
-			key := typedKey(e.Name, e.Type)
+			key := typedKey(e.Name, string(e.Type))
 			f.Terms["n:"+key] += len(e.Mentions)
 			if e.Type == "PERSON" {
 				f.Terms["s:"+surname(key)] += len(e.Mentions)

@@ -91,6 +91,11 @@ func (l *Linker) Save(ctx context.Context, db Execer, f *Features) error {
 	if seq < 0 || l.ids[seq] != f.ID {
 		return fmt.Errorf("link: saving %q, which is not the document linked last", f.ID)
 	}
+	return l.saveSeq(ctx, db, seq, f)
+}
+
+// saveSeq writes the link row of document seq.
+func (l *Linker) saveSeq(ctx context.Context, db Execer, seq int, f *Features) error {
 	b, err := encodeFeatures(f)
 	if err != nil {
 		return fmt.Errorf("link: encoding the features of %q: %w", f.ID, err)
@@ -114,6 +119,10 @@ func Load(ctx context.Context, db Execer, cfg Config) (*Linker, error) {
 		return nil, err
 	}
 	l := New(cfg)
+	// a document linked but not stored (its Put failed and was undone)
+	// leaves a gap in seq; rows are renumbered in order, and a root that
+	// is missing makes the document its own
+	renum := map[int]int{}
 	rows, err := db.QueryContext(ctx, `SELECT seq, id, features, root, story, actors FROM link_docs ORDER BY seq`)
 	if err != nil {
 		return nil, fmt.Errorf("link: reading the link state: %w", err)
@@ -126,8 +135,11 @@ func Load(ctx context.Context, db Execer, cfg Config) (*Linker, error) {
 		if err := rows.Scan(&seq, &id, &b, &root, &story, &acts); err != nil {
 			return nil, fmt.Errorf("link: reading the link state: %w", err)
 		}
-		if seq != len(l.ids) {
-			return nil, fmt.Errorf("link: the link state skips from document %d to %d: run \"dossier relink\" to rebuild it", len(l.ids), seq)
+		renum[seq] = len(l.ids)
+		if r, ok := renum[root]; ok {
+			root = r
+		} else {
+			root = len(l.ids)
 		}
 		f, err := decodeFeatures(b)
 		if err != nil {
@@ -163,7 +175,7 @@ func Load(ctx context.Context, db Execer, cfg Config) (*Linker, error) {
 // as Link recorded it, without choosing them again.
 func (l *Linker) restore(f *Features, root, story int, acts []int) error {
 	seq := len(l.ids)
-	if root > seq || story < 0 || story > len(l.stories.cent) || len(acts) != len(f.Ents) {
+	if root > seq || story < 0 || len(acts) != len(f.Ents) {
 		return fmt.Errorf("link: the stored links of %q do not fit the documents before it: run \"dossier relink\"", f.ID)
 	}
 	l.ids = append(l.ids, f.ID)
@@ -173,6 +185,9 @@ func (l *Linker) restore(f *Features, root, story int, acts []int) error {
 	l.root = append(l.root, root)
 	l.copies.add(seq, &f.Sig)
 	v := l.stories.vector(f.Terms)
+	for story > len(l.stories.cent) {
+		l.stories.join(-1, nil) // a story whose document was not stored
+	}
 	if story == len(l.stories.cent) {
 		story = -1
 	}

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/dossier-news/dossier/ingest"
+	"github.com/dossier-news/dossier/link"
 	"github.com/dossier-news/dossier/source"
 	"github.com/dossier-news/dossier/store"
 )
@@ -40,7 +41,7 @@ func ingestCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return flagExit(err)
 	}
 	opts := ingest.Options{Workers: *workers, StdinKind: source.JSONL, BatchSize: *batch,
-		Source: source.Options{MaxBytes: *maxBytes}}
+		Source: source.Options{MaxBytes: *maxBytes}, Linker: link.NewIngest()}
 	if *published != "" {
 		p, err := source.NormalizeDate(*published)
 		if err != nil {
