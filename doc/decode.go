@@ -35,7 +35,7 @@ func (d *Document) UnmarshalJSON(b []byte) error {
 	if j.Schema != SchemaVersion {
 		return fmt.Errorf("decoding document %q: JSON schema %q, this dossier reads schema %q: use the dossier that wrote it, or extract the text again", j.ID, j.Schema, SchemaVersion)
 	}
-	*d = Document{ID: j.ID, Source: j.Source, Title: j.Title, URL: j.URL, PublishedFrom: j.PublishedFrom,
+	*d = Document{ID: j.ID, Source: j.Source, Outlet: j.Outlet, Title: j.Title, URL: j.URL, PublishedFrom: j.PublishedFrom,
 		Text: j.Text, Warnings: j.Warnings, Paragraphs: j.Paragraphs, Story: j.Story, DuplicateOf: j.DuplicateOf}
 	if j.Published != nil {
 		d.Published = *j.Published
@@ -47,6 +47,9 @@ func (d *Document) UnmarshalJSON(b []byte) error {
 		d.Sentences = make([]Sentence, len(j.Sentences))
 		for i, s := range j.Sentences {
 			d.Sentences[i] = Sentence{Span: Span{s.Start, s.End}, Para: s.Para}
+			if s.Quality != nil {
+				d.Sentences[i].Quality = float32(*s.Quality)
+			}
 		}
 	}
 	ents := d.decodeEntities(j.Entities)

@@ -119,7 +119,7 @@ func (t *Tx) Put(d *doc.Document, enc *Encoded) (int64, error) {
 	}
 	r, err := t.exec(`INSERT INTO documents (id, hash, url, title, source, outlet, published, ingested, quality,
 		text_bytes, words, text, layers, story, duplicate_of) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		d.ID, enc.Hash, nullStr(d.URL), nullStr(d.Title), nullStr(d.Source), nullStr(Outlet(d.URL)), nullStr(d.Published),
+		d.ID, enc.Hash, nullStr(d.URL), nullStr(d.Title), nullStr(d.Source), nullStr(outlet(d)), nullStr(d.Published),
 		now(), quality, len(d.Text), enc.Words, enc.Text, enc.Layers, nullStr(d.Story), nullStr(d.DuplicateOf))
 	if err != nil {
 		return 0, fmt.Errorf("storing %q: %w", d.ID, err)
@@ -239,6 +239,15 @@ func nullStr(s string) any {
 		return nil
 	}
 	return s
+}
+
+// outlet is who published d: what the input said (a feed's title), else
+// the host of its URL.
+func outlet(d *doc.Document) string {
+	if d.Outlet != "" {
+		return d.Outlet
+	}
+	return Outlet(d.URL)
 }
 
 // Outlet is the publisher of a document as its URL names it: the host,
