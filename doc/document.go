@@ -169,5 +169,51 @@ func (d *Document) Flagged(s Span) bool {
 	return false
 }
 
+// Evidence returns how far the text of span s can be trusted: the lowest
+// Quality of the sentences it overlaps (0 when none was judged), and
+// whether one of those sentences carries a flag of debris or an mt_suspect
+// flag. Facts report it so that a user can filter on it.
+func (d *Document) Evidence(s Span) (quality float32, suspect bool) {
+	// the first sentence ending after s starts
+	si, hi := 0, len(d.Sentences)
+	for si < hi {
+		m := int(uint(si+hi) >> 1)
+		if d.Sentences[m].End <= s.Start {
+			si = m + 1
+		} else {
+			hi = m
+		}
+	}
+	for ; si < len(d.Sentences) && d.Sentences[si].Start < max(s.End, s.Start+1); si++ {
+		st := d.Sentences[si]
+		if q := st.Quality; q > 0 && (quality == 0 || q < quality) {
+			quality = q
+		}
+		if !suspect {
+			for _, f := range d.Flags {
+				if f.Overlaps(st.Span) && (f.Kind.Debris() || f.Kind == FlagSuspect) {
+					suspect = true
+					break
+				}
+			}
+		}
+	}
+	return quality, suspect
+}
+
+// FlaggedAs reports whether s overlaps a flag of one of the kinds.
+func (d *Document) FlaggedAs(s Span, kinds ...FlagKind) bool {
+	for _, f := range d.Flags {
+		if f.Overlaps(s) {
+			for _, k := range kinds {
+				if f.Kind == k {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
 // Warn records a repaired input problem.
 func (d *Document) Warn(msg string) { d.Warnings = append(d.Warnings, msg) }
