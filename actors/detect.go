@@ -68,6 +68,9 @@ type analyzer struct {
 	aoff   []int32  // token -> 1 + offset in arena, or 0 when its text is the text layer's
 
 	lowerBits [lowerSize / 64]uint64 // filter of the lower-case words (lowerElsewhere), filled by lower
+	lowerSet  map[string]struct{}    // the lower-case words as written, built on lowerElsewhere's first need
+	idx       resolverIndex          // the resolver's look-ups by key (index.go)
+	idxBuf    []int32
 
 	// the resolver's state
 	byKey     map[entKey]int
@@ -105,6 +108,8 @@ func newAnalyzer(d *doc.Document) *analyzer {
 	a := pool.Get().(*analyzer)
 	n := len(d.Tokens)
 	a.d = d
+	a.lowerSet = nil
+	a.idx.reset()
 	a.cls = grow(a.cls, n)
 	a.hitOf = grow(a.hitOf, n)
 	a.sentOf = grow(a.sentOf, n)
@@ -133,9 +138,18 @@ func newAnalyzer(d *doc.Document) *analyzer {
 	return a
 }
 
+// maxPooledTokens is the largest token count whose buffers an analyzer
+// keeps in the pool: one huge document must not hold its memory for the
+// rest of a run.
+const maxPooledTokens = 1 << 18
+
 // release returns a to the pool.
 func (a *analyzer) release() {
 	a.d = nil
+	a.lowerSet = nil
+	if cap(a.cls) > maxPooledTokens {
+		return // a huge document's buffers are not kept for the next one
+	}
 	pool.Put(a)
 }
 
@@ -909,8 +923,10 @@ func (a *analyzer) nameCand(ch chunk, sFirst int) {
 }
 
 // lowerElsewhere reports whether the word of token i is written in lower
-// case anywhere in the document. It scans the tokens; it is asked only about
-// the first words of sentence-initial runs, a few times a document.
+// case anywhere in the document. The filter answers most words; the others
+// look in the set of the document's lower-case words, built on the first
+// such question, so that the cost stays linear however many sentences
+// start with a word the filter lets through.
 func (a *analyzer) lowerElsewhere(i int) bool {
 	w := a.low(i)
 	if w == "" {
@@ -919,15 +935,16 @@ func (a *analyzer) lowerElsewhere(i int) bool {
 	if h := lowerHash(w); a.lowerBits[h/64]&(1<<(h%64)) == 0 {
 		return false
 	}
-	for k, t := range a.d.Tokens {
-		if t.Kind != doc.Word || t.Len() != len(w) || t.Has(doc.FlagCap) {
-			continue
-		}
-		if a.d.Text[t.Start] == w[0] && a.txt(k) == w {
-			return true
+	if a.lowerSet == nil {
+		a.lowerSet = make(map[string]struct{})
+		for k, t := range a.d.Tokens {
+			if t.Kind == doc.Word && !t.Has(doc.FlagCap) {
+				a.lowerSet[a.txt(k)] = struct{}{}
+			}
 		}
 	}
-	return false
+	_, ok := a.lowerSet[w]
+	return ok
 }
 
 // ownsRole reports whether a possessive and a title follow token k-1:

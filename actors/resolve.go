@@ -129,9 +129,10 @@ func (r *resolver) personInside(ci int) {
 			continue
 		}
 		ei := -1
-		for k := len(r.ents) - 1; k >= 0; k-- {
-			if e := r.ents[k]; e.typ == "PERSON" && slices.Equal(e.toks, toks) {
-				ei = k
+		l := sortedList(r.idx.byToks, tokHash(toks))
+		for k := len(l) - 1; k >= 0; k-- {
+			if e := r.ents[l[k]]; e.typ == "PERSON" && slices.Equal(e.toks, toks) {
+				ei = int(l[k])
 				break
 			}
 		}
@@ -185,6 +186,7 @@ func (r *resolver) link(ci, ei int) {
 	c := &r.cands[ci]
 	e := r.ents[ei]
 	c.entity = ei
+	r.noteFirst(ci)
 	if c.first > e.lastTok {
 		e.lastTok = c.first
 	}
@@ -197,6 +199,7 @@ func (r *resolver) link(ci, ei int) {
 		}
 		if !contains(e.roleKeys, c.roleKey) {
 			e.roleKeys = append(e.roleKeys, c.roleKey)
+			addTo(&r.idx.byRole, c.roleKey, int32(ei))
 		}
 	}
 	if e.affil == "" && c.affil != "" && c.affil != e.name {
@@ -205,6 +208,7 @@ func (r *resolver) link(ci, ei int) {
 	if e.typ == "ORG" && c.kind == "name" {
 		if h := r.low(c.end - 1); !contains(e.heads, h) {
 			e.heads = append(e.heads, h)
+			addTo(&r.idx.byHead, h, int32(ei))
 		}
 	}
 	r.seen = append(r.seen, seen{c.sent, c.first, c.end, ei})
@@ -241,6 +245,7 @@ func (r *resolver) newEnt(ci int, typ, name string) int {
 	if e.typ == "ORG" {
 		if h := lastWord(name); h != "" {
 			e.heads = append(e.heads, h)
+			addTo(&r.idx.byHead, h, int32(ei))
 		}
 	}
 	r.link(ci, ei)
@@ -262,6 +267,7 @@ func (r *resolver) nameToks(c *cand) []string {
 
 func (r *resolver) registerPerson(ei int) {
 	e := r.ents[ei]
+	r.registered(ei)
 	r.byName[tokHash(e.toks)] = ei
 	if n := len(e.toks); n > 0 {
 		r.bySurname[e.toks[n-1]] = ei
@@ -273,11 +279,15 @@ func (r *resolver) registerPerson(ei int) {
 
 func (r *resolver) unregisterPerson(ei int) {
 	delete(r.byName, tokHash(r.ents[ei].toks))
-	for _, m := range []map[string]int{r.bySurname, r.byFirst} {
-		for k, v := range m {
-			if v == ei {
-				delete(m, k)
-			}
+	// only the keys ei was registered under can lead to it
+	for _, k := range r.idx.regSur[int32(ei)] {
+		if r.bySurname[k] == ei {
+			delete(r.bySurname, k)
+		}
+	}
+	for _, k := range r.idx.regFst[int32(ei)] {
+		if r.byFirst[k] == ei {
+			delete(r.byFirst, k)
 		}
 	}
 }
@@ -334,7 +344,8 @@ func (r *resolver) fuzzySurname(w string, affil string) int {
 	}
 	fw, folded := "", false // the folded spelling of w, made on first need
 	best, bestD := -1, limit+1
-	for ei, e := range r.ents {
+	for _, i := range r.fuzzyCands(w) {
+		ei, e := int(i), r.ents[i]
 		if e.typ != "PERSON" || len(e.toks) == 0 {
 			continue
 		}
@@ -493,7 +504,8 @@ func (r *resolver) name(ci int) {
 	if c.typ == "ORG" {
 		// "The operator, Sallow Terminals, ... Sallow Terminals' chief
 		// executive": a name taken for a person turns out an organisation
-		for ei, e := range r.ents {
+		for _, i := range sortedList(r.idx.byName, c.canon) {
+			ei, e := int(i), r.ents[i]
 			if e.guessed && e.typ == "PERSON" && e.name == c.canon {
 				r.unregisterPerson(ei)
 				e.typ, e.guessed, e.gender, e.toks = "ORG", false, 0, nil
@@ -669,14 +681,8 @@ func (r *resolver) subjectG(sent, tok int, g byte, ok func(*ent) bool) int {
 // actsFirst reports whether entity ei is the acting subject of sentence
 // sent: its first mention there is followed by a verb of the verbs list.
 func (r *resolver) actsFirst(ei, sent int) bool {
-	first, acts := -1, false
-	for i := range r.cands {
-		c := &r.cands[i]
-		if c.sent == sent && c.entity == ei && (first < 0 || c.first < first) {
-			first, acts = c.first, c.verbAfter
-		}
-	}
-	return acts
+	ci, ok := r.idx.firstIn[[2]int32{int32(sent), int32(ei)}]
+	return ok && r.cands[ci].verbAfter
 }
 
 // nearest finds the latest fitting person mentioned before token tok of
@@ -754,7 +760,8 @@ func (r *resolver) pronoun(ci int) {
 func (r *resolver) role(ci int) {
 	c := &r.cands[ci]
 	best := -1
-	for ei, e := range r.ents {
+	for _, i := range sortedList(r.idx.byRole, c.roleKey) {
+		ei, e := int(i), r.ents[i]
 		if !compatible(e, c.gender) || !contains(e.roleKeys, c.roleKey) {
 			continue
 		}
@@ -796,7 +803,8 @@ func (r *resolver) unheld(ci int) bool {
 func (r *resolver) nominal(ci int) {
 	c := &r.cands[ci]
 	best := -1
-	for ei, e := range r.ents {
+	for _, i := range sortedList(r.idx.byHead, c.roleKey) {
+		ei, e := int(i), r.ents[i]
 		if e.typ == "ORG" && contains(e.heads, c.roleKey) && (best < 0 || e.lastTok > r.ents[best].lastTok) {
 			best = ei
 		}

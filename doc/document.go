@@ -1,5 +1,10 @@
 package doc
 
+import (
+	"slices"
+	"sort"
+)
+
 // Document is one article: its immutable text, its metadata and its layers.
 // Layers are nil until the stage that makes them has run.
 type Document struct {
@@ -58,6 +63,8 @@ type Document struct {
 	// Warnings are problems with the input that were repaired, such as
 	// invalid UTF-8 replaced by U+FFFD. They are reported, never hidden.
 	Warnings []string
+
+	flags *flagIndex // built by the first Flagged question (flags.go)
 }
 
 // Facts of a word token's bytes, in Document.WordBits.
@@ -158,17 +165,6 @@ func (d *Document) SentenceAt(offset int) int {
 	return -1
 }
 
-// Flagged reports whether s overlaps text that the quality stage flagged as
-// debris. Stages call it to keep debris out of the facts they report.
-func (d *Document) Flagged(s Span) bool {
-	for _, f := range d.Flags {
-		if f.Overlaps(s) && f.Kind.Debris() {
-			return true
-		}
-	}
-	return false
-}
-
 // Evidence returns how far the text of span s can be trusted: the lowest
 // Quality of the sentences it overlaps (0 when none was judged), and
 // whether one of those sentences carries a flag of debris or an mt_suspect
@@ -189,27 +185,20 @@ func (d *Document) Evidence(s Span) (quality float32, suspect bool) {
 		if q := st.Quality; q > 0 && (quality == 0 || q < quality) {
 			quality = q
 		}
-		if !suspect {
-			for _, f := range d.Flags {
-				if f.Overlaps(st.Span) && (f.Kind.Debris() || f.Kind == FlagSuspect) {
-					suspect = true
-					break
-				}
-			}
-		}
+		suspect = suspect || d.Flagged(st.Span) || d.FlaggedAs(st.Span, FlagSuspect)
 	}
 	return quality, suspect
 }
 
 // FlaggedAs reports whether s overlaps a flag of one of the kinds.
 func (d *Document) FlaggedAs(s Span, kinds ...FlagKind) bool {
-	for _, f := range d.Flags {
-		if f.Overlaps(s) {
-			for _, k := range kinds {
-				if f.Kind == k {
-					return true
-				}
-			}
+	// through the flag index (flags.go), as Flagged: from the last flag
+	// starting before s ends, back while an earlier one can still reach s
+	x := d.flagIdx()
+	k := sort.Search(len(x.all), func(k int) bool { return d.Flags[x.all[k]].Start >= s.End })
+	for k--; k >= 0 && x.allReach[k] > s.Start; k-- {
+		if f := &d.Flags[x.all[k]]; f.Overlaps(s) && slices.Contains(kinds, f.Kind) {
+			return true
 		}
 	}
 	return false

@@ -31,6 +31,9 @@ type view struct {
 	cands    []hit          // triggers' buffers
 	hits     []hit
 	events   []doc.Event // Code's buffer of the document's events
+
+	edge               edges     // the clause edges of the current sentence (edges.go)
+	quotes, quotations spanIndex // quoteOf's look-ups
 }
 
 // inOrder reports whether n spans, given by span, are sorted by start and
@@ -78,6 +81,8 @@ func newView(d *doc.Document, L *lex) *view {
 	v.inName = grow(v.inName, n)
 	v.class = grow(v.class, n)
 	v.condSent = -1
+	v.edge.lo, v.edge.hi = -1, -1
+	v.quotes.built, v.quotations.built = false, false
 	v.argSlab = nil
 	v.mSorted = inOrder(len(d.Mentions), func(i int) doc.Span { return d.Mentions[i].Span })
 	v.tSorted = inOrder(len(d.Timexes), func(i int) doc.Span { return d.Timexes[i].Span })

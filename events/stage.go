@@ -186,6 +186,9 @@ func Code(d *doc.Document, dst []doc.Event) []doc.Event {
 // background reports whether token i lies in a subordinate or relative
 // clause: after a subordinator or who/which/whom/where.
 func (v *view) background(i, lo int) bool {
+	if e := v.edgesFrom(i, lo); e != nil {
+		return e.bg[i-lo]
+	}
 	for k := i - 1; k >= lo; k-- {
 		if v.hard(k) {
 			return false
@@ -222,6 +225,9 @@ func (v *view) conjoined(s doc.Sentence, i int) bool {
 // clauseEnd is the first token at or after i that separates clauses
 // strongly, or hi.
 func (v *view) clauseEnd(i, hi int) int {
+	if e := &v.edge; e.hi == hi && e.lo <= i && i <= hi {
+		return int(e.end[i-e.lo])
+	}
 	for k := i; k < hi; k++ {
 		if v.hard(k) {
 			return k
@@ -233,6 +239,9 @@ func (v *view) clauseEnd(i, hi int) int {
 // clauseStart is the start of the clause holding token i: after the last
 // boundary or subordinator before it.
 func (v *view) clauseStart(i, lo int) int {
+	if e := v.edgesFrom(i, lo); e != nil {
+		return int(e.start[i-lo])
+	}
 	for k := i - 1; k >= lo; k-- {
 		if v.hard(k) || v.cls(k)&cSub != 0 && v.lower[k] != "as" {
 			return k + 1
@@ -541,18 +550,20 @@ func (v *view) verbish(i int) bool {
 
 // quoteOf reports whether sp lies inside a quote, with its speaker.
 func (v *view) quoteOf(sp doc.Span) (bool, int) {
-	// by index: a Quote is too big to copy for each look
-	for i := range v.d.Quotes {
-		if q := &v.d.Quotes[i]; q.Content.Contains(sp) {
-			return true, q.Speaker
-		}
+	// the first quote (then quotation) holding sp, by index (spanIndex):
+	// a pass over every quote for each event is quadratic in a long text
+	quote := func(i int) doc.Span { return v.d.Quotes[i].Content }
+	if !v.quotes.built {
+		v.quotes.build(len(v.d.Quotes), quote)
 	}
-	for i := range v.d.Quotations {
-		if v.d.Quotations[i].Content.Contains(sp) {
-			return true, -1
-		}
+	if i := v.quotes.first(sp, quote); i >= 0 {
+		return true, v.d.Quotes[i].Speaker
 	}
-	return false, -1
+	quotation := func(i int) doc.Span { return v.d.Quotations[i].Content }
+	if !v.quotations.built {
+		v.quotations.build(len(v.d.Quotations), quotation)
+	}
+	return v.quotations.first(sp, quotation) >= 0, -1
 }
 
 // dateOf takes the date of the clause from the nearest date expression of

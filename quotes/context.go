@@ -11,18 +11,19 @@ import (
 // ctx is what the stage knows about one document while it works: the
 // lower-case form of every token and the quotation each token lies in.
 type ctx struct {
-	d     *doc.Document
-	low   []string
-	kinds []doc.TokenKind     // the tokens' kinds, packed (isMark and its kin run over every token)
-	inQ   []int32             // index into d.Quotations of the outermost quotation whose content holds the token, or -1
-	roles []doc.QuoteMarkRole // role of each quotation mark token
-	fbuf  learn.Features
-	memo  [][3]int // source starts ranked in the current sentence: end, lower bound, start
-	atts  []att    // the current sentence's attributions
-	kept  []att    // the current sentence's attributions that dropRedundant keeps
-	out   []att    // the document's attributions
-	cbuf  learn.Features
-	lx    []uint64 // cached lexical bits of tokens (0: not yet looked up)
+	d      *doc.Document
+	low    []string
+	kinds  []doc.TokenKind     // the tokens' kinds, packed (isMark and its kin run over every token)
+	inQ    []int32             // index into d.Quotations of the outermost quotation whose content holds the token, or -1
+	roles  []doc.QuoteMarkRole // role of each quotation mark token
+	fbuf   learn.Features
+	memo   [][3]int // source starts ranked in the current sentence: end, lower bound, start
+	atts   []att    // the current sentence's attributions
+	kept   []att    // the current sentence's attributions that dropRedundant keeps
+	out    []att    // the document's attributions
+	debris []int    // indexes of the flags a content overlaps (clearDebris)
+	cbuf   learn.Features
+	lx     []uint64 // cached lexical bits of tokens (0: not yet looked up)
 	// wid is each token's vocabulary ID where low holds the text layer's
 	// lower case of it (d.LowerOf), so the ID stands for low; noID where
 	// low is something else (a word with capitals that the text layer did

@@ -215,8 +215,10 @@ func (c *ctx) hasQuote(ts, te int) bool {
 // the middle cuts the content at its start.
 func (c *ctx) clearDebris(s doc.Span) doc.Span {
 	orig := s
-	for _, f := range c.d.Flags {
-		if !f.Kind.Debris() || !f.Overlaps(s) {
+	c.debris = c.d.DebrisIn(s, c.debris[:0])
+	for _, fi := range c.debris {
+		f := c.d.Flags[fi]
+		if !f.Overlaps(s) {
 			continue
 		}
 		if f.Start <= s.Start {

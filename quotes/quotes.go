@@ -15,6 +15,7 @@
 package quotes
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -304,29 +305,37 @@ func Extract(d *doc.Document) {
 // quotation spans sentences whose marks the text layer could not pair, so
 // the cue words in it were taken for the writer's.
 func (c *ctx) dropInsideDash(out []att) []att {
-	n := 0
+	// the dash quotations' token ranges, merged: a cue lies inside one
+	// when it lies inside their union, found by binary search (comparing
+	// every attribution with every dash quotation is quadratic on a page
+	// of such layouts)
+	var dash []doc.Span
 	for _, at := range out {
-		if at.kind == "dash" {
-			n++
+		if at.kind == "dash" && at.ts < at.te {
+			dash = append(dash, doc.Span{Start: at.ts, End: at.te})
 		}
 	}
-	if n == 0 {
+	if len(dash) == 0 {
 		return out
+	}
+	slices.SortFunc(dash, func(x, y doc.Span) int { return x.Start - y.Start })
+	union := dash[:1]
+	for _, s := range dash[1:] {
+		if last := &union[len(union)-1]; s.Start <= last.End {
+			last.End = max(last.End, s.End)
+		} else {
+			union = append(union, s)
+		}
 	}
 	kept := out[:0]
 	for _, at := range out {
-		inside := false
 		if at.kind != "dash" && at.head >= 0 {
-			for _, o := range out {
-				if o.kind == "dash" && o.ts <= at.head && at.head < o.te {
-					inside = true
-					break
-				}
+			k := sort.Search(len(union), func(k int) bool { return union[k].End > at.head })
+			if k < len(union) && union[k].Start <= at.head {
+				continue
 			}
 		}
-		if !inside {
-			kept = append(kept, at)
-		}
+		kept = append(kept, at)
 	}
 	return kept
 }
@@ -379,15 +388,7 @@ func (c *ctx) quoteLayout(k, cs, ce, a, b int) bool {
 }
 
 // flagged reports whether token k lies in text the quality stage flagged.
-func (c *ctx) flagged(k int) bool {
-	t := c.d.Tokens[k].Span
-	for _, f := range c.d.Flags {
-		if f.Overlaps(t) {
-			return true
-		}
-	}
-	return false
-}
+func (c *ctx) flagged(k int) bool { return c.d.FlaggedAny(c.d.Tokens[k].Span) }
 
 // dropRedundant removes attributions of one sentence that repeat another:
 // a cue lying inside another's source ("the review, known as X, found"),

@@ -7,10 +7,6 @@ import (
 	"github.com/dossier-news/dossier/pipeline"
 )
 
-func readFeed(r io.Reader, name string, o Options, out chan<- pipeline.Item) {
-	out <- pipeline.Item{Source: name, ID: name, Err: errors.New("RSS and Atom feeds are not read yet")}
-}
-
 func readWARC(r io.Reader, name string, o Options, out chan<- pipeline.Item) {
 	out <- pipeline.Item{Source: name, ID: name, Err: errors.New("WARC files are not read yet")}
 }

@@ -56,15 +56,73 @@ func Sentences(d *doc.Document) {
 			if insideQuotation(d, qi, toks[j].Start) {
 				continue
 			}
-			d.Sentences = append(d.Sentences, doc.Sentence{Span: doc.Span{Start: toks[first].Start, End: toks[j-1].End}, Para: pi, Tokens: doc.Range{First: first, End: j}})
+			appendSentence(d, pi, first, j)
 			first = j
 			k = j - 1
 		}
 		if first < end {
-			d.Sentences = append(d.Sentences, doc.Sentence{Span: doc.Span{Start: toks[first].Start, End: toks[end-1].End}, Para: pi, Tokens: doc.Range{First: first, End: end}})
+			appendSentence(d, pi, first, end)
 		}
 		ti = end
 	}
+}
+
+// MaxSentenceTokens bounds a sentence: a run of more tokens without a
+// sentence end (a page without punctuation, an unclosed quotation mark
+// repeated, a table flattened into one line) is not a sentence a person
+// wrote, and every stage's work on a sentence grows with its length. Such a
+// run is cut into pieces of at most MaxSentenceTokens tokens, each ending at
+// the best break in its second half: after ; or : first, then after a comma
+// or a dash, then before a quotation mark; with no break at all, after
+// MaxSentenceTokens tokens. The longest sentence of the gold corpora we
+// score has 336 tokens (PolNeAR), so real sentences are never cut.
+const MaxSentenceTokens = 400
+
+// appendSentence adds the sentence of tokens [first, end) in paragraph pi,
+// cut at MaxSentenceTokens (see there).
+func appendSentence(d *doc.Document, pi, first, end int) {
+	for end-first > MaxSentenceTokens {
+		cut := bestBreak(d, first+MaxSentenceTokens/2, first+MaxSentenceTokens)
+		d.Sentences = append(d.Sentences, doc.Sentence{Span: doc.Span{Start: d.Tokens[first].Start, End: d.Tokens[cut-1].End}, Para: pi, Tokens: doc.Range{First: first, End: cut}})
+		first = cut
+	}
+	d.Sentences = append(d.Sentences, doc.Sentence{Span: doc.Span{Start: d.Tokens[first].Start, End: d.Tokens[end-1].End}, Para: pi, Tokens: doc.Range{First: first, End: end}})
+}
+
+// bestBreak returns where to cut an over-long sentence between tokens lo
+// and hi (the cut falls before the returned token, lo < cut <= hi): the
+// last strong break, else the last weak one, else hi.
+func bestBreak(d *doc.Document, lo, hi int) int {
+	weak, quote := -1, -1
+	for k := hi - 1; k >= lo; k-- {
+		t := d.Tokens[k]
+		switch t.Kind {
+		case doc.Punct:
+			switch d.Text[t.Start] {
+			case ';', ':', '.', '!', '?':
+				return k + 1
+			case ',', '-':
+				if weak < 0 {
+					weak = k + 1
+				}
+			default:
+				if weak < 0 && d.Text[t.Start:t.End] == "—" {
+					weak = k + 1
+				}
+			}
+		case doc.QuoteMark:
+			if quote < 0 && k > lo {
+				quote = k
+			}
+		}
+	}
+	switch {
+	case weak > 0:
+		return weak
+	case quote > 0:
+		return quote
+	}
+	return hi
 }
 
 func insideQuotation(d *doc.Document, qi, off int) bool {

@@ -5,6 +5,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"strings"
 	"testing"
 )
@@ -36,5 +37,32 @@ func TestExtractURL(t *testing.T) {
 	}
 	if d.ID != srv.URL+"/news/ferry" || d.URL != d.ID || d.Title != "Ferry strike ends" || !strings.Contains(d.Text, "boats sail again") {
 		t.Errorf("got %+v", d)
+	}
+}
+
+// A feed file prints one document per item, as an array, each with the
+// feed's title as its outlet.
+func TestExtractFeed(t *testing.T) {
+	const feed = `<rss version="2.0"><channel><title>Harbour Weekly</title>
+<item><title>Pier closed</title><description>The north pier is closed for repairs until June, the port said.</description></item>
+<item><title>New ferry</title><description>A new ferry enters service on Monday, the operator said.</description></item>
+</channel></rss>`
+	path := t.TempDir() + "/weekly.xml"
+	if err := os.WriteFile(path, []byte(feed), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errs := runExtract(t, "", path)
+	if code != 0 {
+		t.Fatalf("code %d: %s", code, errs)
+	}
+	var docs []struct{ Title, Outlet, Text string }
+	if err := json.Unmarshal([]byte(out), &docs); err != nil {
+		t.Fatalf("want an array: %v\n%s", err, out)
+	}
+	if len(docs) != 2 || docs[1].Title != "New ferry" || docs[0].Outlet != "Harbour Weekly" {
+		t.Errorf("got %+v", docs)
+	}
+	if !strings.Contains(errs, "2 feed item(s)") {
+		t.Errorf("stderr %q does not report the feed", errs)
 	}
 }
