@@ -27,12 +27,25 @@ type Article struct {
 
 // CorpusFile returns a file of the bundled corpus by name: "corpus.jsonl",
 // "stories.json" or "README.md".
-func CorpusFile(name string) []byte {
-	b, err := corpus.ReadFile("corpus/" + name)
+func CorpusFile(name string) []byte { return mustRead(corpus, "corpus", name) }
+
+// mustRead reads an embedded file; the names are fixed by this package, so
+// a missing one is a programming error.
+func mustRead(fsys embed.FS, dir, name string) []byte {
+	b, err := fsys.ReadFile(dir + "/" + name)
 	if err != nil {
-		panic("examples: no corpus file " + name)
+		panic("examples: no " + dir + " file " + name)
 	}
 	return b
+}
+
+// mustDecode decodes an embedded JSON file strictly into v.
+func mustDecode(b []byte, name string, v any) {
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		panic("examples: " + name + ": " + err.Error())
+	}
 }
 
 // CorpusJSONL returns the corpus as JSON Lines, one article a line, ordered
@@ -108,6 +121,16 @@ type KeyActor struct {
 	Mentions []string `json:"mentions"`
 	Articles []string `json:"articles"`
 	Note     string   `json:"note,omitempty"`
+	// Except lists mention strings that, in one article, refer to another
+	// actor ("Haller" in an article naming two Hallers).
+	Except []KeyExcept `json:"except,omitempty"`
+}
+
+// KeyExcept says that Text in Article refers to the actor RefersTo.
+type KeyExcept struct {
+	Article  string `json:"article"`
+	Text     string `json:"text"`
+	RefersTo string `json:"refers_to"`
 }
 
 // KeyApart names actors that share a name part and must stay distinct.
@@ -133,10 +156,6 @@ type KeyReport struct {
 // CorpusKey returns the parsed answer key.
 func CorpusKey() Key {
 	var k Key
-	dec := json.NewDecoder(bytes.NewReader(CorpusFile("stories.json")))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&k); err != nil {
-		panic("examples: stories.json: " + err.Error())
-	}
+	mustDecode(CorpusFile("stories.json"), "corpus/stories.json", &k)
 	return k
 }

@@ -145,6 +145,13 @@ func TestCorpusKey(t *testing.T) {
 			}
 		}
 	}
+	for _, a := range k.Actors {
+		for _, x := range a.Except {
+			if !actors[x.RefersTo] || !strings.Contains(arts[x.Article].Text, x.Text) {
+				t.Errorf("actor %s: exception %+v names an unknown actor or text not in the article", a.Key, x)
+			}
+		}
+	}
 	for _, d := range k.Distinct {
 		for _, key := range d.Actors {
 			if !actors[key] {

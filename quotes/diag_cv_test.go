@@ -41,6 +41,15 @@ func TestDiagCV(t *testing.T) {
 		SourcelessScore = float32(v)
 		defer func() { SourcelessScore = old }()
 	}
+	// CVOFF=FollowOn,NoNested,ContentEnds turns those switches off
+	for _, name := range strings.Split(os.Getenv("CVOFF"), ",") {
+		sw := map[string]*bool{"FollowOn": &FollowOn, "NoNested": &NoNested, "ContentEnds": &ContentEnds}[name]
+		if sw != nil {
+			old := *sw
+			*sw = false
+			defer func() { *sw = old }()
+		}
+	}
 	// CVTH tries another cue threshold
 	if th, err := strconv.ParseFloat(os.Getenv("CVTH"), 32); err == nil {
 		old := CueThreshold

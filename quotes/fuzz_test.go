@@ -12,7 +12,7 @@ import (
 func FuzzExtract(f *testing.F) {
 	for _, s := range []string{
 		"“We will not back down,” she said.",
-		"Diop told the council that Goita is “firmly committed. ‘ said.",
+		"Okafor told the board that Lind is “fully behind it. ‘ said.",
 		"According to the police, two were arrested.",
 		"“A\n\n“B,” he said. “C",
 		"''It is over,'' said Mr. King. ''Done.''",

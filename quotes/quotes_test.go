@@ -120,7 +120,7 @@ var directCases = []quoteCase{
 	{"headline colon", "Harbour chief to strikers: “Come back to the table.”", []want{{"Come back to the table.", "direct", ":", "Harbour chief to strikers"}}, 1},
 	{"said first then name colon", "Said Okafor: “We are not going back.”", []want{{"We are not going back.", "direct", "Said", "Okafor"}}, 1},
 	{"introductory phrase then quotation", "As for the offer, he said, “It is an insult.”", []want{{"It is an insult.", "direct", "said", "he"}}, 1},
-	{"doubled apostrophe marks", "The plan is complex. ''There is a lot of new complexity,'' said Mr. Burman. ''Nobody will read it,'' he told me.", []want{{"There is a lot of new complexity", "direct", "said", "Mr. Burman"}, {"Nobody will read it", "direct", "told", "he"}}, 2},
+	{"doubled apostrophe marks", "The form is long. ''There are far too many boxes to fill,'' said Mr. Haldane. ''Nobody will read it,'' he told me.", []want{{"There are far too many boxes to fill", "direct", "said", "Mr. Haldane"}, {"Nobody will read it", "direct", "told", "he"}}, 2},
 	{"dash reaction", "“Nobody asked us.” ― Maria Lopez", []want{{"Nobody asked us.", "direct", "―", "Maria Lopez"}}, 1},
 }
 
@@ -244,8 +244,8 @@ var indirectCases = []quoteCase{
 
 // Mixed quotes: indirect speech with quoted fragments.
 var mixedCases = []quoteCase{
-	{"said he quoted verb", "Diop said he “deplores” their decision.", []want{{"he “deplores” their decision", "mixed", "said", "Diop"}}, 1},
-	{"said quoted tail", "The envoy said security was a “top priority” for the government.", []want{{"security was a “top priority” for the government", "mixed", "said", "The envoy"}}, 1},
+	{"said he quoted verb", "Okafor said he “regrets” the vote.", []want{{"he “regrets” the vote", "mixed", "said", "Okafor"}}, 1},
+	{"said quoted tail", "The envoy said the harbour was a “first concern” for the council.", []want{{"the harbour was a “first concern” for the council", "mixed", "said", "The envoy"}}, 1},
 	{"called X quote", "He called the group “a criminal organisation.”", []want{{"the group “a criminal organisation.”", "mixed", "called", "He"}}, 1},
 	{"said would quote", "She said the company would “fight this all the way.”", []want{{"the company would “fight this all the way.”", "mixed", "said", "She"}}, 1},
 	{"two fragments", "Diop said he “regrets” the vote but “hopes to talk soon.”", []want{{"he “regrets” the vote but “hopes to talk soon.”", "mixed", "said", "Diop"}}, 1},
@@ -284,8 +284,8 @@ var damagedCases = []quoteCase{
 	{"dash attribution after a paragraph opened by a wrong-way mark", "Readers wrote in.\n\n”Fear. I am afraid the port will close.” ― Ana Silva\n\nMore letters follow.",
 		[]want{{"Fear. I am afraid the port will close.", "direct", "―", "Ana Silva"}}, 1},
 	{"body colon is no headline", "The harbour was closed in March.\n\nThe reason was simple: the dredgers had left.", nil, 0},
-	{"mismatched closing mark", "Diop told the council that Goita is “firmly committed to elections in February. ‘ said.\nHe said the government was ready.",
-		[]want{{"the government was ready", "indirect", "said", "He"}}, -1},
+	{"mismatched closing mark", "Okafor told the board that Lind is “fully behind the plan for March. ‘ said.\nHe said the port was ready.",
+		[]want{{"the port was ready", "indirect", "said", "He"}}, -1},
 	{"unclosed quotation", "“We will not leave, the mayor said.\n\nOfficials said the roads were open.",
 		[]want{{"the roads were open", "indirect", "said", "Officials"}}, -1},
 	{"stray closing mark", "The minister said the budget” was final.", []want{}, -1},

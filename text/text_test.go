@@ -122,7 +122,7 @@ func TestSentences(t *testing.T) {
 		{"inc mid", "Acme Inc. said profits rose.", []string{"Acme Inc. said profits rose."}},
 		{"straight quotes", `"We are ready," he said. "Go."`, []string{`"We are ready," he said.`, `"Go."`}},
 		{"state abbreviation", "Sen. Tom Carper, D-Del., said no. He left.", []string{"Sen. Tom Carper, D-Del., said no.", "He left."}},
-		{"party and state in brackets", "Rep. Trey Gowdy (R-S.C.) Said it. Then more.", []string{"Rep. Trey Gowdy (R-S.C.) Said it.", "Then more."}},
+		{"party and state in brackets", "Rep. Ann Kessler (R-S.C.) Said it. Then more.", []string{"Rep. Ann Kessler (R-S.C.) Said it.", "Then more."}},
 		{"doubled marks", "''This isn't reform,'' said Holtz. ''It is not.''", []string{"''This isn't reform,'' said Holtz.", "''It is not.''"}},
 		{"empty", "", nil},
 	}

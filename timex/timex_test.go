@@ -53,8 +53,8 @@ var cases = []struct {
 	{"2023-01-27", "Fighting resumed over the weekend.", "over the weekend", "DATE", "2023-W03-WE"},
 	{"2023-01-27", "The treaty was signed last April.", "last April", "DATE", "2022-04"},
 	{"2023-01-27", "A summit is planned for next March.", "next March", "DATE", "2023-03"},
-	{"2023-01-27", "The doctor was shot to death last Oct. 23 at his home.", "last Oct. 23", "DATE", "2022-10-23"},
-	{"2023-06-05", "The doctor was shot to death on the night of Oct. 23.", "Oct. 23", "DATE", "2022-10-23"},
+	{"2023-01-27", "The ferry was sunk last Oct. 23 near the pier.", "last Oct. 23", "DATE", "2022-10-23"},
+	{"2023-06-05", "The ferry was sunk on the night of Oct. 23.", "Oct. 23", "DATE", "2022-10-23"},
 	// months named without a year: tense and distance choose the year
 	{"2023-01-27", "The government is committed to holding a referendum in March.", "March", "DATE", "2023-03"},
 	{"2023-01-27", "Suspended participation in December.", "December", "DATE", "2022-12"},

@@ -45,6 +45,12 @@ Usage:
   dossier train MODEL [flags]              rebuild an embedded model from gold data (quotes, quality)
   dossier pipeline [--dot]                 the stages and the layers each reads and provides
   dossier score TASK GOLD                  score against a gold file as ../shared/tools/score.py does
+  dossier ingest [--db PATH] SOURCE...     analyse documents and keep them in a store (dossier.db)
+  dossier show [--db PATH] ID              print a stored document as extract did
+  dossier export [--db PATH] --format F    write every stored document (jsonl, ...)
+  dossier check [--db PATH]                check a store's integrity
+  dossier errors [--db PATH]               list the inputs that ingest could not store
+  dossier stats [--db PATH]                what a store holds
   dossier help COMMAND                     flags of a command
 
 Run "dossier extract -h" for the extraction flags.
