@@ -27,9 +27,16 @@ type jsonSentence struct {
 	Quality *float64 `json:"quality,omitempty"`
 }
 
-// jsonEntity is an entity's fields before its mentions; WriteJSON writes
-// the mentions, then the actor link, after them.
+// jsonEntity is an entity's encoding, as Decode reads it.
 type jsonEntity struct {
+	jsonEntityHead
+	Mentions []jsonMent `json:"mentions"`
+	Actor    string     `json:"actor,omitempty"`
+}
+
+// jsonEntityHead is an entity's fields before its mentions; WriteJSON
+// writes the mentions, then the actor link, after them.
+type jsonEntityHead struct {
 	ID          string `json:"id"`
 	Name        string `json:"name"`
 	Type        string `json:"type"`
@@ -120,6 +127,22 @@ type jsonFlag struct {
 type jsonQuality struct {
 	Score   float64  `json:"score"`
 	Reasons []string `json:"reasons"`
+}
+
+// jsonDoc is the whole document's encoding, as Decode reads it. WriteJSON
+// writes the same bytes without building it (jsonHead, the layers element
+// by element, jsonTail), and a test holds the two to each other.
+type jsonDoc struct {
+	jsonHead
+	Paragraphs []Span         `json:"paragraphs"`
+	Sentences  []jsonSentence `json:"sentences"`
+	Entities   []jsonEntity   `json:"entities"`
+	Quotes     []jsonQuote    `json:"quotes"`
+	Timexes    []jsonTimex    `json:"timexes"`
+	Quantities []jsonQuantity `json:"quantities"`
+	Events     []jsonEvent    `json:"events"`
+	Flags      []jsonFlag     `json:"flags"`
+	jsonTail
 }
 
 // jsonHead holds the document's fields before its layers, and jsonTail
@@ -221,8 +244,8 @@ func (d *Document) jsonSentence(i int) jsonSentence {
 }
 
 // jsonEntity is entity e without its mentions and actor (writeEntity).
-func (d *Document) jsonEntity(e *Entity) jsonEntity {
-	return jsonEntity{ID: e.ID, Name: e.Name, Type: string(e.Type), Role: e.Role, Affiliation: e.Affiliation, Gender: e.Gender}
+func (d *Document) jsonEntity(e *Entity) jsonEntityHead {
+	return jsonEntityHead{ID: e.ID, Name: e.Name, Type: string(e.Type), Role: e.Role, Affiliation: e.Affiliation, Gender: e.Gender}
 }
 
 // jsonMention is mention mi, or false when the index is out of the layer.

@@ -8,31 +8,12 @@ import (
 	"testing"
 )
 
-// wholeDoc is the document's encoding built whole, as MarshalJSON did
-// before WriteJSON streamed it: the reference the stream must equal byte
-// for byte, compact and indented.
-type wholeDoc struct {
-	jsonHead
-	Paragraphs []Span         `json:"paragraphs"`
-	Sentences  []jsonSentence `json:"sentences"`
-	Entities   []wholeEntity  `json:"entities"`
-	Quotes     []jsonQuote    `json:"quotes"`
-	Timexes    []jsonTimex    `json:"timexes"`
-	Quantities []jsonQuantity `json:"quantities"`
-	Events     []jsonEvent    `json:"events"`
-	Flags      []jsonFlag     `json:"flags"`
-	jsonTail
-}
-
-type wholeEntity struct {
-	jsonEntity
-	Mentions []jsonMent `json:"mentions"`
-	Actor    string     `json:"actor,omitempty"`
-}
-
-func (d *Document) whole() wholeDoc {
-	j := wholeDoc{jsonHead: d.jsonHead(), Paragraphs: d.Paragraphs, jsonTail: d.jsonTail(),
-		Sentences: []jsonSentence{}, Entities: []wholeEntity{}, Quotes: []jsonQuote{}, Timexes: []jsonTimex{},
+// whole builds the document's encoding whole, as MarshalJSON did before
+// WriteJSON streamed it: the reference the stream must equal byte for
+// byte, compact and indented.
+func (d *Document) whole() jsonDoc {
+	j := jsonDoc{jsonHead: d.jsonHead(), Paragraphs: d.Paragraphs, jsonTail: d.jsonTail(),
+		Sentences: []jsonSentence{}, Entities: []jsonEntity{}, Quotes: []jsonQuote{}, Timexes: []jsonTimex{},
 		Quantities: []jsonQuantity{}, Events: []jsonEvent{}, Flags: []jsonFlag{}}
 	if j.Paragraphs == nil {
 		j.Paragraphs = []Span{}
@@ -41,7 +22,7 @@ func (d *Document) whole() wholeDoc {
 		j.Sentences = append(j.Sentences, d.jsonSentence(i))
 	}
 	for i := range d.Entities {
-		e := wholeEntity{jsonEntity: d.jsonEntity(&d.Entities[i]), Mentions: []jsonMent{}, Actor: d.Entities[i].Actor}
+		e := jsonEntity{jsonEntityHead: d.jsonEntity(&d.Entities[i]), Mentions: []jsonMent{}, Actor: d.Entities[i].Actor}
 		for _, mi := range d.Entities[i].Mentions {
 			if m, ok := d.jsonMention(mi); ok {
 				e.Mentions = append(e.Mentions, m)
