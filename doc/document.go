@@ -21,6 +21,8 @@ type Document struct {
 	Quotations []Quotation
 	// Marks holds the role of every token of kind QuoteMark, keyed by token index.
 	Marks map[int]QuoteMarkRole
+	// Datelines are the datelines that open paragraphs, in text order.
+	Datelines []Dateline
 	// Lower, LowerOdd, WordIDs and WordBits are a derived cache of the text layer,
 	// not an annotation: they are never encoded in JSON. Stages read them
 	// instead of lower-casing and hashing tokens each on their own (package

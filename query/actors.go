@@ -74,9 +74,15 @@ type ActorReport struct {
 	Last         string  `json:"last_seen,omitempty"`
 	Statements   []Quote `json:"statements"`
 	Events       []Event `json:"events"`
+	// Others are the other actors the name asked for matches ("Abara":
+	// Grace Abara and Joseph Abara), most mentioned first: ask for one of
+	// them by more of its name.
+	Others []ActorCount `json:"others,omitempty"`
 }
 
-// Actor answers "what do we know of NAME": the names, roles and
+// Actor answers "what do we know of NAME": of the actors the name matches
+// (names tied by linking into one actor, else one name each), the most
+// mentioned; its names, roles and
 // affiliations it was given, how much it is mentioned and when, what it
 // said (newest first) and the events it took part in, as actor or
 // recipient, over time (oldest first). Limit applies to statements and to
@@ -93,60 +99,38 @@ func Actor(ctx context.Context, s *store.Store, name string, f Filter) (*ActorRe
 	if len(names) == 0 {
 		return nil, fmt.Errorf("%w: %q", ErrNoActor, name)
 	}
-	r := &ActorReport{Asked: name}
 	var w where
 	w.in("e.name", names)
 	w.documentFilter(f, b, true)
-	tally := map[string]map[string]int{}
-	count := func(kind, v string) {
-		if v == "" {
-			return
-		}
-		if tally[kind] == nil {
-			tally[kind] = map[string]int{}
-		}
-		tally[kind][v]++
-	}
-	docs := map[int64]bool{}
-	var n int64
-	var en, typ, role, aff, actor, pub string
-	var mentions int
+	var rows []entityRow
+	var e entityRow
 	q := `SELECT e.doc, e.name, e.type, coalesce(e.role, ''), coalesce(e.affiliation, ''), coalesce(e.actor, ''), e.mentions,
 		coalesce(d.published, '') FROM entities e JOIN documents d ON d.doc = e.doc` + w.sql()
-	err = scanRows(ctx, s.DB(), q, w.args, []any{&n, &en, &typ, &role, &aff, &actor, &mentions, &pub}, func() (bool, error) {
-		docs[n] = true
-		r.Mentions += mentions
-		count("name", en)
-		count("type", typ)
-		count("role", role)
-		count("affiliation", aff)
-		count("actor", actor)
-		if pub != "" {
-			if r.First == "" || pub < r.First {
-				r.First = pub
-			}
-			if pub > r.Last {
-				r.Last = pub
-			}
-		}
+	err = scanRows(ctx, s.DB(), q, w.args, []any{&e.doc, &e.name, &e.typ, &e.role, &e.aff, &e.actor, &e.mentions, &e.pub}, func() (bool, error) {
+		rows = append(rows, e)
 		return true, nil
 	})
 	if err != nil {
 		return nil, err
 	}
-	r.Documents = len(docs)
-	r.Names, r.Types, r.Roles = counts(tally["name"]), counts(tally["type"]), counts(tally["role"])
-	r.Affiliations, r.Actors = counts(tally["affiliation"]), counts(tally["actor"])
+	if len(rows) == 0 {
+		return nil, fmt.Errorf("%w: %q (not in the documents asked for)", ErrNoActor, name)
+	}
+	groups := identities(rows)
+	r := report(name, groups[0])
+	for _, g := range groups[1:] {
+		r.Others = append(r.Others, g.count)
+	}
 	var qw where
 	qw.documentFilter(f, b, true)
-	ids, err := speakerQuoteIDs(ctx, s, names, &qw, f.limit())
+	ids, err := speakerQuoteIDs(ctx, s, groups[0].names, &qw, f.limit())
 	if err != nil {
 		return nil, err
 	}
 	if r.Statements, err = quotesByID(ctx, s, ids); err != nil {
 		return nil, err
 	}
-	if r.Events, err = Timeline(ctx, s, name, f); err != nil {
+	if r.Events, err = timeline(ctx, s, EventFilter{Filter: f, partyNames: groups[0].names}); err != nil {
 		return nil, err
 	}
 	if r.Statements == nil {
@@ -156,6 +140,108 @@ func Actor(ctx context.Context, s *store.Store, name string, f Filter) (*ActorRe
 		r.Events = []Event{}
 	}
 	return r, nil
+}
+
+// entityRow is one stored entity of an actor asked for.
+type entityRow struct {
+	doc                              int64
+	name, typ, role, aff, actor, pub string
+	mentions                         int
+}
+
+// identity is the entities of one actor: the names tied together by a
+// corpus-wide actor, or one name where linking set none.
+type identity struct {
+	names []string
+	rows  []entityRow
+	count ActorCount
+}
+
+// identities groups the entities of the names asked for into actors,
+// the most mentioned first: "Abara" may be Grace Abara and Joseph Abara,
+// two people, unless linking tied them.
+func identities(rows []entityRow) []*identity {
+	parent := map[string]string{}
+	var find func(string) string
+	find = func(k string) string {
+		if p, ok := parent[k]; ok && p != k {
+			parent[k] = find(p)
+			return parent[k]
+		}
+		parent[k] = k
+		return k
+	}
+	for _, e := range rows {
+		if e.actor != "" {
+			parent[find("name:"+e.name)] = find("actor:" + e.actor)
+		}
+	}
+	byKey := map[string]*identity{}
+	var out []*identity
+	for _, e := range rows {
+		k := find("name:" + e.name)
+		g := byKey[k]
+		if g == nil {
+			g = &identity{}
+			byKey[k] = g
+			out = append(out, g)
+		}
+		g.rows = append(g.rows, e)
+	}
+	for _, g := range out {
+		docs, seen, tally := map[int64]bool{}, map[string]bool{}, map[string]int{}
+		for _, e := range g.rows {
+			docs[e.doc] = true
+			g.count.Mentions += e.mentions
+			tally[e.name]++
+			if !seen[e.name] {
+				seen[e.name] = true
+				g.names = append(g.names, e.name)
+			}
+			if e.actor != "" {
+				g.count.Key = e.actor
+			}
+		}
+		g.count.Documents = len(docs)
+		top := counts(tally)[0].Value
+		g.count.Name, g.count.Type = top, g.rows[0].typ
+		if g.count.Key == "" {
+			g.count.Key = top
+		}
+		sort.Strings(g.names)
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i].count, out[j].count
+		if a.Mentions != b.Mentions {
+			return a.Mentions > b.Mentions
+		}
+		return a.Name < b.Name
+	})
+	return out
+}
+
+// report tallies an identity's names, roles, affiliations and dates.
+func report(asked string, g *identity) *ActorReport {
+	r := &ActorReport{Asked: asked, Documents: g.count.Documents, Mentions: g.count.Mentions}
+	tally := map[string]map[string]int{"name": {}, "type": {}, "role": {}, "affiliation": {}, "actor": {}}
+	for _, e := range g.rows {
+		for k, v := range map[string]string{"name": e.name, "type": e.typ, "role": e.role, "affiliation": e.aff, "actor": e.actor} {
+			if v != "" {
+				tally[k][v]++
+			}
+		}
+		if e.pub != "" {
+			if r.First == "" || e.pub < r.First {
+				r.First = e.pub
+			}
+			if e.pub > r.Last {
+				r.Last = e.pub
+			}
+		}
+	}
+	r.Names, r.Types, r.Roles = counts(tally["name"]), counts(tally["type"]), counts(tally["role"])
+	r.Affiliations, r.Actors = counts(tally["affiliation"]), counts(tally["actor"])
+	return r
 }
 
 // ErrNoActor is returned when no stored entity bears the name asked for.

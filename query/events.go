@@ -21,6 +21,8 @@ type EventFilter struct {
 	// --actor).
 	Party   string
 	Country string // a country one of its places lies in ("Gao" lies in Mali)
+	// partyNames, when set, stands for Party's names, already resolved.
+	partyNames []string
 	// All keeps negated, future, hypothetical and debris events too;
 	// otherwise only the events export.Reportable keeps are given.
 	All bool
@@ -64,7 +66,12 @@ func Events(ctx context.Context, s *store.Store, f EventFilter) ([]Event, error)
 // Timeline answers "what happened, in order": the events of an actor (as
 // actor or recipient), or all events, oldest first by the event's date.
 func Timeline(ctx context.Context, s *store.Store, actor string, f Filter) ([]Event, error) {
-	all, err := events(ctx, s, EventFilter{Filter: f, Party: actor}, -1)
+	return timeline(ctx, s, EventFilter{Filter: f, Party: actor})
+}
+
+// timeline orders the events a filter selects by date, at most its limit.
+func timeline(ctx context.Context, s *store.Store, f EventFilter) ([]Event, error) {
+	all, err := events(ctx, s, f, -1)
 	if err != nil {
 		return nil, err
 	}
@@ -103,13 +110,18 @@ func events(ctx context.Context, s *store.Store, f EventFilter, limit int) ([]Ev
 		}
 		w.add("e.type = ?", t)
 	}
-	for _, r := range []struct{ name, roles string }{{f.Actor, "'actor'"}, {f.Recipient, "'recipient'"}, {f.Party, "'actor', 'recipient'"}} {
-		if r.name == "" {
+	for _, r := range []struct {
+		name, roles string
+		names       []string
+	}{{f.Actor, "'actor'", nil}, {f.Recipient, "'recipient'", nil}, {f.Party, "'actor', 'recipient'", f.partyNames}} {
+		if r.name == "" && r.names == nil {
 			continue
 		}
-		names, err := Names(ctx, s.DB(), r.name)
-		if err != nil {
-			return nil, err
+		names := r.names
+		if names == nil {
+			if names, err = Names(ctx, s.DB(), r.name); err != nil {
+				return nil, err
+			}
 		}
 		if len(names) == 0 {
 			return nil, nil

@@ -165,7 +165,7 @@ func quoteTable(qs []Quote) table {
 		if q.Source != "" && q.Source != q.Speaker {
 			who += " (as \"" + oneLine(q.Source) + "\")"
 		}
-		fmt.Fprintf(&b, "%s  %s  %s %s:\n    %q  %s\n", day(q.Doc.Published), q.Doc.Outlet, who, q.Cue, oneLine(q.Content.Text), at(q.Doc, q.Content))
+		fmt.Fprintf(&b, "%s  %s  %s %s:\n    \"%s\"  %s\n", day(q.Doc.Published), q.Doc.Outlet, who, q.Cue, oneLine(q.Content.Text), at(q.Doc, q.Content))
 	}
 	t.text = b.String()
 	return t
@@ -262,6 +262,14 @@ func actorTable(r *ActorReport) table {
 		if len(parts) > 0 {
 			fmt.Fprintf(&b, "%-13s %s\n", sec.name, strings.Join(parts, ", "))
 		}
+	}
+	var others []string
+	for _, o := range r.Others {
+		t.rows = append(t.rows, []string{"other", o.Name, itoa(o.Documents), "", "", "", ""})
+		others = append(others, fmt.Sprintf("%s (%d documents)", o.Name, o.Documents))
+	}
+	if len(others) > 0 {
+		fmt.Fprintf(&b, "also matched  %s: ask by more of the name\n", strings.Join(others, ", "))
 	}
 	fmt.Fprintf(&b, "\nStatements (%d)\n", len(r.Statements))
 	for _, q := range r.Statements {

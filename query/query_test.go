@@ -2,6 +2,7 @@ package query
 
 import (
 	"context"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -299,5 +300,29 @@ func TestActors(t *testing.T) {
 	}
 	if _, err := Actor(ctx, s, "Nobody", Filter{}); err == nil {
 		t.Error("an unknown actor: no error")
+	}
+}
+
+func TestIdentities(t *testing.T) {
+	rows := []entityRow{
+		{doc: 1, name: "Grace Abara", typ: "PERSON", mentions: 5},
+		{doc: 2, name: "Grace Abara", typ: "PERSON", mentions: 4},
+		{doc: 3, name: "Joseph Abara", typ: "PERSON", mentions: 2},
+		{doc: 4, name: "Amara Keita", actor: "A1", mentions: 3},
+		{doc: 5, name: "Amara Keyta", actor: "A1", mentions: 1},
+		{doc: 6, name: "Keita", actor: "A1", mentions: 1},
+	}
+	got := identities(rows)
+	var keys []string
+	for _, g := range got {
+		keys = append(keys, fmt.Sprintf("%s %s %d/%d %v", g.count.Key, g.count.Name, g.count.Mentions, g.count.Documents, g.names))
+	}
+	want := []string{
+		"Grace Abara Grace Abara 9/2 [Grace Abara]",
+		"A1 Amara Keita 5/3 [Amara Keita Amara Keyta Keita]",
+		"Joseph Abara Joseph Abara 2/1 [Joseph Abara]",
+	}
+	if strings.Join(keys, "|") != strings.Join(want, "|") {
+		t.Errorf("identities:\n%s\nwant\n%s", strings.Join(keys, "\n"), strings.Join(want, "\n"))
 	}
 }

@@ -32,7 +32,7 @@ func (Stage) Name() string { return "quotes" }
 
 // Requires lists the layers the stage reads.
 func (Stage) Requires() doc.Layers {
-	return doc.LayersOf(doc.LayerParagraphs, doc.LayerTokens, doc.LayerQuotations, doc.LayerSentences, doc.LayerWords, doc.LayerMentions, doc.LayerEntities, doc.LayerFlags)
+	return doc.LayersOf(doc.LayerParagraphs, doc.LayerTokens, doc.LayerQuotations, doc.LayerSentences, doc.LayerWords, doc.LayerNews, doc.LayerMentions, doc.LayerEntities, doc.LayerFlags)
 }
 
 // Provides lists the layers the stage fills.

@@ -21,7 +21,7 @@ func (Stage) Name() string { return "timex" }
 
 // Requires lists the layers the stage reads.
 func (Stage) Requires() doc.Layers {
-	return doc.LayersOf(doc.LayerText, doc.LayerTokens, doc.LayerSentences, doc.LayerWords, doc.LayerFlags)
+	return doc.LayersOf(doc.LayerText, doc.LayerTokens, doc.LayerSentences, doc.LayerWords, doc.LayerNews, doc.LayerFlags)
 }
 
 // Provides lists the layers the stage fills.
