@@ -57,6 +57,26 @@ type jsonQuote struct {
 	Source     *TextSpan    `json:"source"`
 	Speaker    *jsonSpeaker `json:"speaker"`
 	Confidence float64      `json:"confidence,omitempty"`
+	Evidence
+}
+
+// Evidence says how far the text a fact rests on can be trusted: Quality is
+// the lowest sentences[].quality among the sentences it lies in, Suspect
+// is true when one of them carries a flag (see Document.Evidence).
+type Evidence struct {
+	Quality *float64 `json:"quality,omitempty"`
+	Suspect bool     `json:"suspect,omitempty"`
+}
+
+// evidence returns the Evidence of span s.
+func (d *Document) evidence(s Span) Evidence {
+	q, suspect := d.Evidence(s)
+	e := Evidence{Suspect: suspect}
+	if q > 0 {
+		x := math.Round(float64(q)*1000) / 1000
+		e.Quality = &x
+	}
+	return e
 }
 
 type jsonTimex struct {
@@ -80,6 +100,7 @@ type jsonQuantity struct {
 	Bound    string  `json:"bound"`
 	Ordinal  bool    `json:"ordinal,omitempty"`
 	Unit     string  `json:"unit,omitempty"`
+	Evidence
 }
 
 type jsonArg struct {
@@ -107,6 +128,7 @@ type jsonEvent struct {
 	Modality  string    `json:"modality,omitempty"`
 	Claimant  string    `json:"claimed_by,omitempty"`
 	Debris    bool      `json:"debris,omitempty"`
+	Evidence
 }
 
 type jsonFlag struct {
@@ -215,7 +237,8 @@ func (d *Document) MarshalJSON() ([]byte, error) {
 	}
 	j.Quotes = make([]jsonQuote, 0, len(d.Quotes))
 	for _, q := range d.Quotes {
-		jq := jsonQuote{Kind: string(q.Kind), Content: d.ts(q.Content), Cue: d.tsp(q.Cue), Source: d.tsp(q.Source), Confidence: q.Confidence}
+		jq := jsonQuote{Kind: string(q.Kind), Content: d.ts(q.Content), Cue: d.tsp(q.Cue), Source: d.tsp(q.Source), Confidence: q.Confidence,
+			Evidence: d.evidence(q.Content)}
 		if q.Speaker >= 0 && q.Speaker < len(d.Entities) {
 			jq.Speaker = &jsonSpeaker{d.Entities[q.Speaker].ID, d.Entities[q.Speaker].Name}
 		}
@@ -227,13 +250,14 @@ func (d *Document) MarshalJSON() ([]byte, error) {
 	}
 	j.Quantities = make([]jsonQuantity, 0, len(d.Quantities))
 	for _, q := range d.Quantities {
-		j.Quantities = append(j.Quantities, jsonQuantity{q.Start, q.End, d.Slice(q.Span), q.Value, q.Category, q.Counts, q.Bound, q.Ordinal, q.Unit})
+		j.Quantities = append(j.Quantities, jsonQuantity{q.Start, q.End, d.Slice(q.Span), q.Value, q.Category, q.Counts, q.Bound, q.Ordinal, q.Unit, d.evidence(q.Span)})
 	}
 	j.Events = make([]jsonEvent, 0, len(d.Events))
 	for _, e := range d.Events {
 		je := jsonEvent{Type: e.Type, Mode: e.Mode, Actor: d.args(e.Actor), Recipient: d.args(e.Recipient),
 			Trigger: d.ts(e.Trigger), Date: e.Date, DateFrom: e.DateFrom, Dead: e.Dead, Injured: e.Injured,
-			Size: e.Size, Negated: e.Negated, Modality: e.Modality, Claimant: d.entityID(e.Claimant), Debris: e.Debris}
+			Size: e.Size, Negated: e.Negated, Modality: e.Modality, Claimant: d.entityID(e.Claimant), Debris: e.Debris,
+			Evidence: d.evidence(e.Trigger)}
 		if len(e.Place) > 0 {
 			je.Place = d.args(e.Place)
 		}

@@ -73,6 +73,7 @@ func CheckWith(d *doc.Document, o Options) {
 	c.fragments()
 	c.quotations()
 	c.phrases()
+	c.leadIns()
 	c.salad()
 	slices.SortStableFunc(c.flags, func(a, b doc.Flag) int { return a.Start - b.Start })
 	c.fluency(o)
@@ -153,6 +154,9 @@ type checker struct {
 	splices []doc.Span
 	// saladSentences counts the sentences the word-salad model judged.
 	saladSentences int
+	// repeated lists the sentences that repeat one of the few before them
+	// word for word.
+	repeated []int
 }
 
 func (c *checker) add(s doc.Span, kind doc.FlagKind, why string) {
