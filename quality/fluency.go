@@ -46,7 +46,9 @@ func (c *checker) fluency(o Options) {
 	}
 	d := c.d
 	b := fluencyPool.Get().(*fluencyBuf)
-	defer fluencyPool.Put(b)
+	if len(d.Tokens) <= doc.PooledTokens { // a huge document's buffers are not kept
+		defer fluencyPool.Put(b)
+	}
 	b.f = c.features(b.f)
 	fs := b.f
 	if cap(b.p) < len(fs) {

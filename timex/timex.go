@@ -87,7 +87,9 @@ func Find(d *doc.Document) []doc.Timex {
 		return nil
 	}
 	sc := scratchPool.Get().(*scratch)
-	defer scratchPool.Put(sc)
+	if len(d.Tokens) <= doc.PooledTokens {
+		defer scratchPool.Put(sc)
+	}
 	p := &parser{d: d, l: load()}
 	pub := d.Published
 	if pub == "" {
