@@ -138,16 +138,11 @@ func newAnalyzer(d *doc.Document) *analyzer {
 	return a
 }
 
-// maxPooledTokens is the largest token count whose buffers an analyzer
-// keeps in the pool: one huge document must not hold its memory for the
-// rest of a run.
-const maxPooledTokens = 1 << 18
-
 // release returns a to the pool.
 func (a *analyzer) release() {
 	a.d = nil
 	a.lowerSet = nil
-	if cap(a.cls) > maxPooledTokens {
+	if cap(a.cls) > doc.PooledTokens {
 		return // a huge document's buffers are not kept for the next one
 	}
 	pool.Put(a)

@@ -67,6 +67,7 @@ func cloneLayers(d *doc.Document) *doc.Document {
 	c.Quantities = append([]doc.Quantity(nil), d.Quantities...)
 	c.Events = append([]doc.Event(nil), d.Events...)
 	c.Flags = append([]doc.Flag(nil), d.Flags...)
+	c.Datelines = append([]doc.Dateline(nil), d.Datelines...)
 	return &c
 }
 

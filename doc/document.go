@@ -1,5 +1,10 @@
 package doc
 
+import (
+	"slices"
+	"sort"
+)
+
 // Document is one article: its immutable text, its metadata and its layers.
 // Layers are nil until the stage that makes them has run.
 type Document struct {
@@ -21,6 +26,8 @@ type Document struct {
 	Quotations []Quotation
 	// Marks holds the role of every token of kind QuoteMark, keyed by token index.
 	Marks map[int]QuoteMarkRole
+	// Datelines are the datelines that open paragraphs, in text order.
+	Datelines []Dateline
 	// Lower, LowerOdd, WordIDs and WordBits are a derived cache of the text layer,
 	// not an annotation: they are never encoded in JSON. Stages read them
 	// instead of lower-casing and hashing tokens each on their own (package
@@ -68,6 +75,12 @@ const (
 	WordHyphen                     // a hyphen-minus (-)
 	WordNonASCII                   // a byte outside ASCII: an accent, a curly apostrophe...
 )
+
+// PooledTokens is the largest document, in tokens, whose per-token buffers a
+// stage keeps in its pool for the next document: a huge document's buffers
+// go to the garbage collector instead, so that they neither add up across
+// the stages while it is analysed nor hold its memory for the rest of a run.
+const PooledTokens = 1 << 18
 
 // New makes a document over text. The text must already be valid UTF-8 (the
 // readers in package source check and repair it).
@@ -158,6 +171,45 @@ func (d *Document) SentenceAt(offset int) int {
 		return lo
 	}
 	return -1
+}
+
+// Evidence returns how far the text of span s can be trusted: the lowest
+// Quality of the sentences it overlaps (0 when none was judged), and
+// whether one of those sentences carries a flag of debris or an mt_suspect
+// flag. Facts report it so that a user can filter on it.
+func (d *Document) Evidence(s Span) (quality float32, suspect bool) {
+	// the first sentence ending after s starts
+	si, hi := 0, len(d.Sentences)
+	for si < hi {
+		m := int(uint(si+hi) >> 1)
+		if d.Sentences[m].End <= s.Start {
+			si = m + 1
+		} else {
+			hi = m
+		}
+	}
+	for ; si < len(d.Sentences) && d.Sentences[si].Start < max(s.End, s.Start+1); si++ {
+		st := d.Sentences[si]
+		if q := st.Quality; q > 0 && (quality == 0 || q < quality) {
+			quality = q
+		}
+		suspect = suspect || d.Flagged(st.Span) || d.FlaggedAs(st.Span, FlagSuspect)
+	}
+	return quality, suspect
+}
+
+// FlaggedAs reports whether s overlaps a flag of one of the kinds.
+func (d *Document) FlaggedAs(s Span, kinds ...FlagKind) bool {
+	// through the flag index (flags.go), as Flagged: from the last flag
+	// starting before s ends, back while an earlier one can still reach s
+	x := d.flagIdx()
+	k := sort.Search(len(x.all), func(k int) bool { return d.Flags[x.all[k]].Start >= s.End })
+	for k--; k >= 0 && x.allReach[k] > s.Start; k-- {
+		if f := &d.Flags[x.all[k]]; f.Overlaps(s) && slices.Contains(kinds, f.Kind) {
+			return true
+		}
+	}
+	return false
 }
 
 // Warn records a repaired input problem.

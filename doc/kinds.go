@@ -47,18 +47,22 @@ func (k QuoteKind) String() string { return string(k) }
 // FlagKind says what a quality flag marks.
 type FlagKind string
 
-// Flag kinds. Every kind but UnbalancedQuote marks debris, text whose facts
-// are not reported (see Document.Flagged).
+// Flag kinds. Every kind but UnbalancedQuote and Suspect marks debris, text
+// whose facts are not reported (see Document.Flagged); facts in a Suspect
+// sentence are reported with their suspect mark (see Document.Evidence).
 const (
-	FlagOrphan          FlagKind = "orphan_fragment"  // a few words standing alone as a paragraph
-	FlagMT              FlagKind = "mt_artefact"      // a machine-translation tell
-	FlagUnbalancedQuote FlagKind = "unbalanced_quote" // a quotation mark nothing matches: a damaged structure, not debris
-	FlagPunctStart      FlagKind = "punct_start"      // a paragraph that starts with punctuation
-	FlagWordSalad       FlagKind = "word_salad"       // words in an order no writer of English chose
+	FlagOrphan          FlagKind = "orphan_fragment"   // a few words standing alone as a paragraph
+	FlagMT              FlagKind = "mt_artefact"       // a machine-translation tell
+	FlagUnbalancedQuote FlagKind = "unbalanced_quote"  // a quotation mark nothing matches: a damaged structure, not debris
+	FlagPunctStart      FlagKind = "punct_start"       // a paragraph that starts with punctuation
+	FlagWordSalad       FlagKind = "word_salad"        // words in an order no writer of English chose
+	FlagSuspect         FlagKind = "mt_suspect"        // a sentence the fluency model judges machine-translation debris: its facts are kept, marked suspect
+	FlagRepeat          FlagKind = "repeated_sentence" // a sentence repeating an earlier one word for word
+	FlagLeadIn          FlagKind = "spin_leadin"       // a spinner's or aggregator's lead-in ("Big News:")
 )
 
 func (k FlagKind) String() string { return string(k) }
 
 // Debris reports whether a flag of this kind marks text whose facts stages
 // should not report.
-func (k FlagKind) Debris() bool { return k != FlagUnbalancedQuote }
+func (k FlagKind) Debris() bool { return k != FlagUnbalancedQuote && k != FlagSuspect }

@@ -18,6 +18,7 @@ const (
 	LayerQuotations       // Quotations and Marks
 	LayerSentences        // Sentences
 	LayerWords            // Lower, LowerOdd, WordIDs, WordBits: the derived word cache
+	LayerNews             // Datelines: the news structure of the text
 	LayerMentions         // Mentions
 	LayerEntities         // Entities
 	LayerFlags            // Flags
@@ -36,6 +37,7 @@ var layerNames = [...]string{
 	LayerQuotations: "quotations",
 	LayerSentences:  "sentences",
 	LayerWords:      "words",
+	LayerNews:       "news",
 	LayerMentions:   "mentions",
 	LayerEntities:   "entities",
 	LayerFlags:      "flags",

@@ -16,6 +16,7 @@ import (
 	"strings"
 
 	"github.com/dossier-news/dossier/doc"
+	"github.com/dossier-news/dossier/quality"
 )
 
 // Stage is the pipeline stage that fills d.Events.
@@ -35,7 +36,22 @@ func (Stage) Provides() doc.Layers { return doc.LayersOf(doc.LayerEvents) }
 // Process codes the events of every sentence.
 func (Stage) Process(d *doc.Document) error {
 	d.Events = Code(d, d.Events[:0])
+	dropDebris(d)
 	return nil
+}
+
+// dropDebris removes the events whose trigger lies in a spinner's lead-in
+// or in a sentence that repeats an earlier one word for word (the event is
+// told once, not twice).
+func dropDebris(d *doc.Document) {
+	out := d.Events[:0]
+	for _, e := range d.Events {
+		if d.FlaggedAs(e.Trigger, quality.KindLeadIn, quality.KindRepeat) {
+			continue
+		}
+		out = append(out, e)
+	}
+	d.Events = out
 }
 
 // framing categories take the act they introduce as their content; a

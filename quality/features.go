@@ -73,6 +73,8 @@ const contentCount = 3000
 // sentInfo is what the repetition test keeps of an earlier sentence.
 type sentInfo struct {
 	words []uint64 // sorted distinct word hashes
+	key   uint64   // the hash of its word sequence
+	n     int      // its number of words
 }
 
 // features fills one Features per sentence of the document. It needs the
@@ -87,32 +89,64 @@ func (c *checker) features(out []Features) []Features {
 		f := &out[si]
 		*f = Features{}
 		scratch = c.sentenceFeatures(si, f, scratch[:0])
+		key := uint64(fnvOffset)
+		for _, h := range scratch {
+			key = combine(key, h)
+		}
+		n := len(scratch)
 		// the sentence's distinct words, against the few before it
 		slices.Sort(scratch)
 		scratch = slices.Compact(scratch)
 		best := 0.0
-		for _, r := range recent {
+		for ri := range recent {
+			r := &recent[ri]
 			if len(r.words) > 0 && len(scratch) >= 4 {
 				best = max(best, overlap(scratch, r.words))
+			}
+			if r.key == key && n >= minRepeatWords && !slices.Contains(c.repeated, si) {
+				c.repeated = append(c.repeated, si)
 			}
 		}
 		f[fRepeatPrev] = best
 		r := &recent[si%repeatLookback]
 		r.words = append(r.words[:0], scratch...)
+		r.key, r.n = key, n
 		sumLP += f[fLP]
 		sumOOV += f[fOOVLower]
 	}
-	if n := float64(len(d.Sentences)); n > 0 {
-		for si := range out {
-			out[si][fDocLP] = sumLP / n
-			out[si][fDocOOV] = sumOOV / n
-		}
+	n := float64(len(d.Sentences))
+	for si := range out {
+		out[si][fDocLP] = shrink(sumLP, n, priorLP)
+		out[si][fDocOOV] = shrink(sumOOV, n, priorOOV)
 	}
 	return out
 }
 
-// repeatLookback is how many sentences back a repetition is looked for.
-const repeatLookback = 4
+// A document's means are taken as if it also had priorWeight sentences of
+// typical clean news (the means over the held-out PolNeAR articles): the
+// mtqe documents the classifier learns from have 8 to 15 sentences, and a
+// brief of one or two should not be judged on its own few words twice over.
+const (
+	priorWeight = 4
+	priorLP     = -7.75 // fLP
+	priorOOV    = 0.016 // fOOVLower
+	priorProb   = 0.11  // the first classifier's probability
+)
+
+// shrink returns the mean of n values summing to sum, with priorWeight
+// values of prior added.
+func shrink(sum, n, prior float64) float64 {
+	return (sum + priorWeight*prior) / (n + priorWeight)
+}
+
+// repeatLookback is how many sentences back a repetition is looked for,
+// and minRepeatWords the fewest words of a sentence flagged for repeating
+// one of them word for word (clean news repeats short lines: "Read
+// more.").
+const (
+	repeatLookback = 4
+	minRepeatWords = 6
+)
 
 // overlap returns the share of a's words that are in b (both sorted,
 // distinct), as a part of the longer of the two.

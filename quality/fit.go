@@ -329,7 +329,7 @@ func setDocProb(ex []Example, p []float64) {
 		n[x.Group]++
 	}
 	for e := range ex {
-		ex[e].F[fDocProb] = sum[ex[e].Group] / n[ex[e].Group]
+		ex[e].F[fDocProb] = shrink(sum[ex[e].Group], n[ex[e].Group], priorProb)
 	}
 }
 

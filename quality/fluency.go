@@ -3,13 +3,22 @@ package quality
 import (
 	"fmt"
 	"math"
+	"slices"
 	"sync"
+
+	"github.com/dossier-news/dossier/doc"
 )
 
 // KindSuspect marks a sentence the fluency model judges to be
 // machine-translation debris: it reads unlike English news, or repeats the
 // sentence before it.
-const KindSuspect = "mt_suspect"
+const KindSuspect = doc.FlagSuspect
+
+// KindRepeat marks a sentence that repeats one of the few sentences before
+// it word for word: a translation system that lost its way, or a scrape
+// that doubled a paragraph. Later stages take no second quote or event
+// from it.
+const KindRepeat = doc.FlagRepeat
 
 // Options are the quality stage's settings.
 type Options struct {
@@ -37,7 +46,9 @@ func (c *checker) fluency(o Options) {
 	}
 	d := c.d
 	b := fluencyPool.Get().(*fluencyBuf)
-	defer fluencyPool.Put(b)
+	if len(d.Tokens) <= doc.PooledTokens { // a huge document's buffers are not kept
+		defer fluencyPool.Put(b)
+	}
 	b.f = c.features(b.f)
 	fs := b.f
 	if cap(b.p) < len(fs) {
@@ -50,7 +61,7 @@ func (c *checker) fluency(o Options) {
 		p[i] = classifier.First.Prob(&fs[i])
 		sum += p[i]
 	}
-	mean := sum / float64(len(fs))
+	mean := shrink(sum, float64(len(fs)), priorProb)
 	t := o.Threshold
 	if t == 0 {
 		t = float64(classifier.Threshold)
@@ -62,6 +73,10 @@ func (c *checker) fluency(o Options) {
 		q := classifier.Second.Prob(&fs[i])
 		s := &d.Sentences[i]
 		s.Quality = float32(max(0.001, math.Round((1-q)*1000)/1000))
+		if slices.Contains(c.repeated, i) {
+			c.add(s.Span, KindRepeat, fmt.Sprintf("repeats an earlier sentence word for word (quality %.2f)", 1-q))
+			continue
+		}
 		if q < t {
 			continue
 		}

@@ -145,20 +145,21 @@ var biDecode = func() (t [256]float64) {
 	return t
 }()
 
-// lmBeta is the weight of the unigram distribution in a bigram step: the
-// interpolated (Dirichlet-smoothed) bigram probability is
-// (c(ab) + beta*p(b)) / (c(a) + beta).
-const lmBeta = 4
+// lmLambda is the weight of the unigram distribution in a bigram step:
+// the interpolated (Jelinek-Mercer) probability is
+// (1-lambda)*c(ab)/c(a) + lambda*p(b), so a pair news never wrote costs
+// its second word's own probability and a little more, not nothing.
+const lmLambda = 0.3
 
-// logProb returns log2 p(b | a), and the unigram log2 p(b) for a word seen
+// logProb returns log2 p(b | a), and the unigram log2 p(b), for words seen
 // ca and cb times.
 func (m *LM) logProb(a, b uint64, ca, cb int) (bigram, unigram float64) {
 	pb := (float64(cb) + 0.5) / float64(m.total)
-	cab := 0.0
+	p := lmLambda * pb
 	if ca > 0 && cb > 0 {
-		cab = m.biCount(a, b)
+		p += (1 - lmLambda) * min(1, m.biCount(a, b)/float64(ca))
 	}
-	return log2((cab + lmBeta*pb) / (float64(ca) + lmBeta)), log2(pb)
+	return log2(p), log2(pb)
 }
 
 // log2 is a fast base-2 logarithm of a positive, normal x, good to about

@@ -69,10 +69,16 @@ func CheckWith(d *doc.Document, o Options) {
 	c := checker{d: d, flags: d.Flags[:0]}
 	hp := hashPool.Get().(*[]uint64)
 	c.hash = c.hashes((*hp)[:0])
-	defer func() { *hp = c.hash; hashPool.Put(hp) }()
+	defer func() {
+		if len(d.Tokens) <= doc.PooledTokens { // a huge document's buffers are not kept
+			*hp = c.hash
+			hashPool.Put(hp)
+		}
+	}()
 	c.fragments()
 	c.quotations()
 	c.phrases()
+	c.leadIns()
 	c.salad()
 	slices.SortStableFunc(c.flags, func(a, b doc.Flag) int { return a.Start - b.Start })
 	c.fluency(o)
@@ -153,6 +159,9 @@ type checker struct {
 	splices []doc.Span
 	// saladSentences counts the sentences the word-salad model judged.
 	saladSentences int
+	// repeated lists the sentences that repeat one of the few before them
+	// word for word.
+	repeated []int
 }
 
 func (c *checker) add(s doc.Span, kind doc.FlagKind, why string) {

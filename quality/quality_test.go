@@ -14,9 +14,13 @@ import (
 
 func analyse(s string) *doc.Document {
 	d := doc.New("test", s)
-	text.Analyze(d)
-	Check(d)
+	analyseWith(d, Options{})
 	return d
+}
+
+func analyseWith(d *doc.Document, o Options) {
+	text.Analyze(d)
+	CheckWith(d, o)
 }
 
 func kinds(d *doc.Document) string {

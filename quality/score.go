@@ -16,6 +16,8 @@ var weights = map[doc.FlagKind]float64{
 	KindSalad:      0.6,
 	KindQuote:      0.5,
 	KindSuspect:    1.0,
+	KindRepeat:     1.0,
+	KindLeadIn:     0.5,
 }
 
 // unpairedWeight is what a quotation mark nothing matches costs: little,
@@ -63,6 +65,12 @@ func (c *checker) score() *doc.Quality {
 	}
 	if c.unpaired > 0 {
 		q.Reasons = append(q.Reasons, plural(c.unpaired, "quotation mark matches", "quotation marks match")+" nothing")
+	}
+	if n := counts[KindLeadIn]; n > 0 {
+		q.Reasons = append(q.Reasons, plural(n, "sentence opens", "sentences open")+" with a spinner's or aggregator's lead-in")
+	}
+	if n := counts[KindRepeat]; n > 0 {
+		q.Reasons = append(q.Reasons, plural(n, "sentence repeats", "sentences repeat")+" an earlier one word for word")
 	}
 	if n := counts[KindSuspect]; n > 0 {
 		q.Reasons = append(q.Reasons, fmt.Sprintf("%s of %d read unlike English news (the fluency model's mt_suspect)", plural(n, "sentence", "sentences"), len(c.d.Sentences)))

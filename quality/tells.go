@@ -11,6 +11,9 @@ import (
 //go:embed data/tells.txt
 var tellsData string
 
+//go:embed data/tortured.txt
+var torturedData string
+
 // tell is one line of data/tells.txt.
 type tell struct {
 	words    []string
@@ -30,22 +33,30 @@ type tellSet struct {
 	firstBits uint64
 }
 
-var tells = mustTells(tellsData)
+var tells = mustTells(tellsData, torturedData)
 
-func mustTells(data string) *tellSet {
-	t, err := parseTells("quality/data/tells.txt", data)
-	if err != nil {
+func mustTells(data, tortured string) *tellSet {
+	ts := &tellSet{fragment: map[uint64]*tell{}, phrase: map[uint64][]*tell{}}
+	if err := ts.parse("quality/data/tells.txt", data); err != nil {
 		panic(err)
 	}
-	return t
+	if err := ts.parse("quality/data/tortured.txt", tortured); err != nil {
+		panic(err)
+	}
+	return ts
 }
 
 func parseTells(name, data string) (*tellSet, error) {
+	ts := &tellSet{fragment: map[uint64]*tell{}, phrase: map[uint64][]*tell{}}
+	return ts, ts.parse(name, data)
+}
+
+// parse adds the tells of one data file.
+func (ts *tellSet) parse(name, data string) error {
 	entries, err := lexicon.Parse(name, data)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	ts := &tellSet{fragment: map[uint64]*tell{}, phrase: map[uint64][]*tell{}}
 	for _, e := range entries {
 		words := strings.Fields(strings.ToLower(e.Field(0)))
 		t := &tell{words: words, why: e.Field(2)}
@@ -53,7 +64,7 @@ func parseTells(name, data string) (*tellSet, error) {
 			t.hashes = append(t.hashes, wordHash(w))
 		}
 		if t.why == "" {
-			return nil, fmt.Errorf("%s:%d: the reason (third field) is empty: say what the tell is for the reader", name, e.Line)
+			return fmt.Errorf("%s:%d: the reason (third field) is empty: say what the tell is for the reader", name, e.Line)
 		}
 		switch e.Field(1) {
 		case "fragment":
@@ -65,8 +76,8 @@ func parseTells(name, data string) (*tellSet, error) {
 			ts.phrase[h] = append(ts.phrase[h], t)
 			ts.firstBits |= 1 << (h & 63)
 		default:
-			return nil, fmt.Errorf("%s:%d: where is %q: write fragment, anywhere or spliced", name, e.Line, e.Field(1))
+			return fmt.Errorf("%s:%d: where is %q: write fragment, anywhere or spliced", name, e.Line, e.Field(1))
 		}
 	}
-	return ts, nil
+	return nil
 }

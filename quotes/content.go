@@ -523,32 +523,21 @@ func (c *ctx) colonParagraph(b int) (int, int) {
 
 // afterDateline returns where content starting at ts begins once a
 // dateline that opens its paragraph ("GENEVA —", "LAGOS, Nigeria --",
-// "LONDON (Reuters) -") is left out: the place is the writer's, not part of
-// what a source reports ("..., according to the United Nations" takes its
-// content from the sentence's start). PolNeAR train and dev start content
-// after the dateline 8 times to 1.
+// "LONDON (Reuters) -"; the text layer finds them) is left out: the place
+// is the writer's, not part of what a source reports ("..., according to
+// the United Nations" takes its content from the sentence's start).
+// PolNeAR train and dev start content after the dateline 8 times to 1.
 func (c *ctx) afterDateline(ts, te int) int {
 	if !c.paraStart(ts) {
 		return ts
 	}
-	caps := 0
-	for k := ts; k < te-1 && k < ts+8; k++ {
-		t := c.d.Tokens[k]
-		switch {
-		case t.Kind == doc.Word && t.Has(doc.FlagAllCaps):
-			caps++
-		case t.Kind == doc.Word && t.Has(doc.FlagCap) && caps > 0:
-			// "LAGOS, Nigeria", "(Reuters)"
-		case t.Kind == doc.Punct && caps > 0:
-			switch c.low[k] {
-			case ",", ".", "(", ")":
-			case "—", "–", "--", "-":
-				return k + 1
-			default:
-				return ts
-			}
-		default:
-			return ts
+	start := c.d.Tokens[ts].Start
+	for _, dl := range c.d.Datelines {
+		if dl.Start == start && dl.Body < te {
+			return dl.Body
+		}
+		if dl.Start > start {
+			break
 		}
 	}
 	return ts

@@ -88,8 +88,11 @@ func (c *ctx) titleCase(a, b int) bool {
 
 // release returns the context's buffers for the next document.
 func (c *ctx) release() {
+	huge := len(c.d.Tokens) > doc.PooledTokens
 	c.d = nil
-	ctxPool.Put(c)
+	if !huge {
+		ctxPool.Put(c)
+	}
 }
 
 // grow returns s resized to n, reusing its array when it is large enough.

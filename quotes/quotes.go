@@ -21,6 +21,7 @@ import (
 
 	"github.com/dossier-news/dossier/doc"
 	"github.com/dossier-news/dossier/learn"
+	"github.com/dossier-news/dossier/quality"
 )
 
 // Stage is the quotes pipeline stage. It needs the text layer and reads the
@@ -32,7 +33,7 @@ func (Stage) Name() string { return "quotes" }
 
 // Requires lists the layers the stage reads.
 func (Stage) Requires() doc.Layers {
-	return doc.LayersOf(doc.LayerParagraphs, doc.LayerTokens, doc.LayerQuotations, doc.LayerSentences, doc.LayerWords, doc.LayerMentions, doc.LayerEntities, doc.LayerFlags)
+	return doc.LayersOf(doc.LayerParagraphs, doc.LayerTokens, doc.LayerQuotations, doc.LayerSentences, doc.LayerWords, doc.LayerNews, doc.LayerMentions, doc.LayerEntities, doc.LayerFlags)
 }
 
 // Provides lists the layers the stage fills.
@@ -41,7 +42,24 @@ func (Stage) Provides() doc.Layers { return doc.LayersOf(doc.LayerQuotes) }
 // Process fills d.Quotes.
 func (Stage) Process(d *doc.Document) error {
 	Extract(d)
+	dropDebris(d)
 	return nil
+}
+
+// dropDebris removes the quotes the quality stage's flags rule out: a
+// source or cue inside a spinner's lead-in ("Big News:", "According to new
+// developments,") is no one speaking, and a sentence that repeats an
+// earlier one word for word does not say it a second time.
+func dropDebris(d *doc.Document) {
+	out := d.Quotes[:0]
+	for _, q := range d.Quotes {
+		if d.FlaggedAs(q.Source, quality.KindLeadIn) || d.FlaggedAs(q.Cue, quality.KindLeadIn) ||
+			d.FlaggedAs(doc.Span{Start: q.Content.Start, End: q.Content.Start + 1}, quality.KindRepeat) {
+			continue
+		}
+		out = append(out, q)
+	}
+	d.Quotes = out
 }
 
 // Options of the stage, fixed before any document is analysed; the defaults

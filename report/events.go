@@ -33,6 +33,8 @@ func renderEvents(w io.Writer, d *doc.Document) {
 		}
 		if e.Debris {
 			flags = append(flags, "in flagged text")
+		} else if m := suspectMark(d, e.Trigger); m != "" {
+			flags = append(flags, strings.Trim(m, " []"))
 		}
 		fmt.Fprintf(w, "%2d. %-22s %s -> %s", i+1, head, argNames(e.Actor), argNames(e.Recipient))
 		if len(e.Place) > 0 {

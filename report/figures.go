@@ -38,7 +38,7 @@ func renderFigures(w io.Writer, d *doc.Document) {
 		if m, ok := figBoundMark[b]; ok {
 			b = m + " " + b
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%q\n", v, b, figDash(q.Category), figDash(q.Counts), Clip(d.Slice(q.Span), 50))
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%q%s\n", v, b, figDash(q.Category), figDash(q.Counts), Clip(d.Slice(q.Span), 50), suspectMark(d, q.Span))
 	}
 	tw.Flush()
 }

@@ -27,3 +27,16 @@ func renderQuality(w io.Writer, d *doc.Document) {
 		fmt.Fprintf(w, "[%s] %d-%d %q\n    %s\n", f.Kind, f.Start, f.End, Clip(d.Slice(f.Span), 80), f.Why)
 	}
 }
+
+// suspectMark is the mark a fact gets in the report when the sentence it
+// rests on carries a flag: " [suspect text, quality 0.12]", else "".
+func suspectMark(d *doc.Document, s doc.Span) string {
+	q, suspect := d.Evidence(s)
+	if !suspect {
+		return ""
+	}
+	if q > 0 {
+		return fmt.Sprintf(" [suspect text, quality %.2f]", q)
+	}
+	return " [suspect text]"
+}

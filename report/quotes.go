@@ -56,7 +56,7 @@ func renderQuotes(w io.Writer, d *doc.Document) {
 			if !q.Cue.IsZero() {
 				cue = "cue “" + Clip(d.Slice(q.Cue), 30) + "”"
 			}
-			fmt.Fprintf(w, "  [%s, %s] %d-%d %q\n", q.Kind, cue, q.Content.Start, q.Content.End, Clip(d.Slice(q.Content), 100))
+			fmt.Fprintf(w, "  [%s, %s] %d-%d %q%s\n", q.Kind, cue, q.Content.Start, q.Content.End, Clip(d.Slice(q.Content), 100), suspectMark(d, q.Content))
 		}
 	}
 }

@@ -15,7 +15,7 @@ func (Stage) Requires() doc.Layers {
 
 // Provides lists the layers the stage fills.
 func (Stage) Provides() doc.Layers {
-	return doc.LayersOf(doc.LayerParagraphs, doc.LayerTokens, doc.LayerQuotations, doc.LayerSentences, doc.LayerWords)
+	return doc.LayersOf(doc.LayerParagraphs, doc.LayerTokens, doc.LayerQuotations, doc.LayerSentences, doc.LayerWords, doc.LayerNews)
 }
 
 // Process builds paragraphs, tokens, quotation marks and sentences.

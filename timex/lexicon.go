@@ -8,6 +8,7 @@ import (
 
 	"github.com/dossier-news/dossier/doc"
 	"github.com/dossier-news/dossier/lexicon"
+	"github.com/dossier-news/dossier/text"
 	"github.com/dossier-news/dossier/vocab"
 )
 
@@ -172,7 +173,7 @@ func compile() *lexicons {
 		}
 		return m
 	}
-	l.months = intMap("months.txt")
+	l.months = text.Months() // the one month table, the text layer's (datelines read it too)
 	l.weekdays = intMap("weekdays.txt")
 	l.numbers = intMap("numbers.txt")
 	for k := range l.numbers {

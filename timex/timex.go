@@ -21,7 +21,7 @@ func (Stage) Name() string { return "timex" }
 
 // Requires lists the layers the stage reads.
 func (Stage) Requires() doc.Layers {
-	return doc.LayersOf(doc.LayerText, doc.LayerTokens, doc.LayerSentences, doc.LayerWords, doc.LayerFlags)
+	return doc.LayersOf(doc.LayerText, doc.LayerTokens, doc.LayerSentences, doc.LayerWords, doc.LayerNews, doc.LayerFlags)
 }
 
 // Provides lists the layers the stage fills.
@@ -109,7 +109,9 @@ func Find(d *doc.Document) []doc.Timex {
 		return nil
 	}
 	sc := scratchPool.Get().(*scratch)
-	defer scratchPool.Put(sc)
+	if len(d.Tokens) <= doc.PooledTokens {
+		defer scratchPool.Put(sc)
+	}
 	p := &parser{d: d, l: load()}
 	pub := d.Published
 	if pub == "" {

@@ -1,0 +1,146 @@
+package query
+
+import (
+	"context"
+	"sort"
+	"strings"
+
+	"github.com/dossier-news/dossier/store"
+)
+
+// QuoteFilter asks for quotes.
+type QuoteFilter struct {
+	Filter
+	// Speaker keeps the quotes whose resolved speaker bears the name
+	// (Names says how a name matches), whatever the text says ("he").
+	Speaker string
+	// About keeps the quotes whose content holds these words (full text).
+	About string
+}
+
+// Quote is one stored quote with its evidence.
+type Quote struct {
+	Doc     Doc      `json:"document"`
+	N       int      `json:"n"` // the quote's index in its document
+	Kind    string   `json:"kind"`
+	Speaker string   `json:"speaker,omitempty"` // the resolved speaker's canonical name
+	Actor   string   `json:"actor,omitempty"`   // the speaker's corpus-wide actor
+	Source  string   `json:"source,omitempty"`  // the mention that says it, as written ("he")
+	Cue     string   `json:"cue,omitempty"`
+	Content Evidence `json:"content"`
+}
+
+// Quotes answers "what was said, by whom, where, when": the quotes that
+// match, newest stored first (ingest stores a corpus in publication
+// order), the later quotes of a document before the earlier.
+func Quotes(ctx context.Context, s *store.Store, f QuoteFilter) ([]Quote, error) {
+	b, err := f.bounds()
+	if err != nil {
+		return nil, err
+	}
+	var w where
+	var names []string
+	if f.Speaker != "" {
+		names, err = Names(ctx, s.DB(), f.Speaker)
+		if err != nil {
+			return nil, err
+		}
+		if len(names) == 0 {
+			return nil, nil
+		}
+	}
+	if f.About != "" {
+		fq, terms := ftsQuery(f.About)
+		if len(terms) == 0 {
+			return nil, nil
+		}
+		w.add("q.quote IN (SELECT rowid FROM quote_fts WHERE quote_fts MATCH ?)", fq)
+	}
+	w.documentFilter(f.Filter, b, true)
+	var ids []int64
+	if len(names) == 0 {
+		ids, err = quoteIDs(ctx, s, &w, f.limit())
+	} else {
+		ids, err = speakerQuoteIDs(ctx, s, names, &w, f.limit())
+	}
+	if err != nil {
+		return nil, err
+	}
+	return quotesByID(ctx, s, ids)
+}
+
+// quoteIDs returns the ids of the newest stored quotes (quotes q,
+// documents d) a condition selects, newest first: walking the quotes
+// backwards stops at the limit.
+func quoteIDs(ctx context.Context, s *store.Store, w *where, limit int) ([]int64, error) {
+	var ids []int64
+	var id int64
+	err := scanRows(ctx, s.DB(), "SELECT q.quote FROM quotes q JOIN documents d ON d.doc = q.doc"+w.sql()+" ORDER BY q.quote DESC LIMIT ?",
+		append(w.args, limit), []any{&id}, func() (bool, error) {
+			ids = append(ids, id)
+			return true, nil
+		})
+	return ids, err
+}
+
+// speakerQuoteIDs returns the ids of the newest quotes of any of the
+// speakers' names that a condition selects: one walk of the speaker index
+// backwards per name, each stopping at the limit, merged. A name with
+// thousands of quotes costs no more than one with a few.
+func speakerQuoteIDs(ctx context.Context, s *store.Store, names []string, w *where, limit int) ([]int64, error) {
+	var all []int64
+	for _, name := range names {
+		nw := where{conds: append([]string{"q.speaker_name = ?"}, w.conds...), args: append([]any{name}, w.args...)}
+		ids, err := quoteIDs(ctx, s, &nw, limit)
+		if err != nil {
+			return nil, err
+		}
+		all = append(all, ids...)
+	}
+	sort.Slice(all, func(i, j int) bool { return all[i] > all[j] })
+	if len(all) > limit {
+		all = all[:limit]
+	}
+	return all, nil
+}
+
+// quotesByID reads quotes by id, in the order of ids.
+func quotesByID(ctx context.Context, s *store.Store, ids []int64) ([]Quote, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	marks := strings.TrimSuffix(strings.Repeat("?, ", len(ids)), ", ")
+	args := make([]any, len(ids))
+	for i, id := range ids {
+		args[i] = id
+	}
+	q := `SELECT q.quote, ` + docColumns + `, q.n, q.kind, coalesce(q.speaker_name, ''), coalesce(e.actor, ''),
+		coalesce(q.source, ''), coalesce(q.cue, ''), q.content_start, q.content_end
+		FROM quotes q JOIN documents d ON d.doc = q.doc
+		LEFT JOIN entities e ON e.doc = q.doc AND e.n = q.speaker WHERE q.quote IN (` + marks + `)`
+	byID := map[int64]Quote{}
+	var r Quote
+	var id int64
+	var start, end int
+	dest := append(append([]any{&id}, r.Doc.scanArgs()...), &r.N, &r.Kind, &r.Speaker, &r.Actor, &r.Source, &r.Cue, &start, &end)
+	tx := newTexts(s)
+	err := scanRows(ctx, s.DB(), q, args, dest, func() (bool, error) {
+		ev, err := tx.evidence(ctx, r.Doc.n, start, end)
+		if err != nil {
+			return false, err
+		}
+		r.Content = ev
+		byID[id] = r
+		return true, nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	out := make([]Quote, 0, len(ids))
+	for _, id := range ids {
+		if q, ok := byID[id]; ok {
+			out = append(out, q)
+		}
+	}
+	return out, nil
+}
