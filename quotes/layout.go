@@ -465,7 +465,7 @@ func (c *ctx) contentStart(at *att, rs, re int) int {
 // dash, a semicolon or a bracket outside quotation marks, or at a comma
 // opening the writer's own clause (", which ...", ", but ...").
 func (c *ctx) contentEnd(ts, e int) int {
-	if !ContentEnds {
+	if !c.o.ContentEnds {
 		return e
 	}
 	for k := ts + 1; k < e; k++ {

@@ -72,7 +72,7 @@ func (c *ctx) dropRedundant(kept, sib []att) []att {
 			continue
 		}
 		dup := false
-		if NoNested {
+		if c.o.NoNested {
 			for j, o := range sib {
 				// "Mills said the US welcomed the review": the inner verb
 				// is part of what Mills said, not a second attribution
@@ -163,7 +163,7 @@ func (c *ctx) followOns(out []att) []att {
 				continue
 			}
 		}
-		if !FollowOn || !bare {
+		if !c.o.FollowOn || !bare {
 			continue
 		}
 		at := att{cs: -1, ce: -1, head: -1, ss: p.ss, se: p.se, ts: a, te: b, sent: si, followOn: true}
