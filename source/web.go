@@ -64,6 +64,7 @@ func readURL(u string, o Options, out chan<- pipeline.Item) {
 		fail(fmt.Errorf("reading %s: %w", u, err))
 		return
 	}
+	o.contentType = resp.ContentType
 	it := readOne(b, u, u, k, o)
 	if it.Doc != nil {
 		it.Doc.URL = resp.URL

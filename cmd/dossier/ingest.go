@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/dossier-news/dossier/ingest"
+	"github.com/dossier-news/dossier/link"
 	"github.com/dossier-news/dossier/source"
 	"github.com/dossier-news/dossier/store"
 )
@@ -44,7 +45,8 @@ func ingestCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	opts := ingest.Options{Workers: *workers, StdinKind: source.JSONL, BatchSize: *batch,
 		Source: source.Options{MaxBytes: *maxBytes, AllowPrivate: *allowPrivate,
-			Notify: func(msg string) { fmt.Fprintf(stderr, "dossier ingest: %s\n", msg) }}}
+			Notify: func(msg string) { fmt.Fprintf(stderr, "dossier ingest: %s\n", msg) }},
+		Linker: link.NewIngest()}
 	if *published != "" {
 		p, err := source.NormalizeDate(*published)
 		if err != nil {
