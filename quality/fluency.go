@@ -47,6 +47,7 @@ func (c *checker) fluency(o Options) {
 	d := c.d
 	b := fluencyPool.Get().(*fluencyBuf)
 	defer fluencyPool.Put(b)
+	c.contrast, c.contrast3, c.contrast4 = classifier.Contrast, classifier.Contrast3, classifier.Contrast4
 	b.f = c.features(b.f)
 	fs := b.f
 	if cap(b.p) < len(fs) {
