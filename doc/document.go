@@ -76,6 +76,12 @@ const (
 	WordNonASCII                   // a byte outside ASCII: an accent, a curly apostrophe...
 )
 
+// PooledTokens is the largest document, in tokens, whose per-token buffers a
+// stage keeps in its pool for the next document: a huge document's buffers
+// go to the garbage collector instead, so that they neither add up across
+// the stages while it is analysed nor hold its memory for the rest of a run.
+const PooledTokens = 1 << 18
+
 // New makes a document over text. The text must already be valid UTF-8 (the
 // readers in package source check and repair it).
 func New(id, text string) *Document { return &Document{ID: id, Text: text} }

@@ -1,7 +1,7 @@
 package doc
 
 import (
-	"encoding/json"
+	"bytes"
 	"fmt"
 	"math"
 )
@@ -27,15 +27,22 @@ type jsonSentence struct {
 	Quality *float64 `json:"quality,omitempty"`
 }
 
+// jsonEntity is an entity's encoding, as Decode reads it.
 type jsonEntity struct {
-	ID          string     `json:"id"`
-	Name        string     `json:"name"`
-	Type        string     `json:"type"`
-	Role        string     `json:"role,omitempty"`
-	Affiliation string     `json:"affiliation,omitempty"`
-	Gender      string     `json:"gender,omitempty"`
-	Mentions    []jsonMent `json:"mentions"`
-	Actor       string     `json:"actor,omitempty"`
+	jsonEntityHead
+	Mentions []jsonMent `json:"mentions"`
+	Actor    string     `json:"actor,omitempty"`
+}
+
+// jsonEntityHead is an entity's fields before its mentions; WriteJSON
+// writes the mentions, then the actor link, after them.
+type jsonEntityHead struct {
+	ID          string `json:"id"`
+	Name        string `json:"name"`
+	Type        string `json:"type"`
+	Role        string `json:"role,omitempty"`
+	Affiliation string `json:"affiliation,omitempty"`
+	Gender      string `json:"gender,omitempty"`
 }
 
 type jsonMent struct {
@@ -144,28 +151,42 @@ type jsonQuality struct {
 	Reasons []string `json:"reasons"`
 }
 
+// jsonDoc is the whole document's encoding, as Decode reads it. WriteJSON
+// writes the same bytes without building it (jsonHead, the layers element
+// by element, jsonTail), and a test holds the two to each other.
 type jsonDoc struct {
-	Schema        string         `json:"schema"`
-	ID            string         `json:"id"`
-	Source        string         `json:"source,omitempty"`
-	Outlet        string         `json:"outlet,omitempty"`
-	Title         string         `json:"title,omitempty"`
-	URL           string         `json:"url,omitempty"`
-	Published     *string        `json:"published"`
-	PublishedFrom string         `json:"published_from,omitempty"`
-	Text          string         `json:"text"`
-	Warnings      []string       `json:"warnings,omitempty"`
-	Paragraphs    []Span         `json:"paragraphs"`
-	Sentences     []jsonSentence `json:"sentences"`
-	Entities      []jsonEntity   `json:"entities"`
-	Quotes        []jsonQuote    `json:"quotes"`
-	Timexes       []jsonTimex    `json:"timexes"`
-	Quantities    []jsonQuantity `json:"quantities"`
-	Events        []jsonEvent    `json:"events"`
-	Flags         []jsonFlag     `json:"flags"`
-	Quality       *jsonQuality   `json:"quality,omitempty"`
-	Story         string         `json:"story,omitempty"`
-	DuplicateOf   string         `json:"duplicate_of,omitempty"`
+	jsonHead
+	Paragraphs []Span         `json:"paragraphs"`
+	Sentences  []jsonSentence `json:"sentences"`
+	Entities   []jsonEntity   `json:"entities"`
+	Quotes     []jsonQuote    `json:"quotes"`
+	Timexes    []jsonTimex    `json:"timexes"`
+	Quantities []jsonQuantity `json:"quantities"`
+	Events     []jsonEvent    `json:"events"`
+	Flags      []jsonFlag     `json:"flags"`
+	jsonTail
+}
+
+// jsonHead holds the document's fields before its layers, and jsonTail
+// those after them, in the contract's order; WriteJSON writes the layers
+// between them element by element (jsonstream.go).
+type jsonHead struct {
+	Schema        string   `json:"schema"`
+	ID            string   `json:"id"`
+	Source        string   `json:"source,omitempty"`
+	Outlet        string   `json:"outlet,omitempty"`
+	Title         string   `json:"title,omitempty"`
+	URL           string   `json:"url,omitempty"`
+	Published     *string  `json:"published"`
+	PublishedFrom string   `json:"published_from,omitempty"`
+	Text          string   `json:"text"`
+	Warnings      []string `json:"warnings,omitempty"`
+}
+
+type jsonTail struct {
+	Quality     *jsonQuality `json:"quality,omitempty"`
+	Story       string       `json:"story,omitempty"`
+	DuplicateOf string       `json:"duplicate_of,omitempty"`
 }
 
 // ErrorJSON is the line written for an input that could not be analysed.
@@ -200,84 +221,97 @@ func (d *Document) args(as []Argument) []jsonArg {
 	return out
 }
 
-// MarshalJSON writes the document in the contract's encoding. Empty layers
-// are written as [] rather than omitted, so readers need not guess whether a
-// stage ran.
+// MarshalJSON writes the document in the contract's encoding (WriteJSON
+// into memory; a writer should call WriteJSON, which does not hold the
+// whole encoding at once).
 func (d *Document) MarshalJSON() ([]byte, error) {
-	j := jsonDoc{Schema: SchemaVersion, ID: d.ID, Source: d.Source, Outlet: d.Outlet, Title: d.Title, URL: d.URL,
-		PublishedFrom: d.PublishedFrom, Text: d.Text, Warnings: d.Warnings, Paragraphs: d.Paragraphs,
-		Story: d.Story, DuplicateOf: d.DuplicateOf}
+	var b bytes.Buffer
+	if err := d.WriteJSON(&b, ""); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+func (d *Document) jsonHead() jsonHead {
+	h := jsonHead{Schema: SchemaVersion, ID: d.ID, Source: d.Source, Outlet: d.Outlet, Title: d.Title, URL: d.URL,
+		PublishedFrom: d.PublishedFrom, Text: d.Text, Warnings: d.Warnings}
 	if d.Published != "" {
 		p := d.Published
-		j.Published = &p
+		h.Published = &p
 	}
-	if j.Paragraphs == nil {
-		j.Paragraphs = []Span{}
-	}
-	j.Sentences = make([]jsonSentence, len(d.Sentences))
-	for i, s := range d.Sentences {
-		j.Sentences[i] = jsonSentence{Start: s.Start, End: s.End, Para: s.Para}
-		if s.Quality > 0 {
-			// rounded through its decimal text: float32 0.93 is 0.930000007 as a float64
-			q := math.Round(float64(s.Quality)*1000) / 1000
-			j.Sentences[i].Quality = &q
-		}
-	}
-	j.Entities = make([]jsonEntity, 0, len(d.Entities))
-	for _, e := range d.Entities {
-		je := jsonEntity{ID: e.ID, Name: e.Name, Type: string(e.Type), Role: e.Role, Affiliation: e.Affiliation, Gender: e.Gender, Mentions: []jsonMent{}, Actor: e.Actor}
-		for _, mi := range e.Mentions {
-			if mi < 0 || mi >= len(d.Mentions) {
-				continue
-			}
-			m := d.Mentions[mi]
-			je.Mentions = append(je.Mentions, jsonMent{m.Start, m.End, d.Slice(m.Span), string(m.Kind)})
-		}
-		j.Entities = append(j.Entities, je)
-	}
-	j.Quotes = make([]jsonQuote, 0, len(d.Quotes))
-	for _, q := range d.Quotes {
-		jq := jsonQuote{Kind: string(q.Kind), Content: d.ts(q.Content), Cue: d.tsp(q.Cue), Source: d.tsp(q.Source), Confidence: q.Confidence,
-			Evidence: d.evidence(q.Content)}
-		if q.Speaker >= 0 && q.Speaker < len(d.Entities) {
-			jq.Speaker = &jsonSpeaker{d.Entities[q.Speaker].ID, d.Entities[q.Speaker].Name}
-		}
-		j.Quotes = append(j.Quotes, jq)
-	}
-	j.Timexes = make([]jsonTimex, 0, len(d.Timexes))
-	for _, t := range d.Timexes {
-		j.Timexes = append(j.Timexes, jsonTimex{t.Start, t.End, d.Slice(t.Span), t.Type, t.Value, t.Granularity, t.Anchor, t.Mod})
-	}
-	j.Quantities = make([]jsonQuantity, 0, len(d.Quantities))
-	for _, q := range d.Quantities {
-		j.Quantities = append(j.Quantities, jsonQuantity{q.Start, q.End, d.Slice(q.Span), q.Value, q.Category, q.Counts, q.Bound, q.Ordinal, q.Unit, d.evidence(q.Span)})
-	}
-	j.Events = make([]jsonEvent, 0, len(d.Events))
-	for _, e := range d.Events {
-		je := jsonEvent{Type: e.Type, Mode: e.Mode, Actor: d.args(e.Actor), Recipient: d.args(e.Recipient),
-			Trigger: d.ts(e.Trigger), Date: e.Date, DateFrom: e.DateFrom, Dead: e.Dead, Injured: e.Injured,
-			Size: e.Size, Negated: e.Negated, Modality: e.Modality, Claimant: d.entityID(e.Claimant), Debris: e.Debris,
-			Evidence: d.evidence(e.Trigger)}
-		if len(e.Place) > 0 {
-			je.Place = d.args(e.Place)
-		}
-		if e.Sentence >= 0 && e.Sentence < len(d.Sentences) {
-			je.Sentence = d.ts(d.Sentences[e.Sentence].Span)
-		}
-		j.Events = append(j.Events, je)
-	}
-	j.Flags = make([]jsonFlag, 0, len(d.Flags))
-	for _, f := range d.Flags {
-		j.Flags = append(j.Flags, jsonFlag{f.Start, f.End, d.Slice(f.Span), string(f.Kind), f.Why})
-	}
+	return h
+}
+
+func (d *Document) jsonTail() jsonTail {
+	t := jsonTail{Story: d.Story, DuplicateOf: d.DuplicateOf}
 	if d.Quality != nil {
 		r := d.Quality.Reasons
 		if r == nil {
 			r = []string{}
 		}
-		j.Quality = &jsonQuality{d.Quality.Score, r}
+		t.Quality = &jsonQuality{d.Quality.Score, r}
 	}
-	return json.Marshal(j)
+	return t
+}
+
+func (d *Document) jsonSentence(i int) jsonSentence {
+	s := d.Sentences[i]
+	j := jsonSentence{Start: s.Start, End: s.End, Para: s.Para}
+	if s.Quality > 0 {
+		// rounded through its decimal text: float32 0.93 is 0.930000007 as a float64
+		q := math.Round(float64(s.Quality)*1000) / 1000
+		j.Quality = &q
+	}
+	return j
+}
+
+// jsonEntity is entity e without its mentions and actor (writeEntity).
+func (d *Document) jsonEntity(e *Entity) jsonEntityHead {
+	return jsonEntityHead{ID: e.ID, Name: e.Name, Type: string(e.Type), Role: e.Role, Affiliation: e.Affiliation, Gender: e.Gender}
+}
+
+// jsonMention is mention mi, or false when the index is out of the layer.
+func (d *Document) jsonMention(mi int) (jsonMent, bool) {
+	if mi < 0 || mi >= len(d.Mentions) {
+		return jsonMent{}, false
+	}
+	m := d.Mentions[mi]
+	return jsonMent{m.Start, m.End, d.Slice(m.Span), string(m.Kind)}, true
+}
+
+func (d *Document) jsonQuote(q *Quote) jsonQuote {
+	jq := jsonQuote{Kind: string(q.Kind), Content: d.ts(q.Content), Cue: d.tsp(q.Cue), Source: d.tsp(q.Source), Confidence: q.Confidence,
+		Evidence: d.evidence(q.Content)}
+	if q.Speaker >= 0 && q.Speaker < len(d.Entities) {
+		jq.Speaker = &jsonSpeaker{d.Entities[q.Speaker].ID, d.Entities[q.Speaker].Name}
+	}
+	return jq
+}
+
+func (d *Document) jsonTimex(t *Timex) jsonTimex {
+	return jsonTimex{t.Start, t.End, d.Slice(t.Span), t.Type, t.Value, t.Granularity, t.Anchor, t.Mod}
+}
+
+func (d *Document) jsonQuantity(q *Quantity) jsonQuantity {
+	return jsonQuantity{q.Start, q.End, d.Slice(q.Span), q.Value, q.Category, q.Counts, q.Bound, q.Ordinal, q.Unit, d.evidence(q.Span)}
+}
+
+func (d *Document) jsonEvent(e *Event) jsonEvent {
+	je := jsonEvent{Type: e.Type, Mode: e.Mode, Actor: d.args(e.Actor), Recipient: d.args(e.Recipient),
+		Trigger: d.ts(e.Trigger), Date: e.Date, DateFrom: e.DateFrom, Dead: e.Dead, Injured: e.Injured,
+		Size: e.Size, Negated: e.Negated, Modality: e.Modality, Claimant: d.entityID(e.Claimant), Debris: e.Debris,
+		Evidence: d.evidence(e.Trigger)}
+	if len(e.Place) > 0 {
+		je.Place = d.args(e.Place)
+	}
+	if e.Sentence >= 0 && e.Sentence < len(d.Sentences) {
+		je.Sentence = d.ts(d.Sentences[e.Sentence].Span)
+	}
+	return je
+}
+
+func (d *Document) jsonFlag(f *Flag) jsonFlag {
+	return jsonFlag{f.Start, f.End, d.Slice(f.Span), string(f.Kind), f.Why}
 }
 
 // Validate checks that every span of every layer lies inside the text and is

@@ -163,10 +163,13 @@ func newView(d *doc.Document, L *lex) *view {
 }
 
 func (v *view) release() {
+	huge := len(v.d.Tokens) > doc.PooledTokens
 	v.d = nil
 	v.argSlab = nil
 	clear(v.info)
-	viewPool.Put(v)
+	if !huge {
+		viewPool.Put(v)
+	}
 }
 
 func grow[T any](s []T, n int) []T {

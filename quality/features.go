@@ -111,7 +111,8 @@ func (c *checker) features(out []Features) []Features {
 			if la, lb := len(scratch), len(r.words); lb > 0 && la >= 4 && float64(min(la, lb)) > best*float64(max(la, lb)) {
 				best = max(best, overlap(scratch, r.words))
 			}
-			if r.key == key && n >= minRepeatWords && !slices.Contains(c.repeated, si) {
+			// sentences join c.repeated in order: only the last can be si
+			if r.key == key && n >= minRepeatWords && (len(c.repeated) == 0 || c.repeated[len(c.repeated)-1] != si) {
 				c.repeated = append(c.repeated, si)
 			}
 		}

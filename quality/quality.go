@@ -69,7 +69,12 @@ func CheckWith(d *doc.Document, o Options) {
 	c := checker{d: d, flags: d.Flags[:0]}
 	hp := hashPool.Get().(*[]uint64)
 	c.hash = c.hashes((*hp)[:0])
-	defer func() { *hp = c.hash; hashPool.Put(hp) }()
+	defer func() {
+		if len(d.Tokens) <= doc.PooledTokens { // a huge document's buffers are not kept
+			*hp = c.hash
+			hashPool.Put(hp)
+		}
+	}()
 	c.fragments()
 	c.quotations()
 	c.phrases()

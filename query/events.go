@@ -23,6 +23,9 @@ type EventFilter struct {
 	Country string // a country one of its places lies in ("Gao" lies in Mali)
 	// partyNames, when set, stands for Party's names, already resolved.
 	partyNames []string
+	// story keeps the events of one story's articles, copies left out
+	// (Story, in stories.go).
+	story string
 	// All keeps negated, future, hypothetical and debris events too;
 	// otherwise only the events export.Reportable keeps are given.
 	All bool
@@ -137,6 +140,9 @@ func events(ctx context.Context, s *store.Store, f EventFilter, limit int) ([]Ev
 		w.add("e.negated = 0 AND e.debris = 0 AND coalesce(e.modality, '') IN ('', 'claimed')")
 	}
 	w.documentFilter(f.Filter, b, false)
+	if f.story != "" {
+		w.add("d.story = ? AND d.duplicate_of IS NULL", f.story)
+	}
 	// a coarse cut by year in SQL; the exact one by day below
 	date := "coalesce(e.date, d.published, '')"
 	if b.since != "" {

@@ -44,6 +44,8 @@ type ctx struct {
 	// headline in the first paragraph, where cue words are capitalised
 	// ("Senator Says Talks Have Stalled")
 	headline bool
+	// o are the stage's options for this document
+	o Options
 }
 
 // beginSentence resets what the context knows about the sentence [a, b).
@@ -88,8 +90,11 @@ func (c *ctx) titleCase(a, b int) bool {
 
 // release returns the context's buffers for the next document.
 func (c *ctx) release() {
+	huge := len(c.d.Tokens) > doc.PooledTokens
 	c.d = nil
-	ctxPool.Put(c)
+	if !huge {
+		ctxPool.Put(c)
+	}
 }
 
 // grow returns s resized to n, reusing its array when it is large enough.

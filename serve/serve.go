@@ -21,6 +21,7 @@ import (
 	"time"
 
 	"github.com/dossier-news/dossier/serve/api"
+	"github.com/dossier-news/dossier/serve/pages"
 	"github.com/dossier-news/dossier/store"
 )
 
@@ -93,6 +94,7 @@ func Handler(c Config) http.Handler {
 	mux := http.NewServeMux()
 	a := api.New(api.Config{Store: c.Store, AllowPrivate: c.AllowPrivate})
 	a.Register(mux)
+	pages.New(pages.Config{Store: c.Store}).Register(mux)
 	log := c.Log
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)

@@ -201,18 +201,7 @@ func TestReadFeedBad(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			path := writeFile(t, t.TempDir(), "bad.rss", []byte(c.in))
-			items := collect(t, []string{path}, "", Auto, Options{Offline: true})
-			if len(items) != c.items+1 {
-				t.Fatalf("%d items, want %d documents and one error: %+v", len(items), c.items, items)
-			}
-			for _, it := range items[:c.items] {
-				if it.Err != nil {
-					t.Errorf("%s: %v", it.Source, it.Err)
-				}
-			}
-			if err := items[c.items].Err; err == nil || !strings.Contains(err.Error(), c.wantErr) {
-				t.Errorf("want %q, got %v", c.wantErr, err)
-			}
+			checkStopped(t, collect(t, []string{path}, "", Auto, Options{Offline: true}), c.items, c.wantErr)
 		})
 	}
 }
@@ -265,5 +254,22 @@ func TestReadFeedHuge(t *testing.T) {
 	t.Logf("feed of %d MB: peak live heap %d MB", fi.Size()>>20, peak>>20)
 	if peak > uint64(fi.Size())/4 {
 		t.Errorf("live heap reached %d MB on a %d MB feed: the feed is not streamed", peak>>20, fi.Size()>>20)
+	}
+}
+
+// checkStopped checks that a stream gave docs documents, then one error
+// saying wantErr.
+func checkStopped(t *testing.T, items []pipeline.Item, docs int, wantErr string) {
+	t.Helper()
+	if len(items) != docs+1 {
+		t.Fatalf("%d items, want %d documents and one error: %+v", len(items), docs, items)
+	}
+	for _, it := range items[:docs] {
+		if it.Err != nil {
+			t.Errorf("%s: %v", it.Source, it.Err)
+		}
+	}
+	if err := items[docs].Err; err == nil || !strings.Contains(err.Error(), wantErr) {
+		t.Errorf("want %q, got %v", wantErr, err)
 	}
 }

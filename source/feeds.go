@@ -122,6 +122,7 @@ func fetchPage(link, id, src string, o Options) (*doc.Document, string) {
 	if k, _ := mediaKind(resp.MediaType); k != HTML && !(k == Auto && sniff(b) == HTML) {
 		return nil, fmt.Sprintf("%s is %s, not an HTML page", link, orNone(resp.MediaType))
 	}
+	o.contentType = resp.ContentType
 	d, err := ParseHTML(b, id, src, o)
 	if err != nil {
 		return nil, fmt.Sprintf("%s: %v", link, err)

@@ -53,6 +53,22 @@ type Options struct {
 	// (what a WARC file held and skipped, how a feed's pages were read);
 	// nil drops them. Called from Read's goroutine.
 	Notify func(string)
+
+	// contentType is the Content-Type a web page came with (fetched, or
+	// archived in a WARC), whose charset ParseHTML heeds (see htmlType).
+	contentType string
+}
+
+// htmlType is the content type ParseHTML detects the page's encoding
+// with: the HTTP header's, whose charset outranks the page's own <meta>
+// as in browsers, unless the bytes are valid UTF-8, which a page in a
+// legacy encoding almost never is (servers that label UTF-8 pages
+// ISO-8859-1 by default are common).
+func (o Options) htmlType(b []byte) string {
+	if o.contentType != "" && !utf8.Valid(b) {
+		return o.contentType
+	}
+	return "text/html"
 }
 
 // withFetcher returns o with a Fetcher, made when there is none.

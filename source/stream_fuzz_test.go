@@ -58,3 +58,20 @@ func FuzzReadFeed(f *testing.F) {
 		checkItems(t, readAllStream(in, Feed))
 	})
 }
+
+// FuzzReadWARC: any bytes read as a WARC give documents or errors, never a
+// panic or a hang.
+func FuzzReadWARC(f *testing.F) {
+	recs := testWARC()
+	plain := strings.Join(recs, "")
+	f.Add([]byte(plain))
+	f.Add([]byte(plain[:len(plain)/2]))
+	f.Add([]byte(gzipped(recs[0]) + gzipped(recs[2])))
+	f.Add([]byte(recs[7]))
+	f.Add([]byte("WARC/1.0\r\nContent-Length: 5\r\n\r\nab"))
+	f.Add([]byte("WARC/1.0\r\n folded\r\nWARC-Type: response\r\nContent-Type: application/http\r\nContent-Length: 0\r\n\r\n"))
+	f.Add([]byte(""))
+	f.Fuzz(func(t *testing.T, in []byte) {
+		checkItems(t, readAllStream(in, WARC))
+	})
+}

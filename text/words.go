@@ -83,7 +83,9 @@ func Words(d *doc.Document) {
 	}
 	d.Lower, d.LowerOdd, d.WordIDs, d.WordBits = string(buf), odd, ids, bits
 	*bp = buf
-	bufPool.Put(bp)
+	if len(d.Tokens) <= doc.PooledTokens {
+		bufPool.Put(bp)
+	}
 }
 
 // load8 reads the eight bytes of s from i as one little-endian integer.

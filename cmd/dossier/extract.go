@@ -24,6 +24,7 @@ func extract(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	workers := fs.Int("workers", 0, "documents analysed at once (default: all cores, GOMAXPROCS)")
 	maxBytes := fs.Int64("max-bytes", source.DefaultMaxBytes, "largest document accepted, in bytes")
 	allowPrivate := fs.Bool("allow-private", false, "let URLs and feeds fetch from loopback, private and link-local addresses (refused by default)")
+	offline := fs.Bool("offline", false, "fetch nothing: a feed's items are read from the feed's own text, and URL arguments fail")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "Usage: dossier extract [flags] FILE|DIR|- ...\n\nAnalyse news documents: text files, directories (recursively), HTML pages,\nJSON Lines (.jsonl), RSS/Atom feeds, WARC archives (.warc, .warc.gz),\nhttp(s) URLs, or standard input (-).\n\nFlags:\n")
 		fs.PrintDefaults()
@@ -44,7 +45,7 @@ func extract(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			return 2
 		}
 	}
-	opts := source.Options{MaxBytes: *maxBytes, AllowPrivate: *allowPrivate,
+	opts := source.Options{MaxBytes: *maxBytes, AllowPrivate: *allowPrivate, Offline: *offline,
 		Notify: func(msg string) { fmt.Fprintf(stderr, "dossier: %s\n", msg) }}
 	if *published != "" {
 		p, err := source.NormalizeDate(*published)
@@ -59,10 +60,20 @@ func extract(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		stdinKind = source.JSONL
 	}
 
-	items := make(chan pipeline.Item, 64)
+	read := make(chan pipeline.Item, 64)
 	readErr := make(chan error, 1)
 	go func() {
-		readErr <- source.Read(inputs, stdin, stdinKind, opts, items)
+		readErr <- source.Read(inputs, stdin, stdinKind, opts, read)
+		close(read)
+	}()
+	items := make(chan pipeline.Item)
+	go func() {
+		for it := range read {
+			if it.Doc != nil {
+				gcForSize(len(it.Doc.Text))
+			}
+			items <- it
+		}
 		close(items)
 	}()
 
@@ -74,8 +85,16 @@ func extract(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	// with no telling name can be one) waits for its second document
 	// before it decides: held keeps the first meanwhile.
 	single := len(inputs) == 1 && !*jsonl && !isDir(inputs[0]) && !manyKind(source.KindOf(inputs[0]))
-	var held []byte
+	var held *doc.Document
 	n, failed := 0, 0
+	// Documents are encoded straight into w (doc.WriteJSON), never whole
+	// in memory: the encoding of a long text is many times its size.
+	writeDoc := func(d *doc.Document) {
+		if err := d.WriteJSON(w, "  "); err != nil {
+			failed++
+			fmt.Fprintf(stderr, "dossier: %s: cannot encode the result: %v\n", d.Source, err)
+		}
+	}
 	p := analyze.Default()
 	p.Run(items, *workers, func(it pipeline.Item) {
 		if it.Err != nil {
@@ -92,31 +111,30 @@ func extract(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		case *format == "text":
 			report.Write(w, it.Doc)
 		case *jsonl:
-			b, err := json.Marshal(it.Doc)
-			if err != nil {
-				b, _ = json.Marshal(doc.ErrorJSON{ID: it.Doc.ID, Source: it.Source, Error: "cannot encode the result: " + err.Error()})
+			if err := it.Doc.WriteJSON(w, ""); err != nil {
+				// nothing was written: a value JSON cannot hold is found first
+				b, _ := json.Marshal(doc.ErrorJSON{ID: it.Doc.ID, Source: it.Source, Error: "cannot encode the result: " + err.Error()})
+				w.Write(b)
 				failed++
 			}
-			w.Write(b)
 			w.WriteByte('\n')
 		default:
-			b, _ := json.MarshalIndent(it.Doc, "", "  ")
 			if single && n == 0 {
-				held = b
+				held = it.Doc
 				break
 			}
 			if single { // a second document: this input holds many
 				single = false
 				w.WriteString("[\n")
-				w.Write(held)
+				writeDoc(held)
 				held = nil
-			}
-			if n == 0 {
+			} else if n == 0 {
 				w.WriteString("[\n")
-			} else {
+			}
+			if n > 0 {
 				w.WriteString(",\n")
 			}
-			w.Write(b)
+			writeDoc(it.Doc)
 		}
 		n++
 		if *jsonl || *format == "text" {
@@ -124,7 +142,7 @@ func extract(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 	})
 	if single && held != nil {
-		w.Write(held)
+		writeDoc(held)
 		w.WriteByte('\n')
 	} else if !single && !*jsonl && *format == "json" {
 		if n == 0 {

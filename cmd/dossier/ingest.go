@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/dossier-news/dossier/ingest"
+	"github.com/dossier-news/dossier/link"
 	"github.com/dossier-news/dossier/source"
 	"github.com/dossier-news/dossier/store"
 )
@@ -20,7 +21,9 @@ const ingestUsage = `Usage: dossier ingest [flags] SOURCE...
 
 Analyse documents and keep them in a store (a SQLite file, created when
 absent). SOURCE is anything extract reads: text files, directories, HTML
-pages, JSON Lines files, or - for JSON Lines on standard input.
+pages, JSON Lines files, RSS/Atom feeds (each item's page is fetched),
+WARC archives (.warc, .warc.gz), http(s) URLs, or - for JSON Lines on
+standard input. Fetching refuses private addresses unless --allow-private.
 
 Ingesting is idempotent and resumable: a document already stored (same id,
 same text) is skipped before it is analysed, so running the same command
@@ -35,12 +38,16 @@ func ingestCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	maxBytes := fs.Int64("max-bytes", source.DefaultMaxBytes, "largest document accepted, in bytes")
 	wait := fs.Bool("wait", true, "when another ingest is writing to the store, wait for it (false: stop at once)")
 	batch := fs.Int("batch", 500, "documents committed per transaction")
+	allowPrivate := fs.Bool("allow-private", false, "let URLs and feeds fetch from loopback, private and link-local addresses (refused by default)")
+	offline := fs.Bool("offline", false, "fetch nothing: a feed's items are read from the feed's own text, and URL arguments fail")
 	inputs, err := parseFlags(fs, args)
 	if err != nil {
 		return flagExit(err)
 	}
 	opts := ingest.Options{Workers: *workers, StdinKind: source.JSONL, BatchSize: *batch,
-		Source: source.Options{MaxBytes: *maxBytes}}
+		Source: source.Options{MaxBytes: *maxBytes, AllowPrivate: *allowPrivate, Offline: *offline,
+			Notify: func(msg string) { fmt.Fprintf(stderr, "dossier ingest: %s\n", msg) }},
+		Linker: link.NewIngest()}
 	if *published != "" {
 		p, err := source.NormalizeDate(*published)
 		if err != nil {

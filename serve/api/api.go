@@ -142,9 +142,12 @@ func bad(format string, args ...any) error { return badRequest{fmt.Sprintf(forma
 // not stored, 500 otherwise (with the store's own advice).
 func fail(w http.ResponseWriter, err error) {
 	var b badRequest
+	var nf notFound
 	switch {
 	case errors.As(err, &b):
 		Error(w, http.StatusBadRequest, b.msg)
+	case errors.As(err, &nf):
+		Error(w, http.StatusNotFound, nf.msg)
 	case errors.Is(err, store.ErrNotFound):
 		Error(w, http.StatusNotFound, err.Error()+": list the stored documents at /api/documents")
 	default:
