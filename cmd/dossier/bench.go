@@ -29,6 +29,9 @@ func bench(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return flagExit(err)
 	}
+	if !checkWorkers("bench", *workers, stderr) {
+		return 2
+	}
 	var docs []*doc.Document
 	if len(inputs) == 0 {
 		d := doc.New("bench", examples.BenchText())

@@ -51,6 +51,7 @@ Usage:
   dossier check [--db PATH]                check a store's integrity
   dossier errors [--db PATH]               list the inputs that ingest could not store
   dossier stats [--db PATH]                what a store holds
+  dossier version                          the release, commit and JSON schema of this build
   dossier help COMMAND                     flags of a command
 
 Run "dossier extract -h" for the extraction flags.
@@ -65,6 +66,9 @@ func main() {
 		debug.SetGCPercent(gcPercent)
 	}
 	cmd, args := os.Args[1], os.Args[2:]
+	if cmd == "--version" || cmd == "-version" {
+		cmd = "version"
+	}
 	if cmd == "help" || cmd == "-h" || cmd == "--help" {
 		if len(args) == 0 {
 			fmt.Print(usage)
