@@ -65,18 +65,7 @@ func main() {
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(gcPercent)
 	}
-	cmd, args := os.Args[1], os.Args[2:]
-	if cmd == "--version" || cmd == "-version" {
-		cmd = "version"
-	}
-	if cmd == "help" || cmd == "-h" || cmd == "--help" {
-		if len(args) == 0 {
-			fmt.Print(usage)
-			os.Exit(0)
-		}
-		cmd, args = args[0], []string{"-h"}
-	}
-	os.Exit(run(cmd, args))
+	os.Exit(run(os.Args[1], os.Args[2:]))
 }
 
 // extraCommands holds commands that other files of this package add
@@ -85,6 +74,16 @@ var extraCommands = map[string]func(args []string) int{}
 
 // run dispatches one command and returns the exit code.
 func run(cmd string, args []string) int {
+	if cmd == "--version" || cmd == "-version" {
+		cmd = "version"
+	}
+	if cmd == "help" || cmd == "-h" || cmd == "--help" {
+		if len(args) == 0 {
+			fmt.Print(usage)
+			return 0
+		}
+		cmd, args = args[0], []string{"-h"}
+	}
 	switch cmd {
 	case "extract":
 		return extract(args, os.Stdin, os.Stdout, os.Stderr)
