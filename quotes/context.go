@@ -44,6 +44,8 @@ type ctx struct {
 	// headline in the first paragraph, where cue words are capitalised
 	// ("Senator Says Talks Have Stalled")
 	headline bool
+	// o are the stage's options for this document
+	o Options
 }
 
 // beginSentence resets what the context knows about the sentence [a, b).

@@ -30,31 +30,24 @@ func TestDiagCV(t *testing.T) {
 		k = n
 	}
 	saved := loadModels()
+	opts := DefaultOptions()
 	// CVKEEP=1 tries KeepSourceless
 	if os.Getenv("CVKEEP") != "" {
-		KeepSourceless = true
-		defer func() { KeepSourceless = false }()
+		opts.KeepSourceless = true
 	}
 	// CVSS tries another SourcelessScore
 	if v, err := strconv.ParseFloat(os.Getenv("CVSS"), 32); err == nil {
-		old := SourcelessScore
-		SourcelessScore = float32(v)
-		defer func() { SourcelessScore = old }()
+		opts.SourcelessScore = float32(v)
 	}
 	// CVOFF=FollowOn,NoNested,ContentEnds turns those switches off
 	for _, name := range strings.Split(os.Getenv("CVOFF"), ",") {
-		sw := map[string]*bool{"FollowOn": &FollowOn, "NoNested": &NoNested, "ContentEnds": &ContentEnds}[name]
-		if sw != nil {
-			old := *sw
+		if sw := map[string]*bool{"FollowOn": &opts.FollowOn, "NoNested": &opts.NoNested, "ContentEnds": &opts.ContentEnds}[name]; sw != nil {
 			*sw = false
-			defer func() { *sw = old }()
 		}
 	}
 	// CVTH tries another cue threshold
 	if th, err := strconv.ParseFloat(os.Getenv("CVTH"), 32); err == nil {
-		old := CueThreshold
-		CueThreshold = float32(th)
-		defer func() { CueThreshold = old }()
+		opts.CueThreshold = float32(th)
 	}
 	defer func() { loaded = saved }()
 	var tp, np, ng [3]int
@@ -121,7 +114,7 @@ func TestDiagCV(t *testing.T) {
 			}
 			d := doc.New(g.ID, g.Text)
 			text.Analyze(d)
-			Extract(d)
+			ExtractWith(d, opts)
 			trim := func(s doc.Span) doc.Span { return exactSpan(d, s) }
 			var gsets [3]map[doc.Span]bool
 			for role := 0; role < 3; role++ {
@@ -176,7 +169,7 @@ func TestDiagCV(t *testing.T) {
 					for _, q := range d.Quotes {
 						em = em || q.Cue.Overlaps(head)
 					}
-					if pos && !em && judged && score > CueThreshold {
+					if pos && !em && judged && score > opts.CueThreshold {
 						tag := "free"
 						for _, q := range d.Quotes {
 							if q.Content.Overlaps(head) {

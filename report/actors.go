@@ -10,7 +10,7 @@ import (
 )
 
 func init() {
-	Register(Section{Order: 20, Title: "actors", Render: renderActors})
+	Register(Section{Title: "actors", Render: renderActors})
 }
 
 // renderActors lists the article's actors, the most mentioned first, with

@@ -9,7 +9,7 @@ import (
 )
 
 func init() {
-	Register(Section{Order: 60, Title: "events (PLOVER)", Render: renderEvents})
+	Register(Section{Title: "events (PLOVER)", Render: renderEvents})
 }
 
 // renderEvents lists each event with who did it to whom and the sentence

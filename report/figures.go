@@ -13,7 +13,7 @@ import (
 // what it counts, in text order, so an analyst can check each against the
 // words it came from.
 func init() {
-	Register(Section{Order: 60, Title: "figures", Render: renderFigures})
+	Register(Section{Title: "figures", Render: renderFigures})
 }
 
 var figBoundMark = map[string]string{"min": "≥", "max": "≤", "approx": "~", "exact": "="}

@@ -10,7 +10,7 @@ import (
 // The quality section: the document's score with its reasons, then each
 // flagged stretch with its kind, offsets, text and reason.
 func init() {
-	Register(Section{Order: 90, Title: "text quality", Render: renderQuality})
+	Register(Section{Title: "text quality", Render: renderQuality})
 }
 
 func renderQuality(w io.Writer, d *doc.Document) {

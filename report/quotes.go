@@ -12,7 +12,7 @@ import (
 // resolve it), speakers in order of their first statement, each statement in
 // text order with its kind, cue and offsets.
 func init() {
-	Register(Section{Order: 20, Title: "who said what", Render: renderQuotes})
+	Register(Section{Title: "who said what", Render: renderQuotes})
 }
 
 func renderQuotes(w io.Writer, d *doc.Document) {

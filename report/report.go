@@ -1,13 +1,13 @@
 // Package report renders an analysed document for a person to read: the
 // `--format text` output of dossier extract. Each layer contributes a
-// section, registered by the file that renders it, so a new stage adds its
-// section without touching the others.
+// section, registered by the file that renders it; the order of the
+// sections is one list, Order, so it is read and changed in one place.
 package report
 
 import (
 	"fmt"
 	"io"
-	"sort"
+	"slices"
 	"strings"
 
 	"github.com/dossier-news/dossier/doc"
@@ -16,17 +16,24 @@ import (
 // Section renders one part of the report. It writes nothing when its layer
 // is empty.
 type Section struct {
-	Order  int // sections are written in ascending order
-	Title  string
+	Title  string // one of Order
 	Render func(w io.Writer, d *doc.Document)
 }
 
-var sections []Section
+// Order lists the sections' titles in the order they are written: who the
+// actors are and what they said, then when things happened, what was done,
+// the figures, and last how far the text can be trusted.
+var Order = []string{"actors", "who said what", "timeline", "events (PLOVER)", "figures", "text quality"}
 
-// Register adds a section to every report. Call it from an init function.
+var sections = map[string]Section{}
+
+// Register adds a section to every report. Call it from an init function;
+// a title missing from Order is a bug, and panics.
 func Register(s Section) {
-	sections = append(sections, s)
-	sort.SliceStable(sections, func(i, j int) bool { return sections[i].Order < sections[j].Order })
+	if !slices.Contains(Order, s.Title) {
+		panic("report: section " + s.Title + " is not in report.Order: add it there, where it belongs")
+	}
+	sections[s.Title] = s
 }
 
 // Write renders d as a readable report.
@@ -43,7 +50,11 @@ func Write(w io.Writer, d *doc.Document) {
 		fmt.Fprintf(w, "warning: %s\n", warn)
 	}
 	fmt.Fprintf(w, "%d paragraphs, %d sentences, %d tokens, %d bytes\n", len(d.Paragraphs), len(d.Sentences), len(d.Tokens), len(d.Text))
-	for _, s := range sections {
+	for _, title := range Order {
+		s, ok := sections[title]
+		if !ok {
+			continue
+		}
 		var b strings.Builder
 		s.Render(&b, d)
 		if b.Len() == 0 {

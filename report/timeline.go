@@ -13,7 +13,7 @@ import (
 )
 
 func init() {
-	Register(Section{Order: 50, Title: "timeline", Render: renderTimeline})
+	Register(Section{Title: "timeline", Render: renderTimeline})
 }
 
 // entry is one dated line of the timeline.

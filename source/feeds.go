@@ -34,6 +34,9 @@ func readFeed(r io.Reader, name string, o Options, out chan<- pipeline.Item) {
 		out <- pipeline.Item{Source: name, ID: name, Err: err}
 		return
 	}
+	if !o.Offline {
+		o = o.withFetcher() // Read made one; a caller of readStream alone may not have
+	}
 	q := newOrdered(feedWindow, out)
 	var tally feedTally
 	for {
@@ -122,6 +125,7 @@ func fetchPage(link, id, src string, o Options) (*doc.Document, string) {
 	if k, _ := mediaKind(resp.MediaType); k != HTML && !(k == Auto && sniff(b) == HTML) {
 		return nil, fmt.Sprintf("%s is %s, not an HTML page", link, orNone(resp.MediaType))
 	}
+	o.contentType = resp.ContentType
 	d, err := ParseHTML(b, id, src, o)
 	if err != nil {
 		return nil, fmt.Sprintf("%s: %v", link, err)

@@ -59,7 +59,7 @@ func ParseHTML(b []byte, id, src string, o Options) (*doc.Document, error) {
 	// Pages declare their encoding; decode to UTF-8 before anything else.
 	// A page that declares nothing and is valid UTF-8 is taken as UTF-8,
 	// whatever the sniffer guesses.
-	if enc, name, certain := charset.DetermineEncoding(b[:min(len(b), 4096)], "text/html"); name != "utf-8" && enc != nil && (certain || !utf8.Valid(b)) {
+	if enc, name, certain := charset.DetermineEncoding(b[:min(len(b), 4096)], o.htmlType(b)); name != "utf-8" && enc != nil && (certain || !utf8.Valid(b)) {
 		if u, err := enc.NewDecoder().Bytes(b); err == nil {
 			b = u
 			warns = append(warns, "decoded the page from "+name+" to UTF-8")

@@ -57,6 +57,21 @@ type Options struct {
 	Notify func(string)
 
 	ids map[string]string // the JSON Lines ids read so far in this batch, and where (Read sets it)
+	// contentType is the Content-Type a web page came with (fetched, or
+	// archived in a WARC), whose charset ParseHTML heeds (see htmlType).
+	contentType string
+}
+
+// htmlType is the content type ParseHTML detects the page's encoding
+// with: the HTTP header's, whose charset outranks the page's own <meta>
+// as in browsers, unless the bytes are valid UTF-8, which a page in a
+// legacy encoding almost never is (servers that label UTF-8 pages
+// ISO-8859-1 by default are common).
+func (o Options) htmlType(b []byte) string {
+	if o.contentType != "" && !utf8.Valid(b) {
+		return o.contentType
+	}
+	return "text/html"
 }
 
 // withFetcher returns o with a Fetcher, made when there is none.

@@ -273,6 +273,7 @@ func warcDoc(rec *warcRecord, block []byte, name string, o Options) (pipeline.It
 	if body == nil {
 		return pipeline.Item{}, "response with content encoding " + resp.Header.Get("Content-Encoding")
 	}
+	o.contentType = resp.Header.Get("Content-Type")
 	d, err := ParseHTML(body, id, src, o)
 	if err != nil {
 		return pipeline.Item{Source: src, ID: id, Err: err}, ""

@@ -144,3 +144,34 @@ func TestSniffStream(t *testing.T) {
 		}
 	}
 }
+
+// The charset of the Content-Type header decodes a page that declares none
+// of its own; a UTF-8 page mislabelled ISO-8859-1 stays UTF-8.
+func TestReadURLCharset(t *testing.T) {
+	latin1 := "<html><head><title>Caf\xe9 reopens</title></head><body><article><p>The caf\xe9 on the quay reopened on Friday, its owner said.</p><p>\"We missed our regulars,\" said Jos\xe9 Ortega, who has run it for a decade.</p></article></body></html>"
+	utf8Page := strings.NewReplacer("\xe9", "é").Replace(latin1)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=ISO-8859-1")
+		switch r.URL.Path {
+		case "/utf8":
+			io.WriteString(w, utf8Page)
+			return
+		case "/cp1251": // only the header tells: a sniffer would guess windows-1252
+			w.Header().Set("Content-Type", "text/html; charset=windows-1251")
+			io.WriteString(w, strings.Replace(latin1, "on the quay", "in \xcc\xee\xf1\xea\xe2\xe0", 1))
+			return
+		}
+		io.WriteString(w, latin1)
+	}))
+	defer srv.Close()
+	for _, path := range []string{"/latin1", "/utf8"} {
+		items := collect(t, []string{srv.URL + path}, "", Auto, testOptions())
+		if it := items[0]; it.Err != nil || !strings.Contains(it.Doc.Text, "The café on the quay") || !strings.Contains(it.Doc.Text, "José Ortega") {
+			t.Errorf("%s: %v %+v", path, it.Err, it.Doc)
+		}
+	}
+	items := collect(t, []string{srv.URL + "/cp1251"}, "", Auto, testOptions())
+	if it := items[0]; it.Err != nil || !strings.Contains(it.Doc.Text, "in Москва reopened") {
+		t.Errorf("windows-1251 by the header: %v %+v", it.Err, it.Doc)
+	}
+}

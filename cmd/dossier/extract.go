@@ -28,6 +28,7 @@ func extract(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	workers := fs.Int("workers", 0, "documents analysed at once (default: all cores, GOMAXPROCS)")
 	maxBytes := fs.Int64("max-bytes", source.DefaultMaxBytes, "largest document accepted, in bytes")
 	allowPrivate := fs.Bool("allow-private", false, "let URLs and feeds fetch from loopback, private and link-local addresses (refused by default)")
+	offline := fs.Bool("offline", false, "fetch nothing: a feed's items are read from the feed's own text, and URL arguments fail")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "Usage: dossier extract [flags] FILE|DIR|- ...\n\nAnalyse news documents: text files, directories (recursively), HTML pages,\nJSON Lines (.jsonl), RSS/Atom feeds, WARC archives (.warc, .warc.gz),\nhttp(s) URLs, or standard input (-).\n\nFlags:\n")
 		fs.PrintDefaults()
@@ -48,7 +49,7 @@ func extract(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			return 2
 		}
 	}
-	opts := source.Options{MaxBytes: *maxBytes, AllowPrivate: *allowPrivate,
+	opts := source.Options{MaxBytes: *maxBytes, AllowPrivate: *allowPrivate, Offline: *offline,
 		Notify: func(msg string) { fmt.Fprintf(stderr, "dossier: %s\n", msg) }}
 	if !checkWorkers("extract", *workers, stderr) {
 		return 2

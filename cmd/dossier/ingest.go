@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/dossier-news/dossier/ingest"
+	"github.com/dossier-news/dossier/link"
 	"github.com/dossier-news/dossier/source"
 	"github.com/dossier-news/dossier/store"
 )
@@ -38,13 +39,15 @@ func ingestCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	wait := fs.Bool("wait", true, "when another ingest is writing to the store, wait for it (false: stop at once)")
 	batch := fs.Int("batch", 500, "documents committed per transaction")
 	allowPrivate := fs.Bool("allow-private", false, "let URLs and feeds fetch from loopback, private and link-local addresses (refused by default)")
+	offline := fs.Bool("offline", false, "fetch nothing: a feed's items are read from the feed's own text, and URL arguments fail")
 	inputs, err := parseFlags(fs, args)
 	if err != nil {
 		return flagExit(err)
 	}
 	opts := ingest.Options{Workers: *workers, StdinKind: source.JSONL, BatchSize: *batch,
-		Source: source.Options{MaxBytes: *maxBytes, AllowPrivate: *allowPrivate,
-			Notify: func(msg string) { fmt.Fprintf(stderr, "dossier ingest: %s\n", msg) }}}
+		Source: source.Options{MaxBytes: *maxBytes, AllowPrivate: *allowPrivate, Offline: *offline,
+			Notify: func(msg string) { fmt.Fprintf(stderr, "dossier ingest: %s\n", msg) }},
+		Linker: link.NewIngest()}
 	if !checkWorkers("ingest", *workers, stderr) {
 		return 2
 	}

@@ -72,6 +72,8 @@ func TestClassify(t *testing.T) {
 		{"64:ff9b::7f00:1", "loopback"},   // NAT64 of 127.0.0.1
 		{"::ffff:127.0.0.1", "loopback"},  // mapped loopback
 		{"::ffff:169.254.1.1", "link-local"},
+		{"fe80::1%eth0", "link-local"}, // a zone must not hide the range
+		{"ff02::1%lo", "multicast"},
 	}
 	for _, c := range cases {
 		got := Classify(netip.MustParseAddr(c.addr))

@@ -60,7 +60,7 @@ var (
 
 // Classify says why an address is not public, or "" when it is.
 func Classify(a netip.Addr) string {
-	a = a.Unmap() // ::ffff:10.0.0.1 is 10.0.0.1
+	a = a.Unmap().WithZone("") // ::ffff:10.0.0.1 is 10.0.0.1; a zone (fe80::1%eth0) would make every prefix miss
 	if a.Is6() {
 		b := a.As16()
 		switch {
