@@ -51,7 +51,7 @@ const SearchLimit = 10
 // candidates is how many of the newest matches a search ranks: BM25 is
 // computed for each, so a word found in most of a large store would
 // otherwise cost a pass over all of it. Fewer matches are all ranked.
-const candidates = 1000
+const candidates = 500
 
 // scored is a row id with its relevance.
 type scored struct {
@@ -138,7 +138,7 @@ const snippetBytes = 240
 // Search answers "where is this said": the articles (by title and text)
 // and the quotes (by content) holding every word of text, each ranked by
 // BM25 (a title word weighs as four of the text), best first, with
-// highlighted snippets. The newest 1,000 matches of each kind are ranked
+// highlighted snippets. The newest 500 matches of each kind are ranked
 // (all of them when fewer match): at a large store's scale, an answer
 // among the most recent articles, in milliseconds. Limit applies to each
 // list.

@@ -112,8 +112,8 @@ func inputBytes(inputs []string) int64 {
 	var n int64
 	for _, in := range inputs {
 		fi, err := os.Stat(in)
-		if in == "-" || err != nil || !fi.Mode().IsRegular() {
-			return 0
+		if in == "-" || err != nil || !fi.Mode().IsRegular() || source.KindOf(in) == source.WARC {
+			return 0 // a WARC's size says little of its text: compressed, and mostly records skipped
 		}
 		n += fi.Size()
 	}
