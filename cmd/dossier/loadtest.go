@@ -62,7 +62,9 @@ func loadtestCmd(args []string, stdout, stderr io.Writer) int {
 	sctx, cancel := context.WithCancel(ctx)
 	addr := make(chan string, 1)
 	done := make(chan error, 1)
-	go func() { done <- serve.Run(sctx, serve.Config{Store: st, Addr: "127.0.0.1:0"}, func(a string) { addr <- a }) }()
+	go func() {
+		done <- serve.Run(sctx, serve.Config{Store: st, Addr: "127.0.0.1:0"}, func(a string) { addr <- a })
+	}()
 	var base string
 	select {
 	case a := <-addr:
