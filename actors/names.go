@@ -93,7 +93,7 @@ func (a *analyzer) orgRun(i, end int) int {
 // classify marks lexicon phrases, titles, pronouns and capitalised runs.
 func (a *analyzer) classify() {
 	for si, s := range a.sentences() {
-		head := a.headline(s)
+		head := s.Headline
 		a.heads = append(a.heads, head)
 		i, end := s.Tokens.First, s.Tokens.End
 		toks, info := a.d.Tokens, a.info // in locals: not reloaded through a on every token
