@@ -34,13 +34,16 @@ import (
 // input order, inside the batch's transaction:
 //   - Link before d is stored: it may read everything stored earlier,
 //     this batch included, through tx.SQL(), and sets d.Story,
-//     d.DuplicateOf and d.Entities[i].Actor, which Put then stores;
-//   - Stored right after, with d's internal id (documents.doc), to keep
-//     the linker's own rows (signatures, bands) about d.
+//     d.DuplicateOf and d.Entities[i].Actor, which Put then stores. It
+//     must not write: an error records d as failed and d is not stored.
+//   - Stored right after, with d's internal id (documents.doc), to write
+//     the linker's own rows (signatures, bands) about d. An error is
+//     recorded against d, which stays stored: Stored must leave its rows
+//     consistent when it fails (write them last, or check first).
 //
-// Both run inside a savepoint: an error undoes what they and Put wrote
-// for d alone, records the error, and the batch goes on. They run on the
-// writer goroutine only, so a Linker needs no locking of its own.
+// Both run on the writer goroutine only, so a Linker needs no locking of
+// its own. (No savepoint wraps a document: in SQLite each one costs a
+// statement journal of every page touched, a tenth of the writer's time.)
 type Linker interface {
 	Link(tx *store.Tx, d *doc.Document) error
 	Stored(tx *store.Tx, d *doc.Document, n int64) error

@@ -78,35 +78,22 @@ func (w *writer) put(it pipeline.Item) {
 		}
 		return
 	}
-	if err := w.tx.Savepoint(); err != nil {
-		w.fail(err)
+	if err := w.o.Linker.Link(w.tx, d); err != nil {
+		w.record(it.Source, d.ID, fmt.Errorf("linking: %w", err))
 		return
 	}
-	err = w.o.Linker.Link(w.tx, d)
+	n, err := w.tx.Put(d, e)
 	if err != nil {
-		err = fmt.Errorf("linking: %w", err)
-	} else {
-		var n int64
-		if n, err = w.tx.Put(d, e); err == nil {
-			if err = w.o.Linker.Stored(w.tx, d, n); err != nil {
-				err = fmt.Errorf("linking: %w", err)
-			}
-		}
-	}
-	if err != nil {
-		if rerr := w.tx.RollbackSavepoint(); rerr != nil {
-			w.fail(rerr)
-			return
-		}
-		w.record(it.Source, d.ID, err)
-		return
-	}
-	if err := w.tx.ReleaseSavepoint(); err != nil {
+		// The database refused a write (a full disk, an I/O error): the
+		// batch holds part of this document, so it cannot be committed.
 		w.fail(err)
 		return
 	}
 	w.inBatch++
 	w.pending.stored++
+	if err := w.o.Linker.Stored(w.tx, d, n); err != nil {
+		w.record(it.Source, d.ID, fmt.Errorf("stored, but linking failed (the linker's own rows for it may be missing): %w", err))
+	}
 }
 
 // record writes a failure to the errors table.

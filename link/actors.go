@@ -215,7 +215,9 @@ func (x *actorIndex) find(c byte, keys []string, af string, story int) int {
 		if id := x.pick(x.byName[k], story, true, c, keys, af, false); id >= 0 {
 			return id
 		}
-		if c == 'P' || c == 'O' {
+		// a person by the surname of a full name; an organisation by its
+		// last word only when that is all it is called ("the Colts")
+		if c == 'P' || c == 'O' && words(k) == 1 {
 			if id := x.pick(x.bySur[surname(k)], story, true, c, keys, af, false); id >= 0 {
 				return id
 			}

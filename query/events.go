@@ -134,7 +134,7 @@ func events(ctx context.Context, s *store.Store, f EventFilter, limit int) ([]Ev
 		w.add("(e.doc, e.n) IN (SELECT a.doc, a.event FROM event_args a"+sub.sql()+" AND a.role IN ("+r.roles+"))", sub.args...)
 	}
 	if f.Country != "" {
-		w.add("EXISTS (SELECT 1 FROM event_args a WHERE a.doc = e.doc AND a.event = e.n AND a.role = 'place')")
+		w.add("EXISTS (SELECT 1 FROM event_args a WHERE a.arg BETWEEN e.event * 256 AND e.event * 256 + 255 AND a.role = 'place')")
 	}
 	if !f.All {
 		w.add("e.negated = 0 AND e.debris = 0 AND coalesce(e.modality, '') IN ('', 'claimed')")
@@ -215,7 +215,7 @@ func eventArgs(ctx context.Context, s *store.Store, evs []Event) error {
 		}
 		var ev int
 		var role, name string
-		err := scanRows(ctx, s.DB(), `SELECT event, role, name FROM event_args WHERE doc = ? ORDER BY event, rowid`, []any{n},
+		err := scanRows(ctx, s.DB(), `SELECT event, role, name FROM event_args WHERE arg BETWEEN ? AND ? ORDER BY arg`, []any{n << 24, (n+1)<<24 - 1},
 			[]any{&ev, &role, &name}, func() (bool, error) {
 				e := at[ev]
 				if e == nil {

@@ -33,8 +33,10 @@ func FuzzFTSQuery(f *testing.F) {
 			return
 		}
 		var n int
-		if err := s.DB().QueryRowContext(ctx, "SELECT count(*) FROM quote_fts WHERE quote_fts MATCH ?", q).Scan(&n); err != nil {
-			t.Fatalf("%q gives %q: %v", in, q, err)
+		for _, cols := range []string{"{title text}", "{quotes}"} { // as Search and Quotes ask
+			if err := s.DB().QueryRowContext(ctx, "SELECT count(*) FROM doc_fts WHERE doc_fts MATCH ?", cols+" : ("+q+")").Scan(&n); err != nil {
+				t.Fatalf("%q gives %q: %v", in, q, err)
+			}
 		}
 		// long enough that the snippet is cut around the first match
 		text := strings.Repeat("filler words é here ", 12) + in + strings.Repeat(" more", 60) + in

@@ -68,7 +68,7 @@ func Measure(ctx context.Context, s *store.Store, n int, seed int64) ([]Latency,
 	}
 	for tries := 0; len(speakers) < n && maxQuote > 0 && tries < 50*n; tries++ {
 		var name string
-		err := s.DB().QueryRowContext(ctx, "SELECT coalesce(speaker_name, '') FROM quotes WHERE quote >= ? ORDER BY quote LIMIT 1",
+		err := s.DB().QueryRowContext(ctx, "SELECT coalesce(e.name, '') FROM quotes q LEFT JOIN entities e ON e.entity = q.speaker WHERE q.quote >= ? ORDER BY q.quote LIMIT 1",
 			1+rng.Int63n(maxQuote)).Scan(&name)
 		if err == nil && name != "" {
 			f := strings.Fields(name)

@@ -226,9 +226,15 @@ func ftsQuery(s string) (string, []term) {
 		if len(words) == 0 {
 			return
 		}
-		p := `"` + strings.Join(words, " ") + `"`
+		// The store's index has no positions (detail=column, for size:
+		// docs/STORE.md), so a phrase asks for all its words, and the
+		// callers keep the hits whose text holds the phrase (hasAll).
+		p := `"` + strings.Join(words, `" AND "`) + `"`
 		if prefix {
 			p += " *"
+		}
+		if len(words) > 1 {
+			p = "(" + p + ")"
 		}
 		parts = append(parts, p)
 		terms = append(terms, term{words: words, prefix: prefix})

@@ -2,6 +2,7 @@ package query
 
 import (
 	"context"
+	"database/sql"
 	"sort"
 	"strings"
 
@@ -49,24 +50,45 @@ func Quotes(ctx context.Context, s *store.Store, f QuoteFilter) ([]Quote, error)
 			return nil, nil
 		}
 	}
+	var about []term
 	if f.About != "" {
-		fq, terms := ftsQuery(f.About)
-		if len(terms) == 0 {
+		var fq string
+		fq, about = ftsQuery(f.About)
+		if len(about) == 0 {
 			return nil, nil
 		}
-		w.add("q.quote IN (SELECT rowid FROM quote_fts WHERE quote_fts MATCH ?)", fq)
+		// The index's quotes column finds the documents whose quotes hold
+		// the words; the quotes themselves are checked below.
+		w.add("q.doc IN (SELECT rowid FROM doc_fts WHERE doc_fts MATCH ?)", "{quotes} : ("+fq+")")
 	}
 	w.documentFilter(f.Filter, b, true)
+	limit := f.limit()
+	if about != nil {
+		limit = min(50*limit, 5000) // most quotes of a matching document are about something else
+	}
 	var ids []int64
 	if len(names) == 0 {
-		ids, err = quoteIDs(ctx, s, &w, f.limit())
+		ids, err = quoteIDs(ctx, s, &w, limit)
 	} else {
-		ids, err = speakerQuoteIDs(ctx, s, names, &w, f.limit())
+		ids, err = speakerQuoteIDs(ctx, s, names, &w, limit)
 	}
 	if err != nil {
 		return nil, err
 	}
-	return quotesByID(ctx, s, ids)
+	qs, err := quotesByID(ctx, s, ids)
+	if err != nil || about == nil {
+		return qs, err
+	}
+	var out []Quote
+	for _, q := range qs {
+		if hasAll(q.Content.Text, about) {
+			out = append(out, q)
+		}
+		if len(out) == f.limit() {
+			break
+		}
+	}
+	return out, nil
 }
 
 // quoteIDs returns the ids of the newest stored quotes (quotes q,
@@ -89,13 +111,23 @@ func quoteIDs(ctx context.Context, s *store.Store, w *where, limit int) ([]int64
 // thousands of quotes costs no more than one with a few.
 func speakerQuoteIDs(ctx context.Context, s *store.Store, names []string, w *where, limit int) ([]int64, error) {
 	var all []int64
+	from := " FROM entities e INDEXED BY entities_name JOIN quotes q ON q.speaker = e.entity"
+	if len(w.conds) > 0 {
+		from += " JOIN documents d ON d.doc = q.doc"
+	}
 	for _, name := range names {
-		nw := where{conds: append([]string{"q.speaker_name = ?"}, w.conds...), args: append([]any{name}, w.args...)}
-		ids, err := quoteIDs(ctx, s, &nw, limit)
+		nw := where{conds: append([]string{"e.name = ?"}, w.conds...), args: append([]any{name}, w.args...)}
+		var id int64
+		// the name's entities in index order are in document order: newest
+		// first, the walk stops at the limit
+		err := scanRows(ctx, s.DB(), "SELECT q.quote"+from+nw.sql()+" ORDER BY e.entity DESC, q.quote DESC LIMIT ?",
+			append(nw.args, limit), []any{&id}, func() (bool, error) {
+				all = append(all, id)
+				return true, nil
+			})
 		if err != nil {
 			return nil, err
 		}
-		all = append(all, ids...)
 	}
 	sort.Slice(all, func(i, j int) bool { return all[i] > all[j] })
 	if len(all) > limit {
@@ -114,22 +146,37 @@ func quotesByID(ctx context.Context, s *store.Store, ids []int64) ([]Quote, erro
 	for i, id := range ids {
 		args[i] = id
 	}
-	q := `SELECT q.quote, ` + docColumns + `, q.n, q.kind, coalesce(q.speaker_name, ''), coalesce(e.actor, ''),
-		coalesce(q.source, ''), coalesce(q.cue, ''), q.content_start, q.content_end
+	q := `SELECT q.quote, ` + docColumns + `, q.n, q.kind, coalesce(e.name, ''), coalesce(e.actor, ''),
+		q.source_start, q.source_end, q.cue_start, q.cue_end, q.content_start, q.content_end
 		FROM quotes q JOIN documents d ON d.doc = q.doc
-		LEFT JOIN entities e ON e.doc = q.doc AND e.n = q.speaker WHERE q.quote IN (` + marks + `)`
+		LEFT JOIN entities e ON e.entity = q.speaker WHERE q.quote IN (` + marks + `)`
 	byID := map[int64]Quote{}
 	var r Quote
 	var id int64
 	var start, end int
-	dest := append(append([]any{&id}, r.Doc.scanArgs()...), &r.N, &r.Kind, &r.Speaker, &r.Actor, &r.Source, &r.Cue, &start, &end)
+	var ss, se, cs, ce sql.NullInt64
+	dest := append(append([]any{&id}, r.Doc.scanArgs()...), &r.N, &r.Kind, &r.Speaker, &r.Actor, &ss, &se, &cs, &ce, &start, &end)
 	tx := newTexts(s)
+	// optional cuts an absent (NULL) span as "".
+	optional := func(s, e sql.NullInt64) (string, error) {
+		if !s.Valid || !e.Valid {
+			return "", nil
+		}
+		ev, err := tx.evidence(ctx, r.Doc.n, int(s.Int64), int(e.Int64))
+		return ev.Text, err
+	}
 	err := scanRows(ctx, s.DB(), q, args, dest, func() (bool, error) {
 		ev, err := tx.evidence(ctx, r.Doc.n, start, end)
 		if err != nil {
 			return false, err
 		}
 		r.Content = ev
+		if r.Source, err = optional(ss, se); err != nil {
+			return false, err
+		}
+		if r.Cue, err = optional(cs, ce); err != nil {
+			return false, err
+		}
 		byID[id] = r
 		return true, nil
 	})

@@ -51,7 +51,7 @@ const SearchLimit = 10
 // candidates is how many of the newest matches a search ranks: BM25 is
 // computed for each, so a word found in most of a large store would
 // otherwise cost a pass over all of it. Fewer matches are all ranked.
-const candidates = 1000
+const candidates = 500
 
 // scored is a row id with its relevance.
 type scored struct {
@@ -100,13 +100,45 @@ func docsByID(ctx context.Context, s *store.Store, ids []scored) (map[int64]Doc,
 	return out, err
 }
 
+// hasAll reports whether text holds every term, phrases as phrases: the
+// full-text index matches a phrase's words anywhere (it keeps no
+// positions), so the hits it gives are checked here.
+func hasAll(text string, terms []term) bool {
+	for _, t := range terms {
+		if len(matches(text, []term{t}, 0)) == 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// quotesHolding returns the ids of document n's quotes, last first, whose
+// content holds every term, at most limit.
+func quotesHolding(ctx context.Context, s *store.Store, tx *texts, n int64, terms []term, limit int) ([]int64, error) {
+	text, err := tx.get(ctx, n)
+	if err != nil {
+		return nil, err
+	}
+	var ids []int64
+	var id int64
+	var start, end int
+	err = scanRows(ctx, s.DB(), "SELECT quote, content_start, content_end FROM quotes WHERE quote BETWEEN ? AND ? ORDER BY quote DESC",
+		[]any{n * 65536, n*65536 + 65535}, []any{&id, &start, &end}, func() (bool, error) {
+			if start >= 0 && start <= end && end <= len(text) && hasAll(text[start:end], terms) {
+				ids = append(ids, id)
+			}
+			return len(ids) < limit, nil
+		})
+	return ids, err
+}
+
 // snippetBytes is the length a snippet aims at.
 const snippetBytes = 240
 
 // Search answers "where is this said": the articles (by title and text)
 // and the quotes (by content) holding every word of text, each ranked by
 // BM25 (a title word weighs as four of the text), best first, with
-// highlighted snippets. The newest 1,000 matches of each kind are ranked
+// highlighted snippets. The newest 500 matches of each kind are ranked
 // (all of them when fewer match): at a large store's scale, an answer
 // among the most recent articles, in milliseconds. Limit applies to each
 // list.
@@ -124,6 +156,14 @@ func Search(ctx context.Context, s *store.Store, text string, f SearchFilter) (*
 	if limit <= 0 {
 		limit = SearchLimit
 	}
+	// A phrase is checked on the text of the best candidates (the index
+	// keeps no positions): more are read than are shown, a bounded number.
+	checked := limit
+	for _, t := range terms {
+		if len(t.words) > 1 {
+			checked = 5 * limit
+		}
+	}
 	tx := newTexts(s)
 	switch f.In {
 	case "", "articles", "quotes":
@@ -132,14 +172,14 @@ func Search(ctx context.Context, s *store.Store, text string, f SearchFilter) (*
 	}
 	if f.In != "quotes" {
 		var w where
-		w.add("doc_fts MATCH ?", fq)
+		w.add("doc_fts MATCH ?", "{title text} : ("+fq+")")
 		w.documentFilter(f.Filter, b, true)
 		from := " FROM doc_fts f"
 		if len(w.conds) > 1 { // only a filter needs the documents' rows, which are large
 			from += " JOIN documents d ON d.doc = f.rowid"
 		}
-		top, err := ranked(ctx, s, `SELECT f.rowid, -bm25(doc_fts, 4.0, 1.0)`+from+w.sql()+
-			` ORDER BY f.rowid DESC LIMIT ?`, w.args, limit)
+		top, err := ranked(ctx, s, `SELECT f.rowid, -bm25(doc_fts, 4.0, 1.0, 0.0)`+from+w.sql()+
+			` ORDER BY f.rowid DESC LIMIT ?`, w.args, checked)
 		if err != nil {
 			return nil, err
 		}
@@ -152,26 +192,49 @@ func Search(ctx context.Context, s *store.Store, text string, f SearchFilter) (*
 			if err != nil {
 				return nil, err
 			}
+			if !hasAll(t, terms) {
+				continue // the words, but not as the phrase
+			}
+			if len(res.Articles) == limit {
+				break
+			}
 			h := Hit{Kind: "article", Doc: docs[c.id], Score: c.score}
 			h.Snippet, h.Highlights = snippet(t, 0, len(t), terms)
 			res.Articles = append(res.Articles, h)
 		}
 	}
 	if f.In != "articles" {
+		// The index's quotes column finds the documents whose quotes hold
+		// the words; their quotes are then checked one by one.
 		var w where
-		w.add("quote_fts MATCH ?", fq)
+		w.add("doc_fts MATCH ?", "{quotes} : ("+fq+")")
 		w.documentFilter(f.Filter, b, true)
-		from := " FROM quote_fts f"
+		from := " FROM doc_fts f"
 		if len(w.conds) > 1 {
-			from += " JOIN quotes q ON q.quote = f.rowid JOIN documents d ON d.doc = q.doc"
+			from += " JOIN documents d ON d.doc = f.rowid"
 		}
-		top, err := ranked(ctx, s, `SELECT f.rowid, -bm25(quote_fts)`+from+w.sql()+` ORDER BY f.rowid DESC LIMIT ?`, w.args, limit)
+		docs, err := ranked(ctx, s, `SELECT f.rowid, -bm25(doc_fts, 0.0, 0.0, 1.0)`+from+w.sql()+` ORDER BY f.rowid DESC LIMIT ?`, w.args, checked)
 		if err != nil {
 			return nil, err
 		}
-		ids := make([]int64, len(top))
-		for i, c := range top {
-			ids[i] = c.id
+		var ids []int64
+		var top []scored
+		for _, c := range docs {
+			qids, err := quotesHolding(ctx, s, tx, c.id, terms, limit-len(ids))
+			if err != nil {
+				return nil, err
+			}
+			for _, id := range qids {
+				ids = append(ids, id)
+				top = append(top, scored{id: id, score: c.score})
+			}
+			if len(ids) >= limit {
+				break
+			}
+		}
+		sort.SliceStable(top, func(i, j int) bool { return top[i].score > top[j].score })
+		for i := range top {
+			ids[i] = top[i].id
 		}
 		qs, err := quotesByID(ctx, s, ids)
 		if err != nil {

@@ -34,6 +34,9 @@ func readFeed(r io.Reader, name string, o Options, out chan<- pipeline.Item) {
 		out <- pipeline.Item{Source: name, ID: name, Err: err}
 		return
 	}
+	if !o.Offline {
+		o = o.withFetcher() // Read made one; a caller of readStream alone may not have
+	}
 	q := newOrdered(feedWindow, out)
 	var tally feedTally
 	for {

@@ -30,7 +30,7 @@ func (o Options) maxStreamBytes() int64 { return 16 * o.maxBytes() }
 func readURL(u string, o Options, out chan<- pipeline.Item) {
 	fail := func(err error) { out <- pipeline.Item{Source: u, ID: u, Err: err} }
 	if o.Offline {
-		fail(errors.New("not fetched: reading is offline"))
+		fail(errors.New("not fetched: reading is offline (--offline)"))
 		return
 	}
 	resp, err := o.Fetcher.Open(context.Background(), u, o.maxStreamBytes())

@@ -63,12 +63,11 @@ func (s *Store) Check(ctx context.Context, progress func(done int)) ([]Problem, 
 	return append(out, dp...), nil
 }
 
-// checkText compares the full-text indexes with the rows they index.
+// checkText compares the full-text index with the documents.
 func (s *Store) checkText(ctx context.Context) []Problem {
 	var out []Problem
 	for _, c := range []struct{ table, count, indexed, orphans string }{
 		{"documents", "SELECT count(*) FROM documents", s.b.countDocText, s.b.orphanDocText},
-		{"quotes", "SELECT count(*) FROM quotes", s.b.countQuoteText, s.b.orphanQuoteText},
 	} {
 		var rows, indexed, orphans int
 		err := s.db.QueryRowContext(ctx, c.count).Scan(&rows)

@@ -114,6 +114,9 @@ func (s *Store) load(ctx context.Context, where string, args []any, fn func(int6
 	if err := s.loadActors(ctx, lo, hi, byDoc); err != nil {
 		return err
 	}
+	if err := s.loadFacts(ctx, lo, hi, byDoc); err != nil {
+		return err
+	}
 	for _, r := range batch {
 		if err := fn(r.n, r.d); err != nil {
 			return err
@@ -125,7 +128,7 @@ func (s *Store) load(ctx context.Context, where string, args []any, fn func(int6
 // loadActors sets Entity.Actor from the entities table for the documents
 // with internal ids in [lo, hi].
 func (s *Store) loadActors(ctx context.Context, lo, hi int64, byDoc map[int64]*doc.Document) error {
-	rows, err := s.db.QueryContext(ctx, "SELECT doc, n, actor FROM entities WHERE doc BETWEEN ? AND ? AND actor IS NOT NULL", lo, hi)
+	rows, err := s.db.QueryContext(ctx, "SELECT doc, n, actor FROM entities WHERE entity BETWEEN ? AND ? AND actor IS NOT NULL", lo*maxFacts, hi*maxFacts+maxFacts-1)
 	if err != nil {
 		return s.explain("reading", err)
 	}

@@ -5,6 +5,8 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"flag"
+	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -110,7 +112,7 @@ func TestCheckFindsDamage(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(probs) == 0 || !strings.Contains(probs[0].What, "quotes") {
+	if len(probs) == 0 || !strings.Contains(probs[0].What, "quote 0 is missing") {
 		t.Fatalf("Check = %v, want the missing quotes reported", probs)
 	}
 }
@@ -173,4 +175,35 @@ func BenchmarkPut(b *testing.B) {
 		}
 	}
 	tx.Commit()
+}
+
+var genDict = flag.Bool("gendict", false, "rewrite store/layers.dict from the bundled examples (changes the stored format: only with a new layers format byte)")
+
+// TestLayersDict writes the preset dictionary of the layers' compression
+// when asked (-gendict): the bundled articles (written by the project),
+// analysed and encoded as the store keeps them, the last 32 KB. The file
+// is frozen once stores use it: decoding needs the same bytes.
+func TestLayersDict(t *testing.T) {
+	if !*genDict {
+		if len(layersDict) == 0 || len(layersDict) > 32<<10 {
+			t.Fatalf("layers.dict has %d bytes, want 1 to 32768", len(layersDict))
+		}
+		return
+	}
+	var all []byte
+	for _, d := range analysed(t) {
+		blank := *d
+		blank.Text, blank.URL = "", ""
+		b, err := json.Marshal(&blank)
+		if err != nil {
+			t.Fatal(err)
+		}
+		all = append(all, b...)
+	}
+	if len(all) > 32<<10 {
+		all = all[len(all)-32<<10:]
+	}
+	if err := os.WriteFile("layers.dict", all, 0o644); err != nil {
+		t.Fatal(err)
+	}
 }

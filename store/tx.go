@@ -131,47 +131,58 @@ func (t *Tx) Put(d *doc.Document, enc *Encoded) (int64, error) {
 	if err := t.putFacts(id, d); err != nil {
 		return 0, fmt.Errorf("storing the facts of %q: %w", d.ID, err)
 	}
-	if _, err := t.exec(t.st.b.insertDocText, id, d.Title, d.Text); err != nil {
+	if _, err := t.exec(t.st.b.insertDocText, id, d.Title, d.Text, quoteContents(d)); err != nil {
 		return 0, fmt.Errorf("indexing the text of %q: %w", d.ID, err)
 	}
 	return id, nil
 }
 
-// putFacts writes the relational rows of d's layers.
+// quoteContents is the text of every quote's content, one a line: the
+// full-text index's quotes column.
+func quoteContents(d *doc.Document) string {
+	var b strings.Builder
+	for _, q := range d.Quotes {
+		b.WriteString(d.Slice(q.Content))
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+// maxFacts bounds the facts of one kind in a document: a fact's key is
+// doc * maxFacts + n (schema/common/0001_record.sql).
+const maxFacts = 1 << 16
+
+// putFacts writes the relational rows of d's layers, each table's rows in
+// a few multi-row INSERTs: per row, a statement costs more than the row.
 func (t *Tx) putFacts(id int64, d *doc.Document) error {
+	for _, n := range []int{len(d.Entities), len(d.Quotes), len(d.Events), len(d.Timexes), len(d.Quantities), len(d.Flags)} {
+		if n >= maxFacts {
+			return fmt.Errorf("the document has %d facts of one kind, more than the store keeps (%d): split it", n, maxFacts-1)
+		}
+	}
+	base := id * maxFacts
+	ents := t.rows("entities", "entity, doc, n, eid, name, type, role, affiliation, mentions, first_start, first_end, actor")
 	for n, e := range d.Entities {
 		var fs, fe any
 		if len(e.Mentions) > 0 && e.Mentions[0] >= 0 && e.Mentions[0] < len(d.Mentions) {
 			m := d.Mentions[e.Mentions[0]]
 			fs, fe = m.Start, m.End
 		}
-		if _, err := t.exec(`INSERT INTO entities (doc, n, eid, name, type, role, affiliation, mentions, first_start, first_end, actor)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, id, n, e.ID, e.Name, e.Type, nullStr(e.Role), nullStr(e.Affiliation),
-			len(e.Mentions), fs, fe, nullStr(e.Actor)); err != nil {
-			return err
-		}
+		ents.add(base+int64(n), id, n, e.ID, e.Name, string(e.Type), nullStr(e.Role), nullStr(e.Affiliation),
+			len(e.Mentions), fs, fe, nullStr(e.Actor))
 	}
+	quotes := t.rows("quotes", "quote, doc, n, kind, speaker, content_start, content_end, cue_start, cue_end, source_start, source_end, confidence")
 	for n, q := range d.Quotes {
-		var speaker, speakerName any
+		var speaker any
 		if q.Speaker >= 0 && q.Speaker < len(d.Entities) {
-			speaker, speakerName = q.Speaker, d.Entities[q.Speaker].Name
+			speaker = base + int64(q.Speaker)
 		}
-		cs, ce, cue := optSpan(d, q.Cue)
-		ss, se, src := optSpan(d, q.Source)
-		r, err := t.exec(`INSERT INTO quotes (doc, n, kind, speaker, speaker_name, content_start, content_end,
-			cue_start, cue_end, cue, source_start, source_end, source, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			id, n, q.Kind, speaker, speakerName, q.Content.Start, q.Content.End, cs, ce, cue, ss, se, src, q.Confidence)
-		if err != nil {
-			return err
-		}
-		qid, err := r.LastInsertId()
-		if err != nil {
-			return err
-		}
-		if _, err := t.exec(t.st.b.insertQuoteText, qid, d.Slice(q.Content)); err != nil {
-			return err
-		}
+		cs, ce := optSpan(q.Cue)
+		ss, se := optSpan(q.Source)
+		quotes.add(base+int64(n), id, n, string(q.Kind), speaker, q.Content.Start, q.Content.End, cs, ce, ss, se, q.Confidence)
 	}
+	events := t.rows("events", "event, doc, n, type, mode, modality, negated, debris, trigger_start, trigger_end, evidence_start, evidence_end, date, date_from, dead, injured, size, claimant")
+	args := t.rows("event_args", `arg, doc, event, role, name, entity, start, "end"`)
 	for n, e := range d.Events {
 		var es, ee any
 		if e.Sentence >= 0 && e.Sentence < len(d.Sentences) {
@@ -179,58 +190,91 @@ func (t *Tx) putFacts(id int64, d *doc.Document) error {
 		}
 		var claimant any
 		if e.Modality == "claimed" && e.Claimant >= 0 && e.Claimant < len(d.Entities) {
-			claimant = e.Claimant
+			claimant = base + int64(e.Claimant)
 		}
-		if _, err := t.exec(`INSERT INTO events (doc, n, type, mode, modality, negated, debris, trigger_start, trigger_end,
-			evidence_start, evidence_end, date, date_from, dead, injured, size, claimant) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			id, n, e.Type, nullStr(e.Mode), nullStr(e.Modality), e.Negated, e.Debris, e.Trigger.Start, e.Trigger.End,
-			es, ee, nullStr(e.Date), nullStr(e.DateFrom), e.Dead, e.Injured, e.Size, claimant); err != nil {
-			return err
-		}
+		events.add(base+int64(n), id, n, e.Type, nullStr(e.Mode), nullStr(e.Modality), e.Negated, e.Debris, e.Trigger.Start, e.Trigger.End,
+			es, ee, nullStr(e.Date), nullStr(e.DateFrom), e.Dead, e.Injured, e.Size, claimant)
+		k := 0
 		for _, g := range []struct {
 			role string
 			args []doc.Argument
 		}{{"actor", e.Actor}, {"recipient", e.Recipient}, {"place", e.Place}} {
 			for _, a := range g.args {
+				if k == 256 {
+					return fmt.Errorf("event %d has more than 255 actors, recipients and places", n)
+				}
 				var ent any
 				if a.Entity >= 0 && a.Entity < len(d.Entities) {
-					ent = a.Entity
+					ent = base + int64(a.Entity)
 				}
-				if _, err := t.exec(`INSERT INTO event_args (doc, event, role, name, entity, start, "end") VALUES (?, ?, ?, ?, ?, ?, ?)`,
-					id, n, g.role, a.Name, ent, a.Span.Start, a.Span.End); err != nil {
-					return err
-				}
+				args.add((base+int64(n))*256+int64(k), id, n, g.role, a.Name, ent, a.Span.Start, a.Span.End)
+				k++
 			}
 		}
 	}
+	timexes := t.rows("timexes", `timex, doc, n, start, "end", type, value, granularity, anchor, mod`)
 	for n, x := range d.Timexes {
-		if _, err := t.exec(`INSERT INTO timexes (doc, n, start, "end", type, value, granularity, anchor, mod) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			id, n, x.Start, x.End, x.Type, x.Value, nullStr(x.Granularity), nullStr(x.Anchor), nullStr(x.Mod)); err != nil {
-			return err
-		}
+		timexes.add(base+int64(n), id, n, x.Start, x.End, x.Type, x.Value, nullStr(x.Granularity), nullStr(x.Anchor), nullStr(x.Mod))
 	}
+	quants := t.rows("quantities", `quantity, doc, n, start, "end", value, bound, category, counts, unit, ordinal`)
 	for n, q := range d.Quantities {
-		if _, err := t.exec(`INSERT INTO quantities (doc, n, start, "end", value, bound, category, counts, unit, ordinal) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			id, n, q.Start, q.End, q.Value, q.Bound, nullStr(q.Category), nullStr(q.Counts), nullStr(q.Unit), q.Ordinal); err != nil {
-			return err
-		}
+		quants.add(base+int64(n), id, n, q.Start, q.End, q.Value, q.Bound, nullStr(q.Category), nullStr(q.Counts), nullStr(q.Unit), q.Ordinal)
 	}
+	flags := t.rows("flags", `flag, doc, n, start, "end", kind, why`)
 	for n, f := range d.Flags {
-		if _, err := t.exec(`INSERT INTO flags (doc, n, start, "end", kind, why) VALUES (?, ?, ?, ?, ?, ?)`,
-			id, n, f.Start, f.End, f.Kind, nullStr(f.Why)); err != nil {
+		flags.add(base+int64(n), id, n, f.Start, f.End, string(f.Kind), nullStr(f.Why))
+	}
+	for _, r := range []*rowSet{ents, quotes, events, args, timexes, quants, flags} {
+		if err := t.insert(r); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-// optSpan gives a span's offsets and text, or three NULLs when the span is
-// absent (zero).
-func optSpan(d *doc.Document, s doc.Span) (any, any, any) {
-	if s.IsZero() {
-		return nil, nil, nil
+// rowSet gathers the rows of one table for insert.
+type rowSet struct {
+	table, cols string
+	ncol        int
+	vals        []any
+}
+
+func (t *Tx) rows(table, cols string) *rowSet {
+	return &rowSet{table: table, cols: cols, ncol: strings.Count(cols, ",") + 1}
+}
+
+func (r *rowSet) add(vals ...any) {
+	if len(vals) != r.ncol {
+		panic(fmt.Sprintf("store: %d values for the %d columns of %s", len(vals), r.ncol, r.table))
 	}
-	return s.Start, s.End, d.Slice(s)
+	r.vals = append(r.vals, vals...)
+}
+
+// rowsPerInsert bounds a multi-row INSERT (SQLite takes 32,766 values).
+const rowsPerInsert = 64
+
+// insert writes the rows in statements of up to rowsPerInsert rows; the
+// statement for k rows is prepared once per transaction.
+func (t *Tx) insert(r *rowSet) error {
+	for len(r.vals) > 0 {
+		k := min(len(r.vals)/r.ncol, rowsPerInsert)
+		one := "(" + strings.Repeat("?, ", r.ncol-1) + "?)"
+		q := "INSERT INTO " + r.table + " (" + r.cols + ") VALUES " + strings.Repeat(one+", ", k-1) + one
+		if _, err := t.exec(q, r.vals[:k*r.ncol]...); err != nil {
+			return fmt.Errorf("%s: %w", r.table, err)
+		}
+		r.vals = r.vals[k*r.ncol:]
+	}
+	return nil
+}
+
+// optSpan gives a span's offsets, or two NULLs when the span is absent
+// (zero).
+func optSpan(s doc.Span) (any, any) {
+	if s.IsZero() {
+		return nil, nil
+	}
+	return s.Start, s.End
 }
 
 // nullStr stores "" as NULL.
@@ -261,33 +305,4 @@ func Outlet(u string) string {
 		return ""
 	}
 	return strings.TrimPrefix(strings.ToLower(p.Hostname()), "www.")
-}
-
-// Savepoint marks a point in the batch that RollbackSavepoint returns to:
-// the writer puts each document inside one, so a document that fails
-// leaves no rows. Savepoints do not nest here: one at a time.
-func (t *Tx) Savepoint() error {
-	_, err := t.tx.ExecContext(t.ctx, "SAVEPOINT doc")
-	return t.wrap(err)
-}
-
-// RollbackSavepoint undoes everything since Savepoint and releases it.
-func (t *Tx) RollbackSavepoint() error {
-	if _, err := t.tx.ExecContext(t.ctx, "ROLLBACK TO SAVEPOINT doc"); err != nil {
-		return t.wrap(err)
-	}
-	return t.ReleaseSavepoint()
-}
-
-// ReleaseSavepoint keeps what was written since Savepoint.
-func (t *Tx) ReleaseSavepoint() error {
-	_, err := t.tx.ExecContext(t.ctx, "RELEASE SAVEPOINT doc")
-	return t.wrap(err)
-}
-
-func (t *Tx) wrap(err error) error {
-	if err != nil {
-		return t.st.explain("writing to", err)
-	}
-	return nil
 }

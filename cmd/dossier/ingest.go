@@ -39,22 +39,23 @@ func ingestCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	wait := fs.Bool("wait", true, "when another ingest is writing to the store, wait for it (false: stop at once)")
 	batch := fs.Int("batch", 500, "documents committed per transaction")
 	allowPrivate := fs.Bool("allow-private", false, "let URLs and feeds fetch from loopback, private and link-local addresses (refused by default)")
+	offline := fs.Bool("offline", false, "fetch nothing: a feed's items are read from the feed's own text, and URL arguments fail")
 	inputs, err := parseFlags(fs, args)
 	if err != nil {
 		return flagExit(err)
 	}
 	opts := ingest.Options{Workers: *workers, StdinKind: source.JSONL, BatchSize: *batch,
-		Source: source.Options{MaxBytes: *maxBytes, AllowPrivate: *allowPrivate,
+		Source: source.Options{MaxBytes: *maxBytes, AllowPrivate: *allowPrivate, Offline: *offline,
 			Notify: func(msg string) { fmt.Fprintf(stderr, "dossier ingest: %s\n", msg) }},
 		Linker: link.NewIngest()}
-	if *published != "" {
-		p, err := source.NormalizeDate(*published)
-		if err != nil {
-			fmt.Fprintf(stderr, "dossier ingest: --published %q is not an ISO 8601 date: write it as 2023-01-27\n", *published)
-			return 2
-		}
-		opts.Source.Published = p
+	if !checkWorkers("ingest", *workers, stderr) {
+		return 2
 	}
+	p, ok := publishedFlag("ingest", fs, *published, stderr)
+	if !ok {
+		return 2
+	}
+	opts.Source.Published = p
 	st, err := store.Open(*db, store.Options{})
 	if err != nil {
 		fmt.Fprintf(stderr, "dossier ingest: %v\n", err)
@@ -111,8 +112,8 @@ func inputBytes(inputs []string) int64 {
 	var n int64
 	for _, in := range inputs {
 		fi, err := os.Stat(in)
-		if in == "-" || err != nil || !fi.Mode().IsRegular() {
-			return 0
+		if in == "-" || err != nil || !fi.Mode().IsRegular() || source.KindOf(in) == source.WARC {
+			return 0 // a WARC's size says little of its text: compressed, and mostly records skipped
 		}
 		n += fi.Size()
 	}

@@ -20,6 +20,7 @@ type Chart struct {
 	Max           int
 	Unit          string // day, week, month
 	Undated       int
+	Outside       int // dated events outside the chart's span
 	Base          int // the y of the axis
 }
 
@@ -41,23 +42,25 @@ func EventChart(es []query.Event, title string) *Chart {
 	counts := map[string]int{}
 	types := map[string]map[string]int{}
 	undated := 0
-	var first, last time.Time
+	var dates []time.Time
 	for _, e := range es {
 		t, err := time.Parse("2006-01-02", e.Date)
 		if err != nil {
 			undated++
 			continue
 		}
-		if first.IsZero() || t.Before(first) {
-			first = t
-		}
-		if t.After(last) {
-			last = t
-		}
+		dates = append(dates, t)
 	}
-	if first.IsZero() {
+	if len(dates) == 0 {
 		return nil
 	}
+	// The chart spans the middle 96% of the dates, so that a few events
+	// dated years away (a quake "in 1987" recalled) do not squash the rest
+	// into one bar; the caption says how many lie outside.
+	sort.Slice(dates, func(i, j int) bool { return dates[i].Before(dates[j]) })
+	trim := len(dates) * 2 / 100
+	first, last := dates[trim], dates[len(dates)-1-trim]
+	outside := 2 * trim
 	days := int(last.Sub(first).Hours()/24) + 1
 	unit, key := "day", func(t time.Time) time.Time { return t }
 	next := func(t time.Time) time.Time { return t.AddDate(0, 0, 1) }
@@ -71,7 +74,7 @@ func EventChart(es []query.Event, title string) *Chart {
 	}
 	for _, e := range es {
 		t, err := time.Parse("2006-01-02", e.Date)
-		if err != nil {
+		if err != nil || t.Before(first) || t.After(last) {
 			continue
 		}
 		k := key(t).Format("2006-01-02")
@@ -85,18 +88,18 @@ func EventChart(es []query.Event, title string) *Chart {
 	for t := key(first); !t.After(last); t = next(t) {
 		periods = append(periods, t)
 	}
-	c := &Chart{Title: title, Width: 720, Height: 220, Unit: unit, Undated: undated, Base: 190}
+	c := &Chart{Title: title, Width: 720, Height: 220, Unit: unit, Undated: undated, Outside: outside, Base: 190}
 	for _, n := range counts {
 		c.Max = max(c.Max, n)
 	}
-	left, right := 36.0, 8.0
+	left, right := 36.0, 40.0
 	w := (float64(c.Width) - left - right) / float64(len(periods))
 	tickEvery := max(1, len(periods)/8)
 	for i, t := range periods {
 		k := t.Format("2006-01-02")
 		n := counts[k]
 		x := left + float64(i)*w
-		if i%tickEvery == 0 {
+		if i%tickEvery == 0 && x < float64(c.Width)-70 {
 			c.Ticks = append(c.Ticks, Tick{X: x, Label: periodLabel(t, unit)})
 		}
 		if n == 0 {

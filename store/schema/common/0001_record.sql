@@ -6,6 +6,13 @@
 -- Offsets are UTF-8 byte offsets into the document's text, end exclusive:
 -- every fact can show its evidence. "n" is the fact's index in its layer of
 -- the stored document, so a row leads back to the decoded document.
+--
+-- A fact's key is doc * 65536 + n (event_args: (doc * 65536 + event) * 256
+-- + k): the rows of one document are contiguous in their table, so each
+-- table is its own index by document (WHERE key BETWEEN doc * 65536 AND
+-- doc * 65536 + 65535) and needs no second one. A document has fewer than
+-- 65,536 facts of a kind (the writer checks). Facts refer to an entity by
+-- its key (entities.entity), so a join needs no document id.
 
 CREATE TABLE documents (
     doc          INTEGER PRIMARY KEY,       -- internal id, assigned by the store
@@ -30,6 +37,7 @@ CREATE INDEX documents_published ON documents (published);
 CREATE INDEX documents_story ON documents (story);
 
 CREATE TABLE entities (
+    entity      INTEGER PRIMARY KEY,        -- doc * 65536 + n
     doc         INTEGER NOT NULL REFERENCES documents (doc) ON DELETE CASCADE,
     n           INTEGER NOT NULL,
     eid         TEXT NOT NULL,              -- the entity's id in its document ("E3")
@@ -42,31 +50,27 @@ CREATE TABLE entities (
     first_end   INTEGER,
     actor       TEXT                        -- corpus-wide actor, set by package link
 );
-CREATE INDEX entities_doc ON entities (doc, n);
 CREATE INDEX entities_name ON entities (name);
-CREATE INDEX entities_actor ON entities (actor);
+CREATE INDEX entities_actor ON entities (actor) WHERE actor IS NOT NULL;
 
 CREATE TABLE quotes (
-    quote         INTEGER PRIMARY KEY,      -- the quote's id across the store (the full-text row)
+    quote         INTEGER PRIMARY KEY,      -- doc * 65536 + n; also the quote's full-text row
     doc           INTEGER NOT NULL REFERENCES documents (doc) ON DELETE CASCADE,
     n             INTEGER NOT NULL,
     kind          TEXT NOT NULL,            -- direct, indirect, mixed
-    speaker       INTEGER,                  -- entities.n of the resolved speaker, NULL when unknown
-    speaker_name  TEXT,
+    speaker       INTEGER,                  -- entities.entity of the resolved speaker, NULL when unknown
     content_start INTEGER NOT NULL,
     content_end   INTEGER NOT NULL,
     cue_start     INTEGER,                  -- NULL when there is no cue
     cue_end       INTEGER,
-    cue           TEXT,
     source_start  INTEGER,                  -- the mention that says it, as written; NULL when absent
     source_end    INTEGER,
-    source        TEXT,
     confidence    REAL
 );
-CREATE INDEX quotes_doc ON quotes (doc);
-CREATE INDEX quotes_speaker ON quotes (speaker_name);
+CREATE INDEX quotes_speaker ON quotes (speaker);
 
 CREATE TABLE events (
+    event          INTEGER PRIMARY KEY,     -- doc * 65536 + n
     doc            INTEGER NOT NULL REFERENCES documents (doc) ON DELETE CASCADE,
     n              INTEGER NOT NULL,
     type           TEXT NOT NULL,           -- PLOVER category
@@ -83,25 +87,25 @@ CREATE TABLE events (
     dead           REAL,
     injured        REAL,
     size           REAL,
-    claimant       INTEGER                  -- entities.n, for claimed events
+    claimant       INTEGER                  -- entities.entity, for claimed events
 );
-CREATE INDEX events_doc ON events (doc);
 CREATE INDEX events_type ON events (type);
 
 -- The actors, recipients and places of events, one row each.
 CREATE TABLE event_args (
+    arg    INTEGER PRIMARY KEY,             -- (doc * 65536 + event) * 256 + k
     doc    INTEGER NOT NULL REFERENCES documents (doc) ON DELETE CASCADE,
     event  INTEGER NOT NULL,                -- events.n
     role   TEXT NOT NULL,                   -- actor, recipient, place
     name   TEXT NOT NULL,                   -- canonical name
-    entity INTEGER,                         -- entities.n, NULL when unresolved
+    entity INTEGER,                         -- entities.entity, NULL when unresolved
     start  INTEGER NOT NULL,
     "end"  INTEGER NOT NULL
 );
-CREATE INDEX event_args_doc ON event_args (doc);
 CREATE INDEX event_args_name ON event_args (name);
 
 CREATE TABLE timexes (
+    timex       INTEGER PRIMARY KEY,        -- doc * 65536 + n
     doc         INTEGER NOT NULL REFERENCES documents (doc) ON DELETE CASCADE,
     n           INTEGER NOT NULL,
     start       INTEGER NOT NULL,
@@ -112,9 +116,9 @@ CREATE TABLE timexes (
     anchor      TEXT,
     mod         TEXT
 );
-CREATE INDEX timexes_doc ON timexes (doc);
 
 CREATE TABLE quantities (
+    quantity INTEGER PRIMARY KEY,           -- doc * 65536 + n
     doc      INTEGER NOT NULL REFERENCES documents (doc) ON DELETE CASCADE,
     n        INTEGER NOT NULL,
     start    INTEGER NOT NULL,
@@ -126,10 +130,10 @@ CREATE TABLE quantities (
     unit     TEXT,
     ordinal  INTEGER NOT NULL
 );
-CREATE INDEX quantities_doc ON quantities (doc);
 CREATE INDEX quantities_category ON quantities (category);
 
 CREATE TABLE flags (
+    flag  INTEGER PRIMARY KEY,              -- doc * 65536 + n
     doc   INTEGER NOT NULL REFERENCES documents (doc) ON DELETE CASCADE,
     n     INTEGER NOT NULL,
     start INTEGER NOT NULL,
@@ -137,7 +141,6 @@ CREATE TABLE flags (
     kind  TEXT NOT NULL,
     why   TEXT
 );
-CREATE INDEX flags_doc ON flags (doc);
 
 -- Inputs that could not be read or analysed: reported, never fatal.
 CREATE TABLE errors (

@@ -1,7 +1,19 @@
--- Full-text search, SQLite FTS5. Both tables are contentless (content=''):
--- the text is kept once, compressed, in documents.text; the index alone is
--- stored here, so snippets are cut from the decompressed text by the
--- caller. contentless_delete=1 lets a document's rows be removed.
--- doc_fts.rowid = documents.doc; quote_fts.rowid = quotes.quote.
-CREATE VIRTUAL TABLE doc_fts USING fts5 (title, text, content = '', contentless_delete = 1);
-CREATE VIRTUAL TABLE quote_fts USING fts5 (content, content = '', contentless_delete = 1);
+-- Full-text search, SQLite FTS5, over each document's title, text, and the
+-- content of its quotes (joined by newlines): "quotes about WORDS" finds
+-- the documents whose quotes hold the words ({quotes}: WORDS), then the
+-- quotes among them. The table is contentless (content=''): the text is
+-- kept once, compressed, in documents.text, and only the index is stored
+-- here, so snippets are cut from the decompressed text by the caller.
+-- contentless_delete=1 lets a document's row be removed.
+--
+-- Sizes were measured against the store's limit of three times the text
+-- (docs/STORE.md): the index keeps which columns hold each term but not
+-- its positions (detail=column, about half the size of full detail), so
+-- phrase and NEAR queries are not available: a caller checks a phrase on
+-- the candidates' text. The quotes column costs almost nothing: its terms
+-- are in the text column already, and detail=column adds one column
+-- number per term and document. (A table of its own for quotes, one row
+-- per quote, cost a fifth of the text's size and a tenth of ingest.)
+--
+-- doc_fts.rowid = documents.doc.
+CREATE VIRTUAL TABLE doc_fts USING fts5 (title, text, quotes, content = '', contentless_delete = 1, detail = column);
