@@ -13,9 +13,6 @@ type FigureFilter struct {
 	// Category keeps one category: killed, wounded, troops, personnel,
 	// displaced, arrested, abducted, ... or a counted noun.
 	Category string
-	// story keeps the figures of one story's articles, copies left out
-	// (Story, in stories.go).
-	story string
 }
 
 // Figure is one stored quantity with its bound and evidence.
@@ -47,9 +44,6 @@ func Figures(ctx context.Context, s *store.Store, f FigureFilter) ([]Figure, err
 		w.add("q.category = ?", strings.ToLower(f.Category))
 	}
 	w.documentFilter(f.Filter, b, true)
-	if f.story != "" {
-		w.add("d.story = ? AND d.duplicate_of IS NULL", f.story)
-	}
 	q := `SELECT ` + docColumns + `, q.n, q.value, q.bound, coalesce(q.category, ''), coalesce(q.counts, ''), coalesce(q.unit, ''),
 		q.start, q."end" FROM quantities q JOIN documents d ON d.doc = q.doc` + w.sql() + `
 		ORDER BY q.rowid DESC LIMIT ?`

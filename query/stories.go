@@ -38,35 +38,19 @@ func Stories(ctx context.Context, s *store.Store, limit int) ([]StorySummary, er
 }
 
 // StoryReport is one story: its articles oldest first, each copy folded
-// under the article it republishes; its events in date order; and its
-// figures by category, with where the articles disagree.
+// under the article it republishes, and its events in date order. The
+// facts merged across its articles, with provenance and disagreements,
+// are package link's (link.Story).
 type StoryReport struct {
 	StorySummary
-	Articles []StoryArticle  `json:"articles"`
-	Events   []Event         `json:"events"`
-	Figures  []FigureSources `json:"figures"`
+	Articles []StoryArticle `json:"articles"`
+	Events   []Event        `json:"events"`
 }
 
 // StoryArticle is an article of a story with its copies.
 type StoryArticle struct {
 	DocumentSummary
 	Copies []DocumentSummary `json:"copies,omitempty"`
-}
-
-// FigureSources is one category of figure in a story: each value given,
-// with the articles that give it. More than one value is a disagreement
-// (or a count that grew over time: the dates say which).
-type FigureSources struct {
-	Category  string        `json:"category"`
-	Values    []FigureValue `json:"values"`
-	Disagrees bool          `json:"disagrees"`
-}
-
-// FigureValue is one value of a figure and where it was read.
-type FigureValue struct {
-	Value float64  `json:"value"`
-	Bound string   `json:"bound"`
-	From  []Figure `json:"from"`
 }
 
 // storyMax caps the articles of a story read at once.
@@ -112,9 +96,6 @@ func Story(ctx context.Context, s *store.Store, id string) (*StoryReport, error)
 	if r.Events, err = storyEvents(ctx, s, id); err != nil {
 		return nil, err
 	}
-	if r.Figures, err = storyFigures(ctx, s, id); err != nil {
-		return nil, err
-	}
 	return r, nil
 }
 
@@ -125,48 +106,6 @@ var ErrNoStory = fmt.Errorf("no stored document belongs to this story")
 // left out, in date order.
 func storyEvents(ctx context.Context, s *store.Store, id string) ([]Event, error) {
 	return timeline(ctx, s, EventFilter{Filter: Filter{Limit: storyMax * 20}, story: id})
-}
-
-// storyFigures groups the figures of a story's articles (copies left
-// out) by category, each value with the articles that give it, the
-// categories with most values first.
-func storyFigures(ctx context.Context, s *store.Store, id string) ([]FigureSources, error) {
-	fs, err := Figures(ctx, s, FigureFilter{Filter: Filter{Limit: storyMax * 20}, story: id})
-	if err != nil {
-		return nil, err
-	}
-	byCat := map[string]*FigureSources{}
-	var cats []string
-	for i := len(fs) - 1; i >= 0; i-- { // oldest stored first
-		f := fs[i]
-		if f.Category == "" || f.Unit != "" {
-			continue
-		}
-		c := byCat[f.Category]
-		if c == nil {
-			c = &FigureSources{Category: f.Category}
-			byCat[f.Category] = c
-			cats = append(cats, f.Category)
-		}
-		found := false
-		for j := range c.Values {
-			if v := &c.Values[j]; v.Value == f.Value && v.Bound == f.Bound {
-				v.From = append(v.From, f)
-				found = true
-			}
-		}
-		if !found {
-			c.Values = append(c.Values, FigureValue{Value: f.Value, Bound: f.Bound, From: []Figure{f}})
-		}
-	}
-	out := make([]FigureSources, 0, len(cats))
-	for _, k := range cats {
-		c := byCat[k]
-		c.Disagrees = len(c.Values) > 1
-		out = append(out, *c)
-	}
-	sort.SliceStable(out, func(i, j int) bool { return len(out[i].Values) > len(out[j].Values) })
-	return out, nil
 }
 
 // CoActors answers "who appears with them": the actors mentioned in the

@@ -42,6 +42,7 @@ func TestPages(t *testing.T) {
 		{"/events?type=ASSAULT&all=on", []string{"ASSAULT"}},
 		{"/timeline", []string{"<svg", "<rect"}},
 		{"/timeline?actor=Haller", []string{"Timeline of Haller"}},
+		{"/stories/S1", []string{"Articles, first report first", "Figures, and where sources disagree", "Statements, with every article"}},
 	} {
 		body := page(t, h, c.path, 200)
 		for _, s := range c.has {

@@ -26,6 +26,7 @@ func TestQuestions(t *testing.T) {
 		{"/api/timeline", 30, 20},
 		{"/api/search?q=quake", 4, 5},
 		{"/api/search?q=quake&in=quotes", 3, 1},
+		{"/api/stories", 2, 3},
 	} {
 		items := walk(t, h, c.path, c.limit)
 		if len(items) < c.min {
@@ -53,6 +54,19 @@ func TestQuestions(t *testing.T) {
 	if rep["names"] == nil || rep["statements"] == nil {
 		t.Errorf("actor %q: %v", key, rep)
 	}
+	var stories list
+	get(t, h, "/api/stories?limit=1", 200, &stories)
+	var story struct {
+		Articles []map[string]any `json:"articles"`
+		Events   []map[string]any `json:"events"`
+		Facts    struct {
+			Figures []map[string]any `json:"figures"`
+		} `json:"facts"`
+	}
+	get(t, h, "/api/stories/"+url.PathEscape(stories.Items[0]["id"].(string)), 200, &story)
+	if len(story.Articles) == 0 || story.Facts.Figures == nil && len(story.Events) == 0 {
+		t.Errorf("story %v: %+v", stories.Items[0]["id"], story)
+	}
 	keyset := base64.RawURLEncoding.EncodeToString([]byte("k5"))
 	for _, bad := range []struct {
 		path, says string
@@ -66,6 +80,7 @@ func TestQuestions(t *testing.T) {
 		{"/api/quotes?cursor=" + keyset, "cursor", 400},
 		{"/api/quotes?limit=100&cursor=" + base64.RawURLEncoding.EncodeToString([]byte("o4950")), "narrow", 400},
 		{"/api/actors/Nobody%20Atall", "/api/actors", 404},
+		{"/api/stories/S999", "/api/stories", 404},
 		{"/api/actors/" + url.PathEscape(key) + "?cursor=abc", "no cursor", 400},
 	} {
 		apiError(t, get(t, h, bad.path, bad.status, nil), bad.says)

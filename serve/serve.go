@@ -20,6 +20,8 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/dossier-news/dossier/ingest"
+	"github.com/dossier-news/dossier/link"
 	"github.com/dossier-news/dossier/serve/api"
 	"github.com/dossier-news/dossier/serve/pages"
 	"github.com/dossier-news/dossier/store"
@@ -92,7 +94,10 @@ func Loopback(host string) bool {
 // Handler is the whole site: /api/ and the pages, behind the middleware.
 func Handler(c Config) http.Handler {
 	mux := http.NewServeMux()
-	a := api.New(api.Config{Store: c.Store, AllowPrivate: c.AllowPrivate})
+	a := api.New(api.Config{Store: c.Store, AllowPrivate: c.AllowPrivate,
+		// Documents stored through the API are linked as dossier ingest
+		// links them: copies, stories, actors.
+		Linker: func(*store.Store) (ingest.Linker, error) { return link.NewIngest(), nil }})
 	a.Register(mux)
 	pages.New(pages.Config{Store: c.Store}).Register(mux)
 	log := c.Log

@@ -18,6 +18,7 @@ import (
 
 	"github.com/dossier-news/dossier/examples"
 	"github.com/dossier-news/dossier/ingest"
+	"github.com/dossier-news/dossier/link"
 	"github.com/dossier-news/dossier/source"
 	"github.com/dossier-news/dossier/store"
 )
@@ -53,7 +54,7 @@ func fill(path string, jsonl []byte) (*store.Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	if _, err := ingest.Run(context.Background(), st, []string{"-"}, bytes.NewReader(jsonl), ingest.Options{StdinKind: source.JSONL}); err != nil {
+	if _, err := ingest.Run(context.Background(), st, []string{"-"}, bytes.NewReader(jsonl), ingest.Options{StdinKind: source.JSONL, Linker: link.NewIngest()}); err != nil {
 		return nil, err
 	}
 	return st, nil

@@ -52,14 +52,14 @@ func ingestCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if !*linking {
 		opts.Linker = nil // ingest.NopLinker
 	}
-	if *published != "" {
-		p, err := source.NormalizeDate(*published)
-		if err != nil {
-			fmt.Fprintf(stderr, "dossier ingest: --published %q is not an ISO 8601 date: write it as 2023-01-27\n", *published)
-			return 2
-		}
-		opts.Source.Published = p
+	if !checkWorkers("ingest", *workers, stderr) {
+		return 2
 	}
+	p, ok := publishedFlag("ingest", fs, *published, stderr)
+	if !ok {
+		return 2
+	}
+	opts.Source.Published = p
 	st, err := store.Open(*db, store.Options{})
 	if err != nil {
 		fmt.Fprintf(stderr, "dossier ingest: %v\n", err)
@@ -116,8 +116,8 @@ func inputBytes(inputs []string) int64 {
 	var n int64
 	for _, in := range inputs {
 		fi, err := os.Stat(in)
-		if in == "-" || err != nil || !fi.Mode().IsRegular() {
-			return 0
+		if in == "-" || err != nil || !fi.Mode().IsRegular() || source.KindOf(in) == source.WARC {
+			return 0 // a WARC's size says little of its text: compressed, and mostly records skipped
 		}
 		n += fi.Size()
 	}

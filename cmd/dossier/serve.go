@@ -13,6 +13,7 @@ import (
 
 	"github.com/dossier-news/dossier/examples"
 	"github.com/dossier-news/dossier/ingest"
+	"github.com/dossier-news/dossier/link"
 	"github.com/dossier-news/dossier/serve"
 	"github.com/dossier-news/dossier/source"
 	"github.com/dossier-news/dossier/store"
@@ -110,7 +111,7 @@ func ingestDemo(ctx context.Context, st *store.Store, db string, stderr io.Write
 		return err
 	}
 	defer unlock()
-	c, err := ingest.Run(ctx, st, []string{"-"}, bytes.NewReader(examples.CorpusJSONL()), ingest.Options{StdinKind: source.JSONL})
+	c, err := ingest.Run(ctx, st, []string{"-"}, bytes.NewReader(examples.CorpusJSONL()), ingest.Options{StdinKind: source.JSONL, Linker: link.NewIngest()})
 	if err != nil {
 		return fmt.Errorf("storing the bundled corpus: %w", err)
 	}

@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"strings"
 
+	"github.com/dossier-news/dossier/link"
 	"github.com/dossier-news/dossier/query"
 )
 
@@ -40,6 +41,10 @@ func (a *API) questions() []Route {
 		{Method: "GET", Path: "/api/actors/{id}", Summary: "One actor: names, roles, affiliations, statements and events over time",
 			Params: append([]Param{{Name: "id", In: "path", Doc: "an actor's key (from /api/actors) or a name", Required: true}}, pSince, pUntil, pSource,
 				Param{Name: "limit", In: "query", Doc: "statements and events given, 1-100 (default 20)"}), Answer: "object", handler: a.actor},
+		{Method: "GET", Path: "/api/stories", Summary: "The stories linking found, latest first (none before linking)",
+			Params: []Param{pLimit, pCursor}, Answer: "list", handler: a.stories},
+		{Method: "GET", Path: "/api/stories/{id}", Summary: "One story: its articles with copies folded, its events in date order, and its facts merged across articles with their sources and disagreements",
+			Params: []Param{{Name: "id", In: "path", Doc: "the story's id (from /api/stories)", Required: true}}, Answer: "object", handler: a.story},
 		{Method: "GET", Path: "/api/timeline", Summary: "Events in date order, oldest first, of one actor or all",
 			Params: with(Param{Name: "actor", In: "query", Doc: "a name among the actors or recipients"}), Answer: "list", handler: a.timeline},
 	}
@@ -224,4 +229,47 @@ func (a *API) timeline(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	paged(w, es, limit, off)
+}
+
+// maxStories caps the stories listed.
+const maxStories = MaxDepth
+
+func (a *API) stories(w http.ResponseWriter, r *http.Request) {
+	_, limit, off, err := window(r)
+	if err != nil {
+		fail(w, err)
+		return
+	}
+	ss, err := query.Stories(r.Context(), a.st, min(off+limit+1, maxStories))
+	if err != nil {
+		fail(w, err)
+		return
+	}
+	paged(w, ss, limit, off)
+}
+
+// StoryAnswer is one story: query's account of its articles and events,
+// and link's facts with provenance.
+type StoryAnswer struct {
+	*query.StoryReport
+	Facts *link.StoryReport `json:"facts"`
+}
+
+func (a *API) story(w http.ResponseWriter, r *http.Request) {
+	id := r.PathValue("id")
+	rep, err := query.Story(r.Context(), a.st, id)
+	if errors.Is(err, query.ErrNoStory) {
+		fail(w, notFound{err.Error() + ": see /api/stories (stories exist once linking has grouped the articles)"})
+		return
+	}
+	if err != nil {
+		fail(w, err)
+		return
+	}
+	facts, err := link.Story(r.Context(), a.st, id)
+	if err != nil {
+		fail(w, err)
+		return
+	}
+	writeJSON(w, StoryAnswer{StoryReport: rep, Facts: facts})
 }

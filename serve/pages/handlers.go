@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/dossier-news/dossier/doc"
+	"github.com/dossier-news/dossier/link"
 	"github.com/dossier-news/dossier/query"
 )
 
@@ -241,8 +242,13 @@ func (p *Pages) story(w http.ResponseWriter, r *http.Request) {
 		p.failErr(w, r, err)
 		return
 	}
+	facts, err := link.Story(r.Context(), p.st, rep.ID)
+	if err != nil {
+		p.failErr(w, r, err)
+		return
+	}
 	p.render(w, r, http.StatusOK, "story", view{Title: rep.Title, Section: "documents", Data: map[string]any{
-		"Story": rep, "Chart": EventChart(rep.Events, "Events of the story")}})
+		"Story": rep, "Facts": facts, "Chart": EventChart(rep.Events, "Events of the story")}})
 }
 
 // search is full-text search with filters: dates and source for all,
