@@ -277,6 +277,9 @@ var prefixFunc = map[string]bool{"the": true, "to": true, "of": true, "for": tru
 
 // nameCand makes the candidate of a capitalised run, with the titles and
 // affiliation written before it.
+//
+// It is long because it weighs the evidence for one name's type in its order
+// of precedence (data files, titles, context words), a block each.
 func (a *analyzer) nameCand(ch chunk, sFirst int) {
 	c := cand{first: ch.first, end: ch.end, nFirst: ch.first, weak: ch.weak, sent: ch.sent, entity: -1, kind: "name"}
 	c.verbAfter = a.verbAfter(ch.end)
