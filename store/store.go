@@ -54,6 +54,9 @@ func Open(path string, o Options) (*Store, error) {
 	if path == "" {
 		path = DefaultPath
 	}
+	if IsPostgres(path) {
+		return openPostgres(path, o)
+	}
 	if o.ReadOnly {
 		if _, err := os.Stat(path); err != nil {
 			if errors.Is(err, os.ErrNotExist) {
@@ -67,12 +70,17 @@ func Open(path string, o Options) (*Store, error) {
 			return nil, err
 		}
 	}
-	b := sqliteBackend
-	db, err := sql.Open(b.driver, b.dsn(path, o.ReadOnly))
+	return openWith(sqliteBackend, path, path, o)
+}
+
+// openWith opens the database at dsn (named by name in messages) with the
+// backend b and prepares its schema.
+func openWith(b *backend, dsn, name string, o Options) (*Store, error) {
+	db, err := sql.Open(b.driver, b.dsn(dsn, o.ReadOnly))
 	if err != nil {
-		return nil, fmt.Errorf("opening store %s: %w", path, err)
+		return nil, fmt.Errorf("opening store %s: %w", name, err)
 	}
-	s := &Store{db: db, path: path, b: b}
+	s := &Store{db: db, path: name, b: b}
 	if err := s.prepare(context.Background(), o); err != nil {
 		db.Close()
 		return nil, err
