@@ -187,6 +187,9 @@ func Code(d *doc.Document, dst []doc.Event) []doc.Event {
 // It reports false when the words do not make an event after all: a
 // demand (must) without anyone it is made of, a bare noun with neither
 // actor nor recipient.
+//
+// It is long because it fills one event's slots in turn (actor, recipient,
+// modality, date, place, figures) over the clause state they share.
 func (v *view) event(si int, s doc.Sentence, h hit, p *pattern) (doc.Event, bool) {
 	d := v.d
 	ev := doc.Event{Type: p.typ, Mode: p.mode, Sentence: si, Claimant: -1,

@@ -162,6 +162,12 @@ type checker struct {
 	// repeated lists the sentences that repeat one of the few before them
 	// word for word.
 	repeated []int
+	// contrast is the classifier's table of word-class pair log odds
+	// (fContrast); pairs, when set, collects every sentence's pairs for
+	// training.
+	contrast, contrast3, contrast4 []float32
+	pairs, triples, quads          *[]uint32
+	pairEnds                       []int // where each sentence's pairs end in *pairs
 }
 
 func (c *checker) add(s doc.Span, kind doc.FlagKind, why string) {

@@ -117,6 +117,10 @@ type att struct {
 func Extract(d *doc.Document) { ExtractWith(d, DefaultOptions()) }
 
 // ExtractWith is Extract with the given options.
+//
+// It is long because its sentence loop keeps the state its steps share (the
+// sentence's cues, the content already reported); each step is a function it
+// calls.
 func ExtractWith(d *doc.Document, o Options) {
 	d.Quotes = d.Quotes[:0]
 	if len(d.Tokens) == 0 {

@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 
 	"github.com/dossier-news/dossier/pipeline"
@@ -65,6 +66,7 @@ func sniff(b []byte) Kind {
 // item; Read returns only when it cannot go on at all.
 func Read(args []string, stdin io.Reader, stdinKind Kind, o Options, out chan<- pipeline.Item) error {
 	o = o.withFetcher()
+	o.ids = map[string]string{} // duplicate ids are reported across the batch
 	for _, a := range args {
 		if IsURL(a) {
 			readURL(a, o, out)
@@ -73,7 +75,7 @@ func Read(args []string, stdin io.Reader, stdinKind Kind, o Options, out chan<- 
 		if a == "-" {
 			if stdinKind == JSONL {
 				if err := ReadJSONL(stdin, "stdin", o, out); err != nil {
-					return err
+					return fmt.Errorf("stdin: %w", err)
 				}
 				continue
 			}
@@ -90,7 +92,7 @@ func Read(args []string, stdin io.Reader, stdinKind Kind, o Options, out chan<- 
 			out <- readOne(b, "stdin", "stdin", stdinKind, o)
 			continue
 		}
-		info, err := os.Stat(a)
+		info, err := os.Stat(a) // a symbolic link is followed
 		if err != nil {
 			out <- pipeline.Item{Source: a, ID: a, Err: openErr(a, err)}
 			continue
@@ -99,6 +101,10 @@ func Read(args []string, stdin io.Reader, stdinKind Kind, o Options, out chan<- 
 			if err := readDir(a, o, out); err != nil {
 				return err
 			}
+			continue
+		}
+		if err := special(info); err != nil {
+			out <- pipeline.Item{Source: a, ID: a, Err: err}
 			continue
 		}
 		readFile(a, KindOf(a), o, out)
@@ -116,28 +122,108 @@ func openErr(path string, err error) error {
 	return fmt.Errorf("cannot read %q: %v", path, err)
 }
 
-func readDir(root string, o Options, out chan<- pipeline.Item) error {
-	return filepath.WalkDir(root, func(path string, e fs.DirEntry, err error) error {
-		if err != nil {
-			out <- pipeline.Item{Source: path, ID: path, Err: openErr(path, err)}
-			if e != nil && e.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		name := e.Name()
-		if path != root && strings.HasPrefix(name, ".") {
-			if e.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		if e.IsDir() || !e.Type().IsRegular() {
-			return nil
-		}
-		readFile(path, KindOf(path), o, out)
+// special returns the error for a file that is not a regular file (a
+// named pipe, a device, a socket), which is never opened: opening a pipe
+// waits for a writer, and a device may never end.
+func special(info fs.FileInfo) error {
+	m := info.Mode()
+	switch {
+	case m.IsRegular():
 		return nil
-	})
+	case m&fs.ModeNamedPipe != 0:
+		return errors.New("a named pipe (FIFO), not a file: it is not read, since opening it waits for a writer; pipe it to standard input instead (dossier extract - < PIPE)")
+	case m&fs.ModeDevice != 0 || m&fs.ModeCharDevice != 0:
+		return errors.New("a device, not a file: it is not read; copy what you want analysed to a file")
+	case m&fs.ModeSocket != 0:
+		return errors.New("a socket, not a file: it is not read")
+	}
+	return fmt.Errorf("not a regular file (%v): it is not read", m.Type())
+}
+
+// documentExt says whether a file in a directory is read: a name that
+// KindOf knows, or no extension at all (its first bytes decide). Others
+// (examples.go, photo.jpg, report.pdf) are skipped and counted: a
+// directory of articles often holds other files, and reading a program or
+// an image as an article is worse than leaving it. Named as an argument,
+// any file is read.
+func documentExt(path string) bool {
+	return KindOf(path) != Auto || filepath.Ext(path) == ""
+}
+
+// readDir reads every document under root, recursively, in lexical order.
+// Hidden files and folders are skipped; so are files that are not
+// documents by their name (documentExt), with a count on Notify. A
+// symbolic link is followed, to a file or a folder; a link that leads back
+// into a folder being read (a loop) is reported and not followed again.
+// Pipes, devices and sockets are reported and never opened.
+func readDir(root string, o Options, out chan<- pipeline.Item) error {
+	w := dirWalk{o: o, out: out, open: map[string]bool{}, skipped: map[string]int{}}
+	w.dir(root)
+	if n := w.total; n > 0 {
+		var exts []string
+		for e, c := range w.skipped {
+			exts = append(exts, fmt.Sprintf("%d %s", c, e))
+		}
+		sort.Strings(exts)
+		o.notify("%s: skipped %d file(s) that are not documents by their name (%s); name a file as an argument to read it anyway", root, n, strings.Join(exts, ", "))
+	}
+	return nil
+}
+
+type dirWalk struct {
+	o       Options
+	out     chan<- pipeline.Item
+	open    map[string]bool // the real paths of the folders being read, to catch loops
+	skipped map[string]int  // files skipped by extension
+	total   int
+}
+
+func (w *dirWalk) fail(path string, err error) {
+	w.out <- pipeline.Item{Source: path, ID: path, Err: err}
+}
+
+func (w *dirWalk) dir(path string) {
+	real, err := filepath.EvalSymlinks(path)
+	if err != nil {
+		w.fail(path, openErr(path, err))
+		return
+	}
+	if real, err = filepath.Abs(real); err == nil && w.open[real] {
+		w.fail(path, fmt.Errorf("a symbolic link loop: %q leads back to %q, which is being read; it is not read again", path, real))
+		return
+	}
+	w.open[real] = true
+	defer delete(w.open, real)
+	entries, err := os.ReadDir(path) // sorted by name
+	if err != nil {
+		w.fail(path, openErr(path, err))
+		return
+	}
+	for _, e := range entries {
+		name := e.Name()
+		if strings.HasPrefix(name, ".") {
+			continue
+		}
+		p := filepath.Join(path, name)
+		info, err := e.Info()
+		if err == nil && info.Mode()&fs.ModeSymlink != 0 {
+			info, err = os.Stat(p) // what the link leads to
+		}
+		switch {
+		case err != nil:
+			w.fail(p, openErr(p, err))
+		case info.IsDir():
+			w.dir(p)
+		case special(info) != nil:
+			w.fail(p, special(info))
+		case !documentExt(p):
+			ext := strings.ToLower(filepath.Ext(p))
+			w.skipped[ext]++
+			w.total++
+		default:
+			readFile(p, KindOf(p), w.o, w.out)
+		}
+	}
 }
 
 func readFile(path string, k Kind, o Options, out chan<- pipeline.Item) {

@@ -17,6 +17,28 @@ import (
 	"github.com/dossier-news/dossier/doc"
 )
 
+// MaxElements bounds the elements of an HTML page: the parsed tree and
+// readability's pass over it take about 2 KB an element, so 10 MB of
+// "<p>a</p>" would take gigabytes, while a long article page has a few
+// thousand. A page over the bound is refused before it is parsed.
+const MaxElements = 50000
+
+// countElements counts the start tags of page b with the HTML tokenizer,
+// which builds no tree, stopping once the count passes limit.
+func countElements(b []byte, limit int) int {
+	z := html.NewTokenizer(bytes.NewReader(b))
+	n := 0
+	for n <= limit {
+		switch z.Next() {
+		case html.ErrorToken:
+			return n
+		case html.StartTagToken, html.SelfClosingTagToken:
+			n++
+		}
+	}
+	return n
+}
+
 // ParseHTML extracts the main article text, title and publication date of an
 // HTML page with go-readability (the maintained readeck fork; see
 // docs/INPUT.md for why it was chosen over go-trafilatura). The document's
@@ -47,6 +69,9 @@ func ParseHTML(b []byte, id, src string, o Options) (*doc.Document, error) {
 		b = fixed
 		warns = append(warns, "repaired broken HTML: the <title> element was not closed")
 	}
+	if n := countElements(b, MaxElements); n > MaxElements {
+		return nil, fmt.Errorf("page has more than %d elements: no article page has so many (its tree would take gigabytes); save the article's text and pass that instead", MaxElements)
+	}
 	root, err := html.Parse(bytes.NewReader(b))
 	if err != nil {
 		return nil, fmt.Errorf("cannot parse the HTML: %v", err)
@@ -55,6 +80,9 @@ func ParseHTML(b []byte, id, src string, o Options) (*doc.Document, error) {
 	a, err := readability.FromDocument(root, u)
 	if err != nil {
 		return nil, fmt.Errorf("no article text found in the page (%v): pass the text itself, or check that this is an article page", err)
+	}
+	if a.Node != nil && linkDensity(a.Node) > maxLinkDensity {
+		return nil, errors.New("no article text found in the page: what it holds is links (navigation, a list of headlines); pass an article's page or its text")
 	}
 	var sb strings.Builder
 	if a.Node != nil {
@@ -80,6 +108,36 @@ func ParseHTML(b []byte, id, src string, o Options) (*doc.Document, error) {
 		}
 	}
 	return d, nil
+}
+
+// maxLinkDensity: a page whose extracted text lies more than half inside
+// links is navigation (a home page, a section front, a menu), not an
+// article (docs/INPUT.md).
+const maxLinkDensity = 0.5
+
+// linkDensity is the share of n's text (in bytes, spaces aside) that lies
+// inside <a> elements.
+func linkDensity(n *html.Node) float64 {
+	var all, linked int
+	var walk func(n *html.Node, inLink bool)
+	walk = func(n *html.Node, inLink bool) {
+		if n.Type == html.TextNode {
+			k := len(strings.TrimSpace(n.Data))
+			all += k
+			if inLink {
+				linked += k
+			}
+		}
+		inLink = inLink || n.Type == html.ElementNode && n.Data == "a"
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c, inLink)
+		}
+	}
+	walk(n, false)
+	if all == 0 {
+		return 0
+	}
+	return float64(linked) / float64(all)
 }
 
 var titleOpen = regexp.MustCompile(`(?i)<title[^>]*>`)

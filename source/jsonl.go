@@ -31,6 +31,11 @@ func ParseLine(b []byte, name string, n int, o Options) (*doc.Document, string, 
 		if errors.As(err, &se) {
 			return nil, "", fmt.Errorf("line is not valid JSON (%v at byte %d): each line must be one JSON object", se, se.Offset)
 		}
+		var te *json.UnmarshalTypeError
+		if errors.As(err, &te) && te.Field != "" {
+			// {"id": 42}: say which field, and how to write it
+			return nil, "", fmt.Errorf(`"%s" is a JSON %s, but must be a string: write "%s": "42", not "%s": 42`, te.Field, te.Value, te.Field, te.Field)
+		}
 		return nil, "", fmt.Errorf("line is not a JSON object of the expected shape (%v): want {\"id\": \"...\", \"text\": \"...\"}", err)
 	}
 	id := ""
@@ -68,16 +73,26 @@ func ParseLine(b []byte, name string, n int, o Options) (*doc.Document, string, 
 	return d, id, nil
 }
 
+// MaxBadLines is how many lines in a row ReadJSONL reports one by one
+// before it gives up on an input: a file that is not JSON Lines at all
+// (a 200 MB log named .jsonl) must not make a million error lines.
+const MaxBadLines = 1000
+
 // ReadJSONL reads JSON Lines from r and sends one item per line, in order.
 // A line that cannot be read becomes an item with Err set; the rest go on.
 // Only an error of the reader itself (an I/O error) is returned.
 func ReadJSONL(r io.Reader, name string, o Options, out chan<- pipeline.Item) error {
 	br := bufio.NewReaderSize(r, 1<<16)
 	limit := o.maxBytes()*2 + 1024 // JSON escapes may double a text's size
+	ids := o.ids
+	if ids == nil {
+		ids = map[string]string{}
+	}
+	bad := 0 // lines in a row that could not be read
 	for n := 1; ; n++ {
 		line, read, tooLong, err := readLine(br, limit)
 		if err != nil && err != io.EOF {
-			return fmt.Errorf("reading %s: %w", name, err)
+			return fmt.Errorf("read failed: %w", err)
 		}
 		if err == io.EOF && read == 0 {
 			return nil
@@ -90,7 +105,19 @@ func ReadJSONL(r io.Reader, name string, o Options, out chan<- pipeline.Item) er
 			out <- pipeline.Item{Source: src, Err: errors.New("blank line: each line must be one JSON object")}
 		default:
 			d, id, perr := ParseLine(line, name, n, o)
+			if perr == nil {
+				bad = -1 // counted back to 0 below
+				if first, ok := ids[id]; ok {
+					d.Warn(fmt.Sprintf("duplicate id %q: %s has it too; ids should be unique in a batch", id, first))
+					o.notify("%s: duplicate id %q (first at %s)", src, id, first)
+				} else {
+					ids[id] = src
+				}
+			}
 			out <- pipeline.Item{Doc: d, Err: perr, Source: src, ID: id}
+		}
+		if bad++; bad >= MaxBadLines {
+			return fmt.Errorf("stopped after %d lines in a row that could not be read (at line %d): is it JSON Lines? Each line must be one JSON object {\"id\": \"...\", \"text\": \"...\"}", bad, n)
 		}
 		if err == io.EOF {
 			return nil

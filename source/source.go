@@ -18,9 +18,11 @@ package source
 
 import (
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"strings"
+	"unicode/utf16"
 	"unicode/utf8"
 
 	"github.com/dossier-news/dossier/doc"
@@ -54,6 +56,7 @@ type Options struct {
 	// nil drops them. Called from Read's goroutine.
 	Notify func(string)
 
+	ids map[string]string // the JSON Lines ids read so far in this batch, and where (Read sets it)
 	// contentType is the Content-Type a web page came with (fetched, or
 	// archived in a WARC), whose charset ParseHTML heeds (see htmlType).
 	contentType string
@@ -105,10 +108,16 @@ func CleanText(b []byte, max int64) (string, []string, error) {
 	if int64(len(b)) > max {
 		return "", nil, fmt.Errorf("document is %s, over the %s limit: split it, or raise the limit with --max-bytes", size(int64(len(b))), size(max))
 	}
+	var warns []string
+	if u, ok, err := fromUTF16(b); err != nil {
+		return "", nil, err
+	} else if ok {
+		b = u
+		warns = append(warns, "decoded from UTF-16 (it opens with a byte-order mark); offsets refer to the UTF-8 text")
+	}
 	if bytes.IndexByte(b, 0) >= 0 {
 		return "", nil, ErrBinary
 	}
-	var warns []string
 	// A byte-order mark is not text: drop it so offsets start at the first character.
 	b = bytes.TrimPrefix(b, []byte("\xef\xbb\xbf"))
 	if !utf8.Valid(b) {
@@ -135,6 +144,34 @@ func CleanText(b []byte, max int64) (string, []string, error) {
 		return "", nil, ErrEmpty
 	}
 	return string(b), warns, nil
+}
+
+// fromUTF16 decodes a text that opens with a UTF-16 byte-order mark (FF FE
+// little-endian, FE FF big-endian) to UTF-8, the mark dropped; ok is false
+// for any other input. Unpaired surrogates become U+FFFD.
+func fromUTF16(b []byte) (u []byte, ok bool, err error) {
+	var order binary.ByteOrder
+	switch {
+	case bytes.HasPrefix(b, []byte{0xff, 0xfe}):
+		order = binary.LittleEndian
+	case bytes.HasPrefix(b, []byte{0xfe, 0xff}):
+		order = binary.BigEndian
+	default:
+		return nil, false, nil
+	}
+	b = b[2:]
+	if len(b)%2 != 0 {
+		return nil, false, errors.New("UTF-16 text (it opens with a byte-order mark) with an odd number of bytes: the file is cut short or not UTF-16; convert it with iconv -f UTF-16 -t UTF-8")
+	}
+	units := make([]uint16, len(b)/2)
+	for i := range units {
+		units[i] = order.Uint16(b[2*i:])
+	}
+	out := make([]byte, 0, len(b)+len(b)/2)
+	for _, r := range utf16.Decode(units) {
+		out = utf8.AppendRune(out, r)
+	}
+	return out, true, nil
 }
 
 func size(n int64) string { return fetch.Size(n) }

@@ -3,8 +3,12 @@ package main
 import (
 	"errors"
 	"flag"
+	"fmt"
 	"io"
+	"runtime"
 	"strings"
+
+	"github.com/dossier-news/dossier/source"
 )
 
 // parseFlags parses args with fs, taking flags wherever they stand, before
@@ -75,4 +79,41 @@ func newFlagSet(name, usage string, stderr io.Writer) *flag.FlagSet {
 		fs.PrintDefaults()
 	}
 	return fs
+}
+
+// maxWorkers bounds --workers: each worker holds a document and its
+// layers, and more workers than cores gain nothing; a typo such as
+// 100000000 must get a message, not exhaust memory or panic.
+const maxWorkers = 256
+
+// checkWorkers reports a --workers value out of range on stderr, for the
+// command cmd, and returns false then (a usage error, exit status 2).
+func checkWorkers(cmd string, n int, stderr io.Writer) bool {
+	switch {
+	case n < 0:
+		fmt.Fprintf(stderr, "dossier %s: --workers %d is negative: give the number of documents analysed at once, or 0 for one per core\n", cmd, n)
+		return false
+	case n > maxWorkers:
+		fmt.Fprintf(stderr, "dossier %s: --workers %d is too many: at most %d (this machine has %d cores; more workers than cores gain nothing)\n", cmd, n, maxWorkers, runtime.NumCPU())
+		return false
+	}
+	return true
+}
+
+// publishedFlag checks the --published flag of fs, whose value is v: left
+// out, it is "" and fine; given, it must be a day (source.ReferenceDate),
+// so that "--published 2023" or an empty value is refused rather than
+// accepted and ignored. ok is false after a message on stderr.
+func publishedFlag(cmd string, fs *flag.FlagSet, v string, stderr io.Writer) (string, bool) {
+	given := false
+	fs.Visit(func(f *flag.Flag) { given = given || f.Name == "published" })
+	if !given {
+		return "", true
+	}
+	p, err := source.ReferenceDate(v)
+	if err != nil {
+		fmt.Fprintf(stderr, "dossier %s: --published: %v\n", cmd, err)
+		return "", false
+	}
+	return p, true
 }

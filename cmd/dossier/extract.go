@@ -15,6 +15,10 @@ import (
 	"github.com/dossier-news/dossier/source"
 )
 
+// maxErrorLines is how many problems extract --jsonl prints on standard
+// error; the others are only in the output's error lines.
+const maxErrorLines = 10
+
 func extract(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("extract", flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -47,14 +51,14 @@ func extract(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	opts := source.Options{MaxBytes: *maxBytes, AllowPrivate: *allowPrivate, Offline: *offline,
 		Notify: func(msg string) { fmt.Fprintf(stderr, "dossier: %s\n", msg) }}
-	if *published != "" {
-		p, err := source.NormalizeDate(*published)
-		if err != nil {
-			fmt.Fprintf(stderr, "dossier extract: --published %q is not an ISO 8601 date: write it as 2023-01-27\n", *published)
-			return 2
-		}
-		opts.Published = p
+	if !checkWorkers("extract", *workers, stderr) {
+		return 2
 	}
+	ref, ok := publishedFlag("extract", fs, *published, stderr)
+	if !ok {
+		return 2
+	}
+	opts.Published = ref
 	stdinKind := source.Auto
 	if *jsonl {
 		stdinKind = source.JSONL
@@ -99,7 +103,15 @@ func extract(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	p.Run(items, *workers, func(it pipeline.Item) {
 		if it.Err != nil {
 			failed++
-			fmt.Fprintf(stderr, "dossier: %s: %v\n", it.Source, it.Err)
+			// With --jsonl the output carries every error in its line;
+			// standard error shows the first few, so that a flood is
+			// not printed twice.
+			switch {
+			case !*jsonl || *format != "json" || failed <= maxErrorLines:
+				fmt.Fprintf(stderr, "dossier: %s: %v\n", it.Source, it.Err)
+			case failed == maxErrorLines+1:
+				fmt.Fprintf(stderr, "dossier: more problems: each is in the output, as an error line in place of its document\n")
+			}
 			if *jsonl && *format == "json" {
 				b, _ := json.Marshal(doc.ErrorJSON{ID: it.ID, Source: it.Source, Error: it.Err.Error()})
 				w.Write(b)

@@ -48,14 +48,14 @@ func ingestCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		Source: source.Options{MaxBytes: *maxBytes, AllowPrivate: *allowPrivate, Offline: *offline,
 			Notify: func(msg string) { fmt.Fprintf(stderr, "dossier ingest: %s\n", msg) }},
 		Linker: link.NewIngest()}
-	if *published != "" {
-		p, err := source.NormalizeDate(*published)
-		if err != nil {
-			fmt.Fprintf(stderr, "dossier ingest: --published %q is not an ISO 8601 date: write it as 2023-01-27\n", *published)
-			return 2
-		}
-		opts.Source.Published = p
+	if !checkWorkers("ingest", *workers, stderr) {
+		return 2
 	}
+	p, ok := publishedFlag("ingest", fs, *published, stderr)
+	if !ok {
+		return 2
+	}
+	opts.Source.Published = p
 	st, err := store.Open(*db, store.Options{})
 	if err != nil {
 		fmt.Fprintf(stderr, "dossier ingest: %v\n", err)

@@ -51,6 +51,7 @@ Usage:
   dossier check [--db PATH]                check a store's integrity
   dossier errors [--db PATH]               list the inputs that ingest could not store
   dossier stats [--db PATH]                what a store holds
+  dossier version                          the release, commit and JSON schema of this build
   dossier help COMMAND                     flags of a command
 
 Run "dossier extract -h" for the extraction flags.
@@ -64,15 +65,7 @@ func main() {
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(gcPercent)
 	}
-	cmd, args := os.Args[1], os.Args[2:]
-	if cmd == "help" || cmd == "-h" || cmd == "--help" {
-		if len(args) == 0 {
-			fmt.Print(usage)
-			os.Exit(0)
-		}
-		cmd, args = args[0], []string{"-h"}
-	}
-	os.Exit(run(cmd, args))
+	os.Exit(run(os.Args[1], os.Args[2:]))
 }
 
 // extraCommands holds commands that other files of this package add
@@ -81,6 +74,16 @@ var extraCommands = map[string]func(args []string) int{}
 
 // run dispatches one command and returns the exit code.
 func run(cmd string, args []string) int {
+	if cmd == "--version" || cmd == "-version" {
+		cmd = "version"
+	}
+	if cmd == "help" || cmd == "-h" || cmd == "--help" {
+		if len(args) == 0 {
+			fmt.Print(usage)
+			return 0
+		}
+		cmd, args = args[0], []string{"-h"}
+	}
 	switch cmd {
 	case "extract":
 		return extract(args, os.Stdin, os.Stdout, os.Stderr)
