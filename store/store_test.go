@@ -207,3 +207,23 @@ func TestLayersDict(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestReaderMigrates: a reader of a store an older dossier wrote migrates
+// it when it may write the file.
+func TestReaderMigrates(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "t.db")
+	s, err := Open(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.db.Exec("DELETE FROM schema_version WHERE version = ?", Latest)
+	s.Close()
+	r, err := Open(path, Options{ReadOnly: true})
+	if err != nil {
+		t.Fatalf("a reader of an older store: %v", err)
+	}
+	defer r.Close()
+	if v, _ := r.Version(context.Background()); v != Latest {
+		t.Errorf("version %d after a reader opened it, want %d", v, Latest)
+	}
+}
