@@ -35,9 +35,15 @@ func (Stage) Provides() doc.Layers { return doc.LayersOf(doc.LayerEvents) }
 
 // Process codes the events of every sentence.
 func (Stage) Process(d *doc.Document) error {
+	Analyze(d)
+	return nil
+}
+
+// Analyze fills d.Events: the events of every sentence, without those in
+// debris the quality stage flagged.
+func Analyze(d *doc.Document) {
 	d.Events = Code(d, d.Events[:0])
 	dropDebris(d)
-	return nil
 }
 
 // dropDebris removes the events whose trigger lies in a spinner's lead-in

@@ -21,6 +21,19 @@ type backend struct {
 	countDocText string
 	// Orphans: indexed rows whose document is gone.
 	orphanDocText string
+	// returning: the documents INSERT gives the new doc by RETURNING
+	// (PostgreSQL) rather than LastInsertId.
+	returning bool
+	// migrateLock, when set, is run first in each migration's transaction
+	// so that processes opening a new store at once migrate it once.
+	migrateLock string
+	// sizeQuery, when set, gives the store's size in bytes (a SQLite
+	// store's is its files').
+	sizeQuery string
+	// structureCheck and foreignKeyCheck, when set, are the database's own
+	// checks (Check): rows of messages ("ok" when sound), and a count of
+	// orphan rows. PostgreSQL enforces foreign keys on every write.
+	structureCheck, foreignKeyCheck string
 }
 
 // sqliteBackend is the default: one file, WAL mode (readers never wait for
@@ -56,10 +69,12 @@ var sqliteBackend = &backend{
 		}
 		return "file:" + url.PathEscape(path) + "?" + q.Encode()
 	},
-	tableExists:   "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?",
-	insertDocText: "INSERT INTO doc_fts (rowid, title, text, quotes) VALUES (?, ?, ?, ?)",
-	countDocText:  "SELECT count(*) FROM doc_fts_docsize",
-	orphanDocText: "SELECT count(*) FROM doc_fts_docsize WHERE id NOT IN (SELECT doc FROM documents)",
+	tableExists:     "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?",
+	insertDocText:   "INSERT INTO doc_fts (rowid, title, text, quotes) VALUES (?, ?, ?, ?)",
+	countDocText:    "SELECT count(*) FROM doc_fts_docsize",
+	orphanDocText:   "SELECT count(*) FROM doc_fts_docsize WHERE id NOT IN (SELECT doc FROM documents)",
+	structureCheck:  "PRAGMA quick_check",
+	foreignKeyCheck: "SELECT count(*) FROM pragma_foreign_key_check",
 }
 
 func now() string { return time.Now().UTC().Format(time.RFC3339) }

@@ -54,6 +54,9 @@ func Open(path string, o Options) (*Store, error) {
 	if path == "" {
 		path = DefaultPath
 	}
+	if IsPostgres(path) {
+		return openPostgres(path, o)
+	}
 	if o.ReadOnly {
 		if _, err := os.Stat(path); err != nil {
 			if errors.Is(err, os.ErrNotExist) {
@@ -67,24 +70,29 @@ func Open(path string, o Options) (*Store, error) {
 			return nil, err
 		}
 	}
-	b := sqliteBackend
-	db, err := sql.Open(b.driver, b.dsn(path, o.ReadOnly))
+	return openWith(sqliteBackend, path, path, o)
+}
+
+// openWith opens the database at dsn (named by name in messages) with the
+// backend b and prepares its schema.
+func openWith(b *backend, dsn, name string, o Options) (*Store, error) {
+	db, err := sql.Open(b.driver, b.dsn(dsn, o.ReadOnly))
 	if err != nil {
-		return nil, fmt.Errorf("opening store %s: %w", path, err)
+		return nil, fmt.Errorf("opening store %s: %w", name, err)
 	}
-	s := &Store{db: db, path: path, b: b}
+	s := &Store{db: db, path: name, b: b}
 	err = s.prepare(context.Background(), o)
-	if o.ReadOnly && errors.Is(err, errOlder) && writable(path) == nil {
+	if o.ReadOnly && errors.Is(err, errOlder) && writable(dsn) == nil {
 		// A reader of a store that an older dossier wrote brings its
 		// schema up to date first, when it may write the file, so that
 		// upgrading dossier does not stop "show" or "export".
 		db.Close()
-		w, werr := Open(path, Options{})
+		w, werr := Open(dsn, Options{})
 		if werr != nil {
 			return nil, werr
 		}
 		w.Close()
-		return Open(path, o)
+		return Open(dsn, o)
 	}
 	if err != nil {
 		db.Close()

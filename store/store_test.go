@@ -36,7 +36,7 @@ func analysed(t testing.TB) []*doc.Document {
 
 func openTemp(t testing.TB) *Store {
 	t.Helper()
-	s, err := Open(filepath.Join(t.TempDir(), "t.db"), Options{})
+	s, err := Open(tempPath(t), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -119,7 +119,7 @@ func TestCheckFindsDamage(t *testing.T) {
 
 // TestNewerSchemaRefused: a store from a newer dossier is not opened.
 func TestNewerSchemaRefused(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "t.db")
+	path := tempPath(t)
 	s, err := Open(path, Options{})
 	if err != nil {
 		t.Fatal(err)
