@@ -15,7 +15,9 @@ import (
 // (machine translations judged by people: garbled against clean) with clean
 // news as further clean examples, by `dossier train quality`.
 //
-// File layout (little-endian): "DQC1", uint16 number of features F; for
+// The file holds the first classifier, the second, then the contrast
+// table (uint32 count, float32 values). Each classifier's layout
+// (little-endian): "DQC1", uint16 number of features F; for
 // each feature a uint8 number of cuts C then C float32 cuts; then for each
 // feature C+1 float32 bin weights; then the float32 bias and the float32
 // default threshold on the probability of debris.
@@ -30,6 +32,15 @@ const classifierMagic = "DQC1"
 // document (a sentence among garbled ones is more likely garbled).
 type Stacked struct {
 	First, Second *Classifier
+	// Contrast holds, for every pair of word classes (salad.bin's), log2
+	// of how much more often garbled translations write it than clean
+	// sentences (the feature fContrast).
+	Contrast []float32
+	// Contrast3 is the same for word-class triples, hashed into
+	// tripleBuckets (the feature fContrast3).
+	Contrast3 []float32
+	// Contrast4 is the same for quadruples (the feature fContrast4).
+	Contrast4 []float32
 	// Threshold is the probability of debris from which a sentence is
 	// flagged, chosen out of fold on the training file.
 	Threshold float32
@@ -38,7 +49,14 @@ type Stacked struct {
 // Bytes encodes both classifiers (the threshold travels in the second).
 func (m *Stacked) Bytes() []byte {
 	m.Second.Threshold = m.Threshold
-	return append(m.First.Bytes(), m.Second.Bytes()...)
+	b := append(m.First.Bytes(), m.Second.Bytes()...)
+	for _, t := range [][]float32{m.Contrast, m.Contrast3, m.Contrast4} {
+		b = binary.LittleEndian.AppendUint32(b, uint32(len(t)))
+		for _, x := range t {
+			b = binary.LittleEndian.AppendUint32(b, math.Float32bits(x))
+		}
+	}
+	return b
 }
 
 // ReadStacked decodes a model written by Stacked.Bytes.
@@ -51,10 +69,29 @@ func ReadStacked(b []byte) (*Stacked, error) {
 	if err != nil {
 		return nil, err
 	}
-	if n+n2 != len(b) {
-		return nil, fmt.Errorf("%d bytes left over", len(b)-n-n2)
+	m := &Stacked{First: first, Second: second, Threshold: second.Threshold}
+	p := n + n2
+	tables := []*[]float32{&m.Contrast, &m.Contrast3, &m.Contrast4}
+	for i, want := range []int{model.n * model.n, tripleBuckets, tripleBuckets} {
+		if p+4 > len(b) {
+			return nil, errors.New("truncated contrast table")
+		}
+		nc := int(binary.LittleEndian.Uint32(b[p:]))
+		p += 4
+		if nc != want || len(b) < p+4*nc {
+			return nil, fmt.Errorf("contrast table of %d entries in %d bytes, want %d", nc, len(b)-p, want)
+		}
+		t := make([]float32, nc)
+		for j := range t {
+			t[j] = math.Float32frombits(binary.LittleEndian.Uint32(b[p:]))
+			p += 4
+		}
+		*tables[i] = t
 	}
-	return &Stacked{First: first, Second: second, Threshold: second.Threshold}, nil
+	if p != len(b) {
+		return nil, fmt.Errorf("%d bytes left over", len(b)-p)
+	}
+	return m, nil
 }
 
 // Classifier scores a sentence's features.

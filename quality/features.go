@@ -38,13 +38,16 @@ const (
 	fLowSteps          // share of those steps less likely than lowStep
 	fMinStep           // the least likely of those steps
 	fDocProb           // the first classifier's mean probability of debris over the document (second classifier only)
+	fContrast          // mean log odds of the sentence's word-class pairs in garbled against clean translations
+	fContrast3         // the same for word-class triples
+	fContrast4         // the same for word-class quadruples
 	nFeatures
 )
 
 // featureNames name the features in the classifier file and in diagnostics.
 var featureNames = [nFeatures]string{"lp", "lp_worst", "unigram", "oov_lower", "oov_cap", "unseen_pair",
 	"class_mean", "class_worst", "words", "rep_word", "rep_pair", "repeat_prev", "start_lower", "no_end",
-	"cap_share", "odd", "doc_lp", "doc_oov", "lp_known", "gain", "low_steps", "min_step", "doc_prob"}
+	"cap_share", "odd", "doc_lp", "doc_oov", "lp_known", "gain", "low_steps", "min_step", "doc_prob", "contrast", "contrast3", "contrast4"}
 
 // Features is the feature vector of one sentence.
 type Features [nFeatures]float64
@@ -89,6 +92,9 @@ func (c *checker) features(out []Features) []Features {
 		f := &out[si]
 		*f = Features{}
 		scratch = c.sentenceFeatures(si, f, scratch[:0])
+		if c.pairs != nil {
+			c.pairEnds = append(c.pairEnds, len(*c.pairs))
+		}
 		key := uint64(fnvOffset)
 		for _, h := range scratch {
 			key = combine(key, h)
@@ -100,10 +106,13 @@ func (c *checker) features(out []Features) []Features {
 		best := 0.0
 		for ri := range recent {
 			r := &recent[ri]
-			if len(r.words) > 0 && len(scratch) >= 4 {
+			// the overlap is at most the shorter over the longer: skip the
+			// merge when that cannot beat the best so far
+			if la, lb := len(scratch), len(r.words); lb > 0 && la >= 4 && float64(min(la, lb)) > best*float64(max(la, lb)) {
 				best = max(best, overlap(scratch, r.words))
 			}
-			if r.key == key && n >= minRepeatWords && !slices.Contains(c.repeated, si) {
+			// sentences join c.repeated in order: only the last can be si
+			if r.key == key && n >= minRepeatWords && (len(c.repeated) == 0 || c.repeated[len(c.repeated)-1] != si) {
 				c.repeated = append(c.repeated, si)
 			}
 		}
@@ -175,6 +184,7 @@ func (c *checker) sentenceFeatures(si int, f *Features, words []uint64) []uint64
 	s := d.Sentences[si]
 	toks, hash := d.Tokens, c.hash
 	plain := plainClasses()
+	counts := news.vocabCounts()
 	var win [lmWindow]float64
 	winSum, worst := 0.0, 0.0
 	steps, nWords, lower, oovLower, caps, oovCap, unseen, odd := 0, 0, 0, 0, 0, 0, 0, 0
@@ -182,7 +192,8 @@ func (c *checker) sentenceFeatures(si int, f *Features, words []uint64) []uint64
 	var cwin [saladWindow]float64
 	cwinSum := 0.0
 	prev, prevCount := hashStart, news.count(hashStart)
-	prevCls := clsStart
+	prevCls, prev2Cls, prev3Cls := clsStart, clsStart, clsStart
+	sumContrast, sumContrast3, sumContrast4 := 0.0, 0.0, 0.0
 	var reps repeats
 	known, low := 0, 0
 	sumKnown, sumGain, minStep := 0.0, 0.0, 0.0
@@ -192,7 +203,10 @@ func (c *checker) sentenceFeatures(si int, f *Features, words []uint64) []uint64
 			x = lmHash(d, hash, k)
 			cls = c.classOf(k, plain)
 		}
-		cx := news.count(x)
+		cx := news.count(hashEnd)
+		if k < s.Tokens.End {
+			cx = news.tokenCount(d, k, x, counts)
+		}
 		lp, up := news.logProb(prev, x, prevCount, cx)
 		sumLP += lp
 		winSum += lp - win[steps%lmWindow]
@@ -211,6 +225,17 @@ func (c *checker) sentenceFeatures(si int, f *Features, words []uint64) []uint64
 		}
 		if prevCount >= commonCount && cx >= commonCount && news.biCount(prev, x) == 0 {
 			unseen++
+		}
+		tri, quad := tripleKey(prev2Cls, prevCls, cls), quadKey(prev3Cls, prev2Cls, prevCls, cls)
+		if c.contrast != nil {
+			sumContrast += float64(c.contrast[prevCls*model.n+cls])
+			sumContrast3 += float64(c.contrast3[tri])
+			sumContrast4 += float64(c.contrast4[quad])
+		}
+		if c.pairs != nil {
+			*c.pairs = append(*c.pairs, uint32(prevCls*model.n+cls))
+			*c.triples = append(*c.triples, tri)
+			*c.quads = append(*c.quads, quad)
 		}
 		su := surprise(prevCls, cls)
 		sumClass += su
@@ -249,7 +274,7 @@ func (c *checker) sentenceFeatures(si int, f *Features, words []uint64) []uint64
 				odd++
 			}
 		}
-		prev, prevCount, prevCls = x, cx, cls
+		prev, prevCount, prevCls, prev2Cls, prev3Cls = x, cx, cls, prevCls, prev2Cls
 	}
 	if steps < lmWindow {
 		worst = sumLP / float64(steps)
@@ -262,6 +287,9 @@ func (c *checker) sentenceFeatures(si int, f *Features, words []uint64) []uint64
 	f[fUnseenPair] = float64(unseen) / float64(steps)
 	f[fClassMean] = sumClass / float64(steps)
 	f[fClassWorst] = classWorst
+	f[fContrast] = sumContrast / float64(steps)
+	f[fContrast3] = sumContrast3 / float64(steps)
+	f[fContrast4] = sumContrast4 / float64(steps)
 	f[fWords] = math.Log2(float64(nWords) + 1)
 	f[fRepWord] = float64(max(reps.maxWord-1, 0))
 	f[fRepPair] = float64(reps.pairs)
@@ -391,4 +419,20 @@ func (r *repeats) pair(a, b uint64) {
 		r.pairKey[r.np] = k
 		r.np++
 	}
+}
+
+// tripleBuckets is the size of the hashed table of word-class triples.
+const tripleBuckets = 1 << 17
+
+// tripleKey is the bucket of the word-class triple (a, b, c).
+func tripleKey(a, b, c int) uint32 {
+	x := (uint64(a)<<32 | uint64(b)<<16 | uint64(c)) * 0x9E3779B97F4A7C15
+	return uint32(x>>40) & (tripleBuckets - 1)
+}
+
+// quadKey is the bucket of the word-class quadruple (a, b, c, e), in a
+// table of tripleBuckets.
+func quadKey(a, b, c, e int) uint32 {
+	x := (uint64(a)<<48 | uint64(b)<<32 | uint64(c)<<16 | uint64(e)) * 0xC2B2AE3D27D4EB4F
+	return uint32(x>>40) & (tripleBuckets - 1)
 }

@@ -22,6 +22,86 @@ type Example struct {
 	// Unlabelled sentences (mtqe's mid) train nothing but count in their
 	// document's mean.
 	Unlabelled bool
+	// Pairs are the sentence's word-class pairs (a*classes+b), and Triples
+	// its hashed word-class triples, for the contrast tables.
+	Pairs, Triples, Quads []uint32
+}
+
+// contrastAlpha is the additive smoothing of the contrast table's counts.
+const contrastAlpha = 1
+
+// contrastTable returns, for every entry of a table of n (word-class
+// pairs, or hashed triples), log2 of how much more often garbled
+// translations write it than clean sentences do (smoothed), from the
+// labelled examples; keys picks an example's entries.
+func contrastTable(ex []Example, keys func(*Example) []uint32, n int) []float32 {
+	g, c := make([]float64, n), make([]float64, n)
+	ng, nc := 0.0, 0.0
+	for i := range ex {
+		x := &ex[i]
+		if x.Unlabelled {
+			continue
+		}
+		cnt, tot := c, &nc
+		if x.Garbled {
+			cnt, tot = g, &ng
+		}
+		ks := keys(x)
+		for _, p := range ks {
+			cnt[p] += x.Weight
+		}
+		*tot += x.Weight * float64(len(ks))
+	}
+	t := make([]float32, n)
+	for i := range t {
+		t[i] = float32(math.Log2((g[i]+contrastAlpha)/(ng+contrastAlpha*float64(n))) -
+			math.Log2((c[i]+contrastAlpha)/(nc+contrastAlpha*float64(n))))
+	}
+	return t
+}
+
+// contrastMean is the mean of table t over keys.
+func contrastMean(t []float32, keys []uint32) float64 {
+	sum := 0.0
+	for _, p := range keys {
+		sum += float64(t[p])
+	}
+	return sum / float64(max(len(keys), 1))
+}
+
+func pairKeys(x *Example) []uint32   { return x.Pairs }
+func tripleKeys(x *Example) []uint32 { return x.Triples }
+func quadKeys(x *Example) []uint32   { return x.Quads }
+
+// setContrast writes fContrast and fContrast3 from the model's tables.
+func (m *Stacked) setContrast(ex []Example) {
+	for e := range ex {
+		ex[e].F[fContrast] = contrastMean(m.Contrast, ex[e].Pairs)
+		ex[e].F[fContrast3] = contrastMean(m.Contrast3, ex[e].Triples)
+		ex[e].F[fContrast4] = contrastMean(m.Contrast4, ex[e].Quads)
+	}
+}
+
+// contrastOutOfFold writes into the examples fContrast and fContrast3 from
+// tables learnt on the other folds, so the classifier learns how far to
+// trust them.
+func contrastOutOfFold(ex []Example, folds int) {
+	for k := 0; k < folds; k++ {
+		var train []Example
+		var at []int
+		for e, x := range ex {
+			if x.Group%folds != k {
+				train = append(train, x)
+			} else {
+				at = append(at, e)
+			}
+		}
+		m := &Stacked{Contrast: contrastTable(train, pairKeys, model.n*model.n), Contrast3: contrastTable(train, tripleKeys, tripleBuckets),
+			Contrast4: contrastTable(train, quadKeys, tripleBuckets)}
+		for _, e := range at {
+			m.setContrast(ex[e : e+1])
+		}
+	}
 }
 
 // FitOptions are the classifier's training settings.
@@ -342,6 +422,7 @@ func FitStacked(ex []Example, o FitOptions, folds int) (*Stacked, error) {
 	for e := range ex {
 		ex[e].F[fDocProb] = 0
 	}
+	contrastOutOfFold(ex, folds)
 	p1, err := OutOfFold(ex, o, folds)
 	if err != nil {
 		return nil, err
@@ -355,7 +436,8 @@ func FitStacked(ex []Example, o FitOptions, folds int) (*Stacked, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Stacked{First: first, Second: second}, nil
+	return &Stacked{First: first, Second: second, Contrast: contrastTable(ex, pairKeys, model.n*model.n),
+		Contrast3: contrastTable(ex, tripleKeys, tripleBuckets), Contrast4: contrastTable(ex, quadKeys, tripleBuckets)}, nil
 }
 
 // OutOfFoldStacked returns every example's probability of debris from a
@@ -387,6 +469,7 @@ func OutOfFoldStacked(ex []Example, o FitOptions, folds int) ([]float64, error) 
 // Probs scores examples (grouped in documents) with the stacked model.
 func (m *Stacked) Probs(ex []Example) []float64 {
 	ex = slices.Clone(ex)
+	m.setContrast(ex)
 	p := make([]float64, len(ex))
 	for e := range ex {
 		ex[e].F[fDocProb] = 0

@@ -3,7 +3,6 @@ package quality
 import (
 	"fmt"
 	"math"
-	"slices"
 	"sync"
 
 	"github.com/dossier-news/dossier/doc"
@@ -49,6 +48,7 @@ func (c *checker) fluency(o Options) {
 	if len(d.Tokens) <= doc.PooledTokens { // a huge document's buffers are not kept
 		defer fluencyPool.Put(b)
 	}
+	c.contrast, c.contrast3, c.contrast4 = classifier.Contrast, classifier.Contrast3, classifier.Contrast4
 	b.f = c.features(b.f)
 	fs := b.f
 	if cap(b.p) < len(fs) {
@@ -66,14 +66,18 @@ func (c *checker) fluency(o Options) {
 	if t == 0 {
 		t = float64(classifier.Threshold)
 	}
-	fi := 0
+	fi, ri := 0, 0
 	flags := c.flags
 	for i := range fs {
 		fs[i][fDocProb] = mean
 		q := classifier.Second.Prob(&fs[i])
 		s := &d.Sentences[i]
 		s.Quality = float32(max(0.001, math.Round((1-q)*1000)/1000))
-		if slices.Contains(c.repeated, i) {
+		// c.repeated is in sentence order: walk it beside the sentences
+		for ri < len(c.repeated) && c.repeated[ri] < i {
+			ri++
+		}
+		if ri < len(c.repeated) && c.repeated[ri] == i {
 			c.add(s.Span, KindRepeat, fmt.Sprintf("repeats an earlier sentence word for word (quality %.2f)", 1-q))
 			continue
 		}

@@ -79,11 +79,19 @@ func UseModels(lm *LM) { news = lm }
 
 // docFeatures analyses a text and returns its sentences with their
 // features.
-func docFeatures(s string) (*doc.Document, []Features) {
+func docFeatures(s string) (*doc.Document, []Features, [][3][]uint32) {
 	d := textLayer(s)
-	c := checker{d: d}
+	var all, all3, all4 []uint32
+	c := checker{d: d, pairs: &all, triples: &all3, quads: &all4}
 	c.hash = c.hashes(nil)
-	return d, c.features(nil)
+	fs := c.features(nil)
+	keys := make([][3][]uint32, len(fs))
+	start := 0
+	for i, end := range c.pairEnds {
+		keys[i] = [3][]uint32{all[start:end:end], all3[start:end:end], all4[start:end:end]}
+		start = end
+	}
+	return d, fs, keys
 }
 
 // NewsExamples turns clean news texts into clean examples, one group a
@@ -91,9 +99,9 @@ func docFeatures(s string) (*doc.Document, []Features) {
 func NewsExamples(texts []string, group0 int, weight float64) []Example {
 	var ex []Example
 	for i, s := range texts {
-		_, fs := docFeatures(s)
-		for _, f := range fs {
-			ex = append(ex, Example{F: f, Weight: weight, Group: group0 + i, News: true})
+		_, fs, pairs := docFeatures(s)
+		for j, f := range fs {
+			ex = append(ex, Example{F: f, Pairs: pairs[j][0], Triples: pairs[j][1], Quads: pairs[j][2], Weight: weight, Group: group0 + i, News: true})
 		}
 	}
 	return ex
@@ -119,7 +127,7 @@ func MTQEExamples(r io.Reader) ([]Example, error) {
 		if err := json.Unmarshal(b, &in); err != nil {
 			return fmt.Errorf("line %d: %v", line, err)
 		}
-		d, fs := docFeatures(in.Text)
+		d, fs, pairs := docFeatures(in.Text)
 		for si, s := range d.Sentences {
 			i := slices.IndexFunc(in.Sentences, func(x struct {
 				Start int    `json:"start"`
@@ -133,7 +141,7 @@ func MTQEExamples(r io.Reader) ([]Example, error) {
 				continue
 			}
 			gs := in.Sentences[i]
-			ex = append(ex, Example{F: fs[si], Garbled: gs.Label == "garbled", Weight: 1, Group: g, Pair: gs.Pair,
+			ex = append(ex, Example{F: fs[si], Pairs: pairs[si][0], Triples: pairs[si][1], Quads: pairs[si][2], Garbled: gs.Label == "garbled", Weight: 1, Group: g, Pair: gs.Pair,
 				Unlabelled: gs.Label != "garbled" && gs.Label != "clean"})
 		}
 		g++
@@ -212,6 +220,9 @@ func TrainFluency(o FluencyOptions) (*LM, *Stacked, error) {
 	}
 	all := func(Example) bool { return true }
 	fmt.Fprintf(o.Log, "out of fold (%d folds over documents): AUC %.4f\n", o.Folds, AUC(ex, p, all))
+	for _, fa := range []float64{0.01, 0.02, 0.03, 0.04, 0.05} {
+		fmt.Fprintf(o.Log, "  at most %.0f%% false alarms: %s\n", 100*fa, ChooseThreshold(ex, p, fa, len(held)))
+	}
 	op := ChooseThreshold(ex, p, o.MaxFalseAlarms, o.MaxNewsDocs)
 	fmt.Fprintf(o.Log, "  %s\n", op)
 	for _, pair := range []string{"et-en", "ne-en", "ro-en", "ru-en", "si-en"} {

@@ -111,13 +111,23 @@ func quoteIDs(ctx context.Context, s *store.Store, w *where, limit int) ([]int64
 // thousands of quotes costs no more than one with a few.
 func speakerQuoteIDs(ctx context.Context, s *store.Store, names []string, w *where, limit int) ([]int64, error) {
 	var all []int64
+	from := " FROM entities e INDEXED BY entities_name JOIN quotes q ON q.speaker = e.entity"
+	if len(w.conds) > 0 {
+		from += " JOIN documents d ON d.doc = q.doc"
+	}
 	for _, name := range names {
-		nw := where{conds: append([]string{"q.speaker IN (SELECT entity FROM entities WHERE name = ?)"}, w.conds...), args: append([]any{name}, w.args...)}
-		ids, err := quoteIDs(ctx, s, &nw, limit)
+		nw := where{conds: append([]string{"e.name = ?"}, w.conds...), args: append([]any{name}, w.args...)}
+		var id int64
+		// the name's entities in index order are in document order: newest
+		// first, the walk stops at the limit
+		err := scanRows(ctx, s.DB(), "SELECT q.quote"+from+nw.sql()+" ORDER BY e.entity DESC, q.quote DESC LIMIT ?",
+			append(nw.args, limit), []any{&id}, func() (bool, error) {
+				all = append(all, id)
+				return true, nil
+			})
 		if err != nil {
 			return nil, err
 		}
-		all = append(all, ids...)
 	}
 	sort.Slice(all, func(i, j int) bool { return all[i] > all[j] })
 	if len(all) > limit {

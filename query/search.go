@@ -156,6 +156,14 @@ func Search(ctx context.Context, s *store.Store, text string, f SearchFilter) (*
 	if limit <= 0 {
 		limit = SearchLimit
 	}
+	// A phrase is checked on the text of the best candidates (the index
+	// keeps no positions): more are read than are shown, a bounded number.
+	checked := limit
+	for _, t := range terms {
+		if len(t.words) > 1 {
+			checked = 5 * limit
+		}
+	}
 	tx := newTexts(s)
 	switch f.In {
 	case "", "articles", "quotes":
@@ -171,7 +179,7 @@ func Search(ctx context.Context, s *store.Store, text string, f SearchFilter) (*
 			from += " JOIN documents d ON d.doc = f.rowid"
 		}
 		top, err := ranked(ctx, s, `SELECT f.rowid, -bm25(doc_fts, 4.0, 1.0, 0.0)`+from+w.sql()+
-			` ORDER BY f.rowid DESC LIMIT ?`, w.args, limit)
+			` ORDER BY f.rowid DESC LIMIT ?`, w.args, checked)
 		if err != nil {
 			return nil, err
 		}
@@ -186,6 +194,9 @@ func Search(ctx context.Context, s *store.Store, text string, f SearchFilter) (*
 			}
 			if !hasAll(t, terms) {
 				continue // the words, but not as the phrase
+			}
+			if len(res.Articles) == limit {
+				break
 			}
 			h := Hit{Kind: "article", Doc: docs[c.id], Score: c.score}
 			h.Snippet, h.Highlights = snippet(t, 0, len(t), terms)
@@ -202,7 +213,7 @@ func Search(ctx context.Context, s *store.Store, text string, f SearchFilter) (*
 		if len(w.conds) > 1 {
 			from += " JOIN documents d ON d.doc = f.rowid"
 		}
-		docs, err := ranked(ctx, s, `SELECT f.rowid, -bm25(doc_fts, 0.0, 0.0, 1.0)`+from+w.sql()+` ORDER BY f.rowid DESC LIMIT ?`, w.args, limit)
+		docs, err := ranked(ctx, s, `SELECT f.rowid, -bm25(doc_fts, 0.0, 0.0, 1.0)`+from+w.sql()+` ORDER BY f.rowid DESC LIMIT ?`, w.args, checked)
 		if err != nil {
 			return nil, err
 		}

@@ -25,7 +25,7 @@ func init() {
 		folds := fs.Int("folds", 5, "cross-validation folds over documents")
 		bins := fs.Int("bins", quality.DefaultFit.Bins, "quantile bins a feature")
 		lambda := fs.Float64("lambda", quality.DefaultFit.Lambda, "L2 penalty of the classifier")
-		fa := fs.Float64("false-alarms", 0.025, "highest share of clean mtqe sentences flagged, out of fold")
+		fa := fs.Float64("false-alarms", 0.04, "highest share of clean mtqe sentences flagged, out of fold")
 		newsDocs := fs.Int("news-docs", 1, "most held-out news articles with a flag, out of fold")
 		if _, err := parseFlags(fs, args); err != nil {
 			return flagExit(err)
