@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"database/sql/driver"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -65,12 +66,16 @@ func (c *pgConn) CheckNamedValue(nv *driver.NamedValue) error {
 	return c.Conn.CheckNamedValue(nv)
 }
 
-// sqliteOnly turns the two SQLite forms that other packages' own tables
+// sqliteOnly drops SQLite's index hints (INDEXED BY) and turns the two SQLite forms that other packages' own tables
 // use (package link's) into PostgreSQL's: CREATE TABLE with SQLite's
 // types (mapped as the common schema's are, pgTypes), and INSERT OR
 // REPLACE, which becomes an upsert on the first column named (the key, in
 // every such statement of the project).
 func sqliteOnly(q string) string {
+	if strings.Contains(q, "INDEXED BY") {
+		// SQLite's index hint: PostgreSQL's planner chooses for itself
+		q = indexedBy.ReplaceAllString(q, "")
+	}
 	t := strings.TrimSpace(q)
 	switch {
 	case strings.HasPrefix(t, "CREATE TABLE"):
@@ -95,6 +100,8 @@ func sqliteOnly(q string) string {
 	}
 	return q
 }
+
+var indexedBy = regexp.MustCompile(`\s+INDEXED BY \w+`)
 
 // rebind replaces each "?" placeholder with $1, $2, ... in order, leaving
 // string literals ('...'), quoted identifiers ("...") and comments alone.

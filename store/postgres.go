@@ -1,6 +1,7 @@
 package store
 
 import (
+	"database/sql"
 	"fmt"
 	"net/url"
 	"regexp"
@@ -87,3 +88,11 @@ func (s *Store) Backend() string { return s.b.name }
 
 // ErrNotOnPostgres is returned by what is not yet built on PostgreSQL.
 var ErrNotOnPostgres = fmt.Errorf("not yet on PostgreSQL: use a SQLite store (--db FILE) for this")
+
+// OnPostgres reports whether db is a PostgreSQL store's handle (Store.DB),
+// for packages that ask their own questions and must say some of them
+// differently there (full-text search).
+func OnPostgres(db *sql.DB) bool {
+	_, ok := db.Driver().(pgDriver)
+	return ok
+}

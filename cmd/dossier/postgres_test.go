@@ -97,3 +97,38 @@ func TestPostgresIngestKilled(t *testing.T) {
 	mustCheck(t, db)
 	t.Logf("killed with %d documents committed (%d seen before the kill); resumed to %d", after, seen, n)
 }
+
+// TestPostgresQueries: the query commands answer the same on PostgreSQL
+// as on SQLite for the bundled corpus; search and quotes --about say they
+// are not yet built there.
+func TestPostgresQueries(t *testing.T) {
+	if testing.Short() {
+		t.Skip("ingests the bundled corpus twice")
+	}
+	pg := storetest.Postgres(t)
+	lite := filepath.Join(t.TempDir(), "t.db")
+	in := filepath.Join("..", "..", "examples", "corpus", "corpus.jsonl")
+	for _, db := range []string{lite, pg} {
+		if code, _, errs := runDossier(t, "ingest", "--db", db, in); code != 0 {
+			t.Fatalf("ingest into %s: exit %d: %s", db, code, errs)
+		}
+	}
+	for _, q := range [][]string{
+		{"quotes", "--limit", "20"}, {"quotes", "--speaker", "Haller"}, {"events", "--limit", "20"},
+		{"events", "--actor", "rebels"}, {"figures", "--limit", "20"}, {"actors", "--limit", "20"},
+		{"actor", "Haller"}, {"timeline", "--limit", "20"},
+	} {
+		args := append(q, "--format", "json")
+		code1, want, errs1 := runDossier(t, append(args, "--db", lite)...)
+		code2, got, errs2 := runDossier(t, append(args, "--db", pg)...)
+		if code1 != 0 || code2 != 0 || got != want {
+			t.Errorf("%v: SQLite exit %d %s, PostgreSQL exit %d %s; answers differ: %v", q, code1, errs1, code2, errs2, got != want)
+		}
+	}
+	for _, q := range [][]string{{"search", "ceasefire"}, {"quotes", "--about", "port"}} {
+		code, _, errs := runDossier(t, append(q, "--db", pg)...)
+		if code == 0 || !strings.Contains(errs, "not yet on PostgreSQL") {
+			t.Errorf("%v on PostgreSQL: exit %d, %q; want a clear not-yet error", q, code, errs)
+		}
+	}
+}
