@@ -207,19 +207,20 @@ func (x *storyIndex) join(s int, v []wterm) int {
 		x.nnorm = append(x.nnorm, 0)
 		x.members = append(x.members, 0)
 	}
+	// the norms change by the terms added only: O(|v|), not O(|c|)
 	c := x.cent[s]
+	n, nn := x.norm[s]*x.norm[s], x.nnorm[s]*x.nnorm[s]
 	for _, t := range v {
-		c[t.k] += t.w
-	}
-	var n, nn float64
-	for k, w := range c {
-		n += w * w
-		if k[0] == 'n' {
-			nn += w * w
+		old := c[t.k]
+		c[t.k] = old + t.w
+		d := (old+t.w)*(old+t.w) - old*old
+		n += d
+		if t.k[0] == 'n' {
+			nn += d
 		}
 	}
-	x.norm[s] = math.Sqrt(n)
-	x.nnorm[s] = math.Sqrt(nn)
+	x.norm[s] = math.Sqrt(max(n, 0))
+	x.nnorm[s] = math.Sqrt(max(nn, 0))
 	x.members[s]++
 	d := len(x.docOf)
 	x.docOf = append(x.docOf, s)
