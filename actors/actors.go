@@ -33,7 +33,7 @@ func (Stage) Name() string { return "actors" }
 
 // Requires lists the layers the stage reads.
 func (Stage) Requires() doc.Layers {
-	return doc.LayersOf(doc.LayerTokens, doc.LayerQuotations, doc.LayerSentences, doc.LayerWords)
+	return doc.LayersOf(doc.LayerTokens, doc.LayerQuotations, doc.LayerSentences, doc.LayerWords, doc.LayerNews)
 }
 
 // Provides lists the layers the stage fills.

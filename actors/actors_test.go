@@ -164,6 +164,7 @@ func TestSentences(t *testing.T) {
 		{"The UN sent troops. Later the United Nations withdrew them.", []want{{at: "United Nations", typ: "ORG", name: "United Nations"}}},
 		{"Samuel Oduya seized power. He promised a new constitution.", []want{{at: "He", typ: "PERSON", name: "Samuel Oduya"}}},
 		{"The US condemned the coup. Washington said aid would stop.", []want{{at: "Washington", typ: "GPE", name: "United States"}}},
+		{"WASHINGTON, Jan. 27 (Reuters) - Officials said the talks would resume.", []want{{at: "WASHINGTON", typ: "GPE", name: "Washington"}}},
 		{"The Malian army advanced. Later Mali’s army withdrew.", []want{{at: "Mali’s army", typ: "ORG", name: "Malian army"}}},
 		{"The Coordination of Azawad Movements walked out. The CMA said it would return.", []want{{at: "CMA", typ: "ORG", name: "Coordination of Azawad Movements"}}},
 		{"President Vladimir Putin spoke. Putin said the war would go on.", []want{{at: "Putin@2", typ: "PERSON", name: "Vladimir Putin"}}},

@@ -147,42 +147,6 @@ func (a *analyzer) sentences() []doc.Sentence {
 	return []doc.Sentence{{Span: doc.Span{Start: 0, End: len(a.d.Text)}, Tokens: doc.Range{First: 0, End: n}}}
 }
 
-// headline reports whether a sentence is written in capitals or title case,
-// where capital letters say nothing about names.
-func (a *analyzer) headline(s doc.Sentence) bool {
-	words, allcaps, long := 0, 0, 0
-	toks := a.d.Tokens
-	for i := s.Tokens.First; i < s.Tokens.End; i++ {
-		t := &toks[i]
-		if t.Kind != doc.Word {
-			continue
-		}
-		words++
-		if t.Has(doc.FlagAllCaps) {
-			allcaps++
-		}
-		if !t.Has(doc.FlagCap) && t.Len() > 4 {
-			long++ // a long word in lower case: no title case
-		}
-	}
-	if words < 3 {
-		return false
-	}
-	if allcaps*10 >= words*7 {
-		return true
-	}
-	if long > 0 || words < 4 {
-		return false
-	}
-	// title case: every word capitalised but short function words
-	for i := s.Tokens.First; i < s.Tokens.End; i++ {
-		if t := a.d.Tokens[i]; t.Kind == doc.Word && !t.Has(doc.FlagCap) && !a.is(i, wNotName) {
-			return false
-		}
-	}
-	return true
-}
-
 // piece is one element of the words before a name.
 type piece struct {
 	first, end int

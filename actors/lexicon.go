@@ -197,6 +197,8 @@ func (l *lexicons) add(phrase string, e entry) {
 	}
 }
 
+// It is long because it reads each data file in turn, one block a file, with
+// no logic to split.
 func load() *lexicons {
 	l := &lexicons{
 		phrases:    map[string][]*entry{},

@@ -93,7 +93,7 @@ func (a *analyzer) orgRun(i, end int) int {
 // classify marks lexicon phrases, titles, pronouns and capitalised runs.
 func (a *analyzer) classify() {
 	for si, s := range a.sentences() {
-		head := a.headline(s)
+		head := s.Headline
 		a.heads = append(a.heads, head)
 		i, end := s.Tokens.First, s.Tokens.End
 		toks, info := a.d.Tokens, a.info // in locals: not reloaded through a on every token
@@ -277,6 +277,9 @@ var prefixFunc = map[string]bool{"the": true, "to": true, "of": true, "for": tru
 
 // nameCand makes the candidate of a capitalised run, with the titles and
 // affiliation written before it.
+//
+// It is long because it weighs the evidence for one name's type in its order
+// of precedence (data files, titles, context words), a block each.
 func (a *analyzer) nameCand(ch chunk, sFirst int) {
 	c := cand{first: ch.first, end: ch.end, nFirst: ch.first, weak: ch.weak, sent: ch.sent, entity: -1, kind: "name"}
 	c.verbAfter = a.verbAfter(ch.end)
@@ -448,10 +451,25 @@ func (a *analyzer) seatOfGovernment(h hit, prev string, verbAfter bool) bool {
 	if verbAfter || a.is(h.end, wAux) {
 		return true
 	}
-	if h.end < len(a.d.Tokens) && a.d.Tokens[h.end].Kind == doc.Punct && a.txt(h.end) == "," && a.d.Tokens[h.first].Has(doc.FlagLineStart) {
-		return false // a dateline
+	if a.inDateline(h.first) {
+		return false // "KYIV, March 3 (Reuters) -": the writer's place
 	}
 	return prev != "" && a.is(h.first-1, wVerb)
+}
+
+// inDateline reports whether token k lies in a dateline the text layer
+// found (d.Datelines).
+func (a *analyzer) inDateline(k int) bool {
+	start := a.d.Tokens[k].Start
+	for _, dl := range a.d.Datelines {
+		if dl.Start > start {
+			return false
+		}
+		if start < dl.End {
+			return true
+		}
+	}
+	return false
 }
 
 // cityWords before a capital make it the city.

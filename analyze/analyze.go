@@ -16,12 +16,16 @@ import (
 )
 
 // Default returns the full analysis pipeline.
-func Default() *pipeline.Pipeline {
+func Default() *pipeline.Pipeline { return With(quality.Options{}) }
+
+// With returns the full analysis pipeline with the quality stage's options
+// (the mt_suspect threshold).
+func With(q quality.Options) *pipeline.Pipeline {
 	return pipeline.MustNew(
 		text.Stage{},
 		actors.Stage{},
-		quality.Stage{}, // flags debris before quotes, timex, quantity and events read the text
-		quotes.Stage{},  // who said what; reads the actors' mentions and the quality flags
+		quality.Stage{Options: q}, // flags debris before quotes, timex, quantity and events read the text
+		quotes.Stage{},            // who said what; reads the actors' mentions and the quality flags
 		timex.Stage{},
 		quantity.Stage{},
 		events.Stage{}, // last: reads every other layer

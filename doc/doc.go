@@ -77,6 +77,10 @@ type Sentence struct {
 	// a person, from 0.001 (garbled) to 1, as the quality stage judged it;
 	// 0 when no one judged it.
 	Quality float32
+	// Headline is true for a line written in capitals or title case (a
+	// headline, a heading, a caption), where capitals say nothing of names
+	// and verbs are capitalised; the text layer decides it (text.News).
+	Headline bool
 }
 
 // Range is a half-open range of indexes into a layer (tokens, mentions).

@@ -131,6 +131,8 @@ func readData(name string) (string, error) {
 }
 
 // compile builds the dictionary from the data files that read returns.
+//
+// It is long because it reads each data file in turn, one block a file.
 func compile(read func(string) (string, error)) (*lex, error) {
 	L := &lex{first: map[string][]int32{}, lemmas: map[string][]string{}, class: map[string]uint16{}}
 	irr := map[string][]string{}

@@ -35,9 +35,15 @@ func (Stage) Provides() doc.Layers { return doc.LayersOf(doc.LayerEvents) }
 
 // Process codes the events of every sentence.
 func (Stage) Process(d *doc.Document) error {
+	Analyze(d)
+	return nil
+}
+
+// Analyze fills d.Events: the events of every sentence, without those in
+// debris the quality stage flagged.
+func Analyze(d *doc.Document) {
 	d.Events = Code(d, d.Events[:0])
 	dropDebris(d)
-	return nil
 }
 
 // dropDebris removes the events whose trigger lies in a spinner's lead-in
@@ -187,6 +193,9 @@ func Code(d *doc.Document, dst []doc.Event) []doc.Event {
 // It reports false when the words do not make an event after all: a
 // demand (must) without anyone it is made of, a bare noun with neither
 // actor nor recipient.
+//
+// It is long because it fills one event's slots in turn (actor, recipient,
+// modality, date, place, figures) over the clause state they share.
 func (v *view) event(si int, s doc.Sentence, h hit, p *pattern) (doc.Event, bool) {
 	d := v.d
 	ev := doc.Event{Type: p.typ, Mode: p.mode, Sentence: si, Claimant: -1,

@@ -230,7 +230,7 @@ func (x *copyIndex) add(seq int, sig *Signature) {
 
 // best returns the stored document that sig copies best (the highest
 // containment above the thresholds), or -1, and its containment.
-func (x *copyIndex) best(sig *Signature) (int, float64) {
+func (x *copyIndex) best(sig *Signature, w *Work) (int, float64) {
 	if sig.Shingles < x.th.MinShingles {
 		return -1, 0
 	}
@@ -242,6 +242,7 @@ func (x *copyIndex) best(sig *Signature) (int, float64) {
 				continue
 			}
 			seen[seq] = true
+			w.CopyCandidates++
 			o := x.sigs[seq]
 			if o.Shingles < x.th.MinShingles || sig.Jaccard(o) < x.th.Jaccard {
 				continue

@@ -350,6 +350,13 @@ func TestGoldECB(t *testing.T) {
 			}
 		}
 	}
+	if mode == "probe" {
+		for _, pt := range []int{4, 6, 8, 12, 16, 24} {
+			cfg := DefaultConfig()
+			cfg.Story.ProbeTerms = pt
+			reportECB(t, "probe "+strconv.Itoa(pt), docs, cfg)
+		}
+	}
 	if mode == "cv" {
 		var cfgs []Config
 		for _, th := range []float64{0.1, 0.125, 0.15, 0.175, 0.2, 0.25} {

@@ -50,6 +50,14 @@ type Linker struct {
 	ov      *Overrides
 	seqOf   map[string]int // document id -> sequence number
 	merged  map[int]int    // actor number -> the actor it was merged into
+	Work    Work           // counts of work done, for measuring
+}
+
+// Work counts what linking compared: it must not grow with the store per
+// document (docs/LINK.md, "Speed").
+type Work struct {
+	CopyCandidates  int // stored signatures compared
+	StoryCandidates int // stored documents whose vectors were compared
 }
 
 // New returns an empty Linker.
@@ -87,7 +95,7 @@ func (l *Linker) Link(f *Features) Links {
 		l.seqOf[f.ID] = seq
 	}
 	root := seq
-	if best, _ := l.copies.best(&f.Sig); best >= 0 {
+	if best, _ := l.copies.best(&f.Sig, &l.Work); best >= 0 {
 		root = l.root[best]
 	}
 	l.root = append(l.root, root)
@@ -97,7 +105,7 @@ func (l *Linker) Link(f *Features) Links {
 	story := -1
 	if root != seq {
 		story = l.storyOf[root]
-	} else if s, sim := l.stories.best(v); s >= 0 && sim >= l.cfg.Story.Threshold {
+	} else if s, sim := l.stories.best(v, &l.Work); s >= 0 && sim >= l.cfg.Story.Threshold {
 		story = s
 	}
 	story = l.stories.join(story, v)

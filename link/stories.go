@@ -116,11 +116,15 @@ func (x *storyIndex) vector(terms map[string]int) []wterm {
 }
 
 // best returns the nearest story to v and its cosine, or -1.
-func (x *storyIndex) best(v []wterm) (int, float64) {
+func (x *storyIndex) best(v []wterm, w *Work) (int, float64) {
 	// candidate documents share a probe term; their stories are the
 	// candidate stories, with the best cosine of a member
 	near := map[int]float64{}
 	seen := map[int]bool{}
+	vm := make(map[string]float64, len(v))
+	for _, t := range v {
+		vm[t.k] = t.w
+	}
 	for i, t := range v {
 		if i >= x.p.ProbeTerms {
 			break
@@ -130,9 +134,12 @@ func (x *storyIndex) best(v []wterm) (int, float64) {
 				continue
 			}
 			seen[d] = true
+			w.StoryCandidates++
 			sim := 0.0
 			if u, ok := x.vecs[d]; ok {
-				sim = cosine(v, u)
+				for _, t := range u {
+					sim += t.w * vm[t.k]
+				}
 			}
 			if s := x.docOf[d]; sim > near[s] {
 				near[s] = sim
@@ -200,19 +207,20 @@ func (x *storyIndex) join(s int, v []wterm) int {
 		x.nnorm = append(x.nnorm, 0)
 		x.members = append(x.members, 0)
 	}
+	// the norms change by the terms added only: O(|v|), not O(|c|)
 	c := x.cent[s]
+	n, nn := x.norm[s]*x.norm[s], x.nnorm[s]*x.nnorm[s]
 	for _, t := range v {
-		c[t.k] += t.w
-	}
-	var n, nn float64
-	for k, w := range c {
-		n += w * w
-		if k[0] == 'n' {
-			nn += w * w
+		old := c[t.k]
+		c[t.k] = old + t.w
+		d := (old+t.w)*(old+t.w) - old*old
+		n += d
+		if t.k[0] == 'n' {
+			nn += d
 		}
 	}
-	x.norm[s] = math.Sqrt(n)
-	x.nnorm[s] = math.Sqrt(nn)
+	x.norm[s] = math.Sqrt(max(n, 0))
+	x.nnorm[s] = math.Sqrt(max(nn, 0))
 	x.members[s]++
 	d := len(x.docOf)
 	x.docOf = append(x.docOf, s)
@@ -235,22 +243,6 @@ func (x *storyIndex) join(s int, v []wterm) int {
 // the member cosine: stories are told within weeks, and the window bounds
 // memory.
 const vecWindow = 20000
-
-// cosine of two unit vectors sorted by weight (not by key).
-func cosine(a, b []wterm) float64 {
-	if len(a) > len(b) {
-		a, b = b, a
-	}
-	m := make(map[string]float64, len(a))
-	for _, t := range a {
-		m[t.k] = t.w
-	}
-	var dot float64
-	for _, t := range b {
-		dot += t.w * m[t.k]
-	}
-	return dot
-}
 
 // termKind is the kind prefix of a story term.
 func termKind(k string) string {

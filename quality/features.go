@@ -184,6 +184,7 @@ func (c *checker) sentenceFeatures(si int, f *Features, words []uint64) []uint64
 	s := d.Sentences[si]
 	toks, hash := d.Tokens, c.hash
 	plain := plainClasses()
+	counts := news.vocabCounts()
 	var win [lmWindow]float64
 	winSum, worst := 0.0, 0.0
 	steps, nWords, lower, oovLower, caps, oovCap, unseen, odd := 0, 0, 0, 0, 0, 0, 0, 0
@@ -202,7 +203,10 @@ func (c *checker) sentenceFeatures(si int, f *Features, words []uint64) []uint64
 			x = lmHash(d, hash, k)
 			cls = c.classOf(k, plain)
 		}
-		cx := news.count(x)
+		cx := news.count(hashEnd)
+		if k < s.Tokens.End {
+			cx = news.tokenCount(d, k, x, counts)
+		}
 		lp, up := news.logProb(prev, x, prevCount, cx)
 		sumLP += lp
 		winSum += lp - win[steps%lmWindow]

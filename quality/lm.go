@@ -7,8 +7,10 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"sync"
 
 	"github.com/dossier-news/dossier/doc"
+	"github.com/dossier-news/dossier/vocab"
 )
 
 // The news language model is a smoothed word bigram model of clean,
@@ -37,6 +39,30 @@ type LM struct {
 	bi       []byte
 	// logTotal is log2 of total, for unigram probabilities.
 	logTotal float64
+	// byVocab holds the count of every vocabulary word by its ID, built on
+	// first use: most word tokens read their count from it, sparing a probe
+	// of the large unigram table.
+	byVocab     []int32
+	byVocabOnce sync.Once
+}
+
+// vocabCounts returns the count of every vocabulary word, by ID.
+func (m *LM) vocabCounts() []int32 {
+	m.byVocabOnce.Do(func() {
+		byID := vocabHashes()
+		m.byVocab = vocab.ByWord(func(id vocab.ID, _ string) int32 { return int32(m.count(byID[id])) })
+	})
+	return m.byVocab
+}
+
+// tokenCount returns the count of token k, whose language-model hash is x.
+func (m *LM) tokenCount(d *doc.Document, k int, x uint64, counts []int32) int {
+	if d.Tokens[k].Kind == doc.Word {
+		if id := d.WordIDs[k]; id != 0 && int(id) < len(counts) {
+			return int(counts[id]) // x is the vocabulary word's hash (checker.hashes)
+		}
+	}
+	return m.count(x)
 }
 
 var news = mustLM(lmData)

@@ -56,16 +56,16 @@ func (Stage) Provides() doc.Layers { return doc.LayersOf(doc.LayerFlags, doc.Lay
 
 // Process flags debris and scores the document.
 func (s Stage) Process(d *doc.Document) error {
-	CheckWith(d, s.Options)
+	AnalyzeWith(d, s.Options)
 	return nil
 }
 
-// Check fills d.Flags and d.Quality from the text layer, with the default
+// Analyze fills d.Flags and d.Quality from the text layer, with the default
 // options. It replaces any earlier flags.
-func Check(d *doc.Document) { CheckWith(d, Options{}) }
+func Analyze(d *doc.Document) { AnalyzeWith(d, Options{}) }
 
-// CheckWith is Check with options.
-func CheckWith(d *doc.Document, o Options) {
+// AnalyzeWith is Analyze with options.
+func AnalyzeWith(d *doc.Document, o Options) {
 	c := checker{d: d, flags: d.Flags[:0]}
 	hp := hashPool.Get().(*[]uint64)
 	c.hash = c.hashes((*hp)[:0])

@@ -20,7 +20,7 @@ func analyse(s string) *doc.Document {
 
 func analyseWith(d *doc.Document, o Options) {
 	text.Analyze(d)
-	CheckWith(d, o)
+	AnalyzeWith(d, o)
 }
 
 func kinds(d *doc.Document) string {
@@ -236,7 +236,7 @@ func BenchmarkCheck(b *testing.B) {
 	d := benchDoc()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		Check(d)
+		Analyze(d)
 	}
 }
 

@@ -59,6 +59,9 @@ func (s *scan) matchAfter(ix phraseIndex, start int) (phrase, int, bool) {
 // unit, bound, counted noun and casualty word after it, casualty verb before
 // it. It reports false for numbers that are not quantities after all (a
 // year, a duration).
+//
+// It is long because it applies the context rules of one figure in their order
+// of precedence, a block each.
 func (s *scan) complete(n number) (cand, bool) {
 	c := cand{head: -1, headFrom: -1, first: n.start, last: n.end}
 	q := &c.q

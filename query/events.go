@@ -155,7 +155,7 @@ func events(ctx context.Context, s *store.Store, f EventFilter, limit int) ([]Ev
 		e.dead, e.injured, e.size, e.negated, coalesce(e.modality, ''), e.debris,
 		e.trigger_start, e.trigger_end, coalesce(e.evidence_start, e.trigger_start), coalesce(e.evidence_end, e.trigger_end)
 		FROM events e JOIN documents d ON d.doc = e.doc` + w.sql() + `
-		ORDER BY e.rowid DESC`
+		ORDER BY e.event DESC`
 	var out []Event
 	var r Event
 	var ts, te, es, ee int

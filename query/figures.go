@@ -46,7 +46,7 @@ func Figures(ctx context.Context, s *store.Store, f FigureFilter) ([]Figure, err
 	w.documentFilter(f.Filter, b, true)
 	q := `SELECT ` + docColumns + `, q.n, q.value, q.bound, coalesce(q.category, ''), coalesce(q.counts, ''), coalesce(q.unit, ''),
 		q.start, q."end" FROM quantities q JOIN documents d ON d.doc = q.doc` + w.sql() + `
-		ORDER BY q.rowid DESC LIMIT ?`
+		ORDER BY q.quantity DESC LIMIT ?`
 	var out []Figure
 	var r Figure
 	var start, end int

@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"fmt"
 	"sort"
+
+	"github.com/dossier-news/dossier/store"
 )
 
 // maxNames caps the names a question by name expands to: a word that
@@ -23,7 +25,11 @@ func Names(ctx context.Context, db *sql.DB, name string) ([]string, error) {
 	}
 	set := map[string]bool{}
 	var n string
-	err := scanRows(ctx, db, "SELECT name FROM name_fts WHERE name_fts MATCH ? LIMIT ?", []any{q, maxNames + 1}, []any{&n}, func() (bool, error) {
+	find := "SELECT name FROM name_fts WHERE name_fts MATCH ? LIMIT ?"
+	if store.OnPostgres(db) {
+		find, q = "SELECT name FROM names WHERE to_tsvector('simple', name) @@ to_tsquery('simple', ?) LIMIT ?", tsQuery(terms)
+	}
+	err := scanRows(ctx, db, find, []any{q, maxNames + 1}, []any{&n}, func() (bool, error) {
 		set[n] = true
 		return true, nil
 	})

@@ -3,6 +3,7 @@ package query
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"sort"
 	"strings"
 
@@ -51,6 +52,9 @@ func Quotes(ctx context.Context, s *store.Store, f QuoteFilter) ([]Quote, error)
 		}
 	}
 	var about []term
+	if f.About != "" && s.Backend() == "postgres" {
+		return nil, fmt.Errorf("quotes --about: %w", store.ErrNotOnPostgres)
+	}
 	if f.About != "" {
 		var fq string
 		fq, about = ftsQuery(f.About)

@@ -147,6 +147,9 @@ func Search(ctx context.Context, s *store.Store, text string, f SearchFilter) (*
 	if err != nil {
 		return nil, err
 	}
+	if s.Backend() == "postgres" {
+		return nil, fmt.Errorf("search: %w", store.ErrNotOnPostgres)
+	}
 	fq, terms := ftsQuery(text)
 	if len(terms) == 0 {
 		return nil, fmt.Errorf("nothing to search for: give words (a \"quoted phrase\" matches as a phrase, a word* as a prefix)")

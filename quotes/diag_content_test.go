@@ -35,7 +35,7 @@ func TestDiagContent(t *testing.T) {
 	err := gold.EachPolNeAR(path, func(g gold.PolNeARDoc) error {
 		d := doc.New(g.ID, g.Text)
 		text.Analyze(d)
-		Extract(d)
+		Analyze(d)
 		gs := map[doc.Span]bool{}
 		gcue := map[doc.Span]doc.Span{}
 		for _, a := range g.Attributions {

@@ -38,7 +38,7 @@ func TestDiagCues(t *testing.T) {
 	err := gold.EachPolNeAR(path, func(g gold.PolNeARDoc) error {
 		d := doc.New(g.ID, g.Text)
 		text.Analyze(d)
-		Extract(d)
+		Analyze(d)
 		trim := func(s doc.Span) doc.Span { return exactSpan(d, s) }
 		gset := map[doc.Span]bool{}
 		for _, a := range g.Attributions {
@@ -239,7 +239,7 @@ func TestDiagHeads(t *testing.T) {
 	err = gold.EachPolNeAR(path, func(g gold.PolNeARDoc) error {
 		d := doc.New(g.ID, g.Text)
 		text.Analyze(d)
-		Extract(d)
+		Analyze(d)
 		c := newCtx(d)
 		var gc []doc.Span
 		for _, a := range g.Attributions {

@@ -114,7 +114,7 @@ func TestDiagCV(t *testing.T) {
 			}
 			d := doc.New(g.ID, g.Text)
 			text.Analyze(d)
-			ExtractWith(d, opts)
+			AnalyzeWith(d, opts)
 			trim := func(s doc.Span) doc.Span { return exactSpan(d, s) }
 			var gsets [3]map[doc.Span]bool
 			for role := 0; role < 3; role++ {

@@ -43,7 +43,7 @@ func TestDiagSources(t *testing.T) {
 	err := gold.EachPolNeAR(path, func(g gold.PolNeARDoc) error {
 		d := doc.New(g.ID, g.Text)
 		text.Analyze(d)
-		Extract(d)
+		Analyze(d)
 		trim := func(s doc.Span) doc.Span { return exactSpan(d, s) }
 		type gatt struct{ src, cue, content doc.Span }
 		var gs []gatt

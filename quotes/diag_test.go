@@ -32,7 +32,7 @@ func TestDiagCandidates(t *testing.T) {
 	err := gold.EachPolNeAR(dev, func(g gold.PolNeARDoc) error {
 		d := doc.New(g.ID, g.Text)
 		text.Analyze(d)
-		Extract(d)
+		Analyze(d)
 		emitted := d.Quotes
 		c := newCtx(d)
 		var gold []doc.Span

@@ -24,7 +24,7 @@ func FuzzExtract(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		d := doc.New("fuzz", s)
 		text.Analyze(d)
-		Extract(d)
+		Analyze(d)
 		for _, q := range d.Quotes {
 			for _, sp := range []doc.Span{q.Content, q.Cue, q.Source} {
 				if sp.Start < 0 || sp.End > len(d.Text) || sp.Start > sp.End {

@@ -33,7 +33,7 @@ func TestUnnamedHolderPronoun(t *testing.T) {
 		if err := (actors.Stage{}).Process(d); err != nil {
 			t.Fatal(err)
 		}
-		Extract(d)
+		Analyze(d)
 		found := false
 		for _, q := range d.Quotes {
 			if d.Slice(q.Content) != c.quote {

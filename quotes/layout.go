@@ -10,6 +10,11 @@ import (
 
 // layout finds the source and content of attribution at (index i of the
 // sentence's attributions sib) in sentence [a, b).
+//
+// It is long (about 340 lines) because it tries the layouts a cue can have in
+// their order of precedence over state they share (the stretch [lo, hi) the
+// cue owns, the source found so far); one function per layout chosen from a
+// table is the next step (issue 11).
 func (c *ctx) layout(m *models, at *att, sib []att, i, a, b int) {
 	// the stretch of the sentence this cue owns: from the end of the
 	// previous cue's group to the start of the next one's

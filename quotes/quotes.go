@@ -46,8 +46,7 @@ func (s Stage) Process(d *doc.Document) error {
 	if s.Options != nil {
 		o = *s.Options
 	}
-	ExtractWith(d, o)
-	dropDebris(d)
+	AnalyzeWith(d, o)
 	return nil
 }
 
@@ -113,11 +112,16 @@ type att struct {
 	score    float32
 }
 
-// Extract finds the attributions of d and writes d.Quotes.
-func Extract(d *doc.Document) { ExtractWith(d, DefaultOptions()) }
+// Analyze finds the attributions of d and writes d.Quotes, with
+// DefaultOptions.
+func Analyze(d *doc.Document) { AnalyzeWith(d, DefaultOptions()) }
 
-// ExtractWith is Extract with the given options.
-func ExtractWith(d *doc.Document, o Options) {
+// AnalyzeWith is Analyze with the given options.
+//
+// It is long because its sentence loop keeps the state its steps share (the
+// sentence's cues, the content already reported); each step is a function it
+// calls.
+func AnalyzeWith(d *doc.Document, o Options) {
 	d.Quotes = d.Quotes[:0]
 	if len(d.Tokens) == 0 {
 		return
@@ -315,4 +319,5 @@ func ExtractWith(d *doc.Document, o Options) {
 	out = c.dropInsideDash(out)
 	c.emit(out)
 	c.out, c.cbuf = out, f
+	dropDebris(d)
 }

@@ -27,7 +27,7 @@ type quoteCase struct {
 func extract(s string) *doc.Document {
 	d := doc.New("test", s)
 	text.Analyze(d)
-	Extract(d)
+	Analyze(d)
 	return d
 }
 
@@ -340,7 +340,7 @@ func analyzeWith(s string, prepare func(d *doc.Document)) *doc.Document {
 	d := doc.New("test", s)
 	text.Analyze(d)
 	prepare(d)
-	Extract(d)
+	Analyze(d)
 	return d
 }
 
@@ -466,7 +466,7 @@ func BenchmarkQuotesExamples(b *testing.B) {
 	b.SetBytes(int64(len(d.Text)))
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		Extract(d)
+		Analyze(d)
 	}
 }
 
@@ -490,7 +490,7 @@ func BenchmarkQuotes(b *testing.B) {
 	b.SetBytes(int64(len(d.Text)))
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		Extract(d)
+		Analyze(d)
 	}
 }
 
@@ -509,6 +509,6 @@ func BenchmarkQuotesPolNeAR(b *testing.B) {
 	}
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		Extract(docs[i%len(docs)])
+		Analyze(docs[i%len(docs)])
 	}
 }

@@ -42,6 +42,9 @@ type srcExample struct {
 // Train rebuilds the cue and source models from PolNeAR gold. It is
 // deterministic: documents are read in file order, candidates in text
 // order, and the perceptron has no random state.
+//
+// It is long because it builds the examples of both models and trains them, a
+// block each step.
 func Train(o TrainOptions) error {
 	if o.Epochs == 0 {
 		o.Epochs = 2

@@ -11,6 +11,9 @@ import (
 // Seed scores the founding article against its hand annotation: quotes and
 // their speakers, dates, figures, debris flags, people and events. It is
 // for measuring only: nothing is tuned on it.
+//
+// It is long because it scores each measure of score.py's seed task in turn,
+// in score.py's order, a block each.
 func Seed(path string, p *pipeline.Pipeline) (Result, error) {
 	g, text, err := gold.LoadSeed(path)
 	if err != nil {

@@ -36,21 +36,25 @@ func (s *Store) Check(ctx context.Context, progress func(done int)) ([]Problem, 
 		add("open it with this dossier for writing to migrate it, or use the dossier that wrote it", "schema version %d, this dossier expects %d", v, Latest)
 		return out, nil
 	}
-	rows, err := s.db.QueryContext(ctx, "PRAGMA quick_check")
-	if err != nil {
-		return nil, s.explain("checking", err)
-	}
-	for rows.Next() {
-		var msg string
-		rows.Scan(&msg)
-		if msg != "ok" {
-			add(restore, "database structure: %s", msg)
+	if s.b.structureCheck != "" {
+		rows, err := s.db.QueryContext(ctx, s.b.structureCheck)
+		if err != nil {
+			return nil, s.explain("checking", err)
 		}
+		for rows.Next() {
+			var msg string
+			rows.Scan(&msg)
+			if msg != "ok" {
+				add(restore, "database structure: %s", msg)
+			}
+		}
+		rows.Close()
 	}
-	rows.Close()
 	var orphans int
-	if err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM pragma_foreign_key_check").Scan(&orphans); err != nil {
-		return nil, s.explain("checking", err)
+	if s.b.foreignKeyCheck != "" {
+		if err := s.db.QueryRowContext(ctx, s.b.foreignKeyCheck).Scan(&orphans); err != nil {
+			return nil, s.explain("checking", err)
+		}
 	}
 	if orphans > 0 {
 		add(restore, "%d row(s) of facts refer to no stored document (orphans)", orphans)

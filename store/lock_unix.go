@@ -18,6 +18,9 @@ import (
 // is an flock(2) on the store file itself, which SQLite's own (fcntl)
 // locks ignore; the kernel drops it when the process dies, kill -9 too.
 func (s *Store) LockWriter(wait bool, waiting func()) (unlock func(), err error) {
+	if s.b == postgresBackend {
+		return s.lockPostgres(wait, waiting)
+	}
 	f, err := os.OpenFile(s.path, os.O_RDWR, 0)
 	if err != nil {
 		return nil, s.explain("locking", err)

@@ -25,7 +25,7 @@ var Latest = latestVersion()
 
 func latestVersion() int {
 	max := 0
-	for _, dir := range []string{"schema/common", "schema/sqlite"} {
+	for _, dir := range []string{"schema/common", "schema/sqlite", "schema/postgres"} {
 		ents, _ := fs.ReadDir(schemaFS, dir)
 		for _, e := range ents {
 			if n, ok := versionOf(e.Name()); ok && n > max {
@@ -58,7 +58,7 @@ func migrationSQL(backend string, n int) (string, error) {
 				if err != nil {
 					return "", err
 				}
-				parts = append(parts, string(b))
+				parts = append(parts, commonFor(backend, string(b)))
 			}
 		}
 	}
@@ -97,6 +97,12 @@ func (s *Store) migrate(ctx context.Context) error {
 		tx, err := s.db.BeginTx(ctx, nil)
 		if err != nil {
 			return s.explain("migrating", err)
+		}
+		if s.b.migrateLock != "" {
+			if _, err := tx.ExecContext(ctx, s.b.migrateLock); err != nil {
+				tx.Rollback()
+				return s.explain("migrating", err)
+			}
 		}
 		if _, err := tx.ExecContext(ctx, "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL, applied TEXT NOT NULL)"); err != nil {
 			tx.Rollback()

@@ -65,6 +65,12 @@ func (s *Store) Stats(ctx context.Context) (Stats, error) {
 		}
 		st.ByOutlet = append(st.ByOutlet, c)
 	}
+	if s.b.sizeQuery != "" {
+		if err := s.db.QueryRowContext(ctx, s.b.sizeQuery).Scan(&st.FileBytes); err != nil {
+			return st, s.explain("reading", err)
+		}
+		return st, rows.Err()
+	}
 	for _, suffix := range []string{"", "-wal"} {
 		if fi, err := os.Stat(s.path + suffix); err == nil {
 			st.FileBytes += fi.Size()

@@ -54,6 +54,9 @@ func Open(path string, o Options) (*Store, error) {
 	if path == "" {
 		path = DefaultPath
 	}
+	if IsPostgres(path) {
+		return openPostgres(path, o)
+	}
 	if o.ReadOnly {
 		if _, err := os.Stat(path); err != nil {
 			if errors.Is(err, os.ErrNotExist) {
@@ -67,18 +70,39 @@ func Open(path string, o Options) (*Store, error) {
 			return nil, err
 		}
 	}
-	b := sqliteBackend
-	db, err := sql.Open(b.driver, b.dsn(path, o.ReadOnly))
+	return openWith(sqliteBackend, path, path, o)
+}
+
+// openWith opens the database at dsn (named by name in messages) with the
+// backend b and prepares its schema.
+func openWith(b *backend, dsn, name string, o Options) (*Store, error) {
+	db, err := sql.Open(b.driver, b.dsn(dsn, o.ReadOnly))
 	if err != nil {
-		return nil, fmt.Errorf("opening store %s: %w", path, err)
+		return nil, fmt.Errorf("opening store %s: %w", name, err)
 	}
-	s := &Store{db: db, path: path, b: b}
-	if err := s.prepare(context.Background(), o); err != nil {
+	s := &Store{db: db, path: name, b: b}
+	err = s.prepare(context.Background(), o)
+	if o.ReadOnly && errors.Is(err, errOlder) && writable(dsn) == nil {
+		// A reader of a store that an older dossier wrote brings its
+		// schema up to date first, when it may write the file, so that
+		// upgrading dossier does not stop "show" or "export".
+		db.Close()
+		w, werr := Open(dsn, Options{})
+		if werr != nil {
+			return nil, werr
+		}
+		w.Close()
+		return Open(dsn, o)
+	}
+	if err != nil {
 		db.Close()
 		return nil, err
 	}
 	return s, nil
 }
+
+// errOlder marks a store whose schema is older than this binary's.
+var errOlder = errors.New("older schema")
 
 // writable checks that an existing store file can be written, so that a
 // read-only file or disk gets a clear error rather than the database's
@@ -113,7 +137,7 @@ func (s *Store) prepare(ctx context.Context, o Options) error {
 			return errNewer(s.path, v)
 		}
 		if v < Latest {
-			return fmt.Errorf("store %s has schema version %d, this dossier writes version %d: open it once for writing (e.g. \"dossier ingest --db %s\" with no source) to migrate it", s.path, v, Latest, s.path)
+			return fmt.Errorf("store %s has schema version %d, this dossier writes version %d: make the file writable once, or run \"dossier ingest --db %s\" with no source, to migrate it (%w)", s.path, v, Latest, s.path, errOlder)
 		}
 		return nil
 	}

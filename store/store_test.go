@@ -36,7 +36,7 @@ func analysed(t testing.TB) []*doc.Document {
 
 func openTemp(t testing.TB) *Store {
 	t.Helper()
-	s, err := Open(filepath.Join(t.TempDir(), "t.db"), Options{})
+	s, err := Open(tempPath(t), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -119,7 +119,7 @@ func TestCheckFindsDamage(t *testing.T) {
 
 // TestNewerSchemaRefused: a store from a newer dossier is not opened.
 func TestNewerSchemaRefused(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "t.db")
+	path := tempPath(t)
 	s, err := Open(path, Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -205,5 +205,25 @@ func TestLayersDict(t *testing.T) {
 	}
 	if err := os.WriteFile("layers.dict", all, 0o644); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestReaderMigrates: a reader of a store an older dossier wrote migrates
+// it when it may write the file.
+func TestReaderMigrates(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "t.db")
+	s, err := Open(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.db.Exec("DELETE FROM schema_version WHERE version = ?", Latest)
+	s.Close()
+	r, err := Open(path, Options{ReadOnly: true})
+	if err != nil {
+		t.Fatalf("a reader of an older store: %v", err)
+	}
+	defer r.Close()
+	if v, _ := r.Version(context.Background()); v != Latest {
+		t.Errorf("version %d after a reader opened it, want %d", v, Latest)
 	}
 }

@@ -61,6 +61,33 @@ func (t *Tx) exec(query string, args ...any) (sql.Result, error) {
 	return r, nil
 }
 
+// insertDocument runs the documents INSERT and returns the new internal
+// id: by LastInsertId, or by RETURNING where the driver has no
+// LastInsertId (pgx).
+func (t *Tx) insertDocument(query string, args ...any) (int64, error) {
+	if !t.st.b.returning {
+		r, err := t.exec(query, args...)
+		if err != nil {
+			return 0, err
+		}
+		return r.LastInsertId()
+	}
+	query += " RETURNING doc"
+	st, ok := t.stmts[query]
+	if !ok {
+		var err error
+		if st, err = t.tx.PrepareContext(t.ctx, query); err != nil {
+			return 0, t.st.explain("preparing a statement for", err)
+		}
+		t.stmts[query] = st
+	}
+	var id int64
+	if err := st.QueryRowContext(t.ctx, args...).Scan(&id); err != nil {
+		return 0, t.st.explain("writing to", err)
+	}
+	return id, nil
+}
+
 // Known is what the store holds under an external id.
 type Known struct {
 	Doc  int64  // internal id
@@ -117,16 +144,12 @@ func (t *Tx) Put(d *doc.Document, enc *Encoded) (int64, error) {
 	if d.Quality != nil {
 		quality = d.Quality.Score
 	}
-	r, err := t.exec(`INSERT INTO documents (id, hash, url, title, source, outlet, published, ingested, quality,
+	id, err := t.insertDocument(`INSERT INTO documents (id, hash, url, title, source, outlet, published, ingested, quality,
 		text_bytes, words, text, layers, story, duplicate_of) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		d.ID, enc.Hash, nullStr(d.URL), nullStr(d.Title), nullStr(d.Source), nullStr(outlet(d)), nullStr(d.Published),
 		now(), quality, len(d.Text), enc.Words, enc.Text, enc.Layers, nullStr(d.Story), nullStr(d.DuplicateOf))
 	if err != nil {
 		return 0, fmt.Errorf("storing %q: %w", d.ID, err)
-	}
-	id, err := r.LastInsertId()
-	if err != nil {
-		return 0, err
 	}
 	if err := t.putFacts(id, d); err != nil {
 		return 0, fmt.Errorf("storing the facts of %q: %w", d.ID, err)

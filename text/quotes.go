@@ -68,6 +68,9 @@ type openMark struct {
 // never runs past the end of its paragraph: a paragraph that ends inside one
 // is Continued when the next paragraph opens with a quotation mark (the news
 // convention), and Unclosed otherwise.
+//
+// It is long because it is one state machine over the quotation marks of a
+// paragraph, whose states share the open-mark stack.
 func PairQuotes(d *doc.Document) {
 	s := d.Text
 	d.Marks = map[int]doc.QuoteMarkRole{}

@@ -24,7 +24,7 @@ func Analyze(d *doc.Document) {
 	PairQuotes(d)
 	Sentences(d)
 	Words(d)
-	Datelines(d)
+	News(d)
 }
 
 func isQuoteRune(r rune) bool {

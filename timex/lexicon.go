@@ -139,6 +139,7 @@ var lex = compile()
 
 func load() *lexicons { return lex }
 
+// It is long because it reads each data file in turn, one block a file.
 func compile() *lexicons {
 	l := &lexicons{phraseFirst: map[string]bool{}, phrases: map[phraseKey]phraseVal{}, flags: map[string]uint32{}}
 	read := func(name string) []lexicon.Entry {

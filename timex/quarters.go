@@ -10,6 +10,9 @@ import (
 
 // quarterRule reads "the third quarter", "third-quarter", "the fiscal first
 // quarter", "the second half of 1989", "the latest quarter", "the year-ago quarter".
+//
+// It is long because it reads the variants of one family (quarters, halves,
+// fiscal years, "a year earlier") in one place, a case each.
 func (p *parser) quarterRule(i int) (int, result, bool) {
 	// every form names a quarter, a half or a period within six words
 	near := false

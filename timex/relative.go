@@ -55,6 +55,9 @@ func (p *parser) fuzzyRef(i int) (int, result, bool) {
 
 // relativeRule reads "this week", "last year", "next month", "the past year",
 // "last Friday", "last April", "this summer", "the following year".
+//
+// It is long because it reads the variants of one family (this, last, next,
+// past, coming with each unit) in one place, a case each.
 func (p *parser) relativeRule(i int) (int, result, bool) {
 	start := i
 	the := false

@@ -26,6 +26,13 @@ func (Stage) Provides() doc.Layers { return doc.LayersOf(doc.LayerTimexes) }
 
 // Process finds and normalises the document's temporal expressions.
 func (Stage) Process(d *doc.Document) error {
+	Analyze(d)
+	return nil
+}
+
+// Analyze fills d.Timexes, and d.Published from a dated dateline when the
+// input gave no publication date.
+func Analyze(d *doc.Document) {
 	// Published is an ISO 8601 date or nothing (the JSON contract): a
 	// dateline without a year does not set it, though Find still counts
 	// days and months from it.
@@ -36,7 +43,6 @@ func (Stage) Process(d *doc.Document) error {
 		}
 	}
 	d.Timexes = Find(d)
-	return nil
 }
 
 // result is one normalised expression before it becomes a doc.Timex.

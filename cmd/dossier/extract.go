@@ -11,6 +11,7 @@ import (
 	"github.com/dossier-news/dossier/analyze"
 	"github.com/dossier-news/dossier/doc"
 	"github.com/dossier-news/dossier/pipeline"
+	"github.com/dossier-news/dossier/quality"
 	"github.com/dossier-news/dossier/report"
 	"github.com/dossier-news/dossier/source"
 )
@@ -25,6 +26,7 @@ func extract(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	jsonl := fs.Bool("jsonl", false, "read JSON Lines ({\"id\",\"text\",\"published\",\"title\",\"url\"}) and write one analysed document a line, in input order")
 	published := fs.String("published", "", "reference date for relative dates (ISO 8601, e.g. 2023-01-27); overrides the input's")
 	format := fs.String("format", "json", "output format: json, or text (a report for a person)")
+	suspect := fs.Float64("suspect-threshold", 0, "flag a sentence mt_suspect from this probability of debris (1 - sentences[].quality); 0: the trained default (docs/QUALITY.md), above 1: never")
 	workers := fs.Int("workers", 0, "documents analysed at once (default: all cores, GOMAXPROCS)")
 	maxBytes := fs.Int64("max-bytes", source.DefaultMaxBytes, "largest document accepted, in bytes")
 	allowPrivate := fs.Bool("allow-private", false, "let URLs and feeds fetch from loopback, private and link-local addresses (refused by default)")
@@ -99,7 +101,7 @@ func extract(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "dossier: %s: cannot encode the result: %v\n", d.Source, err)
 		}
 	}
-	p := analyze.Default()
+	p := analyze.With(quality.Options{Threshold: *suspect})
 	p.Run(items, *workers, func(it pipeline.Item) {
 		if it.Err != nil {
 			failed++

@@ -39,6 +39,7 @@ func ingestCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	wait := fs.Bool("wait", true, "when another ingest is writing to the store, wait for it (false: stop at once)")
 	batch := fs.Int("batch", 500, "documents committed per transaction")
 	allowPrivate := fs.Bool("allow-private", false, "let URLs and feeds fetch from loopback, private and link-local addresses (refused by default)")
+	linking := fs.Bool("link", true, "link each document to those stored before it (copies, stories, actors: package link); false stores without links")
 	offline := fs.Bool("offline", false, "fetch nothing: a feed's items are read from the feed's own text, and URL arguments fail")
 	inputs, err := parseFlags(fs, args)
 	if err != nil {
@@ -48,6 +49,9 @@ func ingestCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		Source: source.Options{MaxBytes: *maxBytes, AllowPrivate: *allowPrivate, Offline: *offline,
 			Notify: func(msg string) { fmt.Fprintf(stderr, "dossier ingest: %s\n", msg) }},
 		Linker: link.NewIngest()}
+	if !*linking {
+		opts.Linker = nil // ingest.NopLinker
+	}
 	if !checkWorkers("ingest", *workers, stderr) {
 		return 2
 	}

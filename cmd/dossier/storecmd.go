@@ -17,7 +17,7 @@ import (
 func dbFlag(fs interface {
 	String(name, value, usage string) *string
 }) *string {
-	return fs.String("db", store.DefaultPath, "the store: a SQLite file")
+	return fs.String("db", store.DefaultPath, "the store: a SQLite file, or a PostgreSQL database (postgres://user:pass@host/db)")
 }
 
 // openRead opens an existing store for reading, printing the error as
