@@ -1,6 +1,10 @@
 package actors
 
-import "slices"
+import (
+	"slices"
+
+	"github.com/dossier-news/dossier/internal/work"
+)
 
 // resolverIndex holds the resolver's look-ups by key, so that finding the
 // entities a mention may refer to costs the few entities under its key,
@@ -10,14 +14,15 @@ import "slices"
 // the callers check every entity they take from it as the pass did, in
 // entity order, so the answers are the pass's.
 type resolverIndex struct {
-	fuzzy   map[fuzzyKey][]int32 // people by the class of the surname's first letter and its length (fuzzySurname)
-	byName  map[string][]int32   // people by name, as registered (a guessed person that is an organisation)
-	byToks  map[uint64][]int32   // people by the hash of their name's words (personInside)
-	regSur  map[int32][]string   // the surnames and first names a person was registered under
-	regFst  map[int32][]string   // (unregisterPerson)
-	byRole  map[string][]int32   // entities by role key (role)
-	byHead  map[string][]int32   // entities by head noun (nominal)
-	firstIn map[[2]int32]int32   // sentence and entity -> the candidate of the entity's first mention there (actsFirst)
+	fuzzy     map[fuzzyKey][]int32 // people by the class of the surname's first letter and its length (fuzzySurname)
+	byName    map[string][]int32   // people by name, as registered (a guessed person that is an organisation)
+	byToks    map[uint64][]int32   // people by the hash of their name's words (personInside)
+	regSur    map[int32][]string   // the surnames and first names a person was registered under
+	regFst    map[int32][]string   // (unregisterPerson)
+	byRole    map[string][]int32   // entities by role key (role)
+	byHead    map[string][]int32   // entities by head noun (nominal)
+	firstIn   map[[2]int32]int32   // sentence and entity -> the candidate of the entity's first mention there (actsFirst)
+	roleCands map[string][]int32   // role candidates by role key, made on unheld's first need
 }
 
 // fuzzyKey files a surname for fuzzySurname: the names it compares start
@@ -76,6 +81,7 @@ func (r *resolver) fuzzyCands(w string) []int32 {
 		out = append(out, r.idx.fuzzy[fuzzyKey{c, n}]...)
 	}
 	out = ascending(out)
+	work.Add(len(out))
 	r.idxBuf = out
 	return out
 }
@@ -83,6 +89,7 @@ func (r *resolver) fuzzyCands(w string) []int32 {
 // sorted returns the list under key k of m in entity order, without repeats.
 func sortedList[K comparable](m map[K][]int32, k K) []int32 {
 	l := m[k]
+	work.Add(len(l))
 	if len(l) > 1 {
 		l = ascending(l)
 		m[k] = l

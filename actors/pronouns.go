@@ -2,6 +2,8 @@
 
 package actors
 
+import "github.com/dossier-news/dossier/internal/work"
+
 // subject finds the person a pronoun or role noun at token tok of sentence
 // sent most likely refers to: the first fitting person of its own sentence
 // before it, else of the nearest of the three sentences before.
@@ -40,6 +42,7 @@ func (r *resolver) subjectG(sent, tok int, g byte, ok func(*ent) bool) int {
 	}
 	best, bestSent := -1, -1
 	for i := len(r.seen) - 1; i >= 0; i-- {
+		work.Add(1)
 		s := r.seen[i]
 		if s.sent < sent-3 {
 			break
@@ -170,8 +173,19 @@ func (r *resolver) role(ci int) {
 // "Diop met the president. The president said ..." is about someone else.
 func (r *resolver) unheld(ci int) bool {
 	c := &r.cands[ci]
-	for i := range r.cands {
-		o := &r.cands[i]
+	if r.idx.roleCands == nil {
+		// the role candidates by role key, once: a pass over every
+		// candidate for each role noun was quadratic
+		r.idx.roleCands = map[string][]int32{}
+		for i := range r.cands {
+			if r.cands[i].kind == "role" {
+				r.idx.roleCands[r.cands[i].roleKey] = append(r.idx.roleCands[r.cands[i].roleKey], int32(i))
+			}
+		}
+	}
+	for _, j := range r.idx.roleCands[c.roleKey] {
+		work.Add(1)
+		i, o := int(j), &r.cands[j]
 		if i != ci && o.kind == "role" && o.typ == "PERSON" && o.roleKey == c.roleKey && o.first < c.first && o.entity < 0 {
 			return true
 		}

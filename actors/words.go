@@ -8,6 +8,7 @@ import (
 	"sync"
 
 	"github.com/dossier-news/dossier/doc"
+	"github.com/dossier-news/dossier/internal/work"
 	"github.com/dossier-news/dossier/vocab"
 )
 
@@ -283,6 +284,7 @@ func (a *analyzer) lowerElsewhere(i int) bool {
 	}
 	if a.lowerSet == nil {
 		a.lowerSet = make(map[string]struct{})
+		work.Add(len(a.d.Tokens))
 		for k, t := range a.d.Tokens {
 			if t.Kind == doc.Word && !t.Has(doc.FlagCap) {
 				a.lowerSet[a.txt(k)] = struct{}{}

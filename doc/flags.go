@@ -1,6 +1,10 @@
 package doc
 
-import "sort"
+import (
+	"sort"
+
+	"github.com/dossier-news/dossier/internal/work"
+)
 
 // flagIndex answers "does this span overlap a flag?" in O(log F) instead of
 // a pass over every flag, so that a stage asking it of each token or fact
@@ -83,6 +87,7 @@ func (d *Document) DebrisIn(s Span, out []int) []int {
 	k := sort.Search(len(x.debris), func(k int) bool { return d.Flags[x.debris[k]].Start >= s.End })
 	n := len(out)
 	for k--; k >= 0 && x.debrisReach[k] > s.Start; k-- {
+		work.Add(1)
 		if i := x.debris[k]; d.Flags[i].Overlaps(s) {
 			out = append(out, i)
 		}

@@ -5,6 +5,7 @@ import (
 	"sort"
 
 	"github.com/dossier-news/dossier/doc"
+	"github.com/dossier-news/dossier/internal/work"
 )
 
 // edges holds, for one sentence of tokens [lo, hi), the clause edges of
@@ -27,6 +28,7 @@ func (v *view) edgesOf(lo, hi int) *edges {
 	}
 	e.lo, e.hi = lo, hi
 	n := hi - lo + 1
+	work.Add(n)
 	e.end, e.start, e.bg = grow(e.end, n), grow(e.start, n), grow(e.bg, n)
 	e.end[n-1] = int32(hi)
 	for k := hi - 1; k >= lo; k-- {
@@ -103,6 +105,7 @@ func (x *spanIndex) first(sp doc.Span, span func(int) doc.Span) int {
 	k := sort.Search(len(x.order), func(k int) bool { return span(int(x.order[k])).Start > sp.Start })
 	best := -1
 	for k--; k >= 0 && x.reach[k] >= sp.End; k-- {
+		work.Add(1)
 		if i := int(x.order[k]); (best < 0 || i < best) && span(i).Contains(sp) {
 			best = i
 		}

@@ -16,6 +16,7 @@ import (
 	"strings"
 
 	"github.com/dossier-news/dossier/doc"
+	"github.com/dossier-news/dossier/internal/work"
 	"github.com/dossier-news/dossier/quality"
 )
 
@@ -118,6 +119,7 @@ func Code(d *doc.Document, dst []doc.Event) []doc.Event {
 		frameTok := 0     // where the framing words end
 		frameLex := false // the frame is a word of promise, not a converted future
 		var prevActor []doc.Argument
+		work.Add(len(hits))
 		for _, h := range hits {
 			p := &L.patterns[h.pat]
 			if frameEnd >= 0 && h.first >= frameEnd {
@@ -162,6 +164,7 @@ func Code(d *doc.Document, dst []doc.Event) []doc.Event {
 				prevActor = ev.Actor
 			}
 			dup := false
+			work.Add(len(out) - first)
 			for k := first; k < len(out); k++ {
 				if out[k].Type == ev.Type {
 					dup = true

@@ -8,6 +8,7 @@ import (
 	"sort"
 
 	"github.com/dossier-news/dossier/doc"
+	"github.com/dossier-news/dossier/internal/work"
 )
 
 // dropInsideDash removes the attributions whose cue lies inside the
@@ -57,6 +58,7 @@ func (c *ctx) flagged(k int) bool { return c.d.FlaggedAny(c.d.Tokens[k].Span) }
 // a cue lying inside another's source ("the review, known as X, found"),
 // and a cue whose content an earlier kept cue already reports.
 func (c *ctx) dropRedundant(kept, sib []att) []att {
+	work.Add(len(sib) * len(sib)) // of one sentence: the text layer bounds it
 	for i, at := range sib {
 		if at.ts < 0 || at.te <= at.ts {
 			continue

@@ -32,10 +32,15 @@ func TestPostgres(t *testing.T) {
 	}
 }
 
+// BenchmarkPostgres: the store's benchmarks on PostgreSQL.
+func BenchmarkPostgres(b *testing.B) {
+	b.Run("Put", BenchmarkPut)
+}
+
 // tempPath is a new empty store for the test: a SQLite file, or under
 // TestPostgres a PostgreSQL schema of its own.
 func tempPath(t testing.TB) string {
-	if strings.HasPrefix(t.Name(), "TestPostgres/") {
+	if strings.HasPrefix(t.Name(), "TestPostgres/") || strings.HasPrefix(t.Name(), "BenchmarkPostgres/") {
 		return storetest.Postgres(t)
 	}
 	return filepath.Join(t.TempDir(), "t.db")

@@ -29,13 +29,17 @@ var postgresBackend = &backend{
 	countDocText:  "SELECT count(*) FROM doc_fts",
 	orphanDocText: "SELECT count(*) FROM doc_fts WHERE doc NOT IN (SELECT doc FROM documents)",
 	returning:     true,
-	migrateLock:   "SELECT pg_advisory_xact_lock(" + pgLockKey + ")",
+	migrateLock:   "SELECT pg_advisory_xact_lock(" + pgMigrateKey + ")",
 	sizeQuery:     "SELECT pg_database_size(current_database())",
 }
 
-// pgLockKey is the advisory lock of schema migrations and of the writer
-// ("dossier" in ASCII, as a number).
-const pgLockKey = "110935011223410"
+// pgLockKey is the writer's advisory lock (LockWriter), pgMigrateKey that
+// of schema migrations: two keys, so that opening a store, which takes the
+// migration lock, never waits for an ingest holding the writer's.
+const (
+	pgLockKey    = "110935011223410"
+	pgMigrateKey = "110935011223411"
+)
 
 // pgTypes maps the portable types of schema/common to PostgreSQL's:
 // INTEGER is 32 bits there and fact keys (doc * 65536 + n) need 64; an

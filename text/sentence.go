@@ -5,6 +5,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/dossier-news/dossier/doc"
+	"github.com/dossier-news/dossier/internal/work"
 )
 
 // Sentences fills d.Sentences from the token, paragraph and quotation
@@ -33,6 +34,8 @@ func Sentences(d *doc.Document) {
 			end++
 		}
 		first := ti
+		var br brackets
+		work.Add(end - ti)
 		for k := ti; k < end; k++ {
 			// only punctuation and abbreviations can end a sentence: the
 			// other tokens skip the call
@@ -47,7 +50,7 @@ func Sentences(d *doc.Document) {
 			if j >= end {
 				break
 			}
-			if !startsSentence(d, j) || insideBrackets(d, first, j-1, end) {
+			if !startsSentence(d, j) || br.inside(d, first, j-1, end) {
 				continue
 			}
 			for qi < len(d.Quotations) && d.Quotations[qi].Content.End <= toks[j].Start {
@@ -207,23 +210,34 @@ func startsSentence(d *doc.Document, j int) bool {
 	return false
 }
 
-// insideBrackets reports whether token k (the last of a would-be sentence)
-// lies inside a parenthesis opened
-// in the sentence so far (from token first) that closes a few tokens later:
-// "(R-S.C.)", "(No. 5.)". A bracket left open never holds a sentence back.
-func insideBrackets(d *doc.Document, first, k, end int) bool {
-	depth := 0
-	for i := first; i <= k; i++ {
-		if t := d.Tokens[i]; t.Kind == doc.Punct {
+// brackets is the depth of the brackets opened in a would-be sentence so
+// far, counted as the sentence grows: counting again from the sentence's
+// start at each candidate end made a paragraph whose sentences cannot end
+// (one quotation of a thousand sentences) quadratic.
+type brackets struct {
+	first, next, depth int // the depth over tokens [first, next)
+}
+
+// inside reports whether token k (the last of a would-be sentence
+// starting at token first) lies inside a parenthesis opened in the
+// sentence so far that closes a few tokens later: "(R-S.C.)", "(No. 5.)".
+// A bracket left open never holds a sentence back.
+func (b *brackets) inside(d *doc.Document, first, k, end int) bool {
+	if b.first != first || b.next < first || b.next > k+1 {
+		*b = brackets{first: first, next: first}
+	}
+	work.Add(k + 1 - b.next)
+	for ; b.next <= k; b.next++ {
+		if t := d.Tokens[b.next]; t.Kind == doc.Punct {
 			switch d.Text[t.Start] {
 			case '(', '[':
-				depth++
+				b.depth++
 			case ')', ']':
-				depth = max(0, depth-1)
+				b.depth = max(0, b.depth-1)
 			}
 		}
 	}
-	if depth == 0 {
+	if b.depth == 0 {
 		return false
 	}
 	for i := k + 1; i < end && i <= k+8; i++ {
