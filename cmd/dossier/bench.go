@@ -157,7 +157,7 @@ func hostileTable(sizes, only string, stdout, stderr io.Writer) int {
 				res.Err = errors.New(r.Err)
 			}
 			results = append(results, res)
-			perf.PrintHostile(stderr, results[len(results)-1:]) // progress
+			fmt.Fprintf(stderr, "dossier bench: %s, %g MB: %.2f s CPU, peak RSS %d MB\n", name, mb, res.CPU.Seconds(), res.PeakRSS>>20) // progress
 		}
 	}
 	perf.PrintHostile(stdout, results)

@@ -17,7 +17,7 @@ import (
 // with dossier bench).
 const gcPercent = 400
 
-// bigDocument and bigGCPercent: once a document of more than bigDocument
+// bigDocument and bigGCPercent: once a document of bigDocument bytes or more
 // bytes is read, the collector's target drops to bigGCPercent for the rest
 // of the run (unless GOGC is set), since 4x the live heap of a huge
 // document is gigabytes: peak memory stays within about 40 times the input
@@ -30,7 +30,7 @@ const (
 // gcForSize lowers the collector's target for a document of n bytes (see
 // bigDocument); it is safe to call from any goroutine.
 func gcForSize(n int) {
-	if n > bigDocument && os.Getenv("GOGC") == "" {
+	if n >= bigDocument && os.Getenv("GOGC") == "" {
 		bigGC.Do(func() { debug.SetGCPercent(bigGCPercent) })
 	}
 }
