@@ -67,11 +67,11 @@ func ingestCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	defer st.Close()
 	if len(inputs) == 0 {
-		fmt.Fprintf(stderr, "dossier ingest: store %s is ready (schema version %d); name the sources to ingest\n", *db, store.Latest)
+		fmt.Fprintf(stderr, "dossier ingest: store %s is ready (schema version %d); name the sources to ingest\n", st.Path(), store.Latest)
 		return 0
 	}
 	unlock, err := st.LockWriter(*wait, func() {
-		fmt.Fprintf(stderr, "dossier ingest: another ingest is writing to %s; waiting for it to finish (Ctrl-C to stop)\n", *db)
+		fmt.Fprintf(stderr, "dossier ingest: another ingest is writing to %s; waiting for it to finish (Ctrl-C to stop)\n", st.Path())
 	})
 	if err != nil {
 		fmt.Fprintf(stderr, "dossier ingest: %v\n", err)
@@ -82,7 +82,7 @@ func ingestCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	opts.Progress = pr.show
 	c, err := ingest.Run(context.Background(), st, inputs, stdin, opts)
 	pr.end()
-	summary(stderr, *db, c)
+	summary(stderr, st.Path(), c)
 	if err != nil {
 		fmt.Fprintf(stderr, "dossier ingest: %v\n", err)
 		return 1

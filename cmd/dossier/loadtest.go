@@ -75,7 +75,7 @@ func loadtestCmd(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	fmt.Fprintf(stdout, "store %s: %d documents; %d clients, at most %d requests or %s per target; GOMAXPROCS %d\n",
-		*db, stats.Documents, *clients, *requests, *duration, runtime.GOMAXPROCS(0))
+		st.Path(), stats.Documents, *clients, *requests, *duration, runtime.GOMAXPROCS(0))
 	res, err := load.Run(ctx, load.Options{BaseURL: base, Clients: *clients, Requests: *requests, Duration: *duration}, targets)
 	cancel()
 	<-done

@@ -48,7 +48,7 @@ func querybenchCmd(args []string, stdout, stderr io.Writer) int {
 	}
 	stats, err := st.Stats(context.Background())
 	if err == nil {
-		fmt.Fprintf(stdout, "store %s: %d documents, %d quotes\n", *db, stats.Documents, stats.Quotes)
+		fmt.Fprintf(stdout, "store %s: %d documents, %d quotes\n", st.Path(), stats.Documents, stats.Quotes)
 	}
 	for _, l := range ls {
 		fmt.Fprintln(stdout, l)

@@ -78,7 +78,7 @@ func serveCmd(args []string, stderr io.Writer) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	if *demo {
-		if err := ingestDemo(ctx, st, *db, stderr); err != nil {
+		if err := ingestDemo(ctx, st, st.Path(), stderr); err != nil {
 			fmt.Fprintf(stderr, "dossier serve: %v\n", err)
 			return 1
 		}
@@ -88,7 +88,7 @@ func serveCmd(args []string, stderr io.Writer) int {
 		cfg.Log = slog.New(slog.NewTextHandler(stderr, nil))
 	}
 	err = serve.Run(ctx, cfg, func(a string) {
-		fmt.Fprintf(stderr, "dossier serve: serving %s at http://%s/ (Ctrl-C to stop)\n", *db, a)
+		fmt.Fprintf(stderr, "dossier serve: serving %s at http://%s/ (Ctrl-C to stop)\n", st.Path(), a)
 		if *token == "" {
 			fmt.Fprintf(stderr, "dossier serve: no token given: the store is read-only over HTTP\n")
 		}

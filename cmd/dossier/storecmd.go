@@ -41,8 +41,8 @@ func knownFormat(cmd, format string, stderr io.Writer, allowed ...string) bool {
 	return false
 }
 
-// storeCmd is a parsed store command: its open store, --format, and its
-// arguments.
+// storeCmd is a parsed store command: its open store, the store's name
+// for messages (never a password), --format, and its arguments.
 type storeCmd struct {
 	st     *store.Store
 	db     string
@@ -79,6 +79,8 @@ func parseStoreCmd(name, usage string, args []string, stderr io.Writer, formats 
 	if !ok {
 		return c, 1
 	}
-	c.st = st
+	// Messages name the store as the store names itself: a file's path, or
+	// a PostgreSQL address with its password hidden.
+	c.st, c.db = st, st.Path()
 	return c, -1
 }
