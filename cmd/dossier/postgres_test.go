@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"net/url"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -52,6 +53,12 @@ func TestPostgresIngestExport(t *testing.T) {
 	} {
 		if code := cmd([]string{"--db", pg}, &out, &errb); code != 0 {
 			t.Errorf("%s: exit %d: %s", name, code, errb.String())
+		}
+	}
+	// What the commands print names the store without its password.
+	if u, err := url.Parse(pg); err == nil {
+		if pw, ok := u.User.Password(); ok && pw != "" && strings.Contains(out.String()+errb.String(), ":"+pw+"@") {
+			t.Errorf("a command printed the store's password:\n%s%s", out.String(), errb.String())
 		}
 	}
 }
