@@ -2,12 +2,10 @@ package main
 
 import (
 	"bytes"
-	"fmt"
 	"net/url"
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/dossier-news/dossier/store/storetest"
 )
@@ -70,44 +68,9 @@ func TestPostgresIngestKilled(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs dossier as a subprocess for seconds")
 	}
-	db := storetest.Postgres(t)
-	dir := t.TempDir()
-	// enough that the kill lands mid-run on a fast machine too (300 were
-	// all committed between two polls once)
-	const n = 1000
-	in := newsJSONL(t, dir, 0, n)
-	c := dossierCmd("ingest", "--db", db, "--batch", "10", "--workers", "2", in)
-	if err := c.Start(); err != nil {
-		t.Fatal(err)
-	}
-	deadline := time.Now().Add(60 * time.Second)
-	seen := 0
-	for seen < 20 && time.Now().Before(deadline) {
-		time.Sleep(20 * time.Millisecond)
-		seen = max(seen, storedCount(t, db))
-	}
-	c.Process.Kill() // SIGKILL
-	c.Wait()
-	if seen < 20 {
-		t.Fatalf("the ingest stored %d documents in a minute; cannot test a kill mid-run", seen)
-	}
-	after := storedCount(t, db)
-	if after == n {
-		t.Skipf("the ingest stored all %d documents before it could be killed", n)
-	}
-	if after < seen {
-		t.Fatalf("%d documents were committed before the kill, %d after: committed documents lost", seen, after)
-	}
-	mustCheck(t, db)
-	code, _, errs := runDossier(t, "ingest", "--db", db, "--wait=false", in)
-	if code != 0 || !strings.Contains(errs, fmt.Sprintf("skipped %d already stored", after)) {
-		t.Fatalf("the resumed ingest: exit %d, %s (want %d skipped)", code, errs, after)
-	}
-	if got := storedCount(t, db); got != n {
-		t.Fatalf("%d documents stored after resuming, want %d", got, n)
-	}
-	mustCheck(t, db)
-	t.Logf("killed with %d documents committed (%d seen before the kill); resumed to %d", after, seen, n)
+	// 1,000 articles, so that the kill lands mid-run on a fast machine too
+	// (300 were all committed between two polls once).
+	killAndResume(t, storetest.Postgres(t), 1000)
 }
 
 // TestPostgresQueries: the query commands answer the same on PostgreSQL
