@@ -26,7 +26,7 @@ func checkCmd(args []string, stdout, stderr io.Writer) int {
 	if code >= 0 {
 		return code
 	}
-	st, db := c.st, &c.db
+	st := c.st
 	defer st.Close()
 	pr := isTerminal(stderr)
 	probs, err := st.Check(context.Background(), func(done int) {
@@ -43,10 +43,10 @@ func checkCmd(args []string, stdout, stderr io.Writer) int {
 	}
 	if len(probs) == 0 {
 		s, _ := st.Stats(context.Background())
-		fmt.Fprintf(stdout, "%s: sound (schema version %d, %d documents)\n", *db, store.Latest, s.Documents)
+		fmt.Fprintf(stdout, "%s: sound (schema version %d, %d documents)\n", c.db, store.Latest, s.Documents)
 		return 0
 	}
-	fmt.Fprintf(stdout, "%s: BROKEN, %d problem(s):\n", *db, len(probs))
+	fmt.Fprintf(stdout, "%s: BROKEN, %d problem(s):\n", c.db, len(probs))
 	for _, p := range probs {
 		fmt.Fprintf(stdout, "  - %s\n    what to do: %s\n", p.What, p.Fix)
 	}

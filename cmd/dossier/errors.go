@@ -23,14 +23,13 @@ func errorsCmd(args []string, stdout, stderr io.Writer) int {
 		return code
 	}
 	defer c.st.Close()
-	db, format := &c.db, &c.format
 	es, err := c.st.Errors(context.Background())
 	if err != nil {
 		fmt.Fprintf(stderr, "dossier errors: %v\n", err)
 		return 1
 	}
 	for _, e := range es {
-		if *format == "jsonl" {
+		if c.format == "jsonl" {
 			b, _ := json.Marshal(map[string]string{"time": e.Time, "source": e.Source, "id": e.ID, "error": e.Message})
 			fmt.Fprintf(stdout, "%s\n", b)
 			continue
@@ -41,8 +40,8 @@ func errorsCmd(args []string, stdout, stderr io.Writer) int {
 		}
 		fmt.Fprintf(stdout, "%s  %s%s: %s\n", e.Time, e.Source, id, e.Message)
 	}
-	if *format == "text" && len(es) == 0 {
-		fmt.Fprintf(stderr, "%s: no errors recorded\n", *db)
+	if c.format == "text" && len(es) == 0 {
+		fmt.Fprintf(stderr, "%s: no errors recorded\n", c.db)
 	}
 	return 0
 }

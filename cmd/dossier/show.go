@@ -27,7 +27,7 @@ func showCmd(args []string, stdout, stderr io.Writer) int {
 	if code >= 0 {
 		return code
 	}
-	st, db, format, ids := c.st, &c.db, &c.format, c.args
+	st, ids := c.st, c.args
 	defer st.Close()
 	if len(ids) != 1 {
 		fmt.Fprintf(stderr, "dossier show: give one document id (dossier show -h)\n")
@@ -35,14 +35,14 @@ func showCmd(args []string, stdout, stderr io.Writer) int {
 	}
 	d, err := st.Get(context.Background(), ids[0])
 	if errors.Is(err, store.ErrNotFound) {
-		fmt.Fprintf(stderr, "dossier show: %s has no document with id %q (dossier export --db %s lists what it holds)\n", *db, ids[0], *db)
+		fmt.Fprintf(stderr, "dossier show: %s has no document with id %q (dossier export --db %s lists what it holds)\n", c.db, ids[0], c.db)
 		return 1
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "dossier show: %v\n", err)
 		return 1
 	}
-	if *format == "text" {
+	if c.format == "text" {
 		report.Write(stdout, d)
 		return 0
 	}

@@ -24,18 +24,17 @@ func statsCmd(args []string, stdout, stderr io.Writer) int {
 		return code
 	}
 	defer c.st.Close()
-	db, format := &c.db, &c.format
 	s, err := c.st.Stats(context.Background())
 	if err != nil {
 		fmt.Fprintf(stderr, "dossier stats: %v\n", err)
 		return 1
 	}
-	if *format == "json" {
+	if c.format == "json" {
 		b, _ := json.MarshalIndent(s, "", "  ")
 		fmt.Fprintf(stdout, "%s\n", b)
 		return 0
 	}
-	fmt.Fprintf(stdout, "store       %s\n", *db)
+	fmt.Fprintf(stdout, "store       %s\n", c.db)
 	fmt.Fprintf(stdout, "documents   %d (%d words, %.1f MB of text)\n", s.Documents, s.Words, float64(s.TextBytes)/1e6)
 	switch {
 	case s.First != "":
